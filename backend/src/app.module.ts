@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { CommonModule } from './common/common.module.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Database } from './database/database.js';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthGuard } from './modules/auth/auth.guard.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { ContactsModule } from './modules/contacts/contacts.module.js';
+import { DevModule } from './modules/dev/dev.module.js';
+import { EventsModule } from './modules/events/events.module.js';
+import { WriteInterceptor } from './modules/idempotency/write.interceptor.js';
+import { MailModule } from './modules/mail/mail.module.js';
+import { MerchantsModule } from './modules/merchants/merchants.module.js';
+import { OpsModule } from './modules/ops/ops.module.js';
+import { OutboxModule } from './modules/outbox/outbox.module.js';
+import { PublicModule } from './modules/public/public.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, db: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({ useFactory: () => ({}), dataSourceFactory: async () => db.dataSource }),
+        CommonModule, AuditModule, EventsModule, OutboxModule, MailModule, OpsModule,
+        UsersModule, ApiKeysModule, MerchantsModule, AuthModule, ContactsModule, PublicModule,
+        ...(config.isProduction ? [] : [DevModule]),
+      ],
+      providers: [
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: WriteInterceptor },
+      ],
+    };
+  }
+}

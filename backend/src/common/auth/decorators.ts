@@ -1,0 +1,25 @@
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Audience, AuthContext } from './auth-context.js';
+
+export const AUDIENCE_KEY = 'cc:audience';
+export const ADMIN_ONLY_KEY = 'cc:admin-only';
+
+/** Which credentials a route accepts (default: `merchant`). */
+export const Allow = (...audiences: Audience[]) => {
+  const docs = [];
+  if (audiences.some((a) => a !== 'public' && a !== 'publishable')) docs.push(ApiBearerAuth());
+  if (audiences.includes('publishable')) docs.push(ApiSecurity('publishableKey'));
+  return applyDecorators(SetMetadata(AUDIENCE_KEY, audiences), ...docs);
+};
+
+/** Merchant routes only an admin may call (`403 admin_required` for members). */
+export const AdminOnly = () => SetMetadata(ADMIN_ONLY_KEY, true);
+
+export type RequestWithAuth = FastifyRequest & { auth?: AuthContext };
+
+/** The caller's resolved credential. */
+export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
+  return ctx.switchToHttp().getRequest<RequestWithAuth>().auth ?? { kind: 'anonymous' };
+});

@@ -1,0 +1,14 @@
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** RFC 7396 JSON merge patch: objects merge, `null` removes, anything else replaces. */
+export function mergePatch<T>(target: T, patch: unknown): T {
+  if (!isObject(patch)) return patch as T;
+  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out as T;
+}

@@ -1,0 +1,60 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toFlag = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === '1' || value === 'true');
+
+/**
+ * Every environment variable the backend reads (the table in api.md), validated once at start.
+ * Read it through the injected `AppConfig`, never through `process.env`.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: string = 'development';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
+  @IsOptional() @IsString() @MinLength(1) DATABASE_URL?: string;
+  /** Where the embedded database keeps its files (not in api.md: an addition for tests and operators). */
+  @IsString() CC_DATA_DIR: string = '.data';
+  @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false }) SMTP_URL?: string;
+  @IsString() MAIL_FROM: string = 'CustomerConnect <no-reply@localhost>';
+  @IsOptional() @IsString() @MinLength(24, { message: 'CC_PLATFORM_ADMIN_TOKEN must be at least 24 characters' })
+  CC_PLATFORM_ADMIN_TOKEN?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL?: string;
+  @Transform(toInt) @IsInt() @Min(10) CC_JOBS_INTERVAL_MS: number = 15000;
+  @Transform(toInt) @IsInt() @Min(1) CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 60;
+  @Transform(toInt) @IsInt() @Min(1) CC_RATE_LIMIT_PER_SECOND: number = 100;
+  @IsOptional() @IsBase64() CC_ENCRYPTION_KEY?: string;
+  @Transform(toFlag) CC_TRUST_PROXY: boolean = false;
+  @IsOptional() @Transform(toFlag) CC_SEED_DEMO?: boolean;
+  /** `0` turns the in-process worker off (tests drive it by hand). */
+  @Transform(toFlag) CC_WORKER: boolean = true;
+  @IsIn(['debug', 'log', 'warn', 'error']) CC_LOG_LEVEL: string = 'log';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
+  }
+  get seedDemo(): boolean {
+    return this.CC_SEED_DEMO ?? this.embedded;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Builds the config from an environment, or throws one error listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(AppConfig, set, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  const problems = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (config.isProduction && !config.CC_ENCRYPTION_KEY) problems.push('  CC_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
+  if (config.CC_ENCRYPTION_KEY && Buffer.from(config.CC_ENCRYPTION_KEY, 'base64').length !== 32) {
+    problems.push('  CC_ENCRYPTION_KEY: must decode to exactly 32 bytes');
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return config;
+}

@@ -1,0 +1,12 @@
+import { ApiKey } from '../modules/api-keys/api-key.entity.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { PasswordReset } from '../modules/auth/password-reset.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { Contact } from '../modules/contacts/contact.entity.js';
+import { DomainEvent } from '../modules/events/event.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
+import { Merchant } from '../modules/merchants/merchant.entity.js';
+import { OutboxMessage } from '../modules/outbox/outbox-message.entity.js';
+import { User } from '../modules/users/user.entity.js';
+
+export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage];

@@ -1,0 +1,4 @@
+import { Foundation1764100000000 } from './1764100000000-foundation.js';
+
+/** Every migration, in order (listed as classes so Jest's ESM mode and the build see the same set). */
+export const migrations = [Foundation1764100000000];

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const SDK_DIST = join(ROOT, 'sdk', 'dist');
+export const DEMO_DIR = join(ROOT, 'demo', 'public');
+
+export interface SdkBundle {
+  /** `/sdk/cc-sdk.<hash>.js` */
+  hashedPath: string;
+  /** Subresource Integrity value (`sha384-…`). */
+  integrity: string;
+}
+
+/** Reads the built single-file SDK once and names its content-hashed alias. */
+export function sdkBundle(): SdkBundle | null {
+  const file = join(SDK_DIST, 'cc-sdk.js');
+  if (!existsSync(file)) return null;
+  const body = readFileSync(file);
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { hashedPath: `/sdk/cc-sdk.${hash}.js`, integrity: `sha384-${createHash('sha384').update(body).digest('base64')}` };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8' };
+
+/**
+ * `/sdk/*` (the built SDK: `cc-sdk.js` cached briefly, its hashed alias for a year) and the
+ * demo site at `/`, whose pages get the demo merchant's publishable key (read at request time:
+ * the demo merchant is seeded after the app is built) and the SDK's URL filled in.
+ */
+export async function registerStaticSites(fastify: FastifyInstance, demo: { publishableKey: string }): Promise<void> {
+  const bundle = sdkBundle();
+  if (existsSync(SDK_DIST)) {
+    await fastify.register(fastifyStatic, {
+      root: SDK_DIST,
+      prefix: '/sdk/',
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: (res) => void (res as unknown as { header(k: string, v: string): void }).header('cache-control', 'public, max-age=300, stale-while-revalidate=86400'),
+    });
+    if (bundle) {
+      const body = readFileSync(join(SDK_DIST, 'cc-sdk.js'));
+      fastify.get(bundle.hashedPath, (_req, reply) =>
+        reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(body),
+      );
+    }
+    fastify.get('/sdk/manifest.json', (_req, reply) => reply.header('cache-control', 'no-cache').send({ script: '/sdk/cc-sdk.js', ...bundle }));
+  }
+  if (!existsSync(DEMO_DIR)) return;
+  const fill = (html: string) =>
+    html.replaceAll('__CC_PUBLISHABLE_KEY__', demo.publishableKey).replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
+  const pages = new Map<string, string>();
+  for (const name of readdirSync(DEMO_DIR)) {
+    if (extname(name) === '.html') pages.set(name, readFileSync(join(DEMO_DIR, name), 'utf8'));
+  }
+  for (const [name, html] of pages) {
+    const paths = name === 'index.html' ? ['/', '/index.html'] : [`/${name}`, `/${name.replace(/\.html$/, '')}`];
+    for (const p of paths) fastify.get(p, (_req, reply) => reply.type(TYPES['.html']!).header('cache-control', 'no-cache').send(fill(html)));
+  }
+  const assets = join(DEMO_DIR, 'assets');
+  if (existsSync(assets)) await fastify.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, index: false });
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
+import { AdminOnly, Auth } from '../../common/auth/decorators.js';
+import { ListQuery } from '../../common/pagination.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { ApiKeyDto, CreateApiKeyDto } from './dto/api-key.dto.js';
+
+@ApiTags('api-keys')
+@Controller('v1/api-keys')
+@AdminOnly()
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Keys of the merchant (secrets never shown again); admin only.' })
+  list(@Auth() auth: MerchantAuth, @Query() query: ListQuery) {
+    return this.apiKeys.list(auth.merchantId, query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a key; a secret key is shown in this answer only.' })
+  create(@Auth() auth: MerchantAuth, @Body() dto: CreateApiKeyDto): Promise<ApiKeyDto> {
+    return this.apiKeys.create(auth.merchantId, dto.kind, dto.role ?? 'member', actorOf(auth));
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Revoke a key: it stops working at once.' })
+  revoke(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<ApiKeyDto> {
+    return this.apiKeys.revoke(auth.merchantId, id, actorOf(auth));
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import type { Actor } from '../../common/auth/auth-context.js';
+import { Clock } from '../../common/clock.js';
+import { Db } from '../../common/db.js';
+import { notFound } from '../../common/errors.js';
+import { newId } from '../../common/ids.js';
+import { mapPage, paginate, type ListQuery } from '../../common/pagination.js';
+import { hashToken, newToken } from '../../common/secrets.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { UserRole } from '../users/user.entity.js';
+import { ApiKey, type ApiKeyKind } from './api-key.entity.js';
+import { toApiKeyDto, type ApiKeyDto } from './dto/api-key.dto.js';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly audit: AuditService) {}
+
+  /** Creates a key; the answer holds the secret, the only time it is shown. */
+  async create(merchantId: string, kind: ApiKeyKind, role: UserRole, actor: Actor): Promise<ApiKeyDto> {
+    return this.db.transaction(async () => {
+      const token = newToken(kind === 'secret' ? 'sk' : 'pk');
+      const key: ApiKey = {
+        merchantId,
+        id: newId('key'),
+        kind,
+        role: kind === 'publishable' ? 'member' : role,
+        tokenHash: kind === 'secret' ? hashToken(token) : null,
+        publishableKey: kind === 'publishable' ? token : null,
+        last4: token.slice(-4),
+        createdAt: this.clock.now(),
+        revokedAt: null,
+      };
+      await this.db.repo(ApiKey).insert(key);
+      await this.audit.record({ merchantId, actor, action: 'api_key.created', subjectId: key.id, after: { kind, role: key.role } });
+      return { ...toApiKeyDto(key), ...(kind === 'secret' ? { secret: token } : {}) };
+    });
+  }
+
+  async list(merchantId: string, query: ListQuery) {
+    const qb = this.db.repo(ApiKey).createQueryBuilder('k').where('k.merchantId = :merchantId', { merchantId });
+    return mapPage(await paginate(qb, query), toApiKeyDto);
+  }
+
+  async revoke(merchantId: string, id: string, actor: Actor): Promise<ApiKeyDto> {
+    return this.db.transaction(async () => {
+      const repo = this.db.repo(ApiKey);
+      const key = await repo.findOne({ where: { merchantId, id }, lock: { mode: 'pessimistic_write' } });
+      if (!key) throw notFound('api key', id);
+      if (!key.revokedAt) {
+        key.revokedAt = this.clock.now();
+        await repo.update({ merchantId, id }, { revokedAt: key.revokedAt });
+        await this.audit.record({ merchantId, actor, action: 'api_key.revoked', subjectId: id, before: { revokedAt: null }, after: { revokedAt: key.revokedAt.toISOString() } });
+      }
+      return toApiKeyDto(key);
+    });
+  }
+
+  findActiveSecret(token: string): Promise<ApiKey | null> {
+    return this.db.repo(ApiKey).findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+  }
+
+  findActivePublishable(token: string): Promise<ApiKey | null> {
+    return this.db.repo(ApiKey).findOne({ where: { publishableKey: token, kind: 'publishable', revokedAt: IsNull() } });
+  }
+}

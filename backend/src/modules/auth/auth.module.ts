@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module.js';
+import { MerchantsModule } from '../merchants/merchants.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { CredentialsService } from './credentials.service.js';
+import { SessionsModule } from './sessions.module.js';
+
+@Module({
+  imports: [SessionsModule, UsersModule, ApiKeysModule, MerchantsModule],
+  controllers: [AuthController],
+  providers: [AuthService, CredentialsService, AuthGuard],
+  exports: [AuthGuard, CredentialsService, SessionsModule],
+})
+export class AuthModule {}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import type { Actor, AuthContext } from '../../common/auth/auth-context.js';
+import { Clock } from '../../common/clock.js';
+import { Db } from '../../common/db.js';
+import { ApiError, unauthenticated } from '../../common/errors.js';
+import { newId } from '../../common/ids.js';
+import { DUMMY_PASSWORD_HASH, hashToken, newToken, verifyPassword } from '../../common/secrets.js';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditService } from '../audit/audit.service.js';
+import { MAIL_TOPIC } from '../mail/mail-outbox.handler.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { toUserDto } from '../users/dto/user.dto.js';
+import { UsersService } from '../users/users.service.js';
+import type { LoginResponseDto } from './dto/auth.dto.js';
+import { PasswordReset } from './password-reset.entity.js';
+import { SessionsService } from './sessions.service.js';
+
+const RESET_SECONDS = 3600;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Email + password → a 12-hour dashboard session. One answer for a wrong email or password. */
+  async login(email: string, password: string): Promise<LoginResponseDto> {
+    const user = await this.users.findByEmail(email);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !ok) throw unauthenticated('invalid_login', 'The email or password is not right.');
+    const { token, session } = await this.sessions.createMerchantSession(user.merchantId, user.id);
+    return { token, user: toUserDto(user), expiresAt: session.expiresAt.toISOString() };
+  }
+
+  async logout(auth: AuthContext): Promise<{ loggedOut: true }> {
+    if (auth.kind !== 'merchant_session') throw new ApiError(400, 'not_a_session', 'Only a dashboard session (ms_…) can log out; revoke API keys instead.');
+    await this.sessions.revoke(auth.merchantId, auth.sessionId);
+    return { loggedOut: true };
+  }
+
+  /** Emails a reset link when the user exists; answers the same either way. */
+  async requestReset(email: string): Promise<{ sent: true }> {
+    const user = await this.users.findByEmail(email);
+    if (user) {
+      await this.db.transaction(async () => {
+        const token = newToken('pwr');
+        await this.db.repo(PasswordReset).insert({
+          merchantId: user.merchantId, id: newId('pwr'), userId: user.id, tokenHash: hashToken(token),
+          expiresAt: this.clock.plusSeconds(RESET_SECONDS), usedAt: null, createdAt: this.clock.now(),
+        });
+        const link = `${this.config.publicUrl}/dashboard/reset-password?token=${encodeURIComponent(token)}`;
+        await this.outbox.enqueue(user.merchantId, MAIL_TOPIC, {
+          to: user.email,
+          subject: 'Reset your CustomerConnect password',
+          text: `Someone asked to reset the password of ${user.email}.\n\nSet a new password within an hour: ${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+        });
+      });
+    }
+    return { sent: true };
+  }
+
+  /** A valid, unused, unexpired token sets the password and ends every session of the user. */
+  async confirmReset(token: string, password: string): Promise<{ reset: true }> {
+    return this.db.transaction(async () => {
+      const repo = this.db.repo(PasswordReset);
+      const reset = await repo.findOne({ where: { tokenHash: hashToken(token), usedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!reset || reset.expiresAt <= this.clock.now()) throw unauthenticated('link_invalid', 'This reset link is expired, used or unknown; ask for a new one.');
+      await repo.update({ merchantId: reset.merchantId, id: reset.id }, { usedAt: this.clock.now() });
+      await this.users.setPassword(reset.merchantId, reset.userId, password);
+      await this.sessions.revokeForUser(reset.merchantId, reset.userId);
+      const actor: Actor = { type: 'user', id: reset.userId, credentialId: reset.id };
+      await this.audit.record({ merchantId: reset.merchantId, actor, action: 'user.password_reset', subjectId: reset.userId });
+      return { reset: true };
+    });
+  }
+}

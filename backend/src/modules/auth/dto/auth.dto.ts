@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MIN } from '../../users/dto/user.dto.js';
+import { UserDto } from '../../users/dto/user.dto.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class LoginDto {
+  @ApiProperty() @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) email!: string;
+  @ApiProperty({ writeOnly: true }) @IsString() @MinLength(1) @MaxLength(200) password!: string;
+}
+
+export class LoginResponseDto {
+  @ApiProperty({ description: 'The dashboard session token (`ms_…`). Shown once.' }) token!: string;
+  @ApiProperty({ type: UserDto }) user!: UserDto;
+  @ApiProperty() expiresAt!: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty() @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) email!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the emailed link (`pwr_…`).' }) @IsString() @MinLength(1) token!: string;
+  @ApiProperty({ minLength: PASSWORD_MIN, writeOnly: true })
+  @IsString() @MinLength(PASSWORD_MIN, { message: `password must be at least ${PASSWORD_MIN} characters` }) @MaxLength(200)
+  password!: string;
+}

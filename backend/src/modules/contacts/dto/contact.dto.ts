@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ListQuery } from '../../../common/pagination.js';
+import type { Contact, ContactStatus } from '../contact.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const CONTACT_STATUSES: ContactStatus[] = ['prospect', 'verified', 'authorized', 'credit_declined'];
+
+export class CreateContactDto {
+  @ApiProperty({ example: 'Acme Fabrication LLC' })
+  @Transform(trim) @IsString() @MinLength(1, { message: 'companyName must not be empty' }) @MaxLength(200)
+  companyName!: string;
+
+  @ApiProperty({ example: 'ap@acme.example' })
+  @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ example: 'Jordan Lee' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  name?: string;
+}
+
+export class ListContactsQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: CONTACT_STATUSES })
+  @IsOptional() @IsIn(CONTACT_STATUSES, { message: `status must be one of ${CONTACT_STATUSES.join(', ')}` })
+  status?: ContactStatus;
+
+  @ApiPropertyOptional({ description: 'Search company name and email (case-insensitive, substring).' })
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+}
+
+export class ContactDto {
+  @ApiProperty({ example: 'ct_01jf…' }) id!: string;
+  @ApiProperty() companyName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty({ enum: CONTACT_STATUSES }) status!: ContactStatus;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export function toContactDto(c: Contact): ContactDto {
+  return {
+    id: c.id, companyName: c.companyName, email: c.email, name: c.name, status: c.status,
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  };
+}

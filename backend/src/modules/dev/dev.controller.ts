@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString } from 'class-validator';
+import { Allow } from '../../common/auth/decorators.js';
+import { Clock, parseDuration } from '../../common/clock.js';
+import { invalidParam } from '../../common/errors.js';
+import { MailerService } from '../mail/mailer.service.js';
+import { WorkerService } from '../worker/worker.service.js';
+
+class AdvanceClockDto {
+  @ApiProperty({ example: 'P3D', description: 'An ISO 8601 duration to move the clock forward by.' })
+  @IsString()
+  advance!: string;
+}
+
+/** Development and test helpers; this module is not loaded when NODE_ENV=production. */
+@ApiTags('development (not in production)')
+@Controller('dev')
+@Allow('public')
+export class DevController {
+  constructor(private readonly clock: Clock, private readonly mailer: MailerService, private readonly worker: WorkerService) {}
+
+  @Get('clock')
+  @ApiOperation({ summary: "The server clock every time rule reads." })
+  now() {
+    return { now: this.clock.now().toISOString(), today: this.clock.today() };
+  }
+
+  @Post('clock')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the clock forward, e.g. { "advance": "P3D" }; it never moves back.' })
+  advance(@Body() dto: AdvanceClockDto) {
+    const duration = parseDuration(dto.advance);
+    if (!duration) throw invalidParam('advance', 'advance must be an ISO 8601 duration such as P3D or PT2H.');
+    this.clock.advance(duration);
+    return this.now();
+  }
+
+  @Get('mailbox')
+  @ApiOperation({ summary: 'The built-in dev mailbox (when SMTP_URL is unset), newest first.' })
+  mailbox(@Query('to') to?: string) {
+    return { data: this.mailer.messages(to) };
+  }
+
+  @Post('jobs/run')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run the background worker once now (instead of waiting CC_JOBS_INTERVAL_MS).' })
+  async runJobs() {
+    await this.worker.runOnce();
+    return { ran: true, at: this.clock.now().toISOString() };
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Allow } from '../../common/auth/decorators.js';
+import { Db } from '../../common/db.js';
+import { ApiError } from '../../common/errors.js';
+import { MetricsService } from './metrics.service.js';
+
+const READY_TIMEOUT_MS = 2000;
+
+/** `/health` (process up), `/ready` (database reachable), `/metrics` (Prometheus text). */
+@ApiExcludeController()
+@Controller()
+@Allow('public')
+export class OpsController {
+  constructor(private readonly db: Db, private readonly metrics: MetricsService) {}
+
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready() {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Connection terminated: ready check timed out')), READY_TIMEOUT_MS).unref());
+    try {
+      await Promise.race([this.db.dataSource.query('SELECT 1'), timeout]);
+    } catch {
+      throw new ApiError(503, 'database_unavailable', 'The database cannot be reached right now.');
+    }
+    return { status: 'ready' };
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  metricsText(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

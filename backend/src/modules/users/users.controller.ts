@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
+import { AdminOnly, Auth } from '../../common/auth/decorators.js';
+import { ListQuery } from '../../common/pagination.js';
+import { CreateUserDto, UserDto } from './dto/user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Controller('v1/users')
+@AdminOnly()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The merchant's dashboard users; admin only." })
+  list(@Auth() auth: MerchantAuth, @Query() query: ListQuery) {
+    return this.users.list(auth.merchantId, query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a user (admin or member); emails are unique across merchants.' })
+  create(@Auth() auth: MerchantAuth, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(auth.merchantId, dto, actorOf(auth));
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Remove a user and end their sessions; the last admin stays (409 last_admin).' })
+  remove(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<UserDto> {
+    return this.users.remove(auth.merchantId, id, actorOf(auth));
+  }
+}
