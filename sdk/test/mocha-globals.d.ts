@@ -1,0 +1,8 @@
+// The Mocha globals the browser tests use; @web/test-runner-mocha provides them at run time.
+type MochaBody = () => void | Promise<unknown>;
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: MochaBody): void;
+declare function before(body: MochaBody): void;
+declare function after(body: MochaBody): void;
+declare function beforeEach(body: MochaBody): void;
+declare function afterEach(body: MochaBody): void;
