@@ -1,0 +1,19 @@
+/** `GET /v1/public/config`: what a publishable key may know about its merchant. */
+export interface PublicConfig {
+  merchant: { id: string; name: string };
+  termsPolicy: 'locked' | 'flexible';
+  allowedNetDays: number[];
+  partialPayments: {
+    defaultMinimumPercent: number | null;
+    byMethod: { card?: number; ach?: number };
+  };
+  creditAppModes: string[];
+  theme: ThemeHints;
+}
+
+/** The merchant's branding, applied as `--cc-*` defaults the page has not set itself. */
+export interface ThemeHints {
+  primaryColor?: string;
+  radius?: string;
+  fontFamily?: string;
+}
