@@ -1,0 +1,5 @@
+// Entry of the single-file bundle (dist/cc-sdk.js): registers every element.
+// The script's own origin becomes the default api-base; then the provider is defined
+// before any element that consumes its context.
+import './internal/script-origin.js';
+import './define/cc-provider.js';

@@ -1,0 +1,11 @@
+import { css } from 'lit';
+
+export const providerStyles = css`
+  :host {
+    display: contents;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+`;

@@ -1,0 +1,24 @@
+// Classes and helpers, without registering any element: import a file from
+// `@customerconnect/sdk/define/` (or load cc-sdk.js) to register tags.
+export { CcProvider } from './components/provider/provider.js';
+export { CcElement } from './internal/cc-element.js';
+export { ConfigController, type ConfigHost } from './internal/config-controller.js';
+export { ConfigLoader, type ConfigSource } from './internal/config-loader.js';
+export { ccConfigContext, type CcConfigContext, type ConfigStatus } from './internal/context.js';
+export { ApiClient, type ApiClientOptions, type QueryValue, type RequestOptions } from './internal/api-client.js';
+export { CcApiError, type ApiErrorBody } from './internal/api-error.js';
+export type { PublicConfig, ThemeHints } from './internal/public-config.js';
+export { define } from './internal/define.js';
+export { devWarn, isDevMode } from './internal/dev-warnings.js';
+export { resolveLocale } from './internal/locale.js';
+export { setDefaultApiBase } from './internal/api-base.js';
+export { parseMoney } from './internal/money-parse.js';
+export { formatMoney, minorToDecimal } from './internal/money-format.js';
+export { currencyDecimals } from './internal/currency.js';
+export { CcMoneyError, type MoneyErrorCode } from './internal/money-error.js';
+export { CcReadyEvent, type CcReadyDetail } from './events/cc-ready-event.js';
+export { CcErrorEvent, type CcErrorDetail } from './events/cc-error-event.js';
+export { tokens } from './styles/tokens.js';
+export { lightTheme } from './styles/themes/light.js';
+export { darkTheme } from './styles/themes/dark.js';
+export { themeNames, type ThemeName } from './styles/palettes.js';

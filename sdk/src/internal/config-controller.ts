@@ -1,0 +1,90 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ApiClient } from './api-client.js';
+import type { CcApiError } from './api-error.js';
+import { ConfigLoader, type ConfigSource } from './config-loader.js';
+import { ccConfigContext, type CcConfigContext, type ConfigStatus } from './context.js';
+import { resolveLocale } from './locale.js';
+import type { PublicConfig } from './public-config.js';
+
+export type ConfigHost = ReactiveControllerHost & HTMLElement & ConfigSource;
+
+/**
+ * Gives an element the client, public config and locale: from the nearest `<cc-provider>`
+ * when there is one, else loaded from the element's own `publishable-key`, `api-base` and
+ * `locale` (a lone element then fires `cc-ready` / `cc-error` itself). The element's own
+ * `locale` attribute wins over the provider's. The host re-renders on every change.
+ *
+ * ```ts
+ * class CcWallet extends CcElement {
+ *   readonly #config = new ConfigController(this);
+ *   override render() { return html`${this.#config.config?.merchant.name}`; }
+ * }
+ * ```
+ */
+export class ConfigController implements ReactiveController {
+  readonly #host: ConfigHost;
+  readonly #standalone: ConfigLoader;
+  #underProvider = false;
+  #provided?: CcConfigContext | undefined;
+
+  constructor(host: ConfigHost) {
+    this.#host = host;
+    this.#standalone = new ConfigLoader(host, () => host.requestUpdate());
+    // Added before this controller, so its request is answered before hostConnected below.
+    new ContextConsumer(host, {
+      context: ccConfigContext,
+      subscribe: true,
+      callback: (value) => {
+        this.#underProvider = true;
+        this.#provided = value;
+        this.#standalone.reset();
+      },
+    });
+    host.addController(this);
+  }
+
+  /** The whole context; undefined until the provider has read its attributes. */
+  get value(): CcConfigContext | undefined {
+    return this.#underProvider ? this.#provided : this.#standalone.value;
+  }
+
+  get client(): ApiClient | undefined {
+    return this.value?.client;
+  }
+
+  get config(): PublicConfig | undefined {
+    return this.value?.config;
+  }
+
+  get status(): ConfigStatus {
+    return this.value?.status ?? 'loading';
+  }
+
+  get error(): CcApiError | undefined {
+    return this.value?.error;
+  }
+
+  get locale(): string {
+    return this.#host.locale ? resolveLocale(this.#host.locale) : (this.value?.locale ?? resolveLocale());
+  }
+
+  /** True when the config comes from an enclosing `<cc-provider>`. */
+  get provided(): boolean {
+    return this.#underProvider;
+  }
+
+  hostConnected(): void {
+    if (!this.#underProvider) this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    // The consumer asks again on reconnection; the element may have moved out of its provider.
+    this.#underProvider = false;
+    this.#provided = undefined;
+  }
+
+  hostUpdate(): void {
+    if (!this.#underProvider) this.#standalone.sync(this.#host);
+  }
+}
