@@ -32,9 +32,10 @@ export function toErrorResponse(err: unknown, requestId: string): ErrorResponse 
     const e = new ApiError(503, 'database_unavailable', 'The database cannot be reached right now; retry shortly.');
     return { status: 503, body: e.toBody(), unexpected: false, headers: { 'retry-after': '5' } };
   }
-  const code = (err as { code?: string })?.code;
+  // Nest wraps Fastify's body-parser errors in an HttpException whose cause carries the code.
+  const code = (err as { code?: string })?.code ?? ((err as { cause?: { code?: string } })?.cause?.code);
   const fastify = code ? FASTIFY_CODES[code] : undefined;
-  if (fastify || err instanceof SyntaxError) {
+  if (fastify || (err as Error)?.name === 'SyntaxError') {
     const [status, c, message] = fastify ?? FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY!;
     return { status, body: new ApiError(status, c, message).toBody(), unexpected: false };
   }

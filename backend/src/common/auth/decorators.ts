@@ -17,6 +17,11 @@ export const Allow = (...audiences: Audience[]) => {
 /** Merchant routes only an admin may call (`403 admin_required` for members). */
 export const AdminOnly = () => SetMetadata(ADMIN_ONLY_KEY, true);
 
+export const NO_TRANSACTION_KEY = 'cc:no-transaction';
+
+/** A write route that manages its own transactions (e.g. running the worker); the write interceptor leaves it alone. */
+export const NoTransaction = () => SetMetadata(NO_TRANSACTION_KEY, true);
+
 export type RequestWithAuth = FastifyRequest & { auth?: AuthContext };
 
 /** The caller's resolved credential. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
-import { Allow } from '../../common/auth/decorators.js';
+import { Allow, NoTransaction } from '../../common/auth/decorators.js';
 import { Clock, parseDuration } from '../../common/clock.js';
 import { invalidParam } from '../../common/errors.js';
 import { MailerService } from '../mail/mailer.service.js';
@@ -43,6 +43,7 @@ export class DevController {
   }
 
   @Post('jobs/run')
+  @NoTransaction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Run the background worker once now (instead of waiting CC_JOBS_INTERVAL_MS).' })
   async runJobs() {

@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { idempotencyScope } from '../../common/auth/auth-context.js';
-import type { RequestWithAuth } from '../../common/auth/decorators.js';
+import { NO_TRANSACTION_KEY, type RequestWithAuth } from '../../common/auth/decorators.js';
 import { Db } from '../../common/db.js';
 import { ReplayedError, toErrorResponse } from '../../common/error-response.js';
 import { ApiError } from '../../common/errors.js';
@@ -24,7 +24,7 @@ export class WriteInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<RequestWithAuth>();
-    if (!WRITES.has(req.method)) return next.handle();
+    if (!WRITES.has(req.method) || this.reflector.get<boolean>(NO_TRANSACTION_KEY, ctx.getHandler())) return next.handle();
     const header = req.headers['idempotency-key'];
     if (req.method !== 'POST' || header === undefined) return from(this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
 
