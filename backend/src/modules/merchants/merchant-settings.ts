@@ -50,13 +50,22 @@ const SHAPE = {
 
 type Shape = { readonly [k: string]: true | Shape };
 
+/** A passing score anywhere in the body is an attempt to set platform policy (403), whatever else is wrong. */
+function refusePassingScore(value: unknown, path: string): void {
+  if (typeof value !== 'object' || value === null) return;
+  for (const [k, v] of Object.entries(value)) {
+    const p = path ? `${path}.${k}` : k;
+    if (/passing_?score/i.test(k)) throw new ApiError(403, 'platform_policy', 'The passing credit score is set by the platform underwriting team, not by merchants.', p);
+    refusePassingScore(v, p);
+  }
+}
+
 function checkKeys(patch: unknown, shape: Shape, path: string): void {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw invalidParam(path || 'body', `${path || 'The body'} must be an object.`);
   }
   for (const [k, v] of Object.entries(patch)) {
     const p = path ? `${path}.${k}` : k;
-    if (/passing_?score/i.test(k)) throw new ApiError(403, 'platform_policy', 'The passing credit score is set by the platform underwriting team, not by merchants.', p);
     if (/discount/i.test(k)) throw new ApiError(422, 'early_payment_discount_unsupported', 'Early-payment discounts are not supported.', p);
     const sub = shape[k];
     if (!sub) throw new ApiError(422, 'unknown_field', `Unknown field '${p}'.`, p);
@@ -137,6 +146,7 @@ export function validateSettings(s: MerchantSettings): MerchantSettings {
  * default (`walletUrl: null` means none), then the result is validated as a whole.
  */
 export function patchSettings(current: MerchantSettings, patch: unknown, firstAdminEmail: string): MerchantSettings {
+  refusePassingScore(patch, '');
   checkKeys(patch, SHAPE, '');
   const defaults = defaultSettings(firstAdminEmail);
   const merged = mergePatch(current, patch) as Partial<MerchantSettings>;
