@@ -1,8 +1,10 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBase64, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toFlag = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === '1' || value === 'true');
+const FLAGS: Record<string, boolean> = { '1': true, true: true, '0': false, false: false };
+/** `1`/`true`/`0`/`false`; anything else is left as is so validation names it. */
+const toFlag = ({ value }: { value: unknown }) => (typeof value === 'string' && value in FLAGS ? FLAGS[value] : value);
 
 /**
  * Every environment variable the backend reads (the table in api.md), validated once at start.
@@ -23,10 +25,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 60;
   @Transform(toInt) @IsInt() @Min(1) CC_RATE_LIMIT_PER_SECOND: number = 100;
   @IsOptional() @IsBase64() CC_ENCRYPTION_KEY?: string;
-  @Transform(toFlag) CC_TRUST_PROXY: boolean = false;
-  @IsOptional() @Transform(toFlag) CC_SEED_DEMO?: boolean;
+  @Transform(toFlag) @IsBoolean({ message: 'CC_TRUST_PROXY must be 0 or 1' }) CC_TRUST_PROXY: boolean = false;
+  @IsOptional() @Transform(toFlag) @IsBoolean({ message: 'CC_SEED_DEMO must be 0 or 1' }) CC_SEED_DEMO?: boolean;
   /** `0` turns the in-process worker off (tests drive it by hand). */
-  @Transform(toFlag) CC_WORKER: boolean = true;
+  @Transform(toFlag) @IsBoolean({ message: 'CC_WORKER must be 0 or 1' }) CC_WORKER: boolean = true;
   @IsIn(['debug', 'log', 'warn', 'error']) CC_LOG_LEVEL: string = 'log';
 
   get isProduction(): boolean {
@@ -50,7 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const config = plainToInstance(AppConfig, set, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  const problems = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const problems = errors.map((e) => `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (config.isProduction && !config.CC_ENCRYPTION_KEY) problems.push('  CC_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
   if (config.CC_ENCRYPTION_KEY && Buffer.from(config.CC_ENCRYPTION_KEY, 'base64').length !== 32) {
     problems.push('  CC_ENCRYPTION_KEY: must decode to exactly 32 bytes');

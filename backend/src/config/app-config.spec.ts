@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3000, CC_JOBS_INTERVAL_MS: 15000, CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: 60, CC_RATE_LIMIT_PER_SECOND: 100, CC_TRUST_PROXY: false, MAIL_FROM: 'CustomerConnect <no-reply@localhost>' });
+    expect(c.embedded).toBe(true);
+    expect(c.seedDemo).toBe(true);
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y' }).seedDemo).toBe(false);
+    expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('lists every bad variable in one clear error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', CC_JOBS_INTERVAL_MS: '-5', SMTP_URL: 'mail server', CC_TRUST_PROXY: 'yes please' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT="?eighty"?/);
+    expect(message).toContain('CC_JOBS_INTERVAL_MS');
+    expect(message).toContain('SMTP_URL');
+    expect(message).toContain('CC_TRUST_PROXY must be 0 or 1');
+  });
+
+  it('requires a 32-byte encryption key in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CC_ENCRYPTION_KEY: required/);
+    expect(() => loadConfig({ CC_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/exactly 32 bytes/);
+    expect(loadConfig({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).isProduction).toBe(true);
+  });
+});

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SDK_DIST } from '../src/http/static-sites.js';
+import { startApp, type TestApp } from './support/app.js';
+import { signUpMerchant } from './support/factories.js';
+
+describe('operations, documentation and static files', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startApp()));
+  afterAll(async () => t?.close());
+
+  it('reports health and readiness', async () => {
+    expect(await t.http.get('/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await t.http.get('/ready')).toMatchObject({ status: 200, body: { status: 'ready' } });
+  });
+
+  it('exposes request counts and latencies by route in Prometheus text', async () => {
+    const m = await signUpMerchant(t.http);
+    await t.http.get('/v1/contacts', { token: m.secretKey });
+    const res = await t.http.get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(res.body).toMatch(/cc_http_requests_total\{method="GET",route="\/v1\/contacts",status="200"\} [1-9]/);
+    expect(res.body).toMatch(/cc_http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/v1\/contacts"\}/);
+  });
+
+  it('serves an OpenAPI 3 document generated from the code, and Swagger UI', async () => {
+    const doc = await t.http.get('/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    for (const path of ['/v1/merchants', '/v1/merchant/settings', '/v1/auth/login', '/v1/contacts', '/v1/contacts/{id}', '/v1/users', '/v1/api-keys', '/v1/public/config']) {
+      expect(doc.body.paths).toHaveProperty([path]);
+    }
+    expect(doc.body.components.schemas.CreateContactDto.required).toEqual(expect.arrayContaining(['companyName', 'email']));
+    const ui = await t.http.get('/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.body).toContain('swagger');
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.http.get('/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('serves the SDK to every site, with a content-hashed alias cached for a year', async () => {
+    const body = readFileSync(join(SDK_DIST, 'cc-sdk.js'), 'utf8');
+    const plain = await t.http.get('/sdk/cc-sdk.js');
+    expect(plain.status).toBe(200);
+    expect(plain.body).toBe(body);
+    expect(plain.headers.get('access-control-allow-origin')).toBe('*');
+    expect(plain.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(plain.headers.get('content-type')).toMatch(/javascript/);
+
+    const manifest = await t.http.get('/sdk/manifest.json');
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+    expect(manifest.body).toEqual({
+      script: '/sdk/cc-sdk.js',
+      hashedPath: `/sdk/cc-sdk.${hash}.js`,
+      integrity: `sha384-${createHash('sha384').update(body).digest('base64')}`,
+    });
+    const hashed = await t.http.get(manifest.body.hashedPath);
+    expect(hashed.status).toBe(200);
+    expect(hashed.body).toBe(body);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('serves the demo site at / with the SDK script filled in', async () => {
+    const res = await t.http.get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.body).toContain('Northwind');
+    expect(res.body).toMatch(/src="\/sdk\/cc-sdk\.[0-9a-f]{12}\.js"/);
+    expect(res.body).not.toContain('__CC_SDK_SRC__');
+  });
+
+  it('moves the clock forward for tests and demos', async () => {
+    const before = await t.http.get('/dev/clock');
+    const moved = await t.http.post('/dev/clock', { advance: 'P3D' });
+    expect(moved.status).toBe(200);
+    const diff = Date.parse(moved.body.now) - Date.parse(before.body.now);
+    expect(diff).toBeGreaterThanOrEqual(3 * 86400_000);
+    expect(diff).toBeLessThan(3 * 86400_000 + 60_000);
+    const bad = await t.http.post('/dev/clock', { advance: 'three days' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.param).toBe('advance');
+  });
+});
+
+describe('in production', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startApp({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })));
+  afterAll(async () => t?.close());
+
+  it('has no /dev endpoints', async () => {
+    expect((await t.http.get('/dev/clock')).status).toBe(404);
+    expect((await t.http.post('/dev/clock', { advance: 'P1D' })).status).toBe(404);
+    expect((await t.http.get('/dev/mailbox')).status).toBe(404);
+  });
+});
