@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { sendError } from './common/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
 import { registerRateLimits } from './http/rate-limit.js';
@@ -37,7 +36,6 @@ export async function createApp(config: AppConfig, db: Database, options: Create
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, { logger, bufferLogs: false });
   const fastify = app.getHttpAdapter().getInstance();
 
-  fastify.setErrorHandler((err, req, reply) => sendError(err, req, reply, new Logger('Errors')));
   await registerSecurity(fastify);
   await registerRateLimits(fastify, config);
   registerRequestMetrics(fastify, app.get(MetricsService));
