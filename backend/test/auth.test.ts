@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SessionsService } from '../src/modules/auth/sessions.service.js';
 import { startApp, type TestApp } from './support/app.js';
-import { login, signUpMerchant, type SignedUpMerchant } from './support/factories.js';
+import { createContact, login, signUpMerchant, type SignedUpMerchant } from './support/factories.js';
 
 describe('credentials', () => {
   let t: TestApp;
@@ -147,6 +148,27 @@ describe('credentials', () => {
       const res = await t.http.get('/v1/contacts', { token: t.config.CC_PLATFORM_ADMIN_TOKEN });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('credential_not_allowed');
+    });
+  });
+
+  describe('customer sessions (cs_)', () => {
+    it('are scoped to one contact, refused on merchant routes, and expire an hour after last use', async () => {
+      const contact = await createContact(t.http, m.secretKey);
+      const { token, session } = await t.app.get(SessionsService).createCustomerSession(m.merchantId, contact.id);
+      expect(token).toMatch(/^cs_/);
+      expect(session.contactId).toBe(contact.id);
+      const merchantRoute = await t.http.get('/v1/contacts', { token });
+      expect(merchantRoute.status).toBe(403);
+      expect(merchantRoute.body.error.code).toBe('credential_not_allowed');
+
+      await t.http.post('/dev/clock', { advance: 'PT50M' });
+      expect((await t.http.get('/v1/contacts', { token })).status).toBe(403); // still valid: used, so the hour restarts
+      await t.http.post('/dev/clock', { advance: 'PT50M' });
+      expect((await t.http.get('/v1/contacts', { token })).status).toBe(403);
+      await t.http.post('/dev/clock', { advance: 'PT61M' });
+      const expired = await t.http.get('/v1/contacts', { token });
+      expect(expired.status).toBe(401);
+      expect(expired.body.error.code).toBe('session_expired');
     });
   });
 

@@ -58,7 +58,9 @@ describe('embedded PostgreSQL (PGlite)', () => {
 
 describe('the embedded data directory', () => {
   let dir: string;
-  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'cc-data-'))));
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cc-data-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps its data across restarts', async () => {

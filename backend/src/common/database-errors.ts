@@ -21,3 +21,13 @@ export function pgCode(err: unknown): string | undefined {
   const e = err as { code?: string; driverError?: { code?: string } };
   return e?.driverError?.code ?? e?.code;
 }
+
+/** Runs an insert, turning a unique-constraint violation into the domain error given. */
+export async function uniquely<T>(insert: () => Promise<T>, onDuplicate: () => Error): Promise<T> {
+  try {
+    return await insert();
+  } catch (err) {
+    if (pgCode(err) === '23505') throw onDuplicate();
+    throw err;
+  }
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
-import { pgCode } from '../../common/database-errors.js';
+import { uniquely } from '../../common/database-errors.js';
 import { Db } from '../../common/db.js';
 import { conflict, notFound } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
@@ -23,12 +23,7 @@ export class ContactsService {
         merchantId, id: newId('ct'), companyName: dto.companyName, email: dto.email.toLowerCase(), name: dto.name ?? null,
         status: 'prospect', createdAt: this.clock.now(), updatedAt: this.clock.now(),
       };
-      try {
-        await this.db.repo(Contact).insert(contact);
-      } catch (err) {
-        if (pgCode(err) === '23505') throw conflict('contact_exists', 'This merchant already has a contact with that email.', 'email');
-        throw err;
-      }
+      await uniquely(() => this.db.repo(Contact).insert(contact), () => conflict('contact_exists', 'This merchant already has a contact with that email.', 'email'));
       await this.audit.record({ merchantId, actor, action: 'contact.created', subjectId: contact.id, after: { status: contact.status, email: contact.email } });
       return toContactDto(contact);
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
-import { pgCode } from '../../common/database-errors.js';
+import { uniquely } from '../../common/database-errors.js';
 import { Db } from '../../common/db.js';
 import { ApiError, conflict, notFound } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
@@ -29,12 +29,7 @@ export class UsersService {
         merchantId, id: newId('usr'), email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash,
         createdAt: this.clock.now(), updatedAt: this.clock.now(),
       };
-      try {
-        await this.db.repo(User).insert(user);
-      } catch (err) {
-        if (pgCode(err) === '23505') throw conflict('email_taken', 'A user with this email already exists.', 'email');
-        throw err;
-      }
+      await uniquely(() => this.db.repo(User).insert(user), () => conflict('email_taken', 'A user with this email already exists.', 'email'));
       await this.audit.record({ merchantId, actor, action: 'user.created', subjectId: user.id, after: { email: user.email, role: user.role } });
       return toUserDto(user);
     });

@@ -1,13 +1,12 @@
+import { Trim } from '../../../common/dto-transforms.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MIN } from '../../users/dto/user.dto.js';
 import { UserDto } from '../../users/dto/user.dto.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class LoginDto {
-  @ApiProperty() @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) email!: string;
+  @ApiProperty() @Trim() @IsEmail({}, { message: 'email must be an email address' }) email!: string;
   @ApiProperty({ writeOnly: true }) @IsString() @MinLength(1) @MaxLength(200) password!: string;
 }
 
@@ -18,7 +17,7 @@ export class LoginResponseDto {
 }
 
 export class PasswordResetDto {
-  @ApiProperty() @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) email!: string;
+  @ApiProperty() @Trim() @IsEmail({}, { message: 'email must be an email address' }) email!: string;
 }
 
 export class PasswordResetConfirmDto {

@@ -1,23 +1,22 @@
+import { Trim } from '../../../common/dto-transforms.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ListQuery } from '../../../common/pagination.js';
 import type { Contact, ContactStatus } from '../contact.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const CONTACT_STATUSES: ContactStatus[] = ['prospect', 'verified', 'authorized', 'credit_declined'];
 
 export class CreateContactDto {
   @ApiProperty({ example: 'Acme Fabrication LLC' })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'companyName must not be empty' }) @MaxLength(200)
+  @Trim() @IsString() @MinLength(1, { message: 'companyName must not be empty' }) @MaxLength(200)
   companyName!: string;
 
   @ApiProperty({ example: 'ap@acme.example' })
-  @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @Trim() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
   email!: string;
 
   @ApiPropertyOptional({ example: 'Jordan Lee' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  @IsOptional() @Trim() @IsString() @MaxLength(200)
   name?: string;
 }
 

@@ -1,20 +1,19 @@
+import { Trim } from '../../../common/dto-transforms.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ApiKeyDto } from '../../api-keys/dto/api-key.dto.js';
 import { PASSWORD_MIN, UserDto } from '../../users/dto/user.dto.js';
 import type { Merchant } from '../merchant.entity.js';
 import type { MerchantSettings } from '../merchant-settings.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class SignUpDto {
   @ApiProperty({ example: 'Northwind Industrial Supply' })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200)
+  @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200)
   name!: string;
 
   @ApiProperty({ example: 'owner@northwind.example' })
-  @Transform(trim) @IsEmail({}, { message: 'adminEmail must be an email address' }) @MaxLength(254)
+  @Trim() @IsEmail({}, { message: 'adminEmail must be an email address' }) @MaxLength(254)
   adminEmail!: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN, writeOnly: true })

@@ -1,19 +1,18 @@
+import { Trim } from '../../../common/dto-transforms.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import type { User, UserRole } from '../user.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const PASSWORD_MIN = 10;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ap@northwind.example' })
-  @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @Trim() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'Dana Reyes' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Trim() @IsString() @MinLength(1) @MaxLength(200)
   name!: string;
 
   @ApiProperty({ enum: ['admin', 'member'] })
