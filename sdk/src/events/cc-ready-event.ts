@@ -1,11 +1,15 @@
-/** The element (or provider) has its configuration and is usable. */
-export type CcReadyDetail = Record<string, never>;
+import type { PublicConfig } from '../internal/public-config.js';
+
+/** The element (or provider) has its configuration and is usable; `config` is the merchant's public config. */
+export interface CcReadyDetail {
+  config: PublicConfig;
+}
 
 export class CcReadyEvent extends CustomEvent<CcReadyDetail> {
   static readonly eventName = 'cc-ready';
 
-  constructor() {
-    super(CcReadyEvent.eventName, { bubbles: true, composed: true, detail: {} });
+  constructor(detail: CcReadyDetail) {
+    super(CcReadyEvent.eventName, { bubbles: true, composed: true, detail: { config: detail.config } });
   }
 }
 

@@ -127,6 +127,12 @@ describe('ApiClient', () => {
   it('reads the real error envelope of the public config endpoint', async () => {
     const client = new ApiClient({ apiBase: location.origin, publishableKey: 'pk_test_unknown' });
     const error = await rejection(client.getPublicConfig());
-    expect(error).to.be.instanceOf(CcApiError).and.include({ status: 401, type: 'authentication', code: 'api_key_invalid' });
+    expect(error).to.be.instanceOf(CcApiError).and.include({ status: 401, type: 'authentication', code: 'invalid_credentials' });
+  });
+
+  it('reads authentication_required when no credential is sent', async () => {
+    const client = new ApiClient({ apiBase: location.origin });
+    const error = await rejection(client.getPublicConfig());
+    expect(error).to.be.instanceOf(CcApiError).and.include({ status: 401, type: 'authentication', code: 'authentication_required' });
   });
 });

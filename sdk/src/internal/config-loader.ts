@@ -65,7 +65,7 @@ export class ConfigLoader {
         if (request.signal.aborted) return;
         applyThemeHints(this.#host, config.theme, this.#themeProperties);
         this.#set({ client, config, locale: this.value?.locale ?? locale, status: 'ready' });
-        this.#host.dispatchEvent(new CcReadyEvent());
+        this.#host.dispatchEvent(new CcReadyEvent({ config }));
       },
       (error: unknown) => {
         if (request.signal.aborted) return;

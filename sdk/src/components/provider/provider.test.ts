@@ -66,6 +66,8 @@ describe('<cc-provider>', () => {
     const event = await ready.event;
     await probe.updateComplete;
     expect(event).to.be.instanceOf(CcReadyEvent);
+    expect(event.detail.config.merchant.name, 'cc-ready carries the public config').to.equal('Northwind Industrial Supply');
+    expect(event.detail.config).to.deep.equal(provider.context?.config);
     expect(provider.context?.status).to.equal('ready');
     expect(probe.cc.provided).to.equal(true);
     expect(probe.cc.client).to.equal(provider.context?.client);
@@ -110,12 +112,19 @@ describe('<cc-provider>', () => {
     const event = await failed.event;
     expect(event).to.be.instanceOf(CcErrorEvent);
     expect(event.bubbles && event.composed).to.equal(true);
-    expect(event.detail).to.deep.equal({ code: 'api_key_invalid', message: 'This publishable key is not valid.' });
+    expect(event.detail).to.deep.equal({ code: 'invalid_credentials', message: 'This publishable key is unknown or revoked.' });
     expect(provider.context?.status).to.equal('error');
-    expect(provider.context?.error).to.include({ status: 401, type: 'authentication', code: 'api_key_invalid' });
+    expect(provider.context?.error).to.include({ status: 401, type: 'authentication', code: 'invalid_credentials' });
     const probe = provider.querySelector<ConfigProbe>('config-probe')!;
     await probe.updateComplete;
     expect(probe.cc.status).to.equal('error');
+  });
+
+  it('fires cc-error origin_not_allowed (403) when the page is not one of the merchant\'s origins', async () => {
+    const failed = nextEvent<CcErrorEvent>();
+    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key="pk_test_elsewhere" @cc-error=${failed.listener}></cc-provider>`);
+    expect((await failed.event).detail.code).to.equal('origin_not_allowed');
+    expect(provider.context?.error).to.include({ status: 403, type: 'permission', code: 'origin_not_allowed' });
   });
 
   it('fires cc-error network_error when the API cannot be reached', async () => {
@@ -161,7 +170,7 @@ describe('<cc-provider>', () => {
     provider.publishableKey = 'pk_test_unknown';
     await new Promise((resolve) => provider.addEventListener('cc-error', resolve, { once: true }));
     await new Promise((resolve) => setTimeout(resolve, 400)); // past the slow answer
-    expect(events).to.deep.equal(['api_key_invalid']);
+    expect(events).to.deep.equal(['invalid_credentials']);
     expect(provider.context?.status).to.equal('error');
   });
 
