@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthGuard } from './modules/auth/auth.guard.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
+import { CreditModule } from './modules/credit/credit.module.js';
 import { DevModule } from './modules/dev/dev.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { WriteInterceptor } from './modules/idempotency/write.interceptor.js';
@@ -19,7 +20,9 @@ import { MailModule } from './modules/mail/mail.module.js';
 import { MerchantsModule } from './modules/merchants/merchants.module.js';
 import { OpsModule } from './modules/ops/ops.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
+import { PlatformModule } from './modules/platform/platform.module.js';
 import { PublicModule } from './modules/public/public.module.js';
+import { TermsModule } from './modules/terms/terms.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
@@ -32,6 +35,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({ useFactory: () => ({}), dataSourceFactory: async () => db.dataSource }),
         CommonModule, AuditModule, EventsModule, OutboxModule, MailModule, OpsModule,
         UsersModule, ApiKeysModule, MerchantsModule, AuthModule, ContactsModule, PublicModule,
+        PlatformModule, TermsModule, CreditModule,
         ...(config.isProduction ? [] : [DevModule]),
       ],
       providers: [

@@ -50,7 +50,6 @@ export async function createApp(config: AppConfig, db: Database, options: Create
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
 
-  app.enableShutdownHooks();
   await app.init();
   await fastify.ready();
   return app;

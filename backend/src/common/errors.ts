@@ -4,7 +4,7 @@ export type ErrorType =
 
 const STATUS_TYPE: Record<number, ErrorType> = {
   400: 'invalid_request', 401: 'authentication', 402: 'payment_error', 403: 'permission',
-  404: 'not_found', 409: 'conflict', 422: 'invalid_request', 429: 'rate_limited', 500: 'api_error', 503: 'api_error',
+  404: 'not_found', 405: 'invalid_request', 409: 'conflict', 413: 'invalid_request', 415: 'invalid_request', 422: 'invalid_request', 429: 'rate_limited', 500: 'api_error', 503: 'api_error',
 };
 
 /**

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBase64, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -14,8 +15,11 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test']) NODE_ENV: string = 'development';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
   @IsOptional() @IsString() @MinLength(1) DATABASE_URL?: string;
-  /** Where the embedded database keeps its files (not in api.md: an addition for tests and operators). */
-  @IsString() CC_DATA_DIR: string = '.data';
+  /**
+   * Where the embedded database keeps its files (an addition to api.md). Default: `.data/` in the
+   * directory npm was started from (INIT_CWD), so `npm start` at the root keeps it at the root.
+   */
+  @IsString() CC_DATA_DIR: string = join(process.env.INIT_CWD ?? process.cwd(), '.data');
   @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false }) SMTP_URL?: string;
   @IsString() MAIL_FROM: string = 'CustomerConnect <no-reply@localhost>';
   @IsOptional() @IsString() @MinLength(24, { message: 'CC_PLATFORM_ADMIN_TOKEN must be at least 24 characters' })

@@ -3,10 +3,15 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { PasswordReset } from '../modules/auth/password-reset.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Contact } from '../modules/contacts/contact.entity.js';
+import { CreditApplication } from '../modules/credit/credit-application.entity.js';
 import { DomainEvent } from '../modules/events/event.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { Merchant } from '../modules/merchants/merchant.entity.js';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity.js';
+import { UnderwritingPolicy } from '../modules/platform/underwriting-policy.entity.js';
+import { Contract } from '../modules/terms/contract.entity.js';
+import { TermsOffer } from '../modules/terms/terms-offer.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
-export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage];
+export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage,
+  UnderwritingPolicy, CreditApplication, TermsOffer, Contract];

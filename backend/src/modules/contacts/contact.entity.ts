@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber } from '../../common/columns.js';
 
 export type ContactStatus = 'prospect' | 'verified' | 'authorized' | 'credit_declined';
 
@@ -11,6 +12,11 @@ export class Contact {
   @Column() email!: string;
   @Column({ type: 'text', nullable: true }) name!: string | null;
   @Column({ type: 'text' }) status!: ContactStatus;
+  /** The active contract's terms (authorized contacts only), kept with the contact in the contract's transaction. */
+  @Column({ type: 'text', nullable: true }) contractId!: string | null;
+  @Column({ type: 'int', nullable: true }) netDays!: number | null;
+  @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber }) creditLimit!: number | null;
+  @Column({ type: 'text', nullable: true }) currency!: string | null;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -33,7 +33,7 @@ export class WriteInterceptor implements NestInterceptor {
     const auth = req.auth ?? { kind: 'anonymous' as const };
     const scope = idempotencyScope(auth, req.ip);
     const merchantId = 'merchantId' in auth ? auth.merchantId : null;
-    const hash = requestHash(req.method, req.routeOptions.url ?? req.url, req.body);
+    const hash = requestHash(req.method, req.url.split('?', 1)[0]!, req.body);
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? 201;
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
 

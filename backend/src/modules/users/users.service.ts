@@ -49,7 +49,7 @@ export class UsersService {
       const user = admins.find((u) => u.id === id) ?? (await repo.findOne({ where: { merchantId, id } }));
       if (!user) throw notFound('user', id);
       if (user.role === 'admin' && admins.length === 1) {
-        throw new ApiError(409, 'last_admin', 'A merchant must keep at least one admin; make another user admin first.');
+        throw new ApiError(409, 'last_admin', 'A merchant must keep at least one admin; add another admin before removing this one.');
       }
       await repo.delete({ merchantId, id });
       await this.sessions.revokeForUser(merchantId, id);

@@ -30,12 +30,20 @@ export class ListContactsQuery extends ListQuery {
   q?: string;
 }
 
+export class ContactTermsDto {
+  @ApiProperty() contractId!: string;
+  @ApiProperty() netDays!: number;
+  @ApiProperty({ description: 'Minor units.' }) creditLimit!: number;
+  @ApiProperty() currency!: string;
+}
+
 export class ContactDto {
   @ApiProperty({ example: 'ct_01jf…' }) id!: string;
   @ApiProperty() companyName!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
   @ApiProperty({ enum: CONTACT_STATUSES }) status!: ContactStatus;
+  @ApiProperty({ type: ContactTermsDto, nullable: true, description: 'The signed terms in force (authorized contacts).' }) terms!: ContactTermsDto | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -43,6 +51,7 @@ export class ContactDto {
 export function toContactDto(c: Contact): ContactDto {
   return {
     id: c.id, companyName: c.companyName, email: c.email, name: c.name, status: c.status,
+    terms: c.contractId ? { contractId: c.contractId, netDays: c.netDays!, creditLimit: c.creditLimit!, currency: c.currency! } : null,
     createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
   };
 }
