@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createApp } from '../../src/create-app.js';
 import { openDatabase, type Database } from '../../src/database/database.js';
 import { HttpClient } from './http.js';
+import { scratchDatabase } from './postgres.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -16,15 +17,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** True when the suite runs against the real PostgreSQL server (CI), false on embedded PGlite. */
-export const onRealPostgres = () => Boolean(process.env.CC_TEST_DB_URL);
-
 /**
- * The whole backend on a real socket: real PostgreSQL when CC_TEST_DATABASE_URL is set
- * (the database global-setup made), else an in-memory embedded PostgreSQL for this file.
+ * The whole backend on a real socket: with CC_TEST_DATABASE_URL, on a fresh database of that
+ * PostgreSQL server (dropped on close); else on an in-memory embedded PostgreSQL. Either way
+ * each app has a database of its own, so workers in one test file never see another's rows.
  */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-test-'));
+  const scratch = process.env.CC_TEST_DATABASE_URL && !env.DATABASE_URL ? await scratchDatabase('cc_test') : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     CC_WORKER: '0',
@@ -33,7 +33,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     CC_RATE_LIMIT_PER_SECOND: '100000',
     CC_PLATFORM_ADMIN_TOKEN: 'platform-token-for-tests-0123456789',
     PUBLIC_URL: 'http://localhost:3999',
-    ...(process.env.CC_TEST_DB_URL ? { DATABASE_URL: process.env.CC_TEST_DB_URL } : {}),
+    ...(scratch ? { DATABASE_URL: scratch.url.toString() } : {}),
     ...env,
   });
   const db = await openDatabase(config, { inMemory: true });
@@ -47,6 +47,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     close: async () => {
       await app.close();
       await db.close();
+      await scratch?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
