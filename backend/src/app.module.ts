@@ -11,6 +11,7 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthGuard } from './modules/auth/auth.guard.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BillingModule } from './modules/billing/billing.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { CreditModule } from './modules/credit/credit.module.js';
 import { DevModule } from './modules/dev/dev.module.js';
@@ -35,7 +36,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({ useFactory: () => ({}), dataSourceFactory: async () => db.dataSource }),
         CommonModule, AuditModule, EventsModule, OutboxModule, MailModule, OpsModule,
         UsersModule, ApiKeysModule, MerchantsModule, AuthModule, ContactsModule, PublicModule,
-        PlatformModule, TermsModule, CreditModule,
+        PlatformModule, TermsModule, CreditModule, BillingModule,
         ...(config.isProduction ? [] : [DevModule]),
       ],
       providers: [

@@ -2,6 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
 
+/** Wraps an error whose transaction must still commit (the failed payment and its event are kept). */
+export class CommitThenThrow extends Error {
+  constructor(readonly error: Error) {
+    super(error.message);
+  }
+}
+
 /**
  * The one way services reach the database. `transaction` joins the transaction already
  * open for this request (see the write interceptor) or opens one; `repo` reads through it.
@@ -17,7 +24,23 @@ export class Db {
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const open = this.current.getStore();
     if (open) return work(open);
-    return this.dataSource.transaction((em) => this.current.run(em, () => work(em)));
+    return this.outermost(work);
+  }
+
+  /** Commits even when `work` throws a `CommitThenThrow` (e.g. a declined charge that must be kept), then throws it. */
+  private async outermost<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction((em) =>
+      this.current.run(em, async (): Promise<{ value: T } | { error: CommitThenThrow }> => {
+        try {
+          return { value: await work(em) };
+        } catch (err) {
+          if (err instanceof CommitThenThrow) return { error: err };
+          throw err;
+        }
+      }),
+    );
+    if ('error' in result) throw result.error.error;
+    return result.value;
   }
 
   /** A fresh transaction even inside another (for what must survive the request's rollback). */

@@ -10,8 +10,15 @@ import { Merchant } from '../modules/merchants/merchant.entity.js';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity.js';
 import { UnderwritingPolicy } from '../modules/platform/underwriting-policy.entity.js';
 import { Contract } from '../modules/terms/contract.entity.js';
+import { Invoice } from '../modules/invoices/invoice.entity.js';
+import { InvoiceCredit } from '../modules/invoices/invoice-credit.entity.js';
+import { PaymentMethod } from '../modules/payment-methods/payment-method.entity.js';
+import { PaymentRequest } from '../modules/payment-requests/payment-request.entity.js';
+import { Payment } from '../modules/payments/payment.entity.js';
+import { Refund } from '../modules/payments/refund.entity.js';
 import { TermsOffer } from '../modules/terms/terms-offer.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage,
-  UnderwritingPolicy, CreditApplication, TermsOffer, Contract];
+  UnderwritingPolicy, CreditApplication, TermsOffer, Contract,
+  Invoice, InvoiceCredit, PaymentMethod, PaymentRequest, Payment, Refund];

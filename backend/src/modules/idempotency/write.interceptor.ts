@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { idempotencyScope } from '../../common/auth/auth-context.js';
 import { NO_TRANSACTION_KEY, type RequestWithAuth } from '../../common/auth/decorators.js';
-import { Db } from '../../common/db.js';
+import { CommitThenThrow, Db } from '../../common/db.js';
 import { ReplayedError, toErrorResponse } from '../../common/error-response.js';
 import { ApiError } from '../../common/errors.js';
 import { IdempotencyService, requestHash } from './idempotency.service.js';
@@ -49,7 +49,16 @@ export class WriteInterceptor implements NestInterceptor {
             if (claim.row.statusCode >= 400) throw new ReplayedError(claim.row.statusCode, claim.row.responseBody as never);
             return { replayed: claim.row.responseBody };
           }
-          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          let body: unknown;
+          try {
+            body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          } catch (err) {
+            if (err instanceof CommitThenThrow) {
+              const res = toErrorResponse(err.error, req.id);
+              await this.idempotency.complete(scope, key, res.status, res.body);
+            }
+            throw err;
+          }
           await this.idempotency.complete(scope, key, status, body ?? null);
           return { fresh: body };
         });

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ContactsModule } from '../contacts/contacts.module.js';
+import { InvoicesController } from '../invoices/invoices.controller.js';
+import { InvoicesService } from '../invoices/invoices.service.js';
+import { MerchantsModule } from '../merchants/merchants.module.js';
+import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
+import { PaymentRequestsController } from '../payment-requests/payment-requests.controller.js';
+import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
+import { CustomerBillingController } from '../payments/customer-billing.controller.js';
+import { PaymentsController } from '../payments/payments.controller.js';
+import { PaymentsService } from '../payments/payments.service.js';
+import { PAYMENT_PROCESSOR } from '../processor/payment-processor.js';
+import { SimulatedProcessor } from '../processor/simulated-processor.js';
+
+/**
+ * Money: invoices ◄── payment requests ◄── payments (+ payment methods and the processor).
+ * One module because they move together in one transaction; each keeps its own folder and service.
+ */
+@Module({
+  imports: [ContactsModule, MerchantsModule],
+  controllers: [InvoicesController, PaymentRequestsController, PaymentsController, CustomerBillingController],
+  providers: [InvoicesService, PaymentRequestsService, PaymentsService, PaymentMethodsService, { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor }],
+  exports: [InvoicesService, PaymentRequestsService, PaymentsService, PaymentMethodsService],
+})
+export class BillingModule {}

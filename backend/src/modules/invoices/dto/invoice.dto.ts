@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Trim } from '../../../common/dto-transforms.js';
+import { IsCurrency, IsMinorAmount } from '../../../common/money-validators.js';
+import { ListQuery } from '../../../common/pagination.js';
+import type { Invoice, InvoiceStatus, LineItem } from '../invoice.entity.js';
+
+export const INVOICE_STATUSES: InvoiceStatus[] = ['open', 'partially_paid', 'paid', 'disputed', 'void'];
+const IsDate = () => IsISO8601({ strict: true }, { message: '$property must be a date YYYY-MM-DD' });
+
+export class LineItemDto {
+  @ApiProperty() @Trim() @IsString() @MinLength(1) @MaxLength(500) description!: string;
+  @ApiProperty({ example: 2 }) @IsInt({ message: 'quantity must be a whole number' }) @Min(1) @Max(1_000_000) quantity!: number;
+  @ApiProperty({ example: 1250, description: 'Minor units.' }) @IsMinorAmount({ allowZero: true }) unitAmount!: number;
+}
+
+export class CreateInvoiceDto {
+  @ApiProperty() @IsString() contactId!: string;
+  @ApiProperty({ example: 'INV-1001' }) @Trim() @IsString() @MinLength(1) @MaxLength(64) number!: string;
+  @ApiPropertyOptional({ description: 'Minor units; with line items, their total (computed when omitted).' }) @IsOptional() @IsMinorAmount() amount?: number;
+  @ApiPropertyOptional({ default: 'USD' }) @IsOptional() @IsCurrency() currency?: string;
+  @ApiPropertyOptional({ example: '2026-11-25' }) @IsOptional() @IsDate() issuedAt?: string;
+  @ApiPropertyOptional({ description: "Default: issue date + the contact's net days." }) @IsOptional() @IsDate() dueDate?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ type: [LineItemDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => LineItemDto)
+  lineItems?: LineItemDto[];
+}
+
+export class UpdateInvoiceDto {
+  @ApiPropertyOptional() @IsOptional() @IsMinorAmount() amount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsDate() dueDate?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Trim() @IsString() @MaxLength(2000) description?: string | null;
+}
+
+export class CreditNoteDto {
+  @ApiProperty({ description: 'Minor units, at most the balance.' }) @IsMinorAmount() amount!: number;
+  @ApiProperty() @Trim() @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+}
+
+export class ListInvoicesQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES }) @IsOptional() @IsIn(INVOICE_STATUSES) status?: InvoiceStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() contactId?: string;
+  @ApiPropertyOptional({ description: 'true: balance > 0 and due date passed.' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  overdue?: boolean;
+}
+
+export class InvoiceDto {
+  @ApiProperty({ example: 'inv_01jf…' }) id!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty() contactId!: string;
+  @ApiProperty() amount!: number;
+  @ApiProperty() balance!: number;
+  @ApiProperty() currency!: string;
+  @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
+  @ApiProperty({ description: 'Balance > 0 and the due date has passed.' }) overdue!: boolean;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty() dueDate!: string;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ type: [LineItemDto] }) lineItems!: LineItem[];
+  @ApiProperty() paidAmount!: number;
+  @ApiProperty() refundedAmount!: number;
+  @ApiProperty() creditedAmount!: number;
+  @ApiProperty({ nullable: true, type: String }) paidAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) voidedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export const isOverdue = (i: Pick<Invoice, 'balance' | 'dueDate' | 'status'>, today: string) =>
+  i.balance > 0 && i.dueDate < today && i.status !== 'void';
+
+export function toInvoiceDto(i: Invoice, today: string): InvoiceDto {
+  return {
+    id: i.id, number: i.number, contactId: i.contactId, amount: i.amount, balance: i.balance, currency: i.currency, status: i.status,
+    overdue: isOverdue(i, today), issuedAt: i.issuedAt, dueDate: i.dueDate, description: i.description, lineItems: i.lineItems as LineItem[],
+    paidAmount: i.paidAmount, refundedAmount: i.refundedAmount, creditedAmount: i.creditedAmount,
+    paidAt: i.paidAt?.toISOString() ?? null, voidedAt: i.voidedAt?.toISOString() ?? null, createdAt: i.createdAt.toISOString(),
+  };
+}

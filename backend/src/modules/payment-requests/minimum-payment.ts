@@ -1,0 +1,30 @@
+import type { PaymentMethodType } from '../merchants/merchant-settings.js';
+
+export interface MinimumSources {
+  /** The request's own minimumPercent. */
+  minimumPercent: number | null;
+  /** The merchant's per-method minimums, as snapshotted on the request. */
+  minimumByMethod: Partial<Record<PaymentMethodType, number>>;
+  /** The merchant's default minimum, as snapshotted (null: no partial payments by default). */
+  defaultMinimumPercent: number | null;
+}
+
+/** The first that is set of: the request's own, the merchant's for this method, the merchant's default, else 100. */
+export function minimumPercent(sources: MinimumSources, method: PaymentMethodType): number {
+  return sources.minimumPercent ?? sources.minimumByMethod[method] ?? sources.defaultMinimumPercent ?? 100;
+}
+
+/** The smallest payment allowed: ceil(amount × percent / 100), in integer arithmetic. */
+export function minimumAmount(requestAmount: number, percent: number): number {
+  return Number((BigInt(requestAmount) * BigInt(percent) + 99n) / 100n);
+}
+
+export type PaymentCheck = { ok: true } | { ok: false; code: 'below_minimum_payment' | 'exceeds_remaining_balance'; minimum: number; remaining: number };
+
+/** A payment must reach the minimum unless it pays the whole remaining balance, and never exceed it. */
+export function checkPayment(amount: number, requestAmount: number, remaining: number, percent: number): PaymentCheck {
+  const minimum = Math.min(minimumAmount(requestAmount, percent), remaining);
+  if (amount > remaining) return { ok: false, code: 'exceeds_remaining_balance', minimum, remaining };
+  if (amount < minimum && amount !== remaining) return { ok: false, code: 'below_minimum_payment', minimum, remaining };
+  return { ok: true };
+}

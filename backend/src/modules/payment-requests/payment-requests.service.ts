@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { actorOf, type Actor, type CustomerAuth } from '../../common/auth/auth-context.js';
+import { Clock } from '../../common/clock.js';
+import { Db } from '../../common/db.js';
+import { ApiError, invalidParam, notFound } from '../../common/errors.js';
+import { newId } from '../../common/ids.js';
+import { mapPage, paginate } from '../../common/pagination.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ContactsService } from '../contacts/contacts.service.js';
+import { EventsService } from '../events/events.service.js';
+import type { Invoice } from '../invoices/invoice.entity.js';
+import type { MerchantSettings } from '../merchants/merchant-settings.js';
+import { MerchantsService } from '../merchants/merchants.service.js';
+import { toPaymentRequestDto, type CreatePaymentRequestDto, type ListPaymentRequestsQuery, type PaymentRequestDto } from './dto/payment-request.dto.js';
+import { PaymentRequest } from './payment-request.entity.js';
+import { paymentRequestLifecycle, type PaymentRequestEvent } from './payment-request.state-machine.js';
+
+const OPEN = ['pending_approval', 'approved', 'partially_paid'] as const;
+
+@Injectable()
+export class PaymentRequestsService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly contacts: ContactsService,
+    private readonly merchants: MerchantsService,
+    private readonly events: EventsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A merchant asks a contact to approve and pay an amount, alone or for one of its invoices. */
+  async create(merchantId: string, dto: CreatePaymentRequestDto, actor: Actor): Promise<PaymentRequestDto> {
+    const merchant = await this.merchants.get(merchantId);
+    return this.db.transaction(async (em) => {
+      const contact = await this.contacts.find(merchantId, dto.contactId).catch(() => {
+        throw invalidParam('contactId', `No contact '${dto.contactId}'.`);
+      });
+      let currency = dto.currency ?? 'USD';
+      if (dto.invoiceId) {
+        const [invoice] = await em.query('SELECT contact_id, currency, balance, status FROM invoices WHERE merchant_id = $1 AND id = $2 FOR UPDATE', [merchantId, dto.invoiceId]);
+        if (!invoice || invoice.contact_id !== contact.id) throw invalidParam('invoiceId', `No invoice '${dto.invoiceId}' for this contact.`);
+        if (!['open', 'partially_paid'].includes(invoice.status)) throw new ApiError(409, 'invoice_not_payable', `A ${invoice.status} invoice takes no payment request.`, 'invoiceId');
+        if (dto.currency && dto.currency !== invoice.currency) throw new ApiError(422, 'currency_mismatch', `The invoice is in ${invoice.currency}.`, 'currency');
+        if (dto.amount > Number(invoice.balance)) throw new ApiError(422, 'exceeds_remaining_balance', `amount cannot exceed the invoice's balance (${invoice.balance}).`, 'amount');
+        currency = invoice.currency;
+      }
+      return toPaymentRequestDto(await this.insert({ merchantId, contactId: contact.id, invoiceId: dto.invoiceId ?? null, amount: dto.amount, currency, dueDate: dto.dueDate ?? null, memo: dto.memo ?? null, minimumPercent: dto.minimumPercent ?? null, scheduleId: null }, merchant.settings, actor));
+    });
+  }
+
+  /** The request that goes with an invoice for a contact who is not authorized. */
+  createForInvoice(invoice: Invoice, settings: MerchantSettings, actor: Actor, scheduleId: string | null = null): Promise<PaymentRequest> {
+    return this.insert({
+      merchantId: invoice.merchantId, contactId: invoice.contactId, invoiceId: invoice.id, amount: invoice.balance, currency: invoice.currency,
+      dueDate: invoice.dueDate, memo: `Invoice ${invoice.number}`, minimumPercent: null, scheduleId,
+    }, settings, actor);
+  }
+
+  /** Writes a request with the merchant's minimums snapshotted, so later setting changes don't move them. */
+  async insert(
+    fields: Pick<PaymentRequest, 'merchantId' | 'contactId' | 'invoiceId' | 'amount' | 'currency' | 'dueDate' | 'memo' | 'minimumPercent' | 'scheduleId'>,
+    settings: MerchantSettings,
+    actor: Actor,
+    status: 'pending_approval' | 'approved' = 'pending_approval',
+  ): Promise<PaymentRequest> {
+    const now = this.clock.now();
+    const request: PaymentRequest = {
+      ...fields, id: newId('pr'), paidAmount: 0, status, defaultMinimumPercent: settings.partialPayments.defaultMinimumPercent,
+      minimumByMethod: { ...settings.partialPayments.byMethod }, approvedAt: status === 'approved' ? now : null, createdAt: now, updatedAt: now,
+    };
+    await this.db.repo(PaymentRequest).insert(request);
+    await this.events.append(request.merchantId, 'payment_request.created', request.id, { paymentRequest: toPaymentRequestDto(request) });
+    await this.audit.record({ merchantId: request.merchantId, actor, action: 'payment_request.created', subjectId: request.id, after: { amount: request.amount, invoiceId: request.invoiceId, status } });
+    return request;
+  }
+
+  async list(merchantId: string, query: ListPaymentRequestsQuery, contactId?: string) {
+    const qb = this.db.repo(PaymentRequest).createQueryBuilder('r').where('r.merchantId = :merchantId', { merchantId });
+    const contact = contactId ?? query.contactId;
+    if (contact) qb.andWhere('r.contactId = :contact', { contact });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.invoiceId) qb.andWhere('r.invoiceId = :invoiceId', { invoiceId: query.invoiceId });
+    return mapPage(await paginate(qb, query), toPaymentRequestDto);
+  }
+
+  async get(merchantId: string, id: string, contactId?: string): Promise<PaymentRequestDto> {
+    return toPaymentRequestDto(await this.find(merchantId, id, { contactId }));
+  }
+
+  async cancel(merchantId: string, id: string, actor: Actor): Promise<PaymentRequestDto> {
+    return this.db.transaction(async () => {
+      const request = await this.find(merchantId, id, { lock: true });
+      await this.move(request, 'cancel', actor);
+      return toPaymentRequestDto(request);
+    });
+  }
+
+  /** The contact approves (optionally every occurrence of its recurring series). */
+  async approve(auth: CustomerAuth, id: string, series: boolean): Promise<PaymentRequestDto> {
+    return this.db.transaction(async () => {
+      const request = await this.find(auth.merchantId, id, { lock: true, contactId: auth.contactId });
+      request.approvedAt = this.clock.now();
+      await this.move(request, 'approve', actorOf(auth));
+      if (series && request.scheduleId) await this.events.append(auth.merchantId, 'recurring_schedule.series_approved', request.scheduleId, { paymentRequestId: id });
+      return toPaymentRequestDto(request);
+    });
+  }
+
+  async decline(auth: CustomerAuth, id: string): Promise<PaymentRequestDto> {
+    return this.db.transaction(async () => {
+      const request = await this.find(auth.merchantId, id, { lock: true, contactId: auth.contactId });
+      await this.move(request, 'decline', actorOf(auth));
+      return toPaymentRequestDto(request);
+    });
+  }
+
+  /** Open requests of an invoice that was paid otherwise or voided are cancelled. */
+  async cancelForInvoice(invoice: Invoice, actor: Actor): Promise<void> {
+    const open = await this.db.repo(PaymentRequest).find({ where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) }, lock: { mode: 'pessimistic_write' } });
+    for (const request of open) await this.move(request, 'cancel', actor);
+  }
+
+  /** A request not yet approved never asks for more than its invoice's balance. */
+  async capToInvoice(invoice: Invoice, actor: Actor): Promise<void> {
+    const pending = await this.db.repo(PaymentRequest).find({ where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: 'pending_approval' } });
+    for (const r of pending) {
+      if (r.amount === invoice.balance || invoice.balance === 0) continue;
+      await this.db.repo(PaymentRequest).update({ merchantId: r.merchantId, id: r.id }, { amount: invoice.balance, updatedAt: this.clock.now() });
+      await this.audit.record({ merchantId: r.merchantId, actor, action: 'payment_request.amount_matched_invoice', subjectId: r.id, before: { amount: r.amount }, after: { amount: invoice.balance } });
+    }
+  }
+
+  /** A succeeded payment on a locked request. */
+  async applyPayment(request: PaymentRequest, amount: number, actor: Actor): Promise<void> {
+    request.paidAmount += amount;
+    await this.move(request, request.paidAmount === request.amount ? 'pay_in_full' : 'pay_in_part', actor);
+  }
+
+  async find(merchantId: string, id: string, opts: { lock?: boolean; contactId?: string } = {}): Promise<PaymentRequest> {
+    const request = await this.db.repo(PaymentRequest).findOne({
+      where: { merchantId, id, ...(opts.contactId ? { contactId: opts.contactId } : {}) },
+      ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!request) throw notFound('payment request', id);
+    return request;
+  }
+
+  private async move(request: PaymentRequest, event: PaymentRequestEvent, actor: Actor): Promise<void> {
+    const before = request.status;
+    request.status = paymentRequestLifecycle.next(before, event);
+    request.updatedAt = this.clock.now();
+    const { merchantId, id, status, paidAmount, approvedAt, updatedAt } = request;
+    await this.db.repo(PaymentRequest).update({ merchantId, id }, { status, paidAmount, approvedAt, updatedAt });
+    const type = { approve: 'approved', decline: 'declined', pay_in_full: 'paid', cancel: 'cancelled', expire: 'expired', pay_in_part: null }[event];
+    if (type) await this.events.append(merchantId, `payment_request.${type}`, id, { paymentRequest: toPaymentRequestDto(request) });
+    if (before !== status) await this.audit.record({ merchantId, actor, action: `payment_request.${event}`, subjectId: id, before: { status: before }, after: { status, paidAmount } });
+  }
+}
