@@ -25,6 +25,7 @@ import { PlatformModule } from './modules/platform/platform.module.js';
 import { PublicModule } from './modules/public/public.module.js';
 import { TermsModule } from './modules/terms/terms.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -36,7 +37,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({ useFactory: () => ({}), dataSourceFactory: async () => db.dataSource }),
         CommonModule, AuditModule, EventsModule, OutboxModule, MailModule, OpsModule,
         UsersModule, ApiKeysModule, MerchantsModule, AuthModule, ContactsModule, PublicModule,
-        PlatformModule, TermsModule, CreditModule, BillingModule,
+        PlatformModule, TermsModule, CreditModule, BillingModule, WebhooksModule,
         ...(config.isProduction ? [] : [DevModule]),
       ],
       providers: [

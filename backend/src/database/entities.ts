@@ -18,7 +18,10 @@ import { Payment } from '../modules/payments/payment.entity.js';
 import { Refund } from '../modules/payments/refund.entity.js';
 import { TermsOffer } from '../modules/terms/terms-offer.entity.js';
 import { User } from '../modules/users/user.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js';
 
 export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage,
   UnderwritingPolicy, CreditApplication, TermsOffer, Contract,
-  Invoice, InvoiceCredit, PaymentMethod, PaymentRequest, Payment, Refund];
+  Invoice, InvoiceCredit, PaymentMethod, PaymentRequest, Payment, Refund,
+  WebhookEndpoint, WebhookDelivery];

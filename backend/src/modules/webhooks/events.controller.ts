@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MerchantAuth } from '../../common/auth/auth-context.js';
+import { Auth } from '../../common/auth/decorators.js';
+import { ListEventsQuery } from './dto/event.dto.js';
+import { EventLogService } from './event-log.service.js';
+
+@ApiTags('webhooks')
+@Controller('v1/events')
+export class EventsController {
+  constructor(private readonly events: EventLogService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The event log behind webhooks, newest first; filter by type. Items are the webhook bodies.' })
+  list(@Auth() auth: MerchantAuth, @Query() query: ListEventsQuery) {
+    return this.events.list(auth.merchantId, query);
+  }
+}
