@@ -15,6 +15,11 @@ import { BillingModule } from './modules/billing/billing.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { CreditModule } from './modules/credit/credit.module.js';
 import { DevModule } from './modules/dev/dev.module.js';
+import { DisputesModule } from './modules/disputes/disputes.module.js';
+import { NoticesModule } from './modules/notices/notices.module.js';
+import { OverviewModule } from './modules/overview/overview.module.js';
+import { WalletModule } from './modules/wallet/wallet.module.js';
+import { WalletLinksModule } from './modules/wallet-links/wallet-links.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { WriteInterceptor } from './modules/idempotency/write.interceptor.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -37,7 +42,8 @@ export class AppModule {
         TypeOrmModule.forRootAsync({ useFactory: () => ({}), dataSourceFactory: async () => db.dataSource }),
         CommonModule, AuditModule, EventsModule, OutboxModule, MailModule, OpsModule,
         UsersModule, ApiKeysModule, MerchantsModule, AuthModule, ContactsModule, PublicModule,
-        PlatformModule, TermsModule, CreditModule, BillingModule, WebhooksModule,
+        PlatformModule, TermsModule, CreditModule, BillingModule,
+        DisputesModule, WalletLinksModule, NoticesModule, WalletModule, OverviewModule, WebhooksModule,
         ...(config.isProduction ? [] : [DevModule]),
       ],
       providers: [

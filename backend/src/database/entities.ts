@@ -10,6 +10,8 @@ import { Merchant } from '../modules/merchants/merchant.entity.js';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity.js';
 import { UnderwritingPolicy } from '../modules/platform/underwriting-policy.entity.js';
 import { Contract } from '../modules/terms/contract.entity.js';
+import { Dispute } from '../modules/disputes/dispute.entity.js';
+import { WalletLink } from '../modules/wallet-links/wallet-link.entity.js';
 import { Invoice } from '../modules/invoices/invoice.entity.js';
 import { InvoiceCredit } from '../modules/invoices/invoice-credit.entity.js';
 import { PaymentMethod } from '../modules/payment-methods/payment-method.entity.js';
@@ -23,5 +25,5 @@ import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js'
 
 export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage,
   UnderwritingPolicy, CreditApplication, TermsOffer, Contract,
-  Invoice, InvoiceCredit, PaymentMethod, PaymentRequest, Payment, Refund,
+  Invoice, InvoiceCredit, PaymentMethod, PaymentRequest, Payment, Refund, Dispute, WalletLink,
   WebhookEndpoint, WebhookDelivery];

@@ -82,6 +82,10 @@ export class ContactsService {
     Object.assign(contact, fields);
   }
 
+  findByEmail(merchantId: string, email: string): Promise<Contact | null> {
+    return this.db.repo(Contact).findOne({ where: { merchantId, email: email.trim().toLowerCase() } });
+  }
+
   async list(merchantId: string, query: ListContactsQuery) {
     const qb = this.db.repo(Contact).createQueryBuilder('c').where('c.merchantId = :merchantId', { merchantId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });

@@ -10,9 +10,9 @@ import { SessionsService } from '../auth/sessions.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Contact } from '../contacts/contact.entity.js';
 import { ContactsService } from '../contacts/contacts.service.js';
-import { MAIL_TOPIC } from '../mail/mail-outbox.handler.js';
 import type { Merchant } from '../merchants/merchant.entity.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
+import { NOTICE_TOPIC } from '../notices/notice-message.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { PlatformService } from '../platform/platform.service.js';
 import { toOfferDto } from '../terms/dto/terms.dto.js';
@@ -20,7 +20,6 @@ import type { TermsOffer } from '../terms/terms-offer.entity.js';
 import { TermsService } from '../terms/terms.service.js';
 import { CreditApplication } from './credit-application.entity.js';
 import { BureauUnavailableError, CREDIT_BUREAU, type BureauReport, type CreditBureau } from './credit-bureau.js';
-import { decisionNotice } from './decision-notice.js';
 import type { CreateCreditApplicationDto, ListCreditApplicationsQuery } from './dto/credit-application.dto.js';
 import { toApplicationDto, toMerchantApplicationDto, type CreditApplicationResultDto } from './dto/credit-application-response.dto.js';
 
@@ -76,7 +75,7 @@ export class CreditService {
       await this.audit.record({ merchantId: app.merchantId, actor, action: 'credit_application.submitted', subjectId: app.id, after: { mode: app.mode, contactId: contact.id } });
       const offer = await this.settle(app, contact, merchant, outcome, actor);
       const session = created ? await this.sessions.createCustomerSession(contact.merchantId, contact.id) : null;
-      if (!created && app.status !== 'pending') await this.notify(app, contact, merchant, offer);
+      if (!created && app.status !== 'pending') await this.notify(app, contact, offer);
       return {
         application: toApplicationDto(app),
         contact: { id: contact.id, status: contact.status },
@@ -124,7 +123,7 @@ export class CreditService {
         app.bureauAttempts += 1;
         const outcome = await this.ask({ business: app.business as CreateCreditApplicationDto['business'], requestedCreditLimit: app.requestedCreditLimit ?? undefined }, app.bureauAttempts);
         const offer = await this.settle(app, contact, merchant, outcome, SYSTEM_ACTOR);
-        if (app.status !== 'pending') await this.notify(app, contact, merchant, offer);
+        if (app.status !== 'pending') await this.notify(app, contact, offer);
         return false;
       });
       if (done) return;
@@ -179,8 +178,9 @@ export class CreditService {
     return offer;
   }
 
-  /** For an email the merchant already had: the decision (and offer) go to that address, not the page. */
-  private async notify(app: CreditApplication, contact: Contact, merchant: Merchant, offer: TermsOffer | null): Promise<void> {
-    await this.outbox.enqueue(app.merchantId, MAIL_TOPIC, decisionNotice(app, contact, merchant, offer));
+  /** For an email the merchant already had: the decision (and offer) go to that address, with a wallet link, not to the page. */
+  private async notify(app: CreditApplication, contact: Contact, offer: TermsOffer | null): Promise<void> {
+    const offerData = offer ? { netDays: offer.netDays, creditLimit: offer.creditLimit, currency: offer.currency } : null;
+    await this.outbox.enqueue(app.merchantId, NOTICE_TOPIC, { template: 'credit_decision', recipient: 'contact', contactId: contact.id, data: { status: app.status, reasons: app.reasons, offer: offerData } });
   }
 }

@@ -6,13 +6,23 @@ import { newId } from '../../common/ids.js';
 import { DomainEvent } from './event.entity.js';
 
 /** Appends events (the log webhooks and notices read) inside the caller's transaction. */
+/** A reader that runs inside the transaction that appends the event (e.g. notices → outbox rows). */
+export type EventSubscriber = (event: DomainEvent) => Promise<void>;
+
 @Injectable()
 export class EventsService {
+  private readonly subscribers: EventSubscriber[] = [];
+
   constructor(private readonly db: Db, private readonly clock: Clock) {}
+
+  subscribe(subscriber: EventSubscriber): void {
+    this.subscribers.push(subscriber);
+  }
 
   async append(merchantId: string, type: string, subjectId: string, data: JsonObject): Promise<DomainEvent> {
     const event: DomainEvent = { merchantId, id: newId('evt'), type, subjectId, data, createdAt: this.clock.now() };
     await this.db.repo(DomainEvent).insert(event);
+    for (const subscriber of this.subscribers) await subscriber(event);
     return event;
   }
 }

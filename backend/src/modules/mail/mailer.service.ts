@@ -10,6 +10,8 @@ export interface Mail {
   replyTo?: string;
   /** Stable per outbox row, so a resend after a crash is recognisably the same message. */
   messageId: string;
+  /** Shown as the sender's name (the merchant's), with MAIL_FROM's address. */
+  fromName?: string;
 }
 
 export interface MailboxEntry extends Mail {
@@ -33,8 +35,9 @@ export class MailerService {
     if (config.SMTP_URL) this.transport = nodemailer.createTransport(config.SMTP_URL);
   }
 
-  async send(mail: Mail): Promise<void> {
-    const from = this.config.MAIL_FROM;
+  async send({ fromName, ...mail }: Mail): Promise<void> {
+    const address = /<([^>]+)>/.exec(this.config.MAIL_FROM)?.[1] ?? this.config.MAIL_FROM;
+    const from = fromName ? `"${fromName.replace(/["\\\r\n]/g, '')} via CustomerConnect" <${address}>` : this.config.MAIL_FROM;
     if (this.transport) {
       await this.transport.sendMail({ ...mail, from });
       return;

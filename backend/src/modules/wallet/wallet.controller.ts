@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CustomerAuth } from '../../common/auth/auth-context.js';
+import { Allow, Auth } from '../../common/auth/decorators.js';
+import { WalletService } from './wallet.service.js';
+
+@ApiTags('customer')
+@Controller('v1/customer/wallet')
+@Allow('customer')
+export class WalletController {
+  constructor(private readonly wallet: WalletService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Everything the wallet shows: contact, merchant, terms, invoices, payment requests, payments, payment methods, disputes (each a page, newest first).' })
+  get(@Auth() auth: CustomerAuth) {
+    return this.wallet.get(auth);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module.js';
+import { ContactsModule } from '../contacts/contacts.module.js';
+import { DisputesModule } from '../disputes/disputes.module.js';
+import { MerchantsModule } from '../merchants/merchants.module.js';
+import { WalletController } from './wallet.controller.js';
+import { WalletService } from './wallet.service.js';
+
+@Module({ imports: [BillingModule, ContactsModule, DisputesModule, MerchantsModule], controllers: [WalletController], providers: [WalletService] })
+export class WalletModule {}
