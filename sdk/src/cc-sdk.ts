@@ -3,3 +3,5 @@
 // before any element that consumes its context.
 import './internal/script-origin.js';
 import './define/cc-provider.js';
+import './define/cc-credit-app.js';
+import './define/cc-terms-offer.js';

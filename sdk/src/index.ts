@@ -1,6 +1,8 @@
 // Classes and helpers, without registering any element: import a file from
 // `@customerconnect/sdk/define/` (or load cc-sdk.js) to register tags.
 export { CcProvider } from './components/provider/provider.js';
+export { CcCreditApp } from './components/credit-app/credit-app.js';
+export { CcTermsOffer } from './components/terms-offer/terms-offer.js';
 export { CcElement } from './internal/cc-element.js';
 export { ConfigController, type ConfigHost } from './internal/config-controller.js';
 export { ConfigLoader, type ConfigSource } from './internal/config-loader.js';
@@ -18,6 +20,23 @@ export { currencyDecimals } from './internal/currency.js';
 export { CcMoneyError, type MoneyErrorCode } from './internal/money-error.js';
 export { CcReadyEvent, type CcReadyDetail } from './events/cc-ready-event.js';
 export { CcErrorEvent, type CcErrorDetail } from './events/cc-error-event.js';
+export { CcBeforeSubmitEvent, type CcBeforeSubmitDetail } from './events/cc-before-submit-event.js';
+export { CcCreditDecisionEvent, type CcCreditDecisionDetail } from './events/cc-credit-decision-event.js';
+export { CcTermsAcceptedEvent, type CcTermsAcceptedDetail } from './events/cc-terms-accepted-event.js';
+export { CcTermsDeclinedEvent, type CcTermsDeclinedDetail } from './events/cc-terms-declined-event.js';
+export type {
+  CreditAppMode,
+  CreditApplication,
+  CreditApplicationAnswer,
+  CreditApplicationRequest,
+  CreditDecisionStatus,
+  CreditReason,
+  CustomerSession,
+  TermsOffer,
+  TermsOfferStatus,
+} from './internal/customer-api.js';
+export { sessionStore, type SessionStore } from './internal/session-store.js';
+export { messagesFor, type Messages } from './internal/messages.js';
 export { tokens } from './styles/tokens.js';
 export { lightTheme } from './styles/themes/light.js';
 export { darkTheme } from './styles/themes/dark.js';

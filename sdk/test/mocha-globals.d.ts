@@ -1,5 +1,6 @@
 // The Mocha globals the browser tests use; @web/test-runner-mocha provides them at run time.
-type MochaBody = () => void | Promise<unknown>;
+/** `this.timeout(ms)` works in a body written as `function () {}`. */
+type MochaBody = (this: { timeout(ms: number): void }) => void | Promise<unknown>;
 declare function describe(title: string, body: () => void): void;
 declare function it(title: string, body: MochaBody): void;
 declare function before(body: MochaBody): void;

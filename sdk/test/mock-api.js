@@ -20,10 +20,12 @@ const routes = [
     const { key, merchant } = authenticatePublishable(context);
     const result = idempotent(key, context.get('Idempotency-Key'), body, () => {
       validateApplication(body, merchant);
-      return { answer: createApplication(body, merchant), loseAnswer: body.business.legalName === 'Lost Response Ltd' };
+      return { answer: createApplication(body, merchant) };
     });
-    if (result.loseAnswer && !result.replayed) return dropConnection(context);
-    send(context, 201, result.answer, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+    if (!result.replayed) return send(context, 201, result.answer);
+    // A replay answers the same object with its secret (the customer session) left out.
+    const { customerSession: _secret, ...replay } = result.answer;
+    send(context, 201, replay, { 'Idempotent-Replayed': 'true' });
   }],
   ['GET', /^\/v1\/customer\/credit-applications\/([^/]+)$/, (context, _body, id) => getApplication(authenticateCustomer(context), id)],
   ['GET', /^\/v1\/customer\/terms-offers\/([^/]+)$/, (context, _body, id) => getOffer(authenticateCustomer(context), id)],
@@ -80,11 +82,5 @@ function record(context, body) {
     publishableKey: context.get('CC-Publishable-Key') || null,
     body: body ?? null,
   });
-}
-
-/** The request was handled, but its answer never arrives: the browser's fetch fails. */
-function dropConnection(context) {
-  context.respond = false;
-  context.req.socket.destroy();
 }
 

@@ -9,6 +9,11 @@ export interface PublicConfig {
   };
   creditAppModes: string[];
   theme: ThemeHints;
+  /**
+   * ISO 4217 code amounts are typed in (the currency of the merchant's default terms).
+   * Not served by the backend yet; elements use USD while it is absent.
+   */
+  defaultCurrency?: string;
 }
 
 /** The merchant's branding, applied as `--cc-*` defaults the page has not set itself. */

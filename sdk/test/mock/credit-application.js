@@ -3,8 +3,6 @@
 // 55-5555555 is pending until the second poll of GET /v1/customer/credit-applications/:id.
 // Server-only checks the browser cannot know, to test 422 mapping: an applicant email at
 // rejected.example (applicant.email), the city "Atlantis" (business.address.city).
-// A legal name of "Lost Response Ltd" loses the first answer for each Idempotency-Key
-// (the application is made, the connection drops), as a flaky network would.
 import { conflict, invalid, missing, MockApiError } from './http.js';
 import { addContact, findContact, offerTerms, openSession, store } from './store.js';
 
