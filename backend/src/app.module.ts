@@ -11,6 +11,7 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthGuard } from './modules/auth/auth.guard.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AutopayModule } from './modules/autopay/autopay.module.js';
 import { BillingModule } from './modules/billing/billing.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { CreditModule } from './modules/credit/credit.module.js';
@@ -28,6 +29,7 @@ import { OpsModule } from './modules/ops/ops.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
 import { PlatformModule } from './modules/platform/platform.module.js';
 import { PublicModule } from './modules/public/public.module.js';
+import { RecurringModule } from './modules/recurring/recurring.module.js';
 import { TermsModule } from './modules/terms/terms.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
@@ -44,6 +46,7 @@ export class AppModule {
         UsersModule, ApiKeysModule, MerchantsModule, AuthModule, ContactsModule, PublicModule,
         PlatformModule, TermsModule, CreditModule, BillingModule,
         DisputesModule, WalletLinksModule, NoticesModule, WalletModule, OverviewModule, WebhooksModule,
+        RecurringModule, AutopayModule,
         ...(config.isProduction ? [] : [DevModule]),
       ],
       providers: [

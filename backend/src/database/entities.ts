@@ -8,6 +8,8 @@ import { DomainEvent } from '../modules/events/event.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { Merchant } from '../modules/merchants/merchant.entity.js';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity.js';
+import { RecurringOccurrence } from '../modules/recurring/recurring-occurrence.entity.js';
+import { RecurringSchedule } from '../modules/recurring/recurring-schedule.entity.js';
 import { UnderwritingPolicy } from '../modules/platform/underwriting-policy.entity.js';
 import { Contract } from '../modules/terms/contract.entity.js';
 import { Dispute } from '../modules/disputes/dispute.entity.js';
@@ -26,4 +28,5 @@ import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js'
 export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage,
   UnderwritingPolicy, CreditApplication, TermsOffer, Contract,
   Invoice, InvoiceCredit, PaymentMethod, PaymentRequest, Payment, Refund, Dispute, WalletLink,
+  RecurringSchedule, RecurringOccurrence,
   WebhookEndpoint, WebhookDelivery];

@@ -47,6 +47,14 @@ export class ListInvoicesQuery extends ListQuery {
   overdue?: boolean;
 }
 
+export const AUTOPAY_STATUSES = ['scheduled', 'awaiting_payment_method', 'retrying', 'succeeded', 'failed', 'stopped', 'on_hold', 'cancelled'] as const;
+
+export class InvoiceAutopayDto {
+  @ApiProperty({ enum: AUTOPAY_STATUSES, description: 'on_hold: disputed; cancelled: paid otherwise or voided before autopay finished.' }) status!: (typeof AUTOPAY_STATUSES)[number];
+  @ApiProperty({ description: 'Charges tried so far.' }) attempts!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'When the worker tries next; null: it will not.' }) nextAttemptAt!: string | null;
+}
+
 export class InvoiceDto {
   @ApiProperty({ example: 'inv_01jf…' }) id!: string;
   @ApiProperty() number!: string;
@@ -66,6 +74,8 @@ export class InvoiceDto {
   @ApiProperty({ nullable: true, type: String }) paidAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) voidedAt!: string | null;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: InvoiceAutopayDto, description: "Automated payment (authorized contacts' invoices); null when not charged automatically." })
+  autopay!: InvoiceAutopayDto | null;
 }
 
 export const isOverdue = (i: Pick<Invoice, 'balance' | 'dueDate' | 'status'>, today: string) =>
@@ -77,5 +87,17 @@ export function toInvoiceDto(i: Invoice, today: string): InvoiceDto {
     overdue: isOverdue(i, today), issuedAt: i.issuedAt, dueDate: i.dueDate, description: i.description, lineItems: i.lineItems as LineItem[],
     paidAmount: i.paidAmount, refundedAmount: i.refundedAmount, creditedAmount: i.creditedAmount,
     paidAt: i.paidAt?.toISOString() ?? null, voidedAt: i.voidedAt?.toISOString() ?? null, createdAt: i.createdAt.toISOString(),
+    autopay: autopayOf(i),
   };
+}
+
+function autopayOf(i: Invoice): InvoiceAutopayDto | null {
+  if (!i.autopayStatus && !i.nextAutopayAt) return null;
+  const status = (i.autopayStatus ?? 'scheduled') as InvoiceAutopayDto['status'];
+  const pending = status === 'scheduled' || status === 'retrying' || status === 'awaiting_payment_method';
+  const payable = i.status === 'open' || i.status === 'partially_paid';
+  if (!pending) return { status, attempts: i.autopayAttempts, nextAttemptAt: null };
+  if (i.status === 'disputed') return { status: 'on_hold', attempts: i.autopayAttempts, nextAttemptAt: null };
+  if (!payable || !i.nextAutopayAt) return { status: 'cancelled', attempts: i.autopayAttempts, nextAttemptAt: null };
+  return { status, attempts: i.autopayAttempts, nextAttemptAt: i.nextAutopayAt.toISOString() };
 }

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '../../common/columns.js';
+import type { IntervalUnit } from './periods.js';
+import type { RecurringScheduleStatus } from './recurring-schedule.state-machine.js';
+
+export type RecurringKind = 'invoice' | 'payment_request';
+
+/** A series of invoices or payment requests; period n falls on start + n × interval (see periods.ts). */
+@Entity('recurring_schedules')
+export class RecurringSchedule {
+  @PrimaryColumn() merchantId!: string;
+  @PrimaryColumn() id!: string;
+  @Column() contactId!: string;
+  @Column({ type: 'text' }) kind!: RecurringKind;
+  @Column({ type: 'bigint', transformer: bigintAsNumber }) amount!: number;
+  @Column() currency!: string;
+  @Column({ type: 'text' }) intervalUnit!: IntervalUnit;
+  @Column({ type: 'int' }) intervalCount!: number;
+  @Column({ type: 'date' }) startDate!: string;
+  @Column({ type: 'date', nullable: true }) endDate!: string | null;
+  @Column({ type: 'int', nullable: true }) occurrences!: number | null;
+  @Column({ type: 'text' }) status!: RecurringScheduleStatus;
+  @Column({ type: 'text', nullable: true }) description!: string | null;
+  /** The contact approved every payment request of the series once: later ones are created approved. */
+  @Column() seriesApproved!: boolean;
+  @Column({ type: 'timestamptz', nullable: true }) seriesApprovedAt!: Date | null;
+  /** The period the worker makes next, and its date (null once cancelled or completed). */
+  @Column({ type: 'int' }) nextPeriodIndex!: number;
+  @Column({ type: 'date', nullable: true }) nextRunDate!: string | null;
+  @Column({ type: 'timestamptz' }) createdAt!: Date;
+  @Column({ type: 'timestamptz' }) updatedAt!: Date;
+}
