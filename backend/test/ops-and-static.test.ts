@@ -79,6 +79,17 @@ describe('operations, documentation and static files', () => {
     expect(res.body).not.toContain('__CC_SDK_SRC__');
   });
 
+  it('serves the hosted wallet without a referrer, and the dashboard shell', async () => {
+    const wallet = await t.http.get('/wallet?cc_token=wl_example');
+    expect(wallet.status).toBe(200);
+    expect(wallet.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(wallet.body).toContain('<cc-wallet');
+    expect(wallet.body).toMatch(/src="\/sdk\/cc-sdk\.[0-9a-f]{12}\.js"/);
+    const dashboard = await t.http.get('/dashboard/contacts');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body).toContain('<cc-merchant-console');
+  });
+
   it('moves the clock forward for tests and demos', async () => {
     const before = await t.http.get('/dev/clock');
     const moved = await t.http.post('/dev/clock', { advance: 'P3D' });

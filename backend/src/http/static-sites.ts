@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SDK_DIST = join(ROOT, 'sdk', 'dist');
 export const DEMO_DIR = join(ROOT, 'demo', 'public');
+/** The hosted pages of the product itself: the wallet for merchants without a walletUrl, and the dashboard. */
+export const HOSTED_DIR = join(ROOT, 'backend', 'public');
 
 export interface SdkBundle {
   /** `/sdk/cc-sdk.<hash>.js` */
@@ -50,6 +52,7 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
     }
     fastify.get('/sdk/manifest.json', (_req, reply) => reply.header('cache-control', 'no-cache').send({ script: '/sdk/cc-sdk.js', ...bundle }));
   }
+  registerHostedPages(fastify, bundle);
   if (!existsSync(DEMO_DIR)) return;
   const fill = (html: string) =>
     html.replaceAll('__CC_PUBLISHABLE_KEY__', demo.publishableKey).replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
@@ -63,4 +66,24 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
   }
   const assets = join(DEMO_DIR, 'assets');
   if (existsSync(assets)) await fastify.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, index: false });
+}
+
+/**
+ * `/wallet` (the hosted wallet: `<cc-wallet>` exchanges the link's cc_token; no referrer leaves
+ * the page, so the token never reaches another site) and `/dashboard` (the merchant console).
+ */
+function registerHostedPages(fastify: FastifyInstance, bundle: SdkBundle | null): void {
+  const page = (name: string) => readFileSync(join(HOSTED_DIR, name), 'utf8').replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
+  const send = (html: string) => (_req: unknown, reply: { header(k: string, v: string): unknown; type(t: string): unknown; send(b: string): unknown }) => {
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cache-control', 'no-store');
+    reply.type('text/html; charset=utf-8');
+    return reply.send(html);
+  };
+  const wallet = page('wallet.html');
+  const dashboard = page('dashboard.html');
+  fastify.get('/wallet', send(wallet));
+  fastify.get('/dashboard', send(dashboard));
+  fastify.get('/dashboard/*', send(dashboard));
+  fastify.get('/hosted/hosted.css', (_req, reply) => reply.type('text/css').header('cache-control', 'public, max-age=300').send(readFileSync(join(HOSTED_DIR, 'hosted.css'))));
 }
