@@ -21,5 +21,6 @@ export default {
   // One page at a time: a background page gets no animation frames, which fixture() waits for.
   concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  testFramework: { config: { timeout: 5000 } },
+  // axe over a form with a 249-country select takes a few seconds on a loaded 2-core machine.
+  testFramework: { config: { timeout: 10000 } },
 };

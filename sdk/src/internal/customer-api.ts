@@ -5,10 +5,10 @@ export const creditAppModes: readonly CreditAppMode[] = ['credit_check', 'credit
 
 export type CreditDecisionStatus = 'approved' | 'declined' | 'pending';
 
-/** A reason code of the scoring model; `message` is the bureau's explanation when it gives one. */
+/** A reason code of the scoring model (`limited_time_in_business`) and what it means in words. */
 export interface CreditReason {
   code: string;
-  message?: string;
+  description?: string;
 }
 
 /** `application` in the answer of `POST /v1/credit-applications`, and `GET /v1/customer/credit-applications/:id`. */
@@ -19,8 +19,8 @@ export interface CreditApplication {
   /** Reason objects; plain strings are read as codes. */
   reasons: Array<CreditReason | string>;
   contactId?: string;
-  /** The terms offer made once a `credit_check_with_terms` application was approved. */
-  termsOfferId?: string | null;
+  mode?: CreditAppMode;
+  decidedAt?: string | null;
 }
 
 export interface CreditApplicationRequest {
@@ -51,6 +51,14 @@ export interface CreditApplicationAnswer {
   customerSession?: CustomerSession;
 }
 
+/** `GET /v1/customer/credit-applications/:id`: the answer of the POST without the session. */
+export interface CustomerCreditApplication {
+  application: CreditApplication;
+  contact: { id: string; status: string };
+  /** Once a `credit_check_with_terms` application was approved. */
+  termsOffer?: TermsOffer;
+}
+
 export type TermsOfferStatus = 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
 
 export interface TermsOffer {
@@ -62,6 +70,12 @@ export interface TermsOffer {
   creditLimit: number;
   currency: string;
   expiresAt?: string;
+  /** Once accepted: the net days the customer chose (`netDays` stays as offered). */
+  acceptedNetDays?: number | null;
+  /** `GET /v1/customer/terms-offers/:id` also says what the merchant allows now. */
+  merchant?: { name: string };
+  termsPolicy?: 'locked' | 'flexible';
+  allowedNetDays?: number[];
 }
 
 export interface AcceptTermsRequest {

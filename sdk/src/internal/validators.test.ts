@@ -14,12 +14,13 @@ describe('validators', () => {
 
   it('accept tax ids as typed', () => {
     for (const id of ['12-3456789', 'DE 123456789', 'GB123 4567 89', '123.456.789/0001-00']) expect(v.taxId(id), id).to.equal(undefined);
-    for (const id of ['--', 'abc', '#12']) expect(v.taxId(id), id).to.equal('tax_id');
+    for (const id of ['--', 'abc', '#12', '1234', '12-34', 'É1-23456']) expect(v.taxId(id), id).to.equal('tax_id');
   });
 
   it('check phones, whole numbers, lengths and countries', () => {
     expect(v.phone('+1 (415) 555-0100')).to.equal(undefined);
     expect(v.phone('555')).to.equal('phone');
+    expect(v.phone('+1 415 555 0100 ext 2')).to.equal('phone');
     expect(v.wholeNumber(500)('12')).to.equal(undefined);
     expect(v.wholeNumber(500)('1.5')).to.equal('whole_number');
     expect(v.wholeNumber(500)('501')).to.equal('whole_number');

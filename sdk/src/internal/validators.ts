@@ -25,13 +25,12 @@ export const required: Validator = (value) => (value.trim() === '' ? 'required' 
 /** Mirrors the server: something@domain.tld, no spaces. */
 export const email: Validator = (value) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim()) ? undefined : 'email');
 
-/** Digits with the usual separators; at least 7 digits. */
-export const phone: Validator = (value) =>
-  /^\+?[\d\s().-]+$/.test(value.trim()) && value.replace(/\D/g, '').length >= 7 ? undefined : 'phone';
+/** The server's rule: an optional +, then 7 to 25 digits, spaces, dots, dashes and parentheses. */
+export const phone: Validator = (value) => (/^\+?[0-9 ().-]{7,25}$/.test(value.trim()) ? undefined : 'phone');
 
-/** A tax id as typed: digits, letters, spaces, dots, dashes and slashes, with at least two digits. */
+/** The server's rule for a tax id as typed: 4 to 30 letters, digits, spaces, dots, dashes or slashes, 5 digits at least. */
 export const taxId: Validator = (value) =>
-  /^[\p{L}\d][\p{L}\d\s./-]*$/u.test(value.trim()) && value.replace(/\D/g, '').length >= 2 ? undefined : 'tax_id';
+  /^(?=(?:.*\d){5})[0-9A-Za-z][0-9A-Za-z .\-/]{3,29}$/.test(value.trim()) ? undefined : 'tax_id';
 
 export const wholeNumber =
   (max: number): Validator =>

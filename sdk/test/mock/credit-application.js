@@ -19,6 +19,9 @@ export function validateApplication(body, merchant) {
   const business = object(body, 'business', ['legalName', 'taxId', 'address', 'yearsInBusiness', 'annualRevenue']);
   text(business, 'business.legalName');
   text(business, 'business.taxId');
+  if (!/^(?=(?:.*\d){5})[0-9A-Za-z][0-9A-Za-z .\-/]{3,29}$/.test(business.taxId.trim())) {
+    throw invalid('parameter_invalid', 'business.taxId', 'taxId must be a tax id such as 12-3456789');
+  }
   const address = object(business, 'business.address', ['line1', 'line2', 'city', 'region', 'postalCode', 'country']);
   for (const field of ['line1', 'city', 'region', 'postalCode']) text(address, `business.address.${field}`);
   text(address, 'business.address.line2', false);
@@ -26,6 +29,7 @@ export function validateApplication(body, merchant) {
   if (!/^[A-Z]{2}$/.test(address.country)) throw invalid('parameter_invalid', 'business.address.country', 'country must be an ISO 3166 alpha-2 code.');
   if (address.city.trim().toLowerCase() === 'atlantis') throw invalid('parameter_invalid', 'business.address.city', 'We could not find this city in the country given.');
   integer(business, 'business.yearsInBusiness', 0);
+  if (business.yearsInBusiness > 500) throw invalid('parameter_invalid', 'business.yearsInBusiness', 'yearsInBusiness must not be greater than 500');
   integer(business, 'business.annualRevenue', 0);
   const applicant = object(body, 'applicant', ['name', 'email', 'phone', 'title']);
   text(applicant, 'applicant.name');
@@ -33,6 +37,9 @@ export function validateApplication(body, merchant) {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(applicant.email)) throw invalid('parameter_invalid', 'applicant.email', 'email must be an email address.');
   if (applicant.email.toLowerCase().endsWith('@rejected.example')) throw invalid('parameter_invalid', 'applicant.email', 'This email address cannot receive mail.');
   text(applicant, 'applicant.phone', false);
+  if (applicant.phone !== undefined && !/^\+?[0-9 ().-]{7,25}$/.test(applicant.phone.trim())) {
+    throw invalid('parameter_invalid', 'applicant.phone', 'phone must be a phone number');
+  }
   text(applicant, 'applicant.title', false);
   if (body.requestedCreditLimit !== undefined) integer(body, 'requestedCreditLimit', 1);
   const consent = object(body, 'consent', ['agreed', 'name']);
@@ -53,6 +60,7 @@ export function createApplication(body, merchant) {
     mode: body.mode,
     polls: 0,
     termsOfferId: null,
+    createdAt: new Date().toISOString(),
     ...decide(body.business.taxId),
   };
   store.applications.set(application.id, application);
@@ -68,23 +76,25 @@ export function createApplication(body, merchant) {
 /** Moves the contact after a decision and, with terms, offers the merchant's default terms. */
 export function settle(application, merchant) {
   const contact = store.contacts.get(application.contactId);
+  if (application.status !== 'pending') application.decidedAt = new Date().toISOString();
   if (application.status === 'approved') contact.status = 'verified';
   if (application.status === 'declined') contact.status = 'credit_declined';
   if (application.status !== 'approved' || application.mode !== 'credit_check_with_terms') return undefined;
-  const offer = offerTerms(merchant, contact.id);
+  const offer = offerTerms(merchant, contact.id, { applicationId: application.id });
   application.termsOfferId = offer.id;
   return offer;
 }
 
+/** An application as a widget sees it (no termsOfferId: the offer itself comes with it). */
 export function applicationView(application) {
-  const { id, status, score, reasons, mode, contactId, termsOfferId } = application;
-  return { id, status, score, reasons, mode, contactId, termsOfferId };
+  const { id, status, score, reasons, mode, contactId, decidedAt = null, createdAt } = application;
+  return { id, status, mode, score, reasons, contactId, decidedAt, createdAt };
 }
 
 export const approvedOnRetry = {
   status: 'approved',
   score: 75,
-  reasons: [{ code: 'years_in_business', message: 'Established business history.' }],
+  reasons: [{ code: 'years_in_business', description: 'Established business history.' }],
 };
 
 function decide(taxId) {
@@ -95,8 +105,8 @@ function decide(taxId) {
       status: 'approved',
       score,
       reasons: [
-        { code: 'payment_history', message: 'Bills are paid on time.' },
-        { code: 'years_in_business', message: 'Established business history.' },
+        { code: 'payment_history', description: 'Bills are paid on time.' },
+        { code: 'years_in_business', description: 'Established business history.' },
       ],
     };
   }
@@ -104,8 +114,8 @@ function decide(taxId) {
     status: 'declined',
     score,
     reasons: [
-      { code: 'recent_delinquencies', message: 'Recent late payments were reported.' },
-      { code: 'limited_credit_history', message: 'The business has a short credit history.' },
+      { code: 'recent_delinquencies', description: 'Recent late payments were reported.' },
+      { code: 'limited_credit_history', description: 'The business has a short credit history.' },
     ],
   };
 }

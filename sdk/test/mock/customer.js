@@ -1,6 +1,6 @@
 // /v1/customer/*: what a customer session (cs_) may read and do.
 import { applicationView, approvedOnRetry, settle } from './credit-application.js';
-import { conflict, invalid, missing, notFound, unauthenticated } from './http.js';
+import { conflict, invalid, missing, MockApiError, notFound, unauthenticated } from './http.js';
 import { merchantById } from './merchants.js';
 import { offerView, store } from './store.js';
 
@@ -17,7 +17,10 @@ export function authenticateCustomer(context) {
   return session;
 }
 
-/** GET /v1/customer/credit-applications/:id; a pending application is decided on its second poll. */
+/**
+ * GET /v1/customer/credit-applications/:id: `{ application, contact, termsOffer? }` (the POST's
+ * answer without a session); a pending application is decided on its second poll.
+ */
 export function getApplication(session, id) {
   const application = store.applications.get(id);
   if (!application || application.contactId !== session.contactId) throw notFound('credit application');
@@ -25,7 +28,13 @@ export function getApplication(session, id) {
     Object.assign(application, approvedOnRetry);
     settle(application, merchantById(application.merchantId));
   }
-  return applicationView(application);
+  const contact = store.contacts.get(application.contactId);
+  const offer = application.termsOfferId && store.offers.get(application.termsOfferId);
+  return {
+    application: applicationView(application),
+    contact: { id: contact.id, status: contact.status },
+    ...(offer ? { termsOffer: offerView(offer) } : {}),
+  };
 }
 
 function ownOffer(session, id) {
@@ -34,8 +43,10 @@ function ownOffer(session, id) {
   return offer;
 }
 
+/** The offer with what the merchant allows now, as the backend answers it. */
 export function getOffer(session, id) {
-  return offerView(ownOffer(session, id));
+  const merchant = merchantById(session.merchantId);
+  return { ...offerView(ownOffer(session, id)), merchant: { name: merchant.name }, termsPolicy: merchant.termsPolicy, allowedNetDays: merchant.allowedNetDays };
 }
 
 /** POST .../accept { signatureName, netDays?, paymentMethodId? } under the merchant's current policy. */
@@ -50,10 +61,15 @@ export function acceptOffer(session, id, body = {}) {
   const merchant = merchantById(offer.merchantId);
   const netDays = body.netDays ?? offer.netDays;
   if (netDays !== offer.netDays) {
-    if (merchant.termsPolicy === 'locked') throw conflict('terms_locked', 'These terms are locked: accept them as offered.');
-    if (!merchant.allowedNetDays.includes(netDays)) throw conflict('net_days_not_allowed', `${netDays} days is not one of the merchant's allowed net days.`);
+    if (merchant.termsPolicy === 'locked') {
+      throw new MockApiError(409, 'conflict', 'terms_locked', 'These terms are fixed by the merchant; accept them as offered or decline.', 'netDays');
+    }
+    if (!merchant.allowedNetDays.includes(netDays)) {
+      throw invalid('net_days_not_allowed', 'netDays', `netDays must be one of ${merchant.allowedNetDays.join(', ')}.`);
+    }
   }
-  Object.assign(offer, { status: 'accepted', netDays, signatureName: body.signatureName.trim(), acceptedAt: new Date().toISOString() });
+  // netDays stays as offered; acceptedNetDays is what the customer chose.
+  Object.assign(offer, { status: 'accepted', acceptedNetDays: netDays, signatureName: body.signatureName.trim(), answeredAt: new Date().toISOString() });
   store.contacts.get(offer.contactId).status = 'authorized';
   return offerView(offer);
 }
@@ -62,5 +78,6 @@ export function declineOffer(session, id) {
   const offer = ownOffer(session, id);
   if (offer.status !== 'offered') throw conflict('offer_not_open', `This offer is ${offer.status}.`);
   offer.status = 'declined';
+  offer.answeredAt = new Date().toISOString();
   return offerView(offer);
 }

@@ -51,6 +51,9 @@ export function offerTerms(merchant, contactId, terms = {}) {
     creditLimit: terms.creditLimit ?? merchant.defaultTerms.creditLimit,
     currency: terms.currency ?? merchant.defaultTerms.currency,
     expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+    applicationId: terms.applicationId ?? null,
+    acceptedNetDays: null,
+    answeredAt: null,
     createdAt: new Date().toISOString(),
   };
   store.offers.set(offer.id, { ...offer, merchantId: merchant.id });
@@ -59,6 +62,6 @@ export function offerTerms(merchant, contactId, terms = {}) {
 
 /** An offer as the API shows it (without the mock's bookkeeping). */
 export function offerView(offer) {
-  const { merchantId: _merchantId, ...view } = offer;
+  const { merchantId: _merchantId, signatureName: _signature, ...view } = offer;
   return view;
 }

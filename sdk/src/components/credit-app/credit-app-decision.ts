@@ -6,6 +6,7 @@ import type {
   CreditApplication,
   CreditApplicationAnswer,
   CreditApplicationRequest,
+  CustomerCreditApplication,
   TermsOffer,
 } from '../../internal/customer-api.js';
 import { Poller } from '../../internal/poller.js';
@@ -82,9 +83,9 @@ export class CreditDecision {
   readonly #poll = async (): Promise<boolean> => {
     const client = this.#sessionClient;
     if (!client) return true;
-    let application: CreditApplication;
+    let answer: CustomerCreditApplication;
     try {
-      application = await client.get<CreditApplication>(`/v1/customer/credit-applications/${encodeURIComponent(this.application!.id)}`);
+      answer = await client.get<CustomerCreditApplication>(`/v1/customer/credit-applications/${encodeURIComponent(this.application!.id)}`);
     } catch (error) {
       if (error instanceof CcApiError && (error.status === 401 || error.status === 404)) {
         // The session ran out: the decision goes out by email instead.
@@ -94,14 +95,10 @@ export class CreditDecision {
       }
       return false;
     }
-    if (application.status === 'pending') return false;
-    this.application = { ...this.application!, ...application };
+    if (answer.application.status === 'pending') return false;
+    this.application = answer.application;
     this.#report();
-    if (this.#withTerms && application.termsOfferId) {
-      const path = `/v1/customer/terms-offers/${encodeURIComponent(application.termsOfferId)}`;
-      const offer = await client.get<TermsOffer>(path).catch(() => undefined);
-      if (offer) this.#hooks.onOffer(offer);
-    }
+    if (this.#withTerms && answer.termsOffer) this.#hooks.onOffer(answer.termsOffer);
     this.#hooks.onPolled(this.application);
     this.#host.requestUpdate();
     return true;

@@ -40,7 +40,7 @@ const text = (max: number) => [v.maxLength(max)];
 
 export const fieldSpecs: readonly FieldSpec[] = [
   { name: 'legalName', step: 0, param: 'business.legalName', control: 'text', required: true, autocomplete: 'organization', validators: text(200) },
-  { name: 'taxId', step: 0, param: 'business.taxId', control: 'text', required: true, autocomplete: 'off', validators: [v.taxId, v.maxLength(30)] },
+  { name: 'taxId', step: 0, param: 'business.taxId', control: 'text', required: true, autocomplete: 'off', validators: [v.taxId] },
   { name: 'line1', step: 0, param: 'business.address.line1', control: 'text', required: true, autocomplete: 'address-line1', validators: text(200) },
   { name: 'line2', step: 0, param: 'business.address.line2', control: 'text', required: false, autocomplete: 'address-line2', validators: text(200) },
   { name: 'city', step: 0, param: 'business.address.city', control: 'text', required: true, autocomplete: 'address-level2', validators: text(100) },
@@ -53,7 +53,7 @@ export const fieldSpecs: readonly FieldSpec[] = [
   { name: 'requestedCreditLimit', step: 0, param: 'requestedCreditLimit', control: 'money', required: false, validators: [] },
   { name: 'applicantName', step: 1, param: 'applicant.name', control: 'text', required: true, autocomplete: 'name', validators: text(200) },
   { name: 'email', step: 1, param: 'applicant.email', control: 'email', required: true, autocomplete: 'email', validators: [v.email, v.maxLength(254)] },
-  { name: 'phone', step: 1, param: 'applicant.phone', control: 'tel', required: false, autocomplete: 'tel', validators: [v.phone, v.maxLength(40)] },
+  { name: 'phone', step: 1, param: 'applicant.phone', control: 'tel', required: false, autocomplete: 'tel', validators: [v.phone] },
   { name: 'title', step: 1, param: 'applicant.title', control: 'text', required: false, autocomplete: 'organization-title', validators: text(100) },
   { name: 'consentAgreed', step: 2, param: 'consent.agreed', control: 'checkbox', required: true, validators: [v.checked] },
   { name: 'consentName', step: 2, param: 'consent.name', control: 'text', required: true, autocomplete: 'name', validators: text(200) },

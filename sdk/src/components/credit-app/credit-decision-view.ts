@@ -14,9 +14,9 @@ export interface DecisionView {
   offerFollows: boolean;
 }
 
-/** `years_in_business` → `Years in business`, for a reason without the bureau's words. */
+/** The reason's description, else its code made readable (`years_in_business` → `Years in business`). */
 function reasonText(reason: CreditReason | string): string {
-  if (typeof reason !== 'string' && reason.message) return reason.message;
+  if (typeof reason !== 'string' && reason.description) return reason.description;
   const code = typeof reason === 'string' ? reason : reason.code;
   const words = code.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -74,8 +74,8 @@ export class TermsOfferPanel {
   render(): TemplateResult | typeof nothing {
     const offer = this.#offer;
     if (!offer) return nothing;
-    const { m, config, locale } = this.#context();
-    const merchant = config?.merchant.name ?? m.merchantFallback;
+    const { m, locale } = this.#context();
+    const merchant = this.#merchant();
     const open = offer.status === 'offered' && !this.#closed && !this.#outcome;
     return html`<section class="panel offer" aria-labelledby="offer-title">
       <h3 id="offer-title" tabindex="-1">${m.offer.title(merchant)}</h3>
@@ -87,13 +87,19 @@ export class TermsOfferPanel {
     </section>`;
   }
 
+  /** The offer read from the API says what the merchant allows now; an offer from a credit application does not, then the config does. */
   get #flexible(): boolean {
-    return !this.#locked && this.#context().config?.termsPolicy === 'flexible';
+    return !this.#locked && (this.#offer?.termsPolicy ?? this.#context().config?.termsPolicy) === 'flexible';
+  }
+
+  #merchant(): string {
+    const { config, m } = this.#context();
+    return this.#offer?.merchant?.name ?? config?.merchant.name ?? m.merchantFallback;
   }
 
   #renderForm(m: Messages): TemplateResult {
     const offer = this.#offer!;
-    const days = [...new Set([...(this.#context().config?.allowedNetDays ?? []), offer.netDays])]
+    const days = [...new Set([...(offer.allowedNetDays ?? this.#context().config?.allowedNetDays ?? []), offer.netDays])]
       .filter((d) => d === offer.netDays || !this.#refusedNetDays.has(d))
       .sort((a, b) => a - b);
     const common = { required: true, optionalText: m.optional, onBlur: () => {} };
@@ -160,7 +166,7 @@ export class TermsOfferPanel {
     const body: AcceptTermsRequest = { signatureName: this.#signature.trim() };
     if (this.#flexible) body.netDays = Number(this.#netDays);
     await this.#send('accept', body, this.#acceptKey, (answer) => {
-      this.#offer = { ...offer, status: 'accepted', netDays: body.netDays ?? offer.netDays, ...answer };
+      this.#offer = { ...offer, status: 'accepted', acceptedNetDays: body.netDays ?? offer.netDays, ...answer };
       this.#outcome = 'accepted';
       this.#host.dispatchEvent(new CcTermsAcceptedEvent({ offerId: offer.id, contactId: this.#contactId() }));
     });
@@ -206,8 +212,8 @@ export class TermsOfferPanel {
   }
 
   #failed(error: CcApiError): void {
-    const { m, config } = this.#context();
-    const merchant = config?.merchant.name ?? m.merchantFallback;
+    const { m } = this.#context();
+    const merchant = this.#merchant();
     if (error.code === 'net_days_not_allowed') {
       const days = Number(this.#netDays);
       this.#refusedNetDays.add(days);

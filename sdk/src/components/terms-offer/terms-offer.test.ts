@@ -5,6 +5,7 @@ import type { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { CcTermsAcceptedEvent } from '../../events/cc-terms-accepted-event.js';
 import type { CcTermsDeclinedEvent } from '../../events/cc-terms-declined-event.js';
 import { sessionStore } from '../../internal/session-store.js';
+import type { CcProvider } from '../provider/provider.js';
 import type { CcTermsOffer } from './terms-offer.js';
 
 /** A fresh open offer of the merchant behind `key`, shown in a <cc-terms-offer> with its session. */
@@ -108,7 +109,7 @@ describe('<cc-terms-offer>', () => {
 
   it('explains 409 terms_locked and falls back to the offered terms', async () => {
     const { el } = await mount(keys.valid);
-    await mock.settings(keys.valid, { termsPolicy: 'locked' });
+    await mock.settings(keys.valid, { termsPolicy: 'locked' }); // the admin locks terms while the page is open
     const failed = nextEvent<CcErrorEvent>(el, 'cc-error');
     pick(el, '45');
     sign(el);
@@ -127,7 +128,7 @@ describe('<cc-terms-offer>', () => {
     expect((await acceptRequests())[1]!.body).to.deep.equal({ signatureName: 'Dana Whitfield' });
   });
 
-  it('explains 409 net_days_not_allowed at the net days field', async () => {
+  it('explains 422 net_days_not_allowed at the net days field', async () => {
     const { el } = await mount(keys.valid);
     await mock.settings(keys.valid, { allowedNetDays: [30, 45] });
     pick(el, '60');
@@ -163,6 +164,20 @@ describe('<cc-terms-offer>', () => {
     );
     const [request] = await mock.requests(`/v1/customer/terms-offers/${offer.id}/decline`);
     expect(request!.authorization).to.match(/^Bearer cs_test_/);
+  });
+
+  it("follows the policy the API sends with the offer over the page's config", async () => {
+    const { offer, session } = await mock.offer(keys.valid);
+    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key=${keys.valid} locale="en"></cc-provider>`);
+    await until(() => provider.context?.status === 'ready', 'config loaded');
+    await mock.settings(keys.valid, { allowedNetDays: [30, 90] }); // changed after the page read its config
+    const el = document.createElement('cc-terms-offer');
+    Object.assign(el, { offerId: offer.id, sessionToken: session.token });
+    provider.append(el);
+    await until(() => $maybe(el, '#offer-netDays'), 'offer shown');
+    expect(provider.context?.config?.allowedNetDays).to.deep.equal([30, 45, 60]);
+    const options = [...$<HTMLSelectElement>(el, '#offer-netDays').options].map((o) => o.value);
+    expect(options).to.deep.equal(['30', '90']);
   });
 
   it("reads the page's customer session when it has no session-token", async () => {
