@@ -5,3 +5,4 @@ import './internal/script-origin.js';
 import './define/cc-provider.js';
 import './define/cc-credit-app.js';
 import './define/cc-terms-offer.js';
+import './define/cc-dispute-form.js';

@@ -7,6 +7,7 @@ import { createApplication, idempotent, validateApplication } from './mock/credi
 import { MockApiError, readJson, send } from './mock/http.js';
 import { authenticatePublishable, merchantByKey, patchSettings, publicConfig, resetMerchants, testKeys } from './mock/merchants.js';
 import { addContact, offerTerms, offerView, openSession, resetStore, store } from './mock/store.js';
+import { resetWallet, walletRoutes } from './mock/wallet.js';
 
 export { testKeys };
 
@@ -31,10 +32,13 @@ const routes = [
   ['GET', /^\/v1\/customer\/terms-offers\/([^/]+)$/, (context, _body, id) => getOffer(authenticateCustomer(context), id)],
   ['POST', /^\/v1\/customer\/terms-offers\/([^/]+)\/accept$/, (context, body, id) => acceptOffer(authenticateCustomer(context), id, body)],
   ['POST', /^\/v1\/customer\/terms-offers\/([^/]+)\/decline$/, (context, _body, id) => declineOffer(authenticateCustomer(context), id)],
+  // The wallet's endpoints and their test helpers (test/mock/wallet.js).
+  ...walletRoutes,
   // Test helpers.
   ['POST', /^\/__mock\/reset$/, () => {
     resetMerchants();
     resetStore();
+    resetWallet();
     return { ok: true };
   }],
   ['POST', /^\/__mock\/settings$/, (_context, { publishableKey, ...patch }) => {
