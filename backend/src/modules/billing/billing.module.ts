@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { InvoicesController } from '../invoices/invoices.controller.js';
+import { InvoiceImportService } from '../invoices/invoice-import.service.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
@@ -19,7 +20,7 @@ import { SimulatedProcessor } from '../processor/simulated-processor.js';
 @Module({
   imports: [ContactsModule, MerchantsModule],
   controllers: [InvoicesController, PaymentRequestsController, PaymentsController, CustomerBillingController],
-  providers: [InvoicesService, PaymentRequestsService, PaymentsService, PaymentMethodsService, { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor }],
+  providers: [InvoicesService, InvoiceImportService, PaymentRequestsService, PaymentsService, PaymentMethodsService, { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor }],
   exports: [InvoicesService, PaymentRequestsService, PaymentsService, PaymentMethodsService],
 })
 export class BillingModule {}

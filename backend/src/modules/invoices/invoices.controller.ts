@@ -1,19 +1,28 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
-import { Auth } from '../../common/auth/decorators.js';
+import { Auth, NoTransaction } from '../../common/auth/decorators.js';
+import { ImportInvoicesDto } from './dto/import.dto.js';
 import { CreateInvoiceDto, CreditNoteDto, InvoiceDto, ListInvoicesQuery, UpdateInvoiceDto } from './dto/invoice.dto.js';
+import { InvoiceImportService } from './invoice-import.service.js';
 import { InvoicesService } from './invoices.service.js';
 
 @ApiTags('invoices')
 @Controller('v1/invoices')
 export class InvoicesController {
-  constructor(private readonly invoices: InvoicesService) {}
+  constructor(private readonly invoices: InvoicesService, private readonly importer: InvoiceImportService) {}
 
   @Post()
   @ApiOperation({ summary: 'Key in an invoice (number unique per merchant). Not-authorized contacts also get a payment request to approve.' })
   create(@Auth() auth: MerchantAuth, @Body() dto: CreateInvoiceDto): Promise<InvoiceDto> {
     return this.invoices.create(auth.merchantId, dto, actorOf(auth));
+  }
+
+  @Post('import')
+  @NoTransaction()
+  @ApiOperation({ summary: 'Import up to 5,000 invoices from CSV or JSON: per-row results; dryRun previews; otherwise all rows or none (422 import_invalid).' })
+  import(@Auth() auth: MerchantAuth, @Body() dto: ImportInvoicesDto) {
+    return this.importer.import(auth.merchantId, dto, actorOf(auth));
   }
 
   @Get()
