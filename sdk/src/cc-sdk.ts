@@ -6,3 +6,4 @@ import './define/cc-provider.js';
 import './define/cc-credit-app.js';
 import './define/cc-terms-offer.js';
 import './define/cc-dispute-form.js';
+import './define/cc-payment-method-form.js';

@@ -52,3 +52,4 @@ export { CcPaymentMethodAddedEvent, type CcPaymentMethodAddedDetail } from './ev
 export { CustomerSessions, customerSessions, type CustomerSessionEntry, type CustomerSessionState } from './internal/customer-session.js';
 export { walletMessagesFor, type WalletMessages } from './internal/wallet-messages.js';
 export type * from './internal/wallet-api.js';
+export { CcPaymentMethodForm } from './components/payment-method-form/payment-method-form.js';
