@@ -185,7 +185,7 @@ describe('credentials', () => {
 
       const ok = await t.http.get('/v1/public/config', { publishableKey: merchant.publishableKey, origin: 'https://shop.example.com' });
       expect(ok.status).toBe(200);
-      expect(ok.body).toMatchObject({ merchant: { id: merchant.merchantId }, termsPolicy: 'locked', allowedNetDays: [30] });
+      expect(ok.body).toMatchObject({ merchant: { id: merchant.merchantId }, termsPolicy: 'locked', defaultCurrency: 'USD', allowedNetDays: [30] });
       expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
 
       const other = await t.http.get('/v1/public/config', { publishableKey: merchant.publishableKey, origin: 'https://evil.example' });

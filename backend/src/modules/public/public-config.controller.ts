@@ -13,13 +13,14 @@ export class PublicConfigController {
   @Get('config')
   @Allow('publishable')
     @Header('Cache-Control', 'private, max-age=30')
-  @ApiOperation({ summary: "The merchant's display name, terms policy, net days, partial-payment minimums and theme hints." })
+  @ApiOperation({ summary: "The merchant's display name, terms policy, default currency, net days, partial-payment minimums and theme hints." })
   async config(@Auth() auth: PublishableAuth) {
     const m = await this.merchants.getCached(auth.merchantId);
     const s = m.settings;
     return {
       merchant: { id: m.id, name: m.name },
       termsPolicy: s.termsPolicy,
+      defaultCurrency: s.defaultTerms.currency,
       allowedNetDays: s.allowedNetDays,
       partialPayments: s.partialPayments,
       creditAppModes: s.creditAppModes,
