@@ -58,7 +58,7 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
     html.replaceAll('__CC_PUBLISHABLE_KEY__', demo.publishableKey).replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
   const pages = new Map<string, string>();
   for (const name of readdirSync(DEMO_DIR)) {
-    if (extname(name) === '.html') pages.set(name, readFileSync(join(DEMO_DIR, name), 'utf8'));
+    if (extname(name) === '.html') pages.set(name, withPartials(readFileSync(join(DEMO_DIR, name), 'utf8'), join(DEMO_DIR, 'partials')));
   }
   for (const [name, html] of pages) {
     const paths = name === 'index.html' ? ['/', '/index.html'] : [`/${name}`, `/${name.replace(/\.html$/, '')}`];
@@ -66,6 +66,17 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
   }
   const assets = join(DEMO_DIR, 'assets');
   if (existsSync(assets)) await fastify.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, index: false });
+}
+
+/**
+ * Server-side includes for static pages: `<!--#include header -->` is replaced by
+ * `partials/header.html`, so the pages share one header and footer without a build step.
+ */
+export function withPartials(html: string, dir: string): string {
+  return html.replace(/<!--#include ([a-z0-9-]+) -->/g, (_m, name: string) => {
+    const file = join(dir, `${name}.html`);
+    return existsSync(file) ? readFileSync(file, 'utf8').trimEnd() : `<!-- missing partial ${name} -->`;
+  });
 }
 
 /**
