@@ -7,3 +7,4 @@ import './define/cc-credit-app.js';
 import './define/cc-terms-offer.js';
 import './define/cc-dispute-form.js';
 import './define/cc-payment-method-form.js';
+import './define/cc-payment-request.js';

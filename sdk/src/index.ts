@@ -53,3 +53,4 @@ export { CustomerSessions, customerSessions, type CustomerSessionEntry, type Cus
 export { walletMessagesFor, type WalletMessages } from './internal/wallet-messages.js';
 export type * from './internal/wallet-api.js';
 export { CcPaymentMethodForm } from './components/payment-method-form/payment-method-form.js';
+export { CcPaymentRequest } from './components/payment-request/payment-request.js';

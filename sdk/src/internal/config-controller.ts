@@ -85,6 +85,8 @@ export class ConfigController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (!this.#underProvider) this.#standalone.sync(this.#host);
+    // An update that lands after the element left the page (an answer arriving late) must not
+    // start a config load of its own: the element may only have moved out of its provider.
+    if (!this.#underProvider && this.#host.isConnected) this.#standalone.sync(this.#host);
   }
 }

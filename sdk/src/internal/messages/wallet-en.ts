@@ -155,6 +155,8 @@ export const walletEn = {
     decline: 'Decline',
     pay: (amount: string) => `Pay ${amount}`,
     approveAndPay: (amount: string) => `Approve and pay ${amount}`,
+    payPlain: 'Pay',
+    approveAndPayPlain: 'Approve and pay',
     payWith: 'Pay with',
     amountToPay: 'Amount to pay',
     amountHint: (minimum: string, remaining: string) => `At least ${minimum} with this payment method, up to ${remaining}.`,

@@ -152,6 +152,8 @@ export const walletEs: WalletMessages = {
     decline: 'Rechazar',
     pay: (amount: string) => `Pagar ${amount}`,
     approveAndPay: (amount: string) => `Aprobar y pagar ${amount}`,
+    payPlain: 'Pagar',
+    approveAndPayPlain: 'Aprobar y pagar',
     payWith: 'Pagar con',
     amountToPay: 'Importe a pagar',
     amountHint: (minimum: string, remaining: string) => `Al menos ${minimum} con este método de pago, hasta ${remaining}.`,

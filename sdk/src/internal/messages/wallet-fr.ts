@@ -152,6 +152,8 @@ export const walletFr: WalletMessages = {
     decline: 'Refuser',
     pay: (amount: string) => `Payer ${amount}`,
     approveAndPay: (amount: string) => `Approuver et payer ${amount}`,
+    payPlain: 'Payer',
+    approveAndPayPlain: 'Approuver et payer',
     payWith: 'Payer avec',
     amountToPay: 'Montant à payer',
     amountHint: (minimum: string, remaining: string) => `Au moins ${minimum} avec ce moyen de paiement, jusqu’à ${remaining}.`,
