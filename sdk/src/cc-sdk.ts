@@ -8,3 +8,4 @@ import './define/cc-terms-offer.js';
 import './define/cc-dispute-form.js';
 import './define/cc-payment-method-form.js';
 import './define/cc-payment-request.js';
+import './define/cc-wallet.js';

@@ -54,3 +54,4 @@ export { walletMessagesFor, type WalletMessages } from './internal/wallet-messag
 export type * from './internal/wallet-api.js';
 export { CcPaymentMethodForm } from './components/payment-method-form/payment-method-form.js';
 export { CcPaymentRequest } from './components/payment-request/payment-request.js';
+export { CcWallet } from './components/wallet/wallet.js';

@@ -27,6 +27,7 @@ export const walletStore = {
   methods: new Map(), // id → method (+ merchantId, contactId, outcome, deleted)
   disputes: new Map(),
   expiredSessions: new Set(),
+  keyOfContact: new Map(), // contactId → the publishable key it was seeded under (some test merchants share an id)
   freshLinks: [], // { merchantId, email }
 };
 
@@ -209,7 +210,8 @@ export const walletRoutes = [
   ['GET', /^\/v1\/customer\/wallet$/, (context) => {
     const session = customer(context);
     const contact = store.contacts.get(session.contactId);
-    const merchant = merchantById(session.merchantId);
+    const key = walletStore.keyOfContact.get(session.contactId);
+    const merchant = key ? merchantByKey(key) : merchantById(session.merchantId);
     const mine = (row) => row.contactId === session.contactId && !row.deleted;
     return {
       contact: contactView(contact),
@@ -219,7 +221,7 @@ export const walletRoutes = [
         termsPolicy: merchant.termsPolicy,
         allowedNetDays: merchant.allowedNetDays,
         partialPayments: merchant.partialPayments,
-        theme: merchant.walletTheme ?? merchant.theme,
+        theme: merchant.theme,
       },
       terms: contact.terms ?? null,
       invoices: page(newest(walletStore.invoices, mine).map(invoiceView)),
@@ -358,6 +360,7 @@ function seedWallet({ publishableKey, email = `buyer-${randomSuffix()}@example.c
   const contact = addContact(merchant.id, email, 'Harbor Freight Logistics LLC');
   contact.status = terms ? 'authorized' : 'verified';
   contact.terms = terms;
+  walletStore.keyOfContact.set(contact.id, publishableKey);
   const session = openSession(merchant.id, contact.id);
   const linkToken = `wl_test_${randomSuffix()}${randomSuffix()}`;
   walletStore.links.set(linkToken, { merchantId: merchant.id, contactId: contact.id, expired: false });

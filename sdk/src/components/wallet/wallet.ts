@@ -1,0 +1,640 @@
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { CcErrorEvent } from '../../events/cc-error-event.js';
+import { CcPaymentFailedEvent } from '../../events/cc-payment-failed-event.js';
+import { CcPaymentSucceededEvent } from '../../events/cc-payment-succeeded-event.js';
+import type { CcApiError } from '../../internal/api-error.js';
+import { ccConfigContext, type CcConfigContext } from '../../internal/context.js';
+import { formatMoney } from '../../internal/money-format.js';
+import { RetryKey } from '../../internal/retry-key.js';
+import { applyThemeHints } from '../../internal/theme-hints.js';
+import type { Wallet, WalletInvoice, WalletPayment, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
+import { CcCustomerElement } from '../../internal/wallet-element.js';
+import { asApiError, formatDate, methodLabel, requestErrorText } from '../../internal/wallet-format.js';
+import { formStyles } from '../../styles/form.styles.js';
+import { walletStyles } from '../../styles/wallet.styles.js';
+import { walletElementStyles } from './wallet.styles.js';
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What is open in place, and the button that opened it (focus returns there on close). */
+type Panel =
+  | { kind: 'pay'; invoiceId: string; opener: string }
+  | { kind: 'dispute'; invoiceId: string; opener: string }
+  | { kind: 'request'; requestId: string; opener: string }
+  | { kind: 'method'; opener: string }
+  | { kind: 'remove'; methodId: string; opener: string };
+
+const exportedParts = 'form, field, label, input, button, button-primary, error, amount, status';
+const payableStatuses = new Set(['open', 'partially_paid']);
+const openRequestStatuses = new Set(['pending_approval', 'approved', 'partially_paid']);
+
+/**
+ * The customer's wallet with the merchant: payment terms, invoices (balance, due date,
+ * status, overdue), payment requests, payments, payment methods and disputes with their
+ * outcome. From here the customer pays an invoice, disputes one, reviews (approves, declines,
+ * pays) a payment request, and adds, removes or picks the default payment method; each opens
+ * in place, and closing it returns focus to the button that opened it.
+ *
+ * The customer arrives from the link in a notice email: the `cc_token` in the address is
+ * exchanged for a session, removed from the address bar, and kept in the tab's
+ * sessionStorage so a reload keeps the customer in. When the session has expired, the wallet
+ * says so and offers to email a fresh link. The merchant's theme hints from the wallet apply
+ * where the page set none. Works without a publishable key (the hosted wallet page), except
+ * for emailing a fresh link.
+ *
+ * @tagname cc-wallet
+ * @summary The customer's invoices, payment requests, payments, payment methods and disputes, with pay and dispute.
+ *
+ * @fires cc-payment-succeeded - A payment went through (an invoice paid in full, or a payment request); `detail` is `{ paymentId, amount, currency, invoiceId? , paymentRequestId? }`.
+ * @fires cc-payment-failed - A payment did not go through; `detail` is `{ paymentId?, amount, currency, code, invoiceId?, paymentRequestId? }` (`card_declined`, `insufficient_funds`, `account_closed`, or the API's code).
+ * @fires cc-payment-request-approved - A payment request was approved; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires cc-payment-request-declined - A payment request was declined; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires cc-dispute-saved - A dispute was saved; `detail` is `{ disputeId, invoiceId, amount }`.
+ * @fires cc-payment-method-added - A payment method was added; `detail` is `{ paymentMethod }`.
+ * @fires cc-error - Something failed that is not a field's: the wallet did not load, the session expired (`session_expired`, `link_invalid`), `network_error`, …; `detail` is `{ code, message }`.
+ * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ *
+ * @csspart table - The invoices and payments tables.
+ * @csspart row - A row of those tables.
+ * @csspart amount - Amounts shown, and the amount inputs.
+ * @csspart status - Status texts (invoice, request, payment and dispute statuses; confirmations).
+ * @csspart button - Every button.
+ * @csspart button-primary - Pay, and each form's main button.
+ * @csspart error - Alerts and field errors.
+ * @csspart form - The forms opened in place.
+ * @csspart field - A label, its control, hint and error.
+ * @csspart label - A field label.
+ * @csspart input - The controls of the forms opened in place.
+ */
+export class CcWallet extends CcCustomerElement {
+  static override styles: CSSResultGroup = [CcCustomerElement.styles, formStyles, walletStyles, walletElementStyles];
+
+  @state() private loadState: LoadState = 'idle';
+  @state() private panel?: Panel | undefined;
+
+  /** The parts opened in place share this element's config and locale, with or without a provider. */
+  readonly #context = new ContextProvider(this, { context: ccConfigContext });
+  readonly #themeProperties = new Set<string>();
+  #wallet?: Wallet | undefined;
+  #loadError?: CcApiError | undefined;
+  #loadedKey?: string | undefined;
+  #request?: AbortController | undefined;
+  #pay: { methodId: string; busy: boolean; alert?: string | undefined } = { methodId: '', busy: false };
+  #payKey = new RetryKey();
+  #announcement?: string | undefined;
+  #busyMethod?: string | undefined;
+  #focusAfterRender?: (() => void) | undefined;
+
+  /** The wallet as last loaded. */
+  get wallet(): Wallet | undefined {
+    return this.#wallet;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('cc-dispute-saved', this.#refresh);
+    this.addEventListener('cc-payment-request-approved', this.#refresh);
+    this.addEventListener('cc-payment-request-declined', this.#refresh);
+    this.addEventListener('cc-payment-succeeded', this.#refresh);
+    this.addEventListener('cc-payment-method-added', this.#onMethodAdded);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#request?.abort();
+    this.#loadedKey = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const value = this.cc.value;
+    if (value) this.#provide({ ...value, locale: this.cc.locale });
+    const client = this.session.client;
+    const key = client ? `${client.apiBase} ${client.sessionToken}` : undefined;
+    if (key === this.#loadedKey) return;
+    this.#loadedKey = key;
+    this.#request?.abort();
+    if (client) void this.#load();
+  }
+
+  #provide(value: CcConfigContext): void {
+    const current = this.#context.value;
+    if (current && current.client === value.client && current.config === value.config && current.locale === value.locale && current.status === value.status) return;
+    this.#context.setValue(value);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const focus = this.#focusAfterRender;
+    this.#focusAfterRender = undefined;
+    focus?.();
+  }
+
+  /** Reads the whole wallet; quietly (keeping what is shown) once it has loaded. */
+  async #load(): Promise<void> {
+    const client = this.session.client;
+    if (!client) return;
+    const token = this.session.token;
+    this.#request?.abort();
+    const request = (this.#request = new AbortController());
+    if (!this.#wallet) this.loadState = 'loading';
+    try {
+      const wallet = await client.get<Wallet>('/v1/customer/wallet', { signal: request.signal });
+      if (request.signal.aborted) return;
+      this.session.used();
+      this.session.rememberEmail(wallet.contact.email);
+      this.#wallet = wallet;
+      this.loadState = 'ready';
+      applyThemeHints(this, wallet.merchant.theme, this.#themeProperties);
+      const methods = wallet.paymentMethods.data;
+      if (!methods.some((method) => method.id === this.#pay.methodId)) this.#pay.methodId = (methods.find((m) => m.isDefault) ?? methods[0])?.id ?? '';
+    } catch (error) {
+      if (request.signal.aborted) return;
+      const apiError = asApiError(error);
+      if (this.session.ended(apiError, token)) return;
+      this.#loadError = apiError;
+      if (!this.#wallet) this.loadState = 'error';
+      this.dispatchEvent(new CcErrorEvent({ code: apiError.code, message: apiError.message }));
+    } finally {
+      this.requestUpdate();
+    }
+  }
+
+  readonly #refresh = () => void this.#load();
+
+  readonly #onMethodAdded = () => {
+    if (this.panel?.kind === 'method') this.#close();
+    void this.#load();
+  };
+
+  get #merchant(): string {
+    return this.#wallet?.merchant.name ?? this.merchantName;
+  }
+
+  protected override render(): unknown {
+    const m = this.m;
+    const gate = this.session.renderGate(m, this.#merchant);
+    if (gate !== nothing) return html`<div class="wallet">${gate}</div>`;
+    const wallet = this.#wallet;
+    if (!wallet) {
+      if (this.loadState === 'error') {
+        return html`<div class="wallet gate">
+          <div part="error" class="alert" role="alert">${m.wallet.loadError} ${requestErrorText(this.#loadError!, m)}</div>
+          <div class="actions"><button part="button" type="button" @click=${this.#refresh}>${m.retry}</button></div>
+        </div>`;
+      }
+      return html`<p class="loading wallet-loading" role="status">${m.loading}</p>`;
+    }
+    const w = m.wallet;
+    return html`<div class="wallet">
+      <header>
+        <h2 id="wallet-title">${w.title(this.#merchant)}</h2>
+        <p class="muted">${w.signedInAs(wallet.contact.companyName, wallet.contact.email)}</p>
+      </header>
+      ${this.#announcement
+        ? html`<p part="status" class="outcome" role="status" id="wallet-announcement" tabindex="-1">${this.#announcement}</p>`
+        : nothing}
+      ${this.#renderTerms(wallet)} ${this.#renderInvoices(wallet)} ${this.#renderRequests(wallet)} ${this.#renderPayments(wallet)}
+      ${this.#renderMethods(wallet)} ${this.#renderDisputes(wallet)}
+    </div>`;
+  }
+
+  #money(minor: number, currency: string): string {
+    return formatMoney(minor, currency, this.activeLocale);
+  }
+
+  #renderTerms(wallet: Wallet): TemplateResult {
+    const w = this.m.wallet;
+    const terms = wallet.terms;
+    return html`<section aria-labelledby="terms-title">
+      <h3 id="terms-title">${w.terms}</h3>
+      ${terms
+        ? html`<dl class="facts">
+            <div><dt>${w.terms}</dt><dd>${w.netDays(terms.netDays)}</dd></div>
+            <div><dt>${w.creditLimit}</dt><dd part="amount">${this.#money(terms.creditLimit, terms.currency)}</dd></div>
+          </dl>`
+        : html`<p class="muted">${w.noTerms}</p>`}
+    </section>`;
+  }
+
+  #renderInvoices(wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const invoices = wallet.invoices.data;
+    return html`<section aria-labelledby="invoices-title">
+      <h3 id="invoices-title">${w.invoices}</h3>
+      ${invoices.length === 0
+        ? html`<p class="muted">${w.noInvoices}</p>`
+        : html`<div class="table-wrap">
+            <table part="table" aria-labelledby="invoices-title">
+              <thead>
+                <tr>
+                  <th scope="col">${w.invoice}</th>
+                  <th scope="col" class="num">${w.balance}</th>
+                  <th scope="col">${w.dueDate}</th>
+                  <th scope="col">${w.status}</th>
+                  <th scope="col">${w.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${invoices.map((invoice) => this.#renderInvoiceRow(invoice, wallet))}
+              </tbody>
+            </table>
+          </div>`}
+      ${wallet.invoices.hasMore ? html`<p class="muted">${w.more}</p>` : nothing}
+    </section>`;
+  }
+
+  #renderInvoiceRow(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const panel = this.panel;
+    const open = panel && (panel.kind === 'pay' || panel.kind === 'dispute') && panel.invoiceId === invoice.id ? panel : undefined;
+    const payable = payableStatuses.has(invoice.status) && invoice.balance > 0;
+    return html`<tr part="row" id="invoice-${invoice.id}">
+        <th scope="row">${invoice.number}</th>
+        <td class="num" part="amount">${this.#money(invoice.balance, invoice.currency)}</td>
+        <td>${formatDate(invoice.dueDate, this.activeLocale)}</td>
+        <td>
+          <span class="badges">
+            <span part="status" class="badge ${invoice.status === 'paid' ? 'success' : invoice.status === 'disputed' ? 'danger' : ''}">${m.invoiceStatus[invoice.status]}</span>
+            ${invoice.overdue ? html`<span part="status" class="badge danger">${m.overdue}</span>` : nothing}
+          </span>
+        </td>
+        <td class="actions-cell">
+          ${payable
+            ? html`<button
+                  part="button button-primary"
+                  class="primary"
+                  type="button"
+                  id="pay-${invoice.id}"
+                  aria-label=${w.payInvoice(invoice.number)}
+                  aria-expanded=${open?.kind === 'pay' ? 'true' : 'false'}
+                  @click=${() => this.#open({ kind: 'pay', invoiceId: invoice.id, opener: `pay-${invoice.id}` })}
+                >
+                  ${w.pay}
+                </button>
+                <button
+                  part="button"
+                  type="button"
+                  id="dispute-${invoice.id}"
+                  aria-label=${w.disputeInvoice(invoice.number)}
+                  aria-expanded=${open?.kind === 'dispute' ? 'true' : 'false'}
+                  @click=${() => this.#open({ kind: 'dispute', invoiceId: invoice.id, opener: `dispute-${invoice.id}` })}
+                >
+                  ${w.dispute}
+                </button>`
+            : nothing}
+        </td>
+      </tr>
+      ${open
+        ? html`<tr class="panel-row" part="row">
+            <td colspan="5" @keydown=${this.#onPanelKeydown}>
+              ${open.kind === 'dispute'
+                ? html`<cc-dispute-form
+                    cancelable
+                    exportparts=${exportedParts}
+                    invoice-id=${invoice.id}
+                    .invoice=${invoice}
+                    @cc-cancel=${this.#close}
+                  ></cc-dispute-form>`
+                : this.#renderPayPanel(invoice, wallet)}
+            </td>
+          </tr>`
+        : nothing}`;
+  }
+
+  #renderPayPanel(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const methods = wallet.paymentMethods.data;
+    const amount = this.#money(invoice.balance, invoice.currency);
+    return html`<section class="panel" aria-labelledby="pay-title">
+      <h4 id="pay-title" tabindex="-1">${w.payTitle(invoice.number, amount)}</h4>
+      ${this.#pay.alert ? html`<div part="error" class="alert" role="alert" id="pay-alert" tabindex="-1">${this.#pay.alert}</div>` : nothing}
+      ${methods.length === 0
+        ? html`<p>${m.request.noMethods}</p>
+            <cc-payment-method-form exportparts=${exportedParts} cancelable @cc-cancel=${this.#close}></cc-payment-method-form>`
+        : html`<form part="form" novalidate aria-labelledby="pay-title" aria-busy=${this.#pay.busy ? 'true' : 'false'} @submit=${(event: Event) => this.#payInvoice(event, invoice)}>
+            <fieldset part="field">
+              <legend part="label">${m.request.payWith}</legend>
+              ${methods.map(
+                (method) => html`<div class="choice">
+                  <input
+                    part="input"
+                    type="radio"
+                    name="pay-method"
+                    id="pay-method-${method.id}"
+                    .checked=${method.id === this.#pay.methodId}
+                    @change=${() => {
+                      this.#pay.methodId = method.id;
+                      this.requestUpdate();
+                    }}
+                  />
+                  <label for="pay-method-${method.id}">${methodLabel(method, m)}${method.isDefault ? html` <span class="muted">(${m.methods.isDefault})</span>` : nothing}</label>
+                </div>`,
+              )}
+            </fieldset>
+            <div class="actions">
+              <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#pay.busy ? 'true' : 'false'}>${m.request.pay(amount)}</button>
+              <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
+            </div>
+            <p class="sr-only" role="status">${this.#pay.busy ? m.request.working : ''}</p>
+          </form>`}
+    </section>`;
+  }
+
+  #renderRequests(wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const requests = wallet.paymentRequests.data;
+    return html`<section aria-labelledby="requests-title">
+      <h3 id="requests-title">${w.requests}</h3>
+      ${requests.length === 0
+        ? html`<p class="muted">${w.noRequests}</p>`
+        : html`<ul class="list">
+            ${requests.map((request) => this.#renderRequest(request, wallet))}
+          </ul>`}
+    </section>`;
+  }
+
+  #renderRequest(request: WalletPaymentRequest, wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const open = this.panel?.kind === 'request' && this.panel.requestId === request.id;
+    const invoice = request.invoiceId ? wallet.invoices.data.find((i) => i.id === request.invoiceId) : undefined;
+    const amount = this.#money(request.amount, request.currency);
+    return html`<li>
+        <span class="what">
+          <strong part="amount">${amount}</strong>
+          <span class="muted">${[request.memo, invoice ? `${m.request.invoice} ${invoice.number}` : ''].filter(Boolean).join(' · ')}</span>
+        </span>
+        <span class="badges"><span part="status" class="badge ${request.status === 'paid' ? 'success' : ''}">${m.requestStatus[request.status]}</span></span>
+        ${openRequestStatuses.has(request.status)
+          ? html`<button
+              part="button"
+              type="button"
+              id="review-${request.id}"
+              aria-label=${w.reviewRequest(amount)}
+              aria-expanded=${open ? 'true' : 'false'}
+              @click=${() => this.#open({ kind: 'request', requestId: request.id, opener: `review-${request.id}` })}
+            >
+              ${w.review}
+            </button>`
+          : nothing}
+      </li>
+      ${open
+        ? html`<li class="inline-panel" @keydown=${this.#onPanelKeydown}>
+            <cc-payment-request
+              cancelable
+              exportparts=${exportedParts}
+              request-id=${request.id}
+              .request=${request}
+              .paymentMethods=${wallet.paymentMethods.data}
+              @cc-cancel=${this.#close}
+            ></cc-payment-request>
+          </li>`
+        : nothing}`;
+  }
+
+  #renderPayments(wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const payments = wallet.payments.data;
+    const methods = new Map(wallet.paymentMethods.data.map((method) => [method.id, method]));
+    return html`<section aria-labelledby="payments-title">
+      <h3 id="payments-title">${w.payments}</h3>
+      ${payments.length === 0
+        ? html`<p class="muted">${w.noPayments}</p>`
+        : html`<div class="table-wrap">
+            <table part="table" aria-labelledby="payments-title">
+              <thead>
+                <tr>
+                  <th scope="col">${w.date}</th>
+                  <th scope="col" class="num">${w.amount}</th>
+                  <th scope="col">${w.method}</th>
+                  <th scope="col">${w.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${payments.map((payment) => this.#renderPayment(payment, methods))}
+              </tbody>
+            </table>
+          </div>`}
+    </section>`;
+  }
+
+  #renderPayment(payment: WalletPayment, methods: Map<string, WalletPaymentMethod>): TemplateResult {
+    const m = this.m;
+    const method = methods.get(payment.paymentMethodId);
+    const failure = payment.failureCode ? ((m.paymentErrors as Record<string, unknown>)[payment.failureCode] as string | undefined) : undefined;
+    return html`<tr part="row">
+      <td>${formatDate(payment.createdAt, this.activeLocale)}</td>
+      <td class="num" part="amount">${this.#money(payment.amount, payment.currency)}</td>
+      <td>${method ? methodLabel(method, m) : ''}</td>
+      <td>
+        <span part="status" class="badge ${payment.status === 'failed' ? 'danger' : 'success'}">${m.paymentStatus[payment.status]}</span>
+        ${failure ? html`<span class="muted">${failure}</span>` : nothing}
+      </td>
+    </tr>`;
+  }
+
+  #renderMethods(wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const methods = wallet.paymentMethods.data;
+    const panel = this.panel;
+    return html`<section aria-labelledby="methods-title">
+      <h3 id="methods-title">${w.paymentMethods}</h3>
+      ${methods.length === 0
+        ? html`<p class="muted">${w.noMethods}</p>`
+        : html`<ul class="list">
+            ${methods.map((method) => {
+              const label = methodLabel(method, m);
+              const expiry = method.expMonth && method.expYear ? m.methods.expires(String(method.expMonth).padStart(2, '0'), method.expYear) : '';
+              const confirming = panel?.kind === 'remove' && panel.methodId === method.id;
+              const busy = this.#busyMethod === method.id ? 'true' : 'false';
+              return html`<li>
+                <span class="what"><span>${label}</span>${expiry ? html`<span class="muted">${expiry}</span>` : nothing}</span>
+                ${method.isDefault ? html`<span part="status" class="badge success">${m.methods.isDefault}</span>` : nothing}
+                <span class="actions">
+                  ${confirming
+                    ? html`<span role="group" aria-labelledby="confirm-${method.id}" @keydown=${this.#onPanelKeydown}>
+                        <span id="confirm-${method.id}">${w.confirmRemove(label)}</span>
+                        <button part="button" type="button" id="confirm-remove-${method.id}" aria-disabled=${busy} @click=${() => this.#removeMethod(method)}>${w.remove}</button>
+                        <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
+                      </span>`
+                    : html`${method.isDefault
+                          ? nothing
+                          : html`<button part="button" type="button" aria-label=${w.makeDefaultLabel(label)} aria-disabled=${busy} @click=${() => this.#makeDefault(method)}>
+                              ${w.makeDefault}
+                            </button>`}
+                        <button
+                          part="button"
+                          type="button"
+                          id="remove-${method.id}"
+                          aria-label=${w.removeLabel(label)}
+                          @click=${() => this.#open({ kind: 'remove', methodId: method.id, opener: `remove-${method.id}` })}
+                        >
+                          ${w.remove}
+                        </button>`}
+                </span>
+              </li>`;
+            })}
+          </ul>`}
+      ${panel?.kind === 'method'
+        ? html`<div class="inline-panel" @keydown=${this.#onPanelKeydown}>
+            <cc-payment-method-form cancelable exportparts=${exportedParts} @cc-cancel=${this.#close}></cc-payment-method-form>
+          </div>`
+        : html`<div class="actions">
+            <button part="button" type="button" id="add-method" @click=${() => this.#open({ kind: 'method', opener: 'add-method' })}>${w.addMethod}</button>
+          </div>`}
+    </section>`;
+  }
+
+  #renderDisputes(wallet: Wallet): TemplateResult {
+    const m = this.m;
+    const w = m.wallet;
+    const disputes = wallet.disputes.data;
+    const numbers = new Map(wallet.invoices.data.map((invoice) => [invoice.id, invoice]));
+    return html`<section aria-labelledby="disputes-title">
+      <h3 id="disputes-title">${w.disputes}</h3>
+      ${disputes.length === 0
+        ? html`<p class="muted">${w.noDisputes}</p>`
+        : html`<ul class="list">
+            ${disputes.map((dispute) => {
+              const invoice = numbers.get(dispute.invoiceId);
+              const status = dispute.status === 'open' ? w.disputeStatus.open : w.disputeStatus[dispute.outcome ?? 'reject'];
+              return html`<li>
+                <span class="what">
+                  <strong>${invoice ? `${m.request.invoice} ${invoice.number}` : dispute.invoiceId}</strong>
+                  ${dispute.explanation ? html`<span class="muted">${dispute.explanation}</span>` : nothing}
+                </span>
+                <span part="amount">${this.#money(dispute.amount, dispute.currency ?? invoice?.currency ?? 'USD')}</span>
+                <span part="status" class="badge ${dispute.status === 'open' ? 'danger' : 'success'}">${status}</span>
+              </li>`;
+            })}
+          </ul>`}
+    </section>`;
+  }
+
+  /** Opens a panel in place and moves focus into it. */
+  #open(panel: Panel): void {
+    if (this.panel?.opener === panel.opener) return this.#close();
+    this.panel = panel;
+    this.#announcement = undefined;
+    this.#pay = { methodId: this.#pay.methodId, busy: false };
+    this.#payKey = new RetryKey();
+    this.#focusAfterRender = () => void this.#focusInto(panel);
+  }
+
+  async #focusInto(panel: Panel): Promise<void> {
+    const root = this.renderRoot;
+    const inner = async (selector: string, target: string) => {
+      const element = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
+      if (!element) return;
+      await element.updateComplete;
+      // The part may still be loading its session or data: wait for its first field.
+      for (let i = 0; i < 40 && !element.shadowRoot?.querySelector(target); i++) await new Promise((r) => setTimeout(r, 25));
+      element.shadowRoot?.querySelector<HTMLElement>(target)?.focus();
+    };
+    if (panel.kind === 'dispute') await inner('cc-dispute-form', '#dispute-explanation');
+    else if (panel.kind === 'request') await inner('cc-payment-request', 'input[name="request-method"]:checked, #request-amount, #request-title');
+    else if (panel.kind === 'method') await inner('cc-payment-method-form', 'input[name="method-type"]:checked');
+    else if (panel.kind === 'pay') (root.querySelector<HTMLElement>('input[name="pay-method"]:checked') ?? root.querySelector<HTMLElement>('#pay-title'))?.focus();
+    else root.querySelector<HTMLElement>(`#confirm-remove-${panel.methodId}`)?.focus();
+  }
+
+  /** Closes the panel and gives focus back to the button that opened it. */
+  readonly #close = (): void => {
+    const opener = this.panel?.opener;
+    this.panel = undefined;
+    this.#focusAfterRender = () => {
+      if (opener) this.renderRoot.querySelector<HTMLElement>(`#${opener}`)?.focus();
+    };
+  };
+
+  readonly #onPanelKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.#close();
+  };
+
+  async #payInvoice(event: Event, invoice: WalletInvoice): Promise<void> {
+    event.preventDefault();
+    if (this.#pay.busy) return;
+    const client = this.session.client;
+    const methodId = this.#pay.methodId;
+    if (!client || !methodId) return;
+    const token = this.session.token;
+    const body = { paymentMethodId: methodId };
+    const m = this.m;
+    this.#pay = { methodId, busy: true };
+    this.requestUpdate();
+    try {
+      const payment = await client.post<WalletPayment>(`/v1/customer/invoices/${encodeURIComponent(invoice.id)}/payments`, body, {
+        idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
+      });
+      this.session.used();
+      this.panel = undefined;
+      this.#announcement = m.wallet.invoicePaid(invoice.number, this.#money(payment.amount, payment.currency));
+      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#wallet-announcement')?.focus();
+      this.dispatchEvent(new CcPaymentSucceededEvent({ paymentId: payment.id, amount: payment.amount, currency: payment.currency, invoiceId: invoice.id }));
+    } catch (error) {
+      this.#payKey.failed(error);
+      const apiError = asApiError(error);
+      if (this.session.ended(apiError, token)) return;
+      this.#pay.alert = requestErrorText(apiError, m);
+      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#pay-alert')?.focus();
+      this.dispatchEvent(
+        new CcPaymentFailedEvent({
+          ...(typeof apiError.body.paymentId === 'string' ? { paymentId: apiError.body.paymentId } : {}),
+          amount: invoice.balance,
+          currency: invoice.currency,
+          code: apiError.code,
+          invoiceId: invoice.id,
+        }),
+      );
+      if (apiError.status !== 402) this.dispatchEvent(new CcErrorEvent({ code: apiError.code, message: apiError.message }));
+      // A refused charge is listed under payments; other refusals may mean the invoice moved.
+      void this.#load();
+    } finally {
+      this.#pay.busy = false;
+      this.requestUpdate();
+    }
+  }
+
+  async #makeDefault(method: WalletPaymentMethod): Promise<void> {
+    await this.#methodAction(method, 'POST', `/v1/customer/payment-methods/${encodeURIComponent(method.id)}/default`);
+  }
+
+  async #removeMethod(method: WalletPaymentMethod): Promise<void> {
+    await this.#methodAction(method, 'DELETE', `/v1/customer/payment-methods/${encodeURIComponent(method.id)}`);
+    this.panel = undefined;
+    this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#add-method')?.focus();
+  }
+
+  async #methodAction(method: WalletPaymentMethod, verb: 'POST' | 'DELETE', path: string): Promise<void> {
+    const client = this.session.client;
+    if (!client || this.#busyMethod) return;
+    const token = this.session.token;
+    this.#busyMethod = method.id;
+    this.requestUpdate();
+    try {
+      await (verb === 'POST' ? client.post(path) : client.delete(path));
+      this.session.used();
+      await this.#load();
+    } catch (error) {
+      const apiError = asApiError(error);
+      if (this.session.ended(apiError, token)) return;
+      this.#announcement = requestErrorText(apiError, this.m);
+      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#wallet-announcement')?.focus();
+      this.dispatchEvent(new CcErrorEvent({ code: apiError.code, message: apiError.message }));
+    } finally {
+      this.#busyMethod = undefined;
+      this.requestUpdate();
+    }
+  }
+}
