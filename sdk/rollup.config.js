@@ -30,4 +30,10 @@ export default [
     plugins: [resolve(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
     output: { file: 'dist/cc-sdk.js', format: 'es', sourcemap: true },
   },
+  // The merchant console (/dashboard): its own single file, so customer pages never download it.
+  {
+    input: 'src/console/cc-console.ts',
+    plugins: [resolve(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
+    output: { file: 'dist/cc-console.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  },
 ];

@@ -1,0 +1,146 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Contact, Dispute, Invoice, Page } from './api.js';
+import { formatDate, formatMoney } from './format.js';
+import { Load } from './load.js';
+import { ConsolePart, badge, emptyView, loadView, select, textarea } from './part.js';
+
+interface Row {
+  dispute: Dispute;
+  invoice?: Invoice | undefined;
+  contact?: Contact | undefined;
+}
+
+/**
+ * The dispute queue: each open dispute with the contact's explanation, the disputed amount
+ * and the invoice's balance; resolve it with a credit (the disputed amount off the balance)
+ * or reject it (the invoice returns to its status before), with a note for the contact.
+ *
+ * @tagname cc-console-disputes
+ */
+export class CcConsoleDisputes extends ConsolePart {
+  /** A dispute to show first (`#/disputes/dsp_…`). */
+  @property({ attribute: 'dispute-id' }) disputeId = '';
+  @state() private status: 'open' | 'resolved' = 'open';
+  @state() private outcome: Record<string, 'credit' | 'reject' | ''> = {};
+  @state() private notes: Record<string, string> = {};
+  @state() private resolving = '';
+  @state() private done = '';
+
+  readonly queue = new Load<Row[]>(this, async (signal) => {
+    const api = this.ctx!.api;
+    const page = await api.get<Page<Dispute>>('/v1/disputes', { status: this.disputeId ? undefined : this.status, limit: 50 }, signal);
+    let disputes = page.data;
+    if (this.disputeId) {
+      const mine = disputes.find((d) => d.id === this.disputeId) ?? (await api.get<Dispute>(`/v1/disputes/${encodeURIComponent(this.disputeId)}`, undefined, signal));
+      disputes = [mine, ...disputes.filter((d) => d.id !== mine.id && d.status === this.status)];
+    }
+    const byId = <T>(path: string, ids: string[]) =>
+      Promise.all([...new Set(ids)].map((id) => api.get<T>(`${path}/${encodeURIComponent(id)}`, undefined, signal).catch(() => undefined)));
+    const [invoices, contacts] = await Promise.all([
+      byId<Invoice>('/v1/invoices', disputes.map((d) => d.invoiceId)),
+      byId<Contact>('/v1/contacts', disputes.map((d) => d.contactId)),
+    ]);
+    return disputes.map((dispute) => ({
+      dispute,
+      invoice: invoices.find((i) => i?.id === dispute.invoiceId),
+      contact: contacts.find((c) => c?.id === dispute.contactId),
+    }));
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.ctx && (this.queue.state === 'idle' || (changed.has('disputeId') && changed.get('disputeId') !== undefined))) void this.queue.run();
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="page">
+      <div class="page-head">
+        <h1 tabindex="-1">Disputes</h1>
+        <div class="field narrow">
+          ${select({
+            id: 'dispute-status',
+            label: 'Show',
+            value: this.status,
+            options: [
+              { value: 'open', label: 'Open disputes' },
+              { value: 'resolved', label: 'Resolved disputes' },
+            ],
+            onInput: (v) => ((this.status = v as 'open' | 'resolved'), (this.done = ''), void this.queue.run()),
+          })}
+        </div>
+      </div>
+      ${this.done ? html`<p class="success" role="status">${this.done}</p>` : nothing}
+      ${this.feedback()}
+      ${loadView(this.queue, 'disputes', (rows) =>
+        rows.length ? html`<div class="page">${rows.map((r) => this.#card(r))}</div>` : emptyView(this.status === 'open' ? 'No open disputes. Nothing to resolve.' : 'No resolved disputes yet.'),
+      )}
+    </div>`;
+  }
+
+  #card({ dispute: d, invoice, contact }: Row): TemplateResult {
+    const loc = this.loc;
+    const outcome = this.outcome[d.id] ?? '';
+    const credit = invoice ? Math.min(d.amount, invoice.balance) : d.amount;
+    return html`<section class="card" id="dispute-${d.id}" aria-labelledby="h-${d.id}">
+      <h2 id="h-${d.id}">
+        ${contact?.companyName ?? 'A contact'} disputes ${invoice ? `invoice ${invoice.number}` : 'an invoice'}
+      </h2>
+      <dl class="facts">
+        <dt>Status</dt><dd>${badge(d.status)}${d.outcome ? html` · ${d.outcome === 'credit' ? 'Credited' : 'Rejected'}` : nothing}</dd>
+        <dt>Explanation</dt><dd><blockquote>${d.explanation}</blockquote></dd>
+        <dt>Disputed amount</dt><dd part="amount">${formatMoney(d.amount, d.currency, loc)}</dd>
+        <dt>Invoice balance</dt><dd part="amount">${invoice ? formatMoney(invoice.balance, invoice.currency, loc) : '—'}</dd>
+        <dt>Opened</dt><dd>${formatDate(d.createdAt, loc)}</dd>
+        ${d.note ? html`<dt>Note</dt><dd>${d.note}</dd>` : nothing}
+        ${contact ? html`<dt>Contact</dt><dd><a href="#/contacts/${contact.id}">${contact.companyName}</a> · ${contact.email}</dd>` : nothing}
+      </dl>
+      ${d.status === 'open'
+        ? html`<form novalidate aria-label="Resolve this dispute" @submit=${(e: Event) => this.#resolve(e, d)}>
+            <fieldset>
+              <legend>Resolve</legend>
+              <div class="choice">
+                <input type="radio" id="credit-${d.id}" name="outcome-${d.id}" value="credit" .checked=${outcome === 'credit'}
+                  aria-invalid=${this.errors[`credit-${d.id}`] ? 'true' : 'false'} aria-describedby=${this.errors[`credit-${d.id}`] ? `credit-${d.id}-error` : nothing}
+                  @change=${() => this.#choose(d.id, 'credit')} />
+                <label for="credit-${d.id}">Credit ${formatMoney(credit, d.currency, loc)} off the balance</label>
+              </div>
+              <div class="choice">
+                <input type="radio" id="reject-${d.id}" name="outcome-${d.id}" value="reject" .checked=${outcome === 'reject'} @change=${() => this.#choose(d.id, 'reject')} />
+                <label for="reject-${d.id}">Reject: the invoice is owed as before</label>
+              </div>
+              ${this.errors[`credit-${d.id}`] ? html`<p class="error" id="credit-${d.id}-error">${this.errors[`credit-${d.id}`]}</p>` : nothing}
+            </fieldset>
+            ${textarea({ id: `note-${d.id}`, label: 'Note to the contact', required: false, value: this.notes[d.id] ?? '', error: this.errors[`note-${d.id}`], onInput: (v) => (this.notes = { ...this.notes, [d.id]: v }) })}
+            <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.resolving === d.id ? 'Resolving…' : 'Resolve dispute'}</button></div>
+          </form>`
+        : nothing}
+    </section>`;
+  }
+
+  #choose(id: string, outcome: 'credit' | 'reject'): void {
+    this.outcome = { ...this.outcome, [id]: outcome };
+    this.errors = { ...this.errors, [`credit-${id}`]: '' };
+  }
+
+  async #resolve(event: Event, d: Dispute): Promise<void> {
+    event.preventDefault();
+    const outcome = this.outcome[d.id];
+    if (!(await this.showErrors(outcome ? {} : { [`credit-${d.id}`]: 'Choose to credit or reject the dispute.' }))) return;
+    this.resolving = d.id;
+    await this.act(
+      async () => {
+        const note = this.notes[d.id]?.trim();
+        await this.ctx!.api.post<Dispute>(`/v1/disputes/${encodeURIComponent(d.id)}/resolve`, { outcome, ...(note ? { note } : {}) });
+        this.done = outcome === 'credit' ? `Dispute resolved with a credit of ${formatMoney(d.amount, d.currency, this.loc)}.` : 'Dispute rejected; the invoice is owed as before.';
+        this.ctx!.announce(this.done);
+        this.disputeId = '';
+        await this.queue.run();
+        await this.updateComplete;
+        this.focusHeading();
+      },
+      (param) => (param === 'note' ? `note-${d.id}` : param === 'outcome' ? `credit-${d.id}` : undefined),
+    );
+    this.resolving = '';
+  }
+}

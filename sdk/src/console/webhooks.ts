@@ -1,0 +1,144 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { Page, WebhookDelivery, WebhookEndpoint } from './api.js';
+import { formatDateTime } from './format.js';
+import { Load } from './load.js';
+import { ConsolePart, badge, emptyView, guardedButton, input, loadView, tableWrap } from './part.js';
+
+/**
+ * Webhook endpoints (admins add and delete them; the signing secret is shown once) and each
+ * endpoint's delivery log, with manual redelivery.
+ *
+ * @tagname cc-console-webhooks
+ */
+export class CcConsoleWebhooks extends ConsolePart {
+  @state() private url = '';
+  @state() private events = '*';
+  @state() private secret = '';
+  @state() private open = '';
+  @state() private deliveries: Record<string, WebhookDelivery[] | 'loading' | 'error'> = {};
+
+  readonly list = new Load<WebhookEndpoint[]>(this, (signal) => this.ctx!.api.get<Page<WebhookEndpoint>>('/v1/webhook-endpoints', { limit: 100 }, signal).then((p) => p.data));
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.ctx && this.list.state === 'idle') void this.list.run();
+  }
+
+  protected override render(): TemplateResult {
+    const reason = this.isAdmin ? undefined : 'Only an admin can add or delete webhook endpoints.';
+    return html`<div class="page">
+      <h1 tabindex="-1">Webhooks</h1>
+      <p>CustomerConnect posts signed events (<code>CC-Signature</code>) to these URLs, retrying for a day.</p>
+      ${loadView(this.list, 'webhook endpoints', (list) => this.#table(list, reason))}
+      ${this.isAdmin ? this.#form() : html`<p class="alert" role="note">${reason}</p>`}
+      <dialog id="wh-secret" aria-labelledby="wh-secret-h" @close=${() => (this.secret = '')}>
+        <h2 id="wh-secret-h">Signing secret</h2>
+        <p>Verify each delivery's <code>CC-Signature</code> with this secret. It is shown only now.</p>
+        <pre><code>${this.secret}</code></pre>
+        <div class="actions"><button type="button" class="primary" @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('#wh-secret')?.close()}>I've saved it</button></div>
+      </dialog>
+    </div>`;
+  }
+
+  #table(list: WebhookEndpoint[], reason: string | undefined): TemplateResult {
+    if (!list.length) return emptyView('No webhook endpoints yet.');
+    return html`${list.map(
+      (e) => html`<section class="card" aria-labelledby="we-${e.id}">
+        <h2 id="we-${e.id}"><code>${e.url}</code></h2>
+        <p>${badge(e.status)} · ${e.events.includes('*') ? 'Every event' : e.events.join(', ')}</p>
+        <div class="actions">
+          <button type="button" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.#toggle(e)}>Delivery log</button>
+          ${guardedButton({ id: `del-${e.id}`, label: 'Delete endpoint', danger: true, reason, onClick: () => this.#delete(e) })}
+        </div>
+        ${this.open === e.id ? this.#log(e) : nothing}
+      </section>`,
+    )}`;
+  }
+
+  async #toggle(e: WebhookEndpoint): Promise<void> {
+    if (this.open === e.id) {
+      this.open = '';
+      return;
+    }
+    this.open = e.id;
+    await this.#loadLog(e);
+  }
+
+  async #loadLog(e: WebhookEndpoint): Promise<void> {
+    this.deliveries = { ...this.deliveries, [e.id]: 'loading' };
+    try {
+      const page = await this.ctx!.api.get<Page<WebhookDelivery>>(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}/deliveries`, { limit: 50 });
+      this.deliveries = { ...this.deliveries, [e.id]: page.data };
+    } catch {
+      this.deliveries = { ...this.deliveries, [e.id]: 'error' };
+    }
+  }
+
+  #log(e: WebhookEndpoint): TemplateResult {
+    const log = this.deliveries[e.id];
+    if (log === 'loading' || !log) return html`<p class="state" role="status">Loading deliveries…</p>`;
+    if (log === 'error') return html`<p class="alert" role="alert">We couldn't load the deliveries. <button type="button" @click=${() => this.#loadLog(e)}>Try again</button></p>`;
+    if (!log.length) return emptyView('Nothing delivered yet.');
+    return tableWrap(
+      'Deliveries',
+      html`<table part="table">
+        <thead><tr><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col">When</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <tbody>${log.map(
+          (d) => html`<tr part="row"><th scope="row">${d.eventType}</th><td>${badge(d.status)}</td><td>${d.attempts}</td>
+            <td>${d.lastStatusCode ?? d.lastError ?? '—'}</td><td>${formatDateTime(d.deliveredAt ?? d.createdAt, this.loc)}</td>
+            <td><button type="button" aria-label="Send ${d.eventType} again" @click=${() => this.#retry(e, d)}>Send again</button></td></tr>`,
+        )}</tbody>
+      </table>`,
+    );
+  }
+
+  async #retry(e: WebhookEndpoint, d: WebhookDelivery): Promise<void> {
+    await this.act(async () => {
+      await this.ctx!.api.post(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}/deliveries/${encodeURIComponent(d.id)}/retry`);
+      this.ctx!.announce('The delivery will be sent again shortly.');
+      await this.#loadLog(e);
+    });
+  }
+
+  async #delete(e: WebhookEndpoint): Promise<void> {
+    if (!confirm(`Delete the endpoint ${e.url}? Nothing more is sent to it.`)) return;
+    await this.act(async () => {
+      await this.ctx!.api.delete(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}`);
+      this.ctx!.announce('Endpoint deleted.');
+      await this.list.run();
+    });
+  }
+
+  #form(): TemplateResult {
+    return html`<form class="card" novalidate aria-labelledby="wh-new-h" @submit=${this.#create}>
+      <h2 id="wh-new-h">Add an endpoint</h2>
+      ${this.feedback()}
+      ${input({ id: 'wh-url', label: 'URL', type: 'url', placeholder: 'https://erp.example.com/hooks/customerconnect', value: this.url, error: this.errors['wh-url'], required: true, onInput: (v) => (this.url = v) })}
+      ${input({ id: 'wh-events', label: 'Events', hint: 'Event types separated by commas (invoice.paid, payment.failed), or * for every event.', value: this.events, error: this.errors['wh-events'], required: true, onInput: (v) => (this.events = v) })}
+      <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Add endpoint</button></div>
+    </form>`;
+  }
+
+  async #create(event: Event): Promise<void> {
+    event.preventDefault();
+    const events = this.events.split(/[\s,]+/).filter(Boolean);
+    const errors: Record<string, string> = {};
+    if (!/^https?:\/\/\S+$/.test(this.url.trim())) errors['wh-url'] = 'Enter the URL, starting with https://.';
+    if (!events.length) errors['wh-events'] = 'List at least one event type, or *.';
+    if (!(await this.showErrors(errors))) return;
+    await this.act(
+      async () => {
+        const endpoint = await this.ctx!.api.post<WebhookEndpoint>('/v1/webhook-endpoints', { url: this.url.trim(), events });
+        this.url = '';
+        await this.list.run();
+        if (endpoint.secret) {
+          this.secret = endpoint.secret;
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLDialogElement>('#wh-secret')?.showModal();
+        }
+      },
+      (param) => (param === 'url' ? 'wh-url' : param.startsWith('events') ? 'wh-events' : undefined),
+    );
+  }
+}
