@@ -73,9 +73,15 @@ export class CreditService {
       };
       await this.db.repo(CreditApplication).insert(app);
       await this.audit.record({ merchantId: app.merchantId, actor, action: 'credit_application.submitted', subjectId: app.id, after: { mode: app.mode, contactId: contact.id } });
+      const statusBefore = contact.status;
       const offer = await this.settle(app, contact, merchant, outcome, actor);
       const session = created ? await this.sessions.createCustomerSession(contact.merchantId, contact.id) : null;
-      if (!created && app.status !== 'pending') await this.notify(app, contact, offer);
+      if (!created && app.status !== 'pending' && (contact.status !== statusBefore || offer)) await this.notify(app, contact, offer);
+      if (!created && auth.kind === 'publishable_key') {
+        // Someone typed an email the merchant already has: the page learns nothing about that
+        // business (no status, score or offer); the decision goes to the address as a notice.
+        return { application: { ...toApplicationDto(app), score: null, reasons: [] }, contact: { id: contact.id }, noticeSent: true };
+      }
       return {
         application: toApplicationDto(app),
         contact: { id: contact.id, status: contact.status },

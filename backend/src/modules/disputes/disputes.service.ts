@@ -9,6 +9,7 @@ import { mapPage, paginate } from '../../common/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EventsService } from '../events/events.service.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
+import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import type { InvoiceEvent } from '../invoices/invoice.state-machine.js';
 import { Dispute } from './dispute.entity.js';
 import { toDisputeDto, type CreateDisputeDto, type DisputeDto, type ListDisputesQuery, type ResolveDisputeDto } from './dto/dispute.dto.js';
@@ -21,6 +22,7 @@ export class DisputesService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly invoices: InvoicesService,
+    private readonly requests: PaymentRequestsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
   ) {}
@@ -63,6 +65,7 @@ export class DisputesService {
       if (!event) throw new ApiError(409, 'invalid_state', `Cannot return the invoice to ${back}.`);
       if (back === 'paid') invoice.paidAt = this.clock.now();
       await this.invoices.move(invoice, event, actor, back === 'paid' ? 'invoice.paid' : null);
+      if (back === 'paid') await this.requests.cancelForInvoice(invoice, actor);
       Object.assign(dispute, { status: 'resolved', outcome: dto.outcome, note: dto.note ?? null, resolvedAt: this.clock.now() });
       await this.db.repo(Dispute).update({ merchantId, id }, { status: 'resolved', outcome: dto.outcome, note: dispute.note, resolvedAt: dispute.resolvedAt });
       await this.events.append(merchantId, 'dispute.resolved', id, { dispute: toDisputeDto(dispute), invoiceNumber: invoice.number });

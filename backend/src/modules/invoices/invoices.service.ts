@@ -9,6 +9,7 @@ import { newId } from '../../common/ids.js';
 import { mapPage, paginate } from '../../common/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
+import type { Contact } from '../contacts/contact.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
@@ -46,13 +47,7 @@ export class InvoicesService {
       const currency = dto.currency ?? contact.currency ?? 'USD';
       if (contact.status === 'authorized') {
         if (currency !== contact.currency) throw new ApiError(422, 'currency_mismatch', `This contact's terms are in ${contact.currency}.`, 'currency');
-        const [{ open }] = await this.db.manager.query(
-          `SELECT coalesce(sum(balance), 0)::bigint AS open FROM invoices WHERE merchant_id = $1 AND contact_id = $2 AND status = ANY($3)`,
-          [merchantId, contact.id, OPEN_STATUSES],
-        );
-        if (Number(open) + amount > contact.creditLimit!) {
-          throw new ApiError(422, 'credit_limit_exceeded', `This invoice would take the contact's open balance over its credit limit of ${contact.creditLimit} (minor units).`, 'amount');
-        }
+        await this.assertWithinCreditLimit(contact, amount);
       }
       const issuedAt = dto.issuedAt ?? this.clock.today();
       const dueDate = dto.dueDate ?? addDays(issuedAt, contact.netDays ?? merchant.settings.defaultTerms.netDays);
@@ -71,6 +66,17 @@ export class InvoicesService {
       if (contact.status !== 'authorized') await this.paymentRequests.createForInvoice(invoice, merchant.settings, actor);
       return toInvoiceDto(invoice, this.clock.today());
     });
+  }
+
+  /** An authorized contact's open balance (open, partially paid, disputed) plus `added` may reach its limit, not pass it. */
+  private async assertWithinCreditLimit(contact: Contact, added: number, exceptInvoiceId = ''): Promise<void> {
+    const [{ open }] = await this.db.manager.query(
+      `SELECT coalesce(sum(balance), 0)::bigint AS open FROM invoices WHERE merchant_id = $1 AND contact_id = $2 AND status = ANY($3) AND id <> $4`,
+      [contact.merchantId, contact.id, OPEN_STATUSES, exceptInvoiceId],
+    );
+    if (Number(open) + added > contact.creditLimit!) {
+      throw new ApiError(422, 'credit_limit_exceeded', `This would take the contact's open balance over its credit limit of ${contact.creditLimit} (minor units).`, 'amount');
+    }
   }
 
   private amountOf(dto: CreateInvoiceDto): number {
@@ -109,6 +115,8 @@ export class InvoicesService {
       if (dto.amount !== undefined) {
         if (dto.amount < invoice.creditedAmount) throw invalidParam('amount', 'amount cannot be below the credits already given.');
         if ((invoice.lineItems as unknown[]).length) throw invalidParam('amount', 'The amount of an invoice with line items is their total.');
+        const contact = await this.contacts.find(merchantId, invoice.contactId, true);
+        if (contact.status === 'authorized') await this.assertWithinCreditLimit(contact, dto.amount - invoice.creditedAmount, invoice.id);
         invoice.balance = dto.amount - invoice.creditedAmount;
         invoice.amount = dto.amount;
       }

@@ -55,7 +55,9 @@ export class PaymentsService {
         throw new ApiError(422, 'partial_payment_not_allowed', `An invoice is paid whole (${invoice.balance}); partial payments go through a payment request.`, 'amount');
       }
       const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
-      return toPaymentDto(await this.charge({ invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'customer', actor: actorOf(auth) }));
+      const payment = await this.charge({ invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'customer', actor: actorOf(auth) });
+      await this.invoices.applyPayment(invoice, payment.amount, actorOf(auth));
+      return toPaymentDto(payment);
     });
   }
 
@@ -76,14 +78,18 @@ export class PaymentsService {
         throw new ApiError(422, check.code, message, 'amount', { minimum: check.minimum, remaining: check.remaining });
       }
       const payment = await this.charge({ invoice, requestId: request.id, method, amount, currency: request.currency, source: 'customer', actor: actorOf(auth) });
+      // The request first: paying its invoice in full then cancels only the invoice's *other* open requests.
       await this.requests.applyPayment(request, amount, actorOf(auth));
+      if (invoice) await this.invoices.applyPayment(invoice, amount, actorOf(auth));
       return toPaymentDto(payment);
     });
   }
 
   /** Charges the default method for an authorized contact's due invoice (the worker's automated payment). */
   async payInvoiceAutomatically(invoice: Invoice, method: PaymentMethod, actor: Actor): Promise<Payment> {
-    return this.charge({ invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'automatic', actor });
+    const payment = await this.charge({ invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'automatic', actor });
+    await this.invoices.applyPayment(invoice, payment.amount, actor);
+    return payment;
   }
 
   async list(merchantId: string, query: ListPaymentsQuery, contactId?: string) {
@@ -106,14 +112,18 @@ export class PaymentsService {
       const refundable = payment.amount - payment.refundedAmount;
       const value = amount ?? refundable;
       if (value > refundable || value <= 0) throw invalidParam('amount', `At most ${refundable} can still be refunded.`);
+      if (invoice && invoice.status !== 'paid' && invoice.status !== 'partially_paid') {
+        throw conflict('invoice_not_refundable', `Payments of a ${invoice.status} invoice cannot be refunded${invoice.status === 'disputed' ? ' until the dispute is resolved' : ''}.`);
+      }
       const refund: Refund = { merchantId, id: newId('ref'), paymentId, amount: value, createdAt: this.clock.now() };
-      await this.processor.refund({ reference: payment.processorReference!, amount: value, idempotencyKey: refund.id });
       await this.db.repo(Refund).insert(refund);
       payment.refundedAmount += value;
       await this.db.repo(Payment).update({ merchantId, id: paymentId }, { refundedAmount: payment.refundedAmount });
       if (invoice) await this.invoices.applyRefund(invoice, value, actor);
       await this.events.append(merchantId, 'payment.refunded', paymentId, { payment: toPaymentDto(payment), refund: { id: refund.id, amount: value } });
       await this.audit.record({ merchantId, actor, action: 'payment.refunded', subjectId: paymentId, after: { amount: value, refundedAmount: payment.refundedAmount } });
+      // Last: every check has passed and every row is written; a processor failure rolls them back.
+      await this.processor.refund({ reference: payment.processorReference!, amount: value, idempotencyKey: refund.id });
       return toPaymentDto(payment);
     });
   }
@@ -123,7 +133,7 @@ export class PaymentsService {
     if (invoice.status !== 'open' && invoice.status !== 'partially_paid') throw conflict('invoice_not_payable', `A ${invoice.status} invoice takes no payment.`);
   }
 
-  /** One charge: a payment row either way, its event, and on success the invoice moved. */
+  /** One charge: a payment row either way and its event; the caller moves the invoice and request. */
   private async charge(input: ChargeInput): Promise<Payment> {
     const { invoice, method, amount, currency, actor } = input;
     const payment: Payment = {
@@ -140,7 +150,6 @@ export class PaymentsService {
     if (result.status === 'failed') {
       throw new CommitThenThrow(new ApiError(402, result.code, result.message, 'paymentMethodId', { paymentId: payment.id }));
     }
-    if (invoice) await this.invoices.applyPayment(invoice, amount, actor);
     return payment;
   }
 }

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { WorkerService } from '../worker/worker.service.js';
@@ -6,7 +7,7 @@ import { CustomerTermsController } from './customer-terms.controller.js';
 import { TermsController } from './terms.controller.js';
 import { TermsService } from './terms.service.js';
 
-@Module({ imports: [ContactsModule, MerchantsModule], controllers: [TermsController, CustomerTermsController], providers: [TermsService], exports: [TermsService] })
+@Module({ imports: [ContactsModule, MerchantsModule, BillingModule], controllers: [TermsController, CustomerTermsController], providers: [TermsService], exports: [TermsService] })
 export class TermsModule implements OnModuleInit {
   constructor(private readonly worker: WorkerService, private readonly terms: TermsService) {}
 

@@ -4,7 +4,7 @@ import type { Actor, CustomerAuth, MerchantAuth } from '../../common/auth/auth-c
 import { actorOf, SYSTEM_ACTOR } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
-import { ApiError, invalidParam, notFound } from '../../common/errors.js';
+import { ApiError, notFound } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import { mapPage, paginate, type ListQuery } from '../../common/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -12,6 +12,7 @@ import type { Contact } from '../contacts/contact.entity.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { EventsService } from '../events/events.service.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
+import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
 import { Contract } from './contract.entity.js';
 import { toOfferDto, type AcceptOfferDto, type CreateTermsOfferDto, type TermsOfferDto } from './dto/terms.dto.js';
 import { TermsOffer } from './terms-offer.entity.js';
@@ -36,6 +37,7 @@ export class TermsService {
     private readonly merchants: MerchantsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly methods: PaymentMethodsService,
   ) {}
 
   /** A merchant offers terms to a verified or authorized contact, within the terms-lock policy. */
@@ -111,7 +113,10 @@ export class TermsService {
       const offer = await this.lockOffer(auth.merchantId, offerId, auth.contactId);
       this.assertOpen(offer);
       const netDays = acceptedNetDays(merchant.settings, offer.netDays, dto.netDays);
-      if (dto.paymentMethodId !== undefined) throw invalidParam('paymentMethodId', `No payment method '${dto.paymentMethodId}' for this contact.`);
+      if (dto.paymentMethodId !== undefined) {
+        await this.methods.forPayment(auth.merchantId, auth.contactId, dto.paymentMethodId);
+        await this.methods.setDefault(auth, dto.paymentMethodId);
+      }
       const actor = actorOf(auth);
       const contact = await this.contacts.find(auth.merchantId, auth.contactId, true);
       if (contact.status === 'authorized') await this.endActiveContract(contact);

@@ -39,6 +39,15 @@ export class WalletLinksController {
     return this.links.exchange(dto.linkToken);
   }
 
+  @Post('customer/wallet-links')
+  @Allow('public')
+  @HttpCode(202)
+  @ApiTags('customer')
+  @ApiOperation({ summary: 'Email a fresh wallet link to the contact an (expired) link was for; the same answer for any token.' })
+  requestFreshByLink(@Body() dto: ExchangeLinkDto) {
+    return this.links.requestFreshByLink(dto.linkToken);
+  }
+
   @Post('public/wallet-links')
   @Allow('publishable')
   @HttpCode(202)

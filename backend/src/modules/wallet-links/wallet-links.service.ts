@@ -79,6 +79,16 @@ export class WalletLinksService {
     });
   }
 
+  /**
+   * "Email me a fresh link" from the hosted wallet, which has no publishable key: the expired
+   * link identifies the contact. A revoked or unknown link sends nothing; the answer is the same.
+   */
+  async requestFreshByLink(linkToken: string) {
+    const link = await this.db.repo(WalletLink).findOne({ where: { tokenHash: hashToken(linkToken), revokedAt: IsNull() } });
+    if (link) await this.db.transaction(() => this.outbox.enqueue(link.merchantId, NOTICE_TOPIC, { template: 'wallet_link', recipient: 'contact', contactId: link.contactId, data: {} }));
+    return { sent: true };
+  }
+
   /** "Email me a fresh link" from a widget: the same answer whether or not the email is a contact. */
   async requestFresh(auth: PublishableAuth, email: string) {
     const contact = await this.contacts.findByEmail(auth.merchantId, email);

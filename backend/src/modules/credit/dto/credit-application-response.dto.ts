@@ -38,7 +38,9 @@ export class CustomerSessionDto {
 
 export class CreditApplicationResultDto {
   @ApiProperty({ type: CreditApplicationDto }) application!: CreditApplicationDto;
-  @ApiProperty() contact!: { id: string; status: string };
+  @ApiProperty({ description: 'The contact; its status is left out when the email was already a contact of the merchant (widget calls).' })
+  contact!: { id: string; status?: string };
+  @ApiPropertyOptional({ description: 'True when the decision was emailed to an existing contact instead of shown.' }) noticeSent?: boolean;
   @ApiPropertyOptional({ type: TermsOfferDto }) termsOffer?: TermsOfferDto;
   @ApiPropertyOptional({ type: CustomerSessionDto, description: 'Only when this application created the contact.' }) customerSession?: CustomerSessionDto;
 }
