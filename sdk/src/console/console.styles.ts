@@ -23,6 +23,7 @@ export const consoleStyles = css`
 
   .page {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_cc-space) * 3);
   }
 
@@ -36,6 +37,8 @@ export const consoleStyles = css`
 
   .card {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    min-width: 0;
     gap: calc(var(--_cc-space) * 1.5);
     padding: calc(var(--_cc-space) * 2);
     background: var(--_cc-color-surface);
@@ -214,7 +217,12 @@ export const consoleStyles = css`
     gap: calc(var(--_cc-space) * 2);
   }
 
+  form {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
   fieldset {
+    min-width: 0;
     display: grid;
     gap: calc(var(--_cc-space) * 1.5);
     margin: 0;

@@ -118,7 +118,7 @@ export class CcConsoleInvoices extends ConsolePart {
             ${invoices.map(
               (i) => html`<tr part="row">
                 <th scope="row">${i.number}</th>
-                <td><a href="#/contacts/${i.contactId}">${names.get(i.contactId) ?? i.contactId}</a></td>
+                <td><a href="#/contacts/${i.contactId}">${names.get(i.contactId) ?? (this.contacts.busy ? 'Loading…' : i.contactId)}</a></td>
                 <td>${badge(i.status)} ${i.overdue ? html`<span class="overdue">Overdue</span>` : nothing}</td>
                 <td>${formatDate(i.issuedAt, loc)}</td>
                 <td>${formatDate(i.dueDate, loc)}</td>
