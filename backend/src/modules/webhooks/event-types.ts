@@ -1,8 +1,8 @@
 /**
  * Every event type an endpoint may subscribe to: the list of api.md plus what the code
- * emits besides (contact.contract_ended, terms_offer.*). The one list: a module that starts
- * emitting a new type adds it here, or endpoints cannot subscribe to it by name (`*` still
- * receives it).
+ * emits besides (contact.contract_ended, terms_offer.*, payment.refunded, …). The one list:
+ * a module that starts emitting a new type adds it here, or endpoints cannot subscribe to it
+ * by name (`*` still receives it).
  */
 export const KNOWN_EVENT_TYPES = [
   'contact.verified',
@@ -18,19 +18,30 @@ export const KNOWN_EVENT_TYPES = [
   'invoice.paid',
   'invoice.disputed',
   'invoice.voided',
+  'invoice.autopay_failed',
+  'invoice.autopay_stopped',
+  'dispute.created',
   'dispute.resolved',
   'payment.succeeded',
   'payment.failed',
+  'payment.refunded',
   'payment_request.created',
   'payment_request.approved',
   'payment_request.declined',
   'payment_request.paid',
+  'payment_request.cancelled',
+  'payment_request.expired',
+  'recurring_schedule.created',
+  'recurring_schedule.paused',
+  'recurring_schedule.resumed',
+  'recurring_schedule.cancelled',
+  'recurring_schedule.completed',
+  'recurring_schedule.occurrence_created',
+  'recurring_schedule.occurrence_failed',
+  'recurring_schedule.series_approved',
 ] as const;
 
 export const ALL_EVENTS = '*';
 
 const KNOWN = new Set<string>(KNOWN_EVENT_TYPES);
 export const isKnownEventType = (type: string): boolean => KNOWN.has(type);
-
-/** Whether an endpoint subscribed to `events` receives an event of `type`. */
-export const subscribes = (events: readonly string[], type: string): boolean => events.includes(ALL_EVENTS) || events.includes(type);
