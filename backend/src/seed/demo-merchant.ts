@@ -7,6 +7,7 @@ import { ContactsService } from '../modules/contacts/contacts.service.js';
 import { MerchantsService } from '../modules/merchants/merchants.service.js';
 import { SignUpService } from '../modules/merchants/sign-up.service.js';
 import { UsersService } from '../modules/users/users.service.js';
+import { seedDemoCustomer } from './demo-customer.js';
 
 export const DEMO_MERCHANT = {
   name: 'Northwind Industrial Supply',
@@ -45,7 +46,9 @@ export async function seedDemoMerchant(app: INestApplicationContext, config: App
   }
   const signUp = await app.get(SignUpService).signUp(DEMO_MERCHANT);
   const merchantId = signUp.merchant.id;
-  await merchants.updateSettings(merchantId, { allowedOrigins: [origin], theme: { primaryColor: '#0b5cad' } }, system);
+  await merchants.updateSettings(merchantId, { allowedOrigins: [origin], walletUrl: `${config.publicUrl}/account`, theme: { primaryColor: '#0b5cad' } }, system);
   for (const c of DEMO_CONTACTS) await app.get(ContactsService).create(merchantId, c, system);
+  const adminKey = signUp.apiKeys.find((k) => k.kind === 'secret')!;
+  await seedDemoCustomer(app, merchantId, adminKey.id);
   return { merchantId, publishableKey: signUp.publishableKey, secretKey: signUp.secretKey };
 }
