@@ -27,6 +27,27 @@ export const consoleStyles = css`
     gap: calc(var(--_cc-space) * 3);
   }
 
+  .stack {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: calc(var(--_cc-space) * 3);
+  }
+
+  .field {
+    align-content: start;
+  }
+
+  blockquote {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+
+  .preview {
+    padding: calc(var(--_cc-space) * 2);
+    border: 1px dashed var(--_cc-color-border);
+    border-radius: var(--_cc-radius);
+  }
+
   .page-head {
     display: flex;
     flex-wrap: wrap;

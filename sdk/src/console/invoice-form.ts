@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RetryKey } from '../internal/retry-key.js';
 import type { Contact, Invoice, LineItem, NewInvoice } from './api.js';
-import { addDays, formatMoney, readMoney, todayUtc } from './format.js';
+import { addDays, formatDate, formatMoney, readMoney, todayUtc } from './format.js';
 import { loadContacts } from './invoices.js';
 import { ConsolePart, currencyOptions, input, select, textarea } from './part.js';
 
@@ -131,7 +131,7 @@ export class CcConsoleInvoiceForm extends ConsolePart {
         </fieldset>
         <div class="grid-2">
           ${input({ id: 'inv-issued', label: 'Issue date', type: 'date', value: this.issuedAt, error: this.errors['inv-issued'], required: true, onInput: (v) => ((this.issuedAt = v), this.#clear('inv-issued')) })}
-          ${input({ id: 'inv-due', label: 'Due date', type: 'date', value: this.dueDate, error: this.errors['inv-due'], required: false, hint: defaultDue ? `Leave empty for the issue date plus Net ${netDays}: ${defaultDue}.` : undefined, onInput: (v) => ((this.dueDate = v), this.#clear('inv-due')) })}
+          ${input({ id: 'inv-due', label: 'Due date', type: 'date', value: this.dueDate, error: this.errors['inv-due'], required: false, hint: defaultDue ? `Leave empty for the issue date plus Net ${netDays}: ${formatDate(defaultDue, this.loc)}.` : undefined, onInput: (v) => ((this.dueDate = v), this.#clear('inv-due')) })}
         </div>
         ${textarea({ id: 'inv-description', label: 'Description', value: this.description, required: false, error: this.errors['inv-description'], onInput: (v) => (this.description = v) })}
         <div class="actions">

@@ -171,10 +171,19 @@ export class CcMerchantConsole extends CcElement {
           padding: var(--_cc-space) calc(var(--_cc-space) * 2) 0;
         }
 
+        .brand {
+          margin-inline-end: auto;
+        }
+
+        .merchant {
+          display: none;
+        }
+
         .who {
           margin-inline-start: 0;
           flex-basis: 100%;
           order: 3;
+          font-size: 0.875em;
         }
 
         main {

@@ -112,7 +112,7 @@ export function loadView<T>(
   ready: (value: T) => unknown,
 ): unknown {
   if (load.value !== undefined && load.state !== 'error') {
-    return html`<div aria-busy=${load.busy ? 'true' : 'false'}>${ready(load.value)}</div>`;
+    return html`<div class="stack" aria-busy=${load.busy ? 'true' : 'false'}>${ready(load.value)}</div>`;
   }
   if (load.state === 'error') {
     const e = asApiError(load.error);
