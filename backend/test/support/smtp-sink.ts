@@ -10,6 +10,9 @@ export interface Received {
 export class SmtpSink {
   readonly messages: Received[] = [];
   failNext = 0;
+  /** While set, the server waits for it before answering DATA (a send in flight). */
+  hold?: Promise<void>;
+  inFlight = 0;
   private server?: SMTPServer;
   port = 0;
 
@@ -21,7 +24,12 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', async () => {
+          if (this.hold) {
+            this.inFlight++;
+            await this.hold;
+            return callback(Object.assign(new Error('421 closing'), { responseCode: 421 }));
+          }
           if (this.failNext > 0) {
             this.failNext--;
             return callback(Object.assign(new Error('451 try again later'), { responseCode: 451 }));

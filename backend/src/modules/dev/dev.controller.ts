@@ -3,6 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { Allow, NoTransaction } from '../../common/auth/decorators.js';
 import { Clock, parseDuration } from '../../common/clock.js';
+import { Db } from '../../common/db.js';
 import { invalidParam } from '../../common/errors.js';
 import { MailerService } from '../mail/mailer.service.js';
 import { WorkerService } from '../worker/worker.service.js';
@@ -18,7 +19,12 @@ class AdvanceClockDto {
 @Controller('dev')
 @Allow('public')
 export class DevController {
-  constructor(private readonly clock: Clock, private readonly mailer: MailerService, private readonly worker: WorkerService) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly mailer: MailerService,
+    private readonly worker: WorkerService,
+    private readonly db: Db,
+  ) {}
 
   @Get('clock')
   @ApiOperation({ summary: "The server clock every time rule reads." })
@@ -40,6 +46,15 @@ export class DevController {
   @ApiOperation({ summary: 'The built-in dev mailbox (when SMTP_URL is unset), newest first.' })
   mailbox(@Query('to') to?: string) {
     return { data: this.mailer.messages(to) };
+  }
+
+  @Get('outbox')
+  @ApiOperation({ summary: 'Outbox rows by topic and status (what the worker still has to deliver).' })
+  async outbox() {
+    const rows: { topic: string; status: string; n: number }[] = await this.db.manager.query(
+      'SELECT topic, status, count(*)::int AS n FROM outbox_messages GROUP BY topic, status ORDER BY topic, status',
+    );
+    return { data: rows };
   }
 
   @Post('jobs/run')
