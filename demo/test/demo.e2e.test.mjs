@@ -1,151 +1,57 @@
-// End-to-end test of the demo site: the built backend (embedded PostgreSQL, seeded demo
-// merchant) serves the pages and the built SDK; Debian's Chromium loads them under the
+// End-to-end test of the demo site's pages: the built backend (embedded PostgreSQL, seeded
+// demo merchant) serves the pages and the built SDK; Debian's Chromium loads them under the
 // page CSP. Nothing is mocked, except one test that cuts the network to see the error state.
+// The credit application flows are in credit-flows.e2e.test.mjs.
 //
-// Needs `backend/dist` and `sdk/dist` (nx builds both first: they are dependencies of this
-// package). Run: npm test -w @customerconnect/demo
+// Needs `backend/dist`, `sdk/dist` and the React host bundle (nx builds them first).
+// Run: npx nx run @customerconnect/demo:test, or npm test -w @customerconnect/demo
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
+import { CONNECTED, MERCHANT, assertAxeClean, assertNoProblems, openPage, settledStatuses, startSite } from './support/site.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BACKEND_MAIN = join(ROOT, 'backend', 'dist', 'main.js');
-const SDK_BUNDLE = join(ROOT, 'sdk', 'dist', 'cc-sdk.js');
-const MERCHANT = 'Northwind Industrial Supply';
-const CONNECTED = `Connected to CustomerConnect as ${MERCHANT}.`;
-const PAGES = ['/', '/apply', '/account', '/theming'];
+const PAGES = [
+  { path: '/', current: '/', widgets: 0 },
+  { path: '/apply', current: '/apply', widgets: 1 },
+  { path: '/credit-check', current: '/credit-check', widgets: 1 },
+  { path: '/account', current: '/account', widgets: 0 },
+  { path: '/theming', current: '/theming', widgets: 3 },
+  { path: '/react', current: '/react', widgets: 1 },
+  { path: '/apply.html', current: '/apply', widgets: 1 },
+];
 
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-};
-
-let backend;
-let backendOutput = '';
-let dataDir;
-let baseUrl;
-let browser;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForReady(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The backend exited with ${child.exitCode}:\n${backendOutput}`);
-    try {
-      const res = await fetch(`${url}/ready`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The backend was not ready within ${timeoutMs} ms:\n${backendOutput}`);
-}
-
-function stopBackend() {
-  if (!backend || backend.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => backend.kill('SIGKILL'), 10_000);
-    backend.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    backend.kill('SIGTERM');
-  });
-}
-
-/** A fresh context per page (@axe-core/playwright needs pages made by context.newPage()), recording every problem. */
-async function openPage(path, { route } = {}) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
-    });
-  });
-  if (route) await context.route(route.url, route.handler);
-  const page = await context.newPage();
-  const problems = { console: [], failedRequests: [], responses: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.console.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.console.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
-  page.on('response', (res) => problems.responses.push(res));
-  await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
-  return { context, page, problems };
-}
-
-/** Waits until demo.js has settled every status region (ready or error). */
-async function settledStatuses(page) {
-  await page.waitForFunction(
-    () => {
-      const regions = [...document.querySelectorAll('.cc-status')];
-      return regions.length > 0 && regions.every((r) => r.dataset.state === 'ready' || r.dataset.state === 'error');
-    },
-    null,
-    { timeout: 15_000 },
-  );
-  return page.$$eval('.cc-status', (regions) => regions.map((r) => ({ id: r.id, state: r.dataset.state, text: r.textContent })));
-}
+let site;
 
 before(async () => {
-  assert.ok(existsSync(BACKEND_MAIN), `${BACKEND_MAIN} is missing: npm run build -w @customerconnect/backend`);
-  assert.ok(existsSync(SDK_BUNDLE), `${SDK_BUNDLE} is missing: npm run build -w @customerconnect/sdk`);
-  const port = await freePort();
-  baseUrl = `http://localhost:${port}`;
-  dataDir = await mkdtemp(join(tmpdir(), 'cc-demo-e2e-'));
-  const env = { ...process.env, PORT: String(port), CC_DATA_DIR: dataDir, PUBLIC_URL: baseUrl, CC_SEED_DEMO: '1', CC_LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL; // embedded PGlite
-  delete env.NODE_ENV;
-  delete env.NODE_OPTIONS;
-  backend = spawn(process.execPath, [BACKEND_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  process.once('exit', () => backend.exitCode === null && backend.kill('SIGKILL')); // never leave it running
-  backend.stdout.on('data', (d) => (backendOutput += d));
-  backend.stderr.on('data', (d) => (backendOutput += d));
-  await waitForReady(baseUrl, backend, 60_000);
-  browser = await chromium.launch(CHROMIUM);
+  site = await startSite();
 }, { timeout: 90_000 });
 
 after(async () => {
-  await browser?.close();
-  await stopBackend();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 describe('demo site on the real backend', () => {
   test('the backend printed the demo merchant and its publishable key', () => {
-    assert.match(backendOutput, /Demo merchant:\s+Northwind Industrial Supply/);
-    assert.match(backendOutput, /Publishable key:\s+pk_\S+/);
-    assert.match(backendOutput, /admin@northwind\.example \/ northwind-demo-2026/);
+    assert.match(site.output(), /Demo merchant:\s+Northwind Industrial Supply/);
+    assert.match(site.output(), /Publishable key:\s+pk_\S+/);
+    assert.match(site.output(), /admin@northwind\.example \/ northwind-demo-2026/);
   });
 
-  for (const path of PAGES) {
-    test(`${path}: connects through the SDK, no console errors, no CSP violations, zero axe violations`, async () => {
-      const { context, page, problems } = await openPage(path);
+  for (const { path, current, widgets } of PAGES) {
+    test(`${path}: shared header and footer, connects through the SDK, no console errors or CSP violations, zero axe violations`, async () => {
+      const { context, page, problems } = await openPage(site, path);
       try {
         const statuses = await settledStatuses(page);
         for (const status of statuses) assert.equal(status.text, CONNECTED, `status #${status.id}`);
+
+        // The partials were included (no copies left in the page, nothing missing) and the
+        // nav marks this page, and only this page, as current.
+        const html = await (await fetch(`${site.baseUrl}${path}`)).text();
+        assert.doesNotMatch(html, /<!--#include|missing partial|__CC_/);
+        assert.equal(await page.locator('header.site-header').count(), 1);
+        assert.equal(await page.locator('footer.site-footer').count(), 1);
+        const currentLinks = await page.$$eval('.site-nav a[aria-current="page"]', (links) => links.map((a) => a.getAttribute('href')));
+        assert.deepEqual(currentLinks, [current], 'aria-current in the main nav');
 
         // The SDK came from the backend's content-hashed URL, filled into the page.
         const sdkSrc = await page.$eval('script[type="module"]', (s) => s.getAttribute('src'));
@@ -166,40 +72,84 @@ describe('demo site on the real backend', () => {
           assert.equal((await res.json()).merchant.name, MERCHANT);
         }
 
-        assert.deepEqual(problems.console, [], 'console errors');
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
-        assert.deepEqual(problems.failedRequests, [], 'failed requests');
-        const bad = problems.responses.filter((r) => r.status() >= 400).map((r) => `${r.status()} ${r.url()}`);
-        assert.deepEqual(bad, [], 'responses with an error status');
+        // The widgets rendered their first step (the theming page shows one of its three at a time).
+        const apps = page.locator('cc-credit-app');
+        assert.equal(await apps.count(), widgets);
+        for (let i = 0; i < widgets; i++) {
+          await apps.nth(i).locator('#step-title').waitFor({ state: 'attached' });
+          assert.equal(await apps.nth(i).locator('#step-title').textContent(), 'About your business');
+        }
+        if (widgets > 0) assert.equal(await page.locator('cc-credit-app:visible').count(), 1, 'one widget in view');
 
-        const axe = await new AxeBuilder({ page }).analyze();
-        const violations = axe.violations.map(
-          (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-        );
-        assert.deepEqual(violations, [], 'axe violations');
+        await assertNoProblems(page, problems);
+        await assertAxeClean(page, `on ${path}`);
       } finally {
         await context.close();
       }
     });
   }
 
-  test('/theming: merchant theme hints reach the page; page CSS wins over them', async () => {
-    const { context, page } = await openPage('/theming');
+  test('/theming: the light panel has the merchant hint, the dark and brand panels the page CSS; the widgets paint them', async () => {
+    const { context, page } = await openPage(site, '/theming');
     try {
       await settledStatuses(page);
-      const hint = await page.$eval('[data-status="status-hints"]', (el) => el.context?.config?.theme?.primaryColor);
+      const hint = await page.$eval('[data-status="status-light"]', (el) => el.context?.config?.theme?.primaryColor);
       assert.ok(hint, 'the demo merchant has a primary colour hint');
       const readouts = await page.$$eval('[data-cc-token="--cc-color-primary"]', (els) => els.map((el) => el.textContent));
-      assert.equal(readouts.length, 2);
-      assert.equal(readouts[0].toLowerCase(), hint.toLowerCase(), 'the merchant hint, applied by the provider');
-      assert.equal(readouts[1], '#8a2c06', "the page's own value");
+      assert.deepEqual(readouts.map((r) => r.toLowerCase()), [hint.toLowerCase(), '#8cc2ff', '#8a2c06']);
+
+      // What each widget paints: its surface and its primary button.
+      const looks = await page.$$eval('cc-credit-app', (apps) =>
+        apps.map((app) => {
+          const button = app.shadowRoot.querySelector('button.primary');
+          const b = getComputedStyle(button);
+          return {
+            theme: app.closest('[theme]')?.getAttribute('theme') ?? null,
+            surface: getComputedStyle(app).backgroundColor,
+            button: b.backgroundColor,
+            radius: b.borderTopLeftRadius,
+            font: b.fontFamily,
+            transform: b.textTransform,
+          };
+        }),
+      );
+      assert.equal(looks[0].theme, 'light');
+      assert.equal(looks[0].surface, 'rgb(255, 255, 255)');
+      assert.equal(looks[0].button, 'rgb(11, 92, 173)', 'the merchant hint #0b5cad');
+      assert.equal(looks[1].theme, 'dark');
+      assert.equal(looks[1].surface, 'rgb(17, 24, 39)', 'the dark preset surface #111827');
+      assert.equal(looks[1].button, 'rgb(140, 194, 255)', "the page's dark-mode blue #8cc2ff");
+      assert.equal(looks[2].button, 'rgb(138, 44, 6)', 'the brand colour #8a2c06');
+      assert.equal(looks[2].radius, '0px');
+      assert.match(looks[2].font, /^Georgia/);
+      assert.equal(looks[2].transform, 'uppercase', '::part(button-primary) from the page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('/theming: the radios switch the view by keyboard, one widget at a time, axe clean in each', async () => {
+    const { context, page, problems } = await openPage(site, '/theming');
+    try {
+      await settledStatuses(page);
+      const visible = () => page.$$eval('.theme-panel', (panels) => panels.filter((p) => p.checkVisibility()).map((p) => p.id));
+      assert.deepEqual(await visible(), ['panel-light']);
+      await page.focus('#view-light');
+      for (const view of ['dark', 'brand']) {
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await page.evaluate(() => document.activeElement.id), `view-${view}`);
+        assert.deepEqual(await visible(), [`panel-${view}`]);
+        await page.locator(`#panel-${view} cc-credit-app #step-title`).waitFor();
+        await assertAxeClean(page, `on /theming with the ${view} view`);
+      }
+      await assertNoProblems(page, problems);
     } finally {
       await context.close();
     }
   });
 
   test('the skip link is the first stop and moves focus to the main content', async () => {
-    const { context, page } = await openPage('/');
+    const { context, page } = await openPage(site, '/');
     try {
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
@@ -213,7 +163,7 @@ describe('demo site on the real backend', () => {
   });
 
   test('the status region reports a provider error (network cut to /v1/public/config)', async () => {
-    const { context, page } = await openPage('/', {
+    const { context, page } = await openPage(site, '/', {
       route: { url: '**/v1/public/config', handler: (route) => route.abort('connectionrefused') },
     });
     try {
