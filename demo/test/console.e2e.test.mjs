@@ -176,13 +176,13 @@ before(async () => {
   process.once('exit', () => backend.exitCode === null && backend.kill('SIGKILL'));
   backend.stdout.on('data', (d) => (backendOutput += d));
   backend.stderr.on('data', (d) => (backendOutput += d));
-  await waitForReady(baseUrl, backend, 60_000);
+  await waitForReady(baseUrl, backend, 120_000);
   browser = await chromium.launch(CHROMIUM);
   state.adminToken = await login(ADMIN);
   const contacts = (await api('/v1/contacts?limit=100', { token: state.adminToken })).data;
   state.acme = contacts.find((c) => c.companyName === 'Acme Fabrication LLC');
   assert.ok(state.acme, 'the seeded contact Acme Fabrication LLC');
-}, { timeout: 90_000 });
+}, { timeout: 150_000 });
 
 after(async () => {
   await browser?.close();

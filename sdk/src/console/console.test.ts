@@ -4,7 +4,7 @@ import { embedChoices, embedSnippet, themeProperties } from './embed.js';
 import { minimumPayment } from './settings.js';
 import { readMoney } from './format.js';
 import './define.js';
-import { $, $maybe, choose, consoleMock, focusedIn, signedIn, textOf, type, until } from '../../test/console-helpers.js';
+import { $, $maybe, consoleMock, focusedIn, textOf, type, until } from '../../test/console-helpers.js';
 import type { CcMerchantConsole } from './merchant-console.js';
 import type { CcConsoleSignIn } from './sign-in.js';
 
@@ -102,7 +102,9 @@ describe('<cc-merchant-console>', () => {
     await consoleMock.reset();
     location.hash = '';
   });
-  afterEach(() => (location.hash = ''));
+  afterEach(() => {
+    location.hash = '';
+  });
 
   async function signIn(shell: CcMerchantConsole, who = { email: 'admin@test.example', password: 'admin-password' }) {
     const form = await until(() => partOf<CcConsoleSignIn>(shell, 'cc-console-sign-in'), 'the sign-in form');

@@ -361,7 +361,7 @@ export class CcMerchantConsole extends CcElement {
       case 'contact':
         return html`<cc-console-contact data-page contact-id=${id ?? ''}></cc-console-contact>`;
       case 'invoices':
-        return html`<cc-console-invoices data-page contact-id=${params.get('contactId') ?? ''}></cc-console-invoices>`;
+        return html`<cc-console-invoices data-page contact-id=${params.get('contactId') ?? ''} ?overdue=${params.get('overdue') === 'true'}></cc-console-invoices>`;
       case 'invoice-new':
         return html`<cc-console-invoice-form data-page contact-id=${params.get('contactId') ?? ''}></cc-console-invoice-form>`;
       case 'invoice-import':
