@@ -11,6 +11,14 @@
 //   BENCH_DURATION       measured seconds per route (default 8)
 //   BENCH_ROUNDS         rounds the measured time is split into, alternating the order of
 //                        the two routes (default 2: health, contacts, contacts, health)
+//   BENCH_PAY_DATABASE_URL  PostgreSQL server for the payments and wallet benches (default:
+//                        BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres
+//                        when reachable; payments are skipped with the reason otherwise and the
+//                        wallet bench runs on PGlite)
+//   BENCH_PAY_CONNECTIONS   autocannon connections posting payments (default 8 = pgbench -c)
+//   BENCH_PAY_DURATION   measured seconds per payment workload and for pgbench (default 10)
+//   BENCH_PAY_POOL       approved payment requests cloned for the payments (default 600)
+//   BENCH_ONLY           comma-separated subset of bundle,api,payments,wallet (default: all)
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,6 +26,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureApi } from './lib/api.mjs';
 import { measureBundles } from './lib/bundle-size.mjs';
+import { findPgbench, measurePayments, reachable } from './lib/payments.mjs';
+import { measureWallet } from './lib/wallet.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const int = (name, fallback) => {
@@ -43,20 +53,63 @@ const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cpus: cpus().length
 log(`${machine.cpu} ×${machine.cpus}, Node ${machine.node}, load average ${machine.loadAverage1mAtStart}`);
 if (machine.loadAverage1mAtStart > machine.cpus / 2) log(`WARNING: the machine is busy (1-min load average ${machine.loadAverage1mAtStart} on ${machine.cpus} CPUs); request rates will be low and noisy`);
 
-log('bundling the bare Lit baseline and reading sdk/dist/cc-sdk.js');
-const bundle = await measureBundles(root);
-const api = await measureApi(root, {
-  databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
-  connections: int('BENCH_CONNECTIONS', 10),
-  warmupSeconds: int('BENCH_WARMUP', 2),
-  durationSeconds: int('BENCH_DURATION', 8),
-  rounds: int('BENCH_ROUNDS', 2),
-  contacts: 50,
-  log,
-});
+const only = new Set((process.env.BENCH_ONLY || 'bundle,api,payments,wallet').split(',').map((v) => v.trim()));
+const loadNow = () => Math.round(loadavg()[0] * 100) / 100;
+let bundle = null;
+if (only.has('bundle')) {
+  log('bundling the bare Lit baseline and reading sdk/dist/cc-sdk.js');
+  bundle = await measureBundles(root);
+}
+const api = only.has('api')
+  ? await measureApi(root, {
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+    connections: int('BENCH_CONNECTIONS', 10),
+    warmupSeconds: int('BENCH_WARMUP', 2),
+    durationSeconds: int('BENCH_DURATION', 8),
+    rounds: int('BENCH_ROUNDS', 2),
+    contacts: 50,
+    log,
+  })
+  : null;
+
+// PostgreSQL for payments (required) and the wallet (PGlite when there is none).
+const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUrl = process.env.BENCH_PAY_DATABASE_URL || process.env.BENCH_DATABASE_URL || DEFAULT_PG;
+let pgSkip = null;
+if (only.has('payments') || only.has('wallet')) {
+  const r = await reachable(pgUrl);
+  if (!r.ok) pgSkip = `PostgreSQL at ${redactUrl(pgUrl)} is not reachable (${r.reason})`;
+}
+let payments = null;
+if (only.has('payments')) {
+  const pgbench = findPgbench();
+  if (pgSkip) payments = { skipped: pgSkip };
+  else if (!pgbench) payments = { skipped: 'pgbench not found (/usr/lib/postgresql/15/bin/pgbench or on PATH)' };
+  else {
+    const loadAverage1mAtStart = loadNow();
+    payments = await measurePayments(root, {
+      databaseUrl: pgUrl, pgbench,
+      connections: int('BENCH_PAY_CONNECTIONS', 8), pgbenchClients: 8, pgbenchThreads: 2,
+      warmupSeconds: int('BENCH_WARMUP', 2), durationSeconds: int('BENCH_PAY_DURATION', 10), rounds: int('BENCH_ROUNDS', 2),
+      poolSize: int('BENCH_PAY_POOL', 600), group: 16, log,
+    });
+    payments.loadAverage1m = { start: loadAverage1mAtStart, end: loadNow() };
+  }
+  if (payments.skipped) log(`payments skipped: ${payments.skipped}`);
+}
+let wallet = null;
+if (only.has('wallet')) {
+  const loadAverage1mAtStart = loadNow();
+  wallet = await measureWallet(root, {
+    databaseUrl: pgSkip ? undefined : pgUrl,
+    connections: int('BENCH_CONNECTIONS', 10), warmupSeconds: int('BENCH_WARMUP', 2), durationSeconds: int('BENCH_DURATION', 8), rounds: int('BENCH_ROUNDS', 2),
+    many: 10_000, few: 10, log,
+  });
+  wallet.loadAverage1m = { start: loadAverage1mAtStart, end: loadNow() };
+}
 
 machine.loadAverage1mAtEnd = Math.round(loadavg()[0] * 100) / 100;
-const result = { date: new Date().toISOString(), revision: revision(), machine, bundle, api, elapsedSeconds: Math.round((Date.now() - started) / 100) / 10 };
+const result = { date: new Date().toISOString(), revision: revision(), machine, bundle, api, payments, wallet, elapsedSeconds: Math.round((Date.now() - started) / 100) / 10 };
 const outDir = join(root, 'bench', 'results');
 await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -75,12 +128,15 @@ lines.push(`load      1-min average ${machine.loadAverage1mAtStart} at start, ${
 if (machine.loadAverage1mAtStart > machine.cpus / 2) lines.push('WARNING   the machine was busy during the run: request rates are low and noisy (sizes are exact)');
 lines.push('');
 const bw = [44, 10, 12];
+if (bundle) {
 lines.push(row(['Bundle (rollup, node-resolve, esbuild, terser)', 'raw B', 'gzip -9 B'], bw));
 lines.push(row(['  sdk/dist/cc-sdk.js', num(bundle.sdk.raw), num(bundle.sdk.gzip)], bw));
 lines.push(row(['  bare Lit element (baseline)', num(bundle.baseline.raw), num(bundle.baseline.gzip)], bw));
 lines.push(row(['  SDK over baseline', `+${num(bundle.overBaseline.raw)}`, `+${num(bundle.overBaseline.gzip)}`], bw));
 lines.push(row(['  ratio sdk / baseline', x(bundle.ratio.raw), x(bundle.ratio.gzip)], bw));
 lines.push('');
+}
+if (api) {
 const s = api.settings;
 lines.push(`API       ${api.database.description}`);
 lines.push(`          autocannon, ${s.connections} connections, ${s.durationSeconds} s per route in ${s.rounds} alternating rounds, after a ${s.warmupSeconds} s warm-up`);
@@ -91,5 +147,41 @@ for (const r of [api.health, api.contacts]) {
 }
 lines.push(row(['  ratio contacts / health', x(api.ratio.requestsPerSecond), x(api.ratio.latencyP50), x(api.ratio.latencyP99), ''], aw));
 lines.push('');
+}
+const aw2 = [52, 10, 8, 8, 0];
+if (payments?.skipped) lines.push(`Payments  skipped: ${payments.skipped}`, '');
+else if (payments) {
+  const p = payments.settings;
+  lines.push(`Payments  ${payments.database.description}`);
+  lines.push(`          ${p.connections} connections, ${p.roundSeconds} s × ${p.rounds} rounds per workload alternating with pgbench, after a ${p.warmupSeconds} s warm-up; load average ${payments.loadAverage1m.start} → ${payments.loadAverage1m.end}`);
+  lines.push(row(['Workload', 'per s', 'p50', 'p99', '  per s per round'], aw2));
+  lines.push(row([`  pgbench TPC-B-like (-c ${p.pgbenchClients} -j ${p.pgbenchThreads}, -s 1)`, num(payments.pgbench.tps), '', '', `  ${payments.pgbench.roundsTps.map(num).join(' / ')}`], aw2));
+  for (const r of [payments.spread, payments.oneRow]) {
+    lines.push(row([`  ${r.label}`, num(r.requestsPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p99), `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`], aw2));
+  }
+  lines.push(row(['  ratio spread payments / pgbench (target ≥ 0.5×)', x(payments.ratio.spreadOverPgbench), '', '', `  ${payments.targetMet ? 'met' : 'NOT met'}`], aw2));
+  lines.push(row(['  ratio one-request payments / pgbench', x(payments.ratio.oneRowOverPgbench), '', '', ''], aw2));
+  lines.push(`          rows written per payment: ${Object.entries(payments.rowsWrittenPerPayment).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  lines.push('');
+}
+if (wallet) {
+  lines.push(`Wallet    ${wallet.database.description}; load average ${wallet.loadAverage1m.start} → ${wallet.loadAverage1m.end}`);
+  lines.push(row(['Route', 'req/s', 'p50', 'p99', '  req/s per round'], aw2));
+  for (const r of [wallet.few, wallet.many]) {
+    lines.push(row([`  ${r.label}`, num(r.requestsPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p99), `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`], aw2));
+  }
+  lines.push(row(['  ratio 10,000 / 10 invoices', x(wallet.ratio.requestsPerSecond), x(wallet.ratio.latencyP50), '', ''], aw2));
+  lines.push('');
+}
 lines.push(`written   bench/results/latest.json  (${result.elapsedSeconds} s in all)`);
 console.log(lines.join('\n'));
+
+function redactUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 const LOAD_WORKER = new URL('./load-worker.mjs', import.meta.url);
 
 /** One autocannon run in a worker thread; resolves with autocannon's raw (unaggregated) result. */
-function load(options) {
+export function load(options) {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(LOAD_WORKER, { workerData: options });
     worker.once('message', resolvePromise);
@@ -21,7 +21,7 @@ function load(options) {
 }
 
 /** Merges the raw results of one route's rounds: rate over the whole measured time, latency from the merged histogram. */
-function summarize(raws, opts) {
+export function summarize(raws, opts) {
   const merged = autocannon.aggregateResult(raws, opts);
   const seconds = raws.reduce((sum, r) => sum + r.duration, 0);
   const requests = raws.reduce((sum, r) => sum + r.totalCompletedRequests, 0);
@@ -41,7 +41,7 @@ function summarize(raws, opts) {
 }
 
 /** A throwaway database on the PostgreSQL server at `serverUrl`, dropped by `drop()`. */
-async function createPostgresDatabase(serverUrl) {
+export async function createPostgresDatabase(serverUrl) {
   const { default: pg } = await import('pg');
   const name = `cc_bench_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -67,7 +67,7 @@ async function createPostgresDatabase(serverUrl) {
   };
 }
 
-async function http(base, method, path, { token, body } = {}) {
+export async function http(base, method, path, { token, body } = {}) {
   const res = await fetch(base + path, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -178,7 +178,7 @@ export async function measureApi(root, { databaseUrl, connections, warmupSeconds
   }
 }
 
-function redact(url) {
+export function redact(url) {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();
