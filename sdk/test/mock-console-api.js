@@ -58,6 +58,7 @@ function reset() {
       { id: 'key_sk', kind: 'secret', role: 'admin', last4: 'abcd', createdAt: '2026-01-05T10:00:00.000Z', revokedAt: null },
     ],
     requests: [],
+    endpoints: [],
   };
 }
 
@@ -180,6 +181,44 @@ const routes = [
     if (body.kind === 'publishable') key.publishableKey = `pk_test_${key.id}`;
     store.keys.unshift(key);
     return body.kind === 'secret' ? { ...key, secret: 'sk_test_shown_once_wxyz' } : key;
+  }],
+  ['POST', /^\/v1\/payment-requests$/, (_c, body) => {
+    if (body.minimumPercent !== undefined && (body.minimumPercent < 1 || body.minimumPercent > 100)) throw error(422, 'invalid_request', 'parameter_invalid', 'minimumPercent must be 1-100.', 'minimumPercent');
+    const { partialPayments } = store.merchant.settings;
+    const percent = (m) => body.minimumPercent ?? partialPayments.byMethod[m] ?? partialPayments.defaultMinimumPercent ?? 100;
+    const minimums = Object.fromEntries(['card', 'ach'].map((m) => [m, { percent: percent(m), amount: Math.ceil((body.amount * percent(m)) / 100) }]));
+    const request = { id: id('pr'), contactId: body.contactId, invoiceId: null, amount: body.amount, paidAmount: 0, remaining: body.amount, currency: body.currency ?? 'USD', status: 'pending_approval', dueDate: body.dueDate ?? null, memo: body.memo ?? null, minimumPercent: body.minimumPercent ?? null, minimums, createdAt: now() };
+    store.requests.unshift(request);
+    return request;
+  }],
+  ['POST', /^\/v1\/payment-requests\/([^/]+)\/cancel$/, (_c, _b, _u, requestId) => {
+    const request = store.requests.find((r) => r.id === requestId) ?? throwIt(notFound());
+    request.status = 'cancelled';
+    return request;
+  }],
+  ['GET', /^\/v1\/webhook-endpoints$/, () => page(store.endpoints)],
+  ['POST', /^\/v1\/webhook-endpoints$/, (_c, body, user) => {
+    adminOnly(user);
+    if (!String(body.url).startsWith('https://')) throw error(422, 'invalid_request', 'parameter_invalid', 'url must be an https URL.', 'url');
+    const endpoint = { id: id('we'), url: body.url, events: body.events, status: 'active', createdAt: now(), updatedAt: now() };
+    store.endpoints.unshift(endpoint);
+    return { ...endpoint, secret: 'whsec_test_shown_once' };
+  }],
+  ['GET', /^\/v1\/webhook-endpoints\/([^/]+)\/deliveries$/, () =>
+    page([{ id: 'wd_1', endpointId: 'we_1', eventId: 'evt_1', eventType: 'invoice.created', status: 'failed', attempts: 3, lastStatusCode: 500, lastError: null, createdAt: now(), deliveredAt: null, history: [] }])],
+  ['POST', /^\/v1\/invoices\/import$/, (_c, body) => {
+    const lines = String(body.data).trim().split('\n').slice(1);
+    const rows = lines.map((line, i) => {
+      const [number, email] = line.split(',');
+      return store.contacts.some((c) => c.email === email)
+        ? { row: i + 1, number, status: 'ok' }
+        : { row: i + 1, number, status: 'error', error: { code: 'contact_not_found', message: `No contact with the email ${email}.`, param: 'contactEmail' } };
+    });
+    const errors = rows.filter((r) => r.status === 'error').length;
+    const summary = { total: rows.length, ok: rows.length - errors, errors };
+    if (errors && !body.dryRun) throw Object.assign(error(422, 'invalid_request', 'import_invalid', 'Some rows are invalid.', 'data'), {});
+    if (errors) return { dryRun: true, valid: false, imported: 0, summary, rows };
+    return { dryRun: Boolean(body.dryRun), valid: true, imported: body.dryRun ? 0 : rows.length, summary, rows };
   }],
   // Test helpers.
   ['POST', /^\/__console\/reset$/, () => (reset(), { ok: true }), 'public'],

@@ -302,6 +302,72 @@ describe('console parts', () => {
     });
   });
 
+  describe('<cc-console-payment-requests>', () => {
+    it('is accessible; creates a request with its own minimum; hides schedules the server lacks', async () => {
+      const el = await mount(html`<cc-console-payment-requests .ctx=${admin}></cc-console-payment-requests>`, (e) => hasText('No payment requests yet.')(e) && hasText('not available')(e), 'the empty list');
+      await expect(el).to.be.accessible();
+      expect(textOf(el)).to.include('Recurring schedules are not available on this server.');
+      $(el, '.page-head .actions button').click();
+      await until(() => $maybe(el, '#pr-amount'), 'the form');
+      await until(() => el.shadowRoot!.querySelector('#pr-contact option[value="ct_blue"]'), 'the contacts');
+      $(el, 'form button.primary').click();
+      await until(() => $maybe(el, '#pr-contact-error'), 'the errors');
+      expect(focusedIn(el)?.id).to.equal('pr-contact');
+      await expect(el).to.be.accessible();
+      choose(el, '#pr-contact', 'ct_blue');
+      type(el, '#pr-amount', '250.00');
+      type(el, '#pr-minimum', '40');
+      type(el, '#pr-memo', 'Spring deposit');
+      $(el, 'form button.primary').click();
+      await until(() => hasText('Spring deposit')(el), 'the new request');
+      expect(textOf(el)).to.match(/Blue Ridge Builders.*Awaiting approval.*Spring deposit.*\$250\.00.*40%/);
+    });
+  });
+
+  describe('<cc-console-webhooks>', () => {
+    it('adds an endpoint (secret shown once) and reads its delivery log', async () => {
+      const el = await mount(html`<cc-console-webhooks .ctx=${admin}></cc-console-webhooks>`, (e) => hasText('No webhook endpoints yet.')(e), 'the list');
+      await expect(el).to.be.accessible();
+      type(el, '#wh-url', 'http://erp.example/hooks');
+      $(el, 'form button.primary').click();
+      await until(() => $maybe(el, '#wh-url-error'), "the server's refusal at the URL");
+      type(el, '#wh-url', 'https://erp.example/hooks');
+      $(el, 'form button.primary').click();
+      await until(() => ($(el, '#wh-secret') as HTMLDialogElement).open, 'the secret dialog');
+      expect(textOf(el)).to.include('whsec_test_shown_once');
+      ($(el, '#wh-secret button') as HTMLButtonElement).click();
+      await until(() => hasText('https://erp.example/hooks')(el) && !($(el, '#wh-secret') as HTMLDialogElement).open, 'the endpoint');
+      ($(el, 'section.card .actions button') as HTMLButtonElement).click();
+      await until(() => hasText('invoice.created')(el), 'the delivery log');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a member the endpoints but not the admin controls', async () => {
+      const el = await mount(html`<cc-console-webhooks .ctx=${member}></cc-console-webhooks>`, (e) => hasText('Only an admin can add or delete webhook endpoints.')(e), 'the note');
+      expect($maybe(el, '#wh-url')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('<cc-console-invoice-import>', () => {
+    it('checks a CSV: per-row errors, then a good file is imported', async () => {
+      const el = await mount(html`<cc-console-invoice-import .ctx=${admin}></cc-console-invoice-import>`, (e) => !!e.shadowRoot!.querySelector('#csv-text'), 'the form');
+      await expect(el).to.be.accessible();
+      type(el, '#csv-text', 'number,contact_email\nINV-9,ap@acme.example\nINV-10,nobody@example.com');
+      $(el, 'form button.primary').click();
+      await until(() => $maybe(el, '#import-report'), 'the report');
+      expect($(el, '#import-report').textContent).to.match(/1 of 2 rows have problems/);
+      expect(textOf(el)).to.include('No contact with the email nobody@example.com.');
+      expect(focusedIn(el)?.id).to.equal('import-report');
+      await expect(el).to.be.accessible();
+      type(el, '#csv-text', 'number,contact_email\nINV-9,ap@acme.example');
+      $(el, 'form button.primary').click();
+      await until(() => $maybe(el, '#import-now'), 'the import button');
+      $(el, '#import-now').click();
+      await until(() => hasText('Imported 1 invoice')(el), 'imported');
+    });
+  });
+
   describe('<cc-console-overview>', () => {
     it('is accessible; shows a retry when the overview cannot load', async () => {
       const realFetch = window.fetch;

@@ -5,6 +5,8 @@ import { asApiError } from './api.js';
 import { formatNumber } from './format.js';
 import { ConsolePart, tableWrap, textarea } from './part.js';
 
+const invoices = (n: number, locale: string) => `${formatNumber(n, locale)} ${n === 1 ? 'invoice' : 'invoices'}`;
+
 /**
  * Bulk import of invoices from a CSV exported by invoicing software (`POST /v1/invoices/import`):
  * a dry-run preview with per-row errors first, then the import itself, all rows or none.
@@ -32,7 +34,7 @@ export class CcConsoleInvoiceImport extends ConsolePart {
         <div class="actions">
           <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Check the file</button>
           ${this.result?.dryRun && this.result.valid
-            ? html`<button type="button" class="primary" id="import-now" @click=${() => this.#send(false)}>Import ${formatNumber(this.result.summary.total, this.loc)} invoices</button>`
+            ? html`<button type="button" class="primary" id="import-now" @click=${() => this.#send(false)}>Import ${invoices(this.result.summary.total, this.loc)}</button>`
             : nothing}
         </div>
       </form>
@@ -64,7 +66,7 @@ export class CcConsoleInvoiceImport extends ConsolePart {
         const text = r.valid
           ? r.dryRun
             ? `All ${r.summary.total} rows are good. Nothing is imported yet.`
-            : `Imported ${r.imported} invoices${this.fileName ? ` from ${this.fileName}` : ''}.`
+            : `Imported ${invoices(r.imported, this.loc)}${this.fileName ? ` from ${this.fileName}` : ''}.`
           : `${r.summary.errors} of ${r.summary.total} rows have problems; nothing was imported.`;
         this.announcement = text;
         if (!r.dryRun && r.valid) {
@@ -82,7 +84,7 @@ export class CcConsoleInvoiceImport extends ConsolePart {
     const bad = r.rows.filter((row) => row.status === 'error');
     return html`<section class="card" aria-labelledby="import-report">
       <h2 id="import-report" tabindex="-1">
-        ${r.valid ? (r.dryRun ? `Ready to import ${r.summary.total} invoices` : `Imported ${r.imported} invoices`) : `${r.summary.errors} of ${r.summary.total} rows have problems`}
+        ${r.valid ? (r.dryRun ? `Ready to import ${invoices(r.summary.total, this.loc)}` : `Imported ${invoices(r.imported, this.loc)}`) : `${r.summary.errors} of ${r.summary.total} rows have problems`}
       </h2>
       ${r.valid
         ? r.dryRun
