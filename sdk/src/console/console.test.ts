@@ -127,6 +127,14 @@ describe('<cc-merchant-console>', () => {
     await expect(shell).to.be.accessible();
   });
 
+  it('formats money for its locale', async () => {
+    const shell = await fixture<CcMerchantConsole>(html`<cc-merchant-console locale="fr-FR"></cc-merchant-console>`);
+    const overview = await signIn(shell);
+    await until(() => textOf(overview).includes('Open balance'), 'the figures');
+    expect(textOf(overview)).to.match(/2\s100,00\s\$US/);
+    expect(textOf(overview)).to.match(/42,00\s€/);
+  });
+
   it('routes by hash and moves focus to the new page heading', async () => {
     const shell = await fixture<CcMerchantConsole>(html`<cc-merchant-console></cc-merchant-console>`);
     await signIn(shell);

@@ -229,8 +229,9 @@ export class CcMerchantConsole extends CcElement {
     return resolveApiBase(this.apiBase);
   }
 
+  /** Numbers, money and dates follow the `locale` attribute, else the browser's language (the page's `lang` is that of the console's texts). */
   get #locale(): string {
-    return resolveLocale(this.locale);
+    return resolveLocale(this.locale || navigator.language);
   }
 
   /** Starts a session from a login answer (what the sign-in form does). */
