@@ -161,6 +161,7 @@ else if (payments) {
   }
   lines.push(row(['  ratio spread payments / pgbench (target ≥ 0.5×)', x(payments.ratio.spreadOverPgbench), '', '', `  ${payments.targetMet ? 'met' : 'NOT met'}`], aw2));
   lines.push(row(['  ratio one-request payments / pgbench', x(payments.ratio.oneRowOverPgbench), '', '', ''], aw2));
+  lines.push(`          per payment: ${payments.perPayment.sqlRoundTrips} SQL round trips, ${payments.perPayment.processCpuMsPerPayment} ms of this process's CPU (${payments.perPayment.processCpuShareWhilePaying} CPUs busy while paying); server thread busy ${Math.round(payments.spread.serverThreadUtilization * 100)} % (spread) / ${Math.round(payments.oneRow.serverThreadUtilization * 100)} % (one request) of the time`);
   lines.push(`          rows written per payment: ${Object.entries(payments.rowsWrittenPerPayment).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   lines.push('');
 }

@@ -46,7 +46,20 @@ export async function startBackend(root, { databaseUrl, log }) {
     const { port } = app.getHttpServer().address();
     const base = `http://127.0.0.1:${port}`;
     const sql = (text, params) => db.dataSource.query(text, params);
-    return { app, db, base, sql, database, pgDatabase, newId, close, customerSession: async (merchantId, contactId) => (await app.get(SessionsService).createCustomerSession(merchantId, contactId)).token };
+    // Every SQL round trip of the app's query runners, START TRANSACTION and COMMIT included.
+    const queries = { count: 0 };
+    const runner = db.dataSource.createQueryRunner();
+    const proto = Object.getPrototypeOf(runner);
+    await runner.release();
+    if (!proto.__benchCounted) {
+      const original = proto.query;
+      proto.query = function counted(...args) {
+        queries.count++;
+        return original.apply(this, args);
+      };
+      proto.__benchCounted = true;
+    }
+    return { app, db, base, sql, queries, database, pgDatabase, newId, close, customerSession: async (merchantId, contactId) => (await app.get(SessionsService).createCustomerSession(merchantId, contactId)).token };
   } catch (err) {
     await close();
     throw err;

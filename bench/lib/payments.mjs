@@ -9,6 +9,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { http, summarize } from './api.mjs';
@@ -126,23 +127,28 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
     let keys = 0;
     const common = { base, token: customer.session, paymentMethodId: customer.paymentMethodId, perTarget: PER_TARGET, amount: PAYMENT_AMOUNT, connections };
     // Each run pays fresh requests only: its own slice of the pool, slots counted from 0.
-    const pay = async (g, seconds) => {
+    const elu = { spread: [], oneRow: [] };
+    const pay = async (g, seconds, into) => {
+      const e0 = performance.eventLoopUtilization();
       const r = await payLoad({ ...common, group: g, targets: ids.slice(offset), start: 0, keyPrefix: `${keyPrefix}-${keys++}`, duration: seconds });
       if (r.exhausted) throw new Error(`payments: the pool of ${poolSize} payment requests ran out; raise BENCH_PAY_POOL`);
       offset += g * Math.ceil(r.next / (g * PER_TARGET));
+      if (into) into.push(performance.eventLoopUtilization(e0));
       return r.raw;
     };
 
     log(`payments: warm-up ${warmupSeconds} s (spread), ${connections} connections`);
     await pay(group, warmupSeconds);
     const before = await rowCounts(sql);
+    const queriesBefore = backend.queries.count;
+    const cpuBefore = process.cpuUsage();
     const roundSeconds = Math.max(1, Math.round(durationSeconds / rounds));
     const raws = { spread: [], oneRow: [] };
     const pgbenchRounds = [];
     const steps = [
       ['pgbench', async () => pgbenchRounds.push(await pgbenchRound(pgbench, pgb.url, { clients: pgbenchClients, threads: pgbenchThreads, seconds: roundSeconds }))],
-      ['spread', async () => raws.spread.push(await pay(group, roundSeconds))],
-      ['oneRow', async () => raws.oneRow.push(await pay(1, roundSeconds))],
+      ['spread', async () => raws.spread.push(await pay(group, roundSeconds, elu.spread))],
+      ['oneRow', async () => raws.oneRow.push(await pay(1, roundSeconds, elu.oneRow))],
     ];
     log(`measuring ${rounds} rounds of ${roundSeconds} s: pgbench -c ${pgbenchClients} -j ${pgbenchThreads}, payments spread over ${group} requests, payments on one request (order alternating)`);
     for (let round = 0; round < rounds; round++) {
@@ -151,6 +157,8 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
         log(`  round ${round + 1} ${name} done`);
       }
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    const queries = backend.queries.count - queriesBefore;
     const after = await rowCounts(sql);
 
     const results = {};
@@ -159,14 +167,21 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
       if (r.non2xx || r.errors || r.timeouts) {
         throw new Error(`payments (${name}): ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`);
       }
+      const active = elu[name].reduce((a, e) => a + e.active, 0);
+      const idle = elu[name].reduce((a, e) => a + e.idle, 0);
+      // Share of the wall time the server's thread (the main thread) was busy, not idle waiting.
+      r.serverThreadUtilization = Math.round((active / (active + idle)) * 100) / 100;
       results[name] = r;
     }
-    const measuredPayments = results.spread.requestsTotal + results.oneRow.requestsTotal;
+    // Per payment written (the payments table's growth): includes payments whose answer a
+    // round's end cut off, which autocannon does not count but the server committed.
+    const written = after.payments - before.payments;
     const rowsPerPayment = {};
     for (const [table, n] of Object.entries(after)) {
       const d = n - (before[table] ?? 0);
-      if (d) rowsPerPayment[table] = Math.round((d / measuredPayments) * 100) / 100;
+      if (d) rowsPerPayment[table] = Math.round((d / written) * 100) / 100;
     }
+    const measuredSeconds = roundSeconds * rounds * 2;
     const pgSeconds = pgbenchRounds.reduce((s, r) => s + r.seconds, 0);
     const pgTps = pgbenchRounds.every((r) => r.transactions != null)
       ? pgbenchRounds.reduce((s, r) => s + r.transactions, 0) / pgSeconds
@@ -184,6 +199,15 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
       oneRow: { label: 'POST …/payments, all on one request', ...results.oneRow },
       pgbench: pgbenchResult,
       rowsWrittenPerPayment: rowsPerPayment,
+      perPayment: {
+        paymentsWritten: written,
+        sqlRoundTrips: Math.round((queries / written) * 10) / 10,
+        // This process's CPU (server thread, libuv, the autocannon worker; pgbench is a child
+        // and not counted) over the measured rounds, per payment written, and in CPUs busy
+        // during the payment rounds' wall time.
+        processCpuMsPerPayment: Math.round(((cpu.user + cpu.system) / 1000 / written) * 100) / 100,
+        processCpuShareWhilePaying: Math.round(((cpu.user + cpu.system) / 1e6 / measuredSeconds) * 100) / 100,
+      },
       ratio: {
         spreadOverPgbench: results.spread.requestsPerSecond / pgTps,
         oneRowOverPgbench: results.oneRow.requestsPerSecond / pgTps,

@@ -72,10 +72,14 @@ export async function measureWallet(root, { databaseUrl, connections, warmupSeco
       results[route.name] = { ...described, ...r };
     }
     // The plan of the wallet's invoice query for the big contact (index use is the point).
+    // The plans of the wallet's invoice query for both contacts (index use is the point).
     let plan = null;
     if (backend.database.kind === 'postgres') {
-      const rows = await backend.sql(`EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM invoices i WHERE i.merchant_id = $1 AND i.contact_id = $2 ORDER BY i.id DESC LIMIT 51`, [merchant.merchantId, big.contactId]);
-      plan = rows.map((r) => r['QUERY PLAN']);
+      plan = {};
+      for (const [name, c] of [['few', small], ['many', big]]) {
+        const rows = await backend.sql(`EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM invoices i WHERE i.merchant_id = $1 AND i.contact_id = $2 ORDER BY i.id DESC LIMIT 51`, [merchant.merchantId, c.contactId]);
+        plan[name] = rows.map((r) => r['QUERY PLAN']);
+      }
     }
     return {
       database: backend.database,
