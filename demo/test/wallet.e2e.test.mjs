@@ -69,6 +69,11 @@ async function refreshMailbox(page) {
 }
 
 const shot = (target, name) => target.screenshot({ path: join(IMAGES, `wallet-${name}.png`), animations: 'disabled' });
+/** The mailbox's Notices section, its first ~1000 px (the newest notices). */
+async function shotMailbox(page, name) {
+  const box = await page.locator('section[aria-labelledby="mailbox-title"]').boundingBox();
+  await page.screenshot({ path: join(IMAGES, `wallet-${name}.png`), animations: 'disabled', fullPage: true, clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: Math.min(box.height + 32, 1000) } });
+}
 
 const invoiceRow = (page, number) => page.locator('cc-wallet tr[part="row"]', { has: page.locator('th', { hasText: number }) });
 const rowStatus = (page, number) => invoiceRow(page, number).locator('td').nth(2).innerText();
@@ -104,7 +109,7 @@ describe('the dispute flow on the demo site', () => {
       assert.equal(await mailPage.locator('#mailbox-list article >> nth=0').locator('p, style, img').count(), 0);
       await assertNoProblems(mailPage, mailbox.problems);
       await assertAxeClean(mailPage, 'on /mailbox');
-      await shot(mailPage, 'mailbox');
+      await shotMailbox(mailPage, 'mailbox');
 
       // 2. Follow the newest invoice notice's link (a click, in the same tab).
       await Promise.all([mailPage.waitForURL(/\/account/), mailPage.locator('#mailbox-list a.wallet-link').first().click()]);
@@ -204,7 +209,7 @@ describe('the dispute flow on the demo site', () => {
       assert.match(merchantMail.text, /Invoice balance: 960\.00 USD/);
       assert.ok(merchantMail.text.includes(`Their explanation: ${EXPLANATION}`));
       await assertAxeClean(page, 'on /mailbox with the merchant’s email');
-      await shot(page, 'merchant-email');
+      await shotMailbox(page, 'merchant-email');
 
       // 7. The merchant resolves it over the API with a credit; the customer is told.
       const disputes = await api('/v1/disputes', { token });
