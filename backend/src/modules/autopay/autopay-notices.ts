@@ -33,18 +33,7 @@ export function noMethodNotice(ctx: NoticeContext) {
   ]);
 }
 
-/** An automated charge failed: to the contact, naming the next attempt or saying it has stopped. */
-export function failedNoticeToContact(ctx: NoticeContext, failure: string, nextAttemptAt: Date | null) {
-  const { invoice, walletUrl } = ctx;
-  return toContact(ctx, `automatic payment of invoice ${invoice.number} failed`, [
-    `We could not charge ${formatMinor(invoice.balance, invoice.currency)} for invoice ${invoice.number} to your default payment method (${failure}).`,
-    nextAttemptAt
-      ? `We will try again on ${day(nextAttemptAt)}. To avoid another failure, update your payment method: ${walletUrl}`
-      : `We have stopped trying. Please pay the invoice or add another payment method in your wallet: ${walletUrl}`,
-  ]);
-}
-
-/** The same failure, to the merchant's notification address. */
+/** An automated charge failed: to the merchant's notification address, with the next attempt or the end of trying. */
 export function failedNoticeToMerchant({ merchant, contact, invoice }: NoticeContext, failure: string, attempts: number, nextAttemptAt: Date | null) {
   return {
     to: merchant.settings.notificationEmail,

@@ -19,7 +19,7 @@ import type { PaymentMethod } from '../payment-methods/payment-method.entity.js'
 import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
-import { failedNoticeToContact, failedNoticeToMerchant, noMethodNotice, type NoticeContext } from './autopay-notices.js';
+import { failedNoticeToMerchant, noMethodNotice, type NoticeContext } from './autopay-notices.js';
 import { NO_METHOD_RECHECK_DAYS, nextRetryAt, startOfDay, type AutopayStatus } from './autopay-schedule.js';
 
 type AutopayState = { autopayStatus: AutopayStatus; autopayAttempts?: number; nextAutopayAt: Date | null };
@@ -121,8 +121,8 @@ export class AutopayService {
     const { invoice, contact } = ctx;
     const retryAt = nextRetryAt(attempt, this.clock.today());
     await this.record(invoice, { autopayStatus: retryAt ? 'retrying' : 'failed', autopayAttempts: attempt, nextAutopayAt: retryAt });
+    // The contact hears of it from the notices module (payment.failed, source automatic: a notice with a wallet link).
     const failure = `${error.message.replace(/\.$/, '')} (${error.code})`;
-    await this.outbox.enqueue(invoice.merchantId, MAIL_TOPIC, failedNoticeToContact(ctx, failure, retryAt));
     await this.outbox.enqueue(invoice.merchantId, MAIL_TOPIC, failedNoticeToMerchant(ctx, failure, attempt, retryAt));
     const detail = { attempt, failureCode: error.code, paymentId: (error.extra?.paymentId as string) ?? null, nextAttemptAt: retryAt?.toISOString() ?? null };
     if (!retryAt) await this.events.append(invoice.merchantId, 'invoice.autopay_failed', invoice.id, { invoice: toInvoiceDto(invoice, this.clock.today()), ...detail, contactId: contact.id });

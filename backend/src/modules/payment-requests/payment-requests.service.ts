@@ -18,13 +18,8 @@ import { paymentRequestLifecycle, type PaymentRequestEvent } from './payment-req
 
 const OPEN = ['pending_approval', 'approved', 'partially_paid'] as const;
 
-/** Told, inside the approving transaction, that a contact approved a whole recurring series. */
-export type SeriesApprovalListener = (request: PaymentRequest, actor: Actor) => Promise<void>;
-
 @Injectable()
 export class PaymentRequestsService {
-  private readonly seriesListeners: SeriesApprovalListener[] = [];
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -107,17 +102,9 @@ export class PaymentRequestsService {
       const request = await this.find(auth.merchantId, id, { lock: true, contactId: auth.contactId });
       request.approvedAt = this.clock.now();
       await this.move(request, 'approve', actorOf(auth));
-      if (series && request.scheduleId) {
-        await this.events.append(auth.merchantId, 'recurring_schedule.series_approved', request.scheduleId, { paymentRequestId: id });
-        for (const listener of this.seriesListeners) await listener(request, actorOf(auth));
-      }
+      if (series && request.scheduleId) await this.events.append(auth.merchantId, 'recurring_schedule.series_approved', request.scheduleId, { paymentRequestId: id });
       return toPaymentRequestDto(request);
     });
-  }
-
-  /** The recurring module registers here (it depends on billing, not the other way round). */
-  onSeriesApproved(listener: SeriesApprovalListener): void {
-    this.seriesListeners.push(listener);
   }
 
   /** Ties the request made with a recurring invoice to its schedule; approved at once when the contact approved the series. */

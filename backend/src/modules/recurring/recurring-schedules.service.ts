@@ -8,7 +8,6 @@ import { mapPage, paginate } from '../../common/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { EventsService } from '../events/events.service.js';
-import type { PaymentRequest } from '../payment-requests/payment-request.entity.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import {
   toRecurringPeriodDto, toRecurringScheduleDto, type CreateRecurringScheduleDto, type ListRecurringSchedulesQuery,
@@ -33,8 +32,11 @@ export class RecurringSchedulesService implements OnModuleInit {
     private readonly audit: AuditService,
   ) {}
 
+  /** Hears, inside the approving transaction, that the contact approved a request with `series: true`. */
   onModuleInit(): void {
-    this.requests.onSeriesApproved((request, actor) => this.approveSeries(request, actor));
+    this.events.subscribe(async (event) => {
+      if (event.type === 'recurring_schedule.series_approved') await this.approveSeries(event.merchantId, event.subjectId, event.data.paymentRequestId);
+    });
   }
 
   /** A new active schedule; its first period is made by the worker on the start date. */
@@ -122,14 +124,14 @@ export class RecurringSchedulesService implements OnModuleInit {
   }
 
   /** The contact approved a request of the series with `series: true`: its later requests are created approved. */
-  private async approveSeries(request: PaymentRequest, actor: Actor): Promise<void> {
-    const schedule = await this.db.repo(RecurringSchedule).findOne({
-      where: { merchantId: request.merchantId, id: request.scheduleId!, contactId: request.contactId }, lock: { mode: 'pessimistic_write' },
-    });
+  private async approveSeries(merchantId: string, scheduleId: string, paymentRequestId: string): Promise<void> {
+    const request = await this.requests.find(merchantId, paymentRequestId);
+    const schedule = await this.db.repo(RecurringSchedule).findOne({ where: { merchantId, id: scheduleId, contactId: request.contactId }, lock: { mode: 'pessimistic_write' } });
     if (!schedule || schedule.seriesApproved || (schedule.status !== 'active' && schedule.status !== 'paused')) return;
     Object.assign(schedule, { seriesApproved: true, seriesApprovedAt: this.clock.now() });
     await this.save(schedule);
-    await this.audit.record({ merchantId: schedule.merchantId, actor, action: 'recurring_schedule.series_approved', subjectId: schedule.id, after: { paymentRequestId: request.id } });
+    const actor: Actor = { type: 'customer', id: request.contactId, credentialId: null };
+    await this.audit.record({ merchantId, actor, action: 'recurring_schedule.series_approved', subjectId: schedule.id, after: { paymentRequestId } });
   }
 
   async find(merchantId: string, id: string, lock = false): Promise<RecurringSchedule> {
