@@ -566,7 +566,7 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await signIn(page, ADMIN);
       const menu = page.getByRole('button', { name: 'Menu' });
       assert.equal(await menu.getAttribute('aria-expanded'), 'false');
-      assert.equal(await page.getByRole('link', { name: 'Invoices' }).isVisible(), false);
+      assert.equal(await page.getByRole('link', { name: 'Invoices', exact: true }).isVisible(), false);
       await menu.click();
       assert.equal(await menu.getAttribute('aria-expanded'), 'true');
       await expectNoAxeViolations(page, 'phone menu');

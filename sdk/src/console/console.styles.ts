@@ -111,8 +111,15 @@ export const consoleStyles = css`
     gap: calc(var(--_cc-space) * 1.5);
   }
 
+  /* A select is as wide as its longest option (a long company name): never wider than the page. */
+  select,
+  input {
+    max-width: 100%;
+  }
+
   .toolbar .field {
-    min-width: 10rem;
+    min-width: min(10rem, 100%);
+    max-width: 100%;
     flex: 1 1 10rem;
   }
 
