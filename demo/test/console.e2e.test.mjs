@@ -20,7 +20,8 @@ import { chromium } from 'playwright-core';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BACKEND_MAIN = join(ROOT, 'backend', 'dist', 'main.js');
 const CONSOLE_BUNDLE = join(ROOT, 'sdk', 'dist', 'cc-console.js');
-const IMAGES = join(ROOT, 'docs', 'images');
+// Screenshots go to docs/images only when asked (CC_DOCS_SCREENSHOTS=1), so a test run leaves the tree clean.
+const IMAGES = process.env.CC_DOCS_SCREENSHOTS ? join(ROOT, 'docs', 'images') : join(tmpdir(), 'cc-screenshots');
 const ADMIN = { email: 'admin@northwind.example', password: 'northwind-demo-2026' };
 const MEMBER = { name: 'Morgan Member', email: 'morgan@northwind.example', password: 'member-pass-2026' };
 const INVOICE_NUMBER = 'INV-E2E-1001';
