@@ -3,6 +3,9 @@ import { css } from 'lit';
 /** The console's own look (tables, cards, badges, toolbars); reads only the private `--_cc-*` tokens. */
 export const consoleStyles = css`
   :host {
+    display: block;
+    min-inline-size: 0;
+    max-inline-size: 100%;
     background: transparent;
   }
 
@@ -127,7 +130,12 @@ export const consoleStyles = css`
     flex: 0 1 10rem;
   }
 
+  /* Tables scroll inside their own box on a narrow screen; the box never widens the page. */
   .table-wrap {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 100%;
+    min-inline-size: 0;
     overflow-x: auto;
     border: 1px solid var(--_cc-color-border);
     border-radius: var(--_cc-radius);
