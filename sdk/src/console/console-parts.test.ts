@@ -187,6 +187,22 @@ describe('console parts', () => {
     });
   });
 
+  describe('tables on a phone', () => {
+    it('scroll inside their own box: nothing in them reaches past a phone-width column', async () => {
+      // The column is the containing block of anything positioned that escapes the table's box
+      // (the Actions heading is a visually hidden, absolutely positioned label).
+      const column = await fixture<HTMLElement>(
+        html`<div style="position: relative; inline-size: 320px; overflow: hidden"><cc-console-invoices .ctx=${admin}></cc-console-invoices></div>`,
+      );
+      const el = column.querySelector<ConsolePart>('cc-console-invoices')!;
+      await until(() => hasText('INV-101')(el), 'the list');
+      await el.updateComplete;
+      const wrap = $(el, '.table-wrap');
+      expect(wrap.scrollWidth, 'the table is wider than the column').to.be.greaterThan(wrap.clientWidth);
+      expect(column.scrollWidth, 'nothing reaches past the column').to.equal(column.clientWidth);
+    });
+  });
+
   describe('<cc-console-disputes>', () => {
     it('is accessible; shows the explanation, disputed amount and balance; resolves with a credit', async () => {
       const el = await mount(html`<cc-console-disputes .ctx=${admin}></cc-console-disputes>`, hasText('Two pumps arrived damaged.'), 'the queue');

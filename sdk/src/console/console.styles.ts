@@ -130,21 +130,11 @@ export const consoleStyles = css`
     flex: 0 1 10rem;
   }
 
-  /* Tables scroll inside their own box on a narrow screen; the box never widens the page. */
+  /* The console's tables are framed cards (the scrolling itself: tableStyles). */
   .table-wrap {
-    display: block;
-    inline-size: 100%;
-    max-inline-size: 100%;
-    min-inline-size: 0;
-    overflow-x: auto;
     border: 1px solid var(--_cc-color-border);
     border-radius: var(--_cc-radius);
     background: var(--_cc-color-surface);
-  }
-
-  table {
-    width: 100%;
-    border-collapse: collapse;
   }
 
   caption {
@@ -156,21 +146,11 @@ export const consoleStyles = css`
   th,
   td {
     padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-    text-align: start;
     vertical-align: top;
     border-top: 1px solid var(--_cc-color-border);
   }
 
   thead th {
-    color: var(--_cc-color-muted);
-    font-size: 0.875em;
-    white-space: nowrap;
-  }
-
-  td.num,
-  th.num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
 

@@ -7,6 +7,7 @@ import { CcApiError } from '../internal/api-error.js';
 import { CcElement } from '../internal/cc-element.js';
 import { focusFirstInvalid } from '../internal/form-fields.js';
 import { formStyles } from '../styles/form.styles.js';
+import { tableStyles } from '../styles/table.styles.js';
 import { asApiError } from './api.js';
 import { consoleStyles } from './console.styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
@@ -19,7 +20,7 @@ import type { Load } from './load.js';
  * the loading / empty / error views.
  */
 export class ConsolePart extends CcElement {
-  static override styles: CSSResultGroup = [CcElement.styles, formStyles, consoleStyles];
+  static override styles: CSSResultGroup = [CcElement.styles, formStyles, tableStyles, consoleStyles];
 
   /** The console's context; given by `<cc-merchant-console>`, or set directly. */
   @consume({ context: consoleContext, subscribe: true })

@@ -16,33 +16,11 @@ export const walletElementStyles = css`
     min-height: 24em;
   }
 
-  .table-wrap {
-    overflow-x: auto;
-  }
-
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-
   th,
   td {
     padding: calc(var(--_cc-space) * 0.75) var(--_cc-space);
-    text-align: start;
     vertical-align: middle;
     border-bottom: 1px solid var(--_cc-color-border);
-  }
-
-  thead th {
-    font-size: 0.875em;
-    color: var(--_cc-color-muted);
-  }
-
-  td.num,
-  th.num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
   }
 
   td.actions-cell {

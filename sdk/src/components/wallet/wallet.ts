@@ -13,6 +13,7 @@ import type { Wallet, WalletInvoice, WalletPayment, WalletPaymentMethod, WalletP
 import { CcCustomerElement } from '../../internal/wallet-element.js';
 import { asApiError, formatDate, methodLabel, requestErrorText } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
+import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { walletElementStyles } from './wallet.styles.js';
 
@@ -69,7 +70,7 @@ const openRequestStatuses = new Set(['pending_approval', 'approved', 'partially_
  * @csspart input - The controls of the forms opened in place.
  */
 export class CcWallet extends CcCustomerElement {
-  static override styles: CSSResultGroup = [CcCustomerElement.styles, formStyles, walletStyles, walletElementStyles];
+  static override styles: CSSResultGroup = [CcCustomerElement.styles, formStyles, tableStyles, walletStyles, walletElementStyles];
 
   @state() private loadState: LoadState = 'idle';
   @state() private panel?: Panel | undefined;
