@@ -97,6 +97,9 @@ async function load({ runJobs = false } = {}) {
   try {
     if (runJobs) {
       const ran = await fetch('/dev/jobs/run', { method: 'POST' });
+      // Read the answer to the end: the run is over only then (and leaving the page before
+      // would abort the request).
+      await ran.text();
       if (!ran.ok) throw new Error(`the worker run answered ${ran.status}`);
     }
     const res = await fetch('/dev/mailbox');
