@@ -101,6 +101,21 @@ async function customerSession(email) {
   return (await api('/v1/customer/sessions', { method: 'POST', body: { linkToken } })).token;
 }
 
+/** The customer's wallet on the demo site (/account, the merchant's walletUrl), opened from the newest emailed link. */
+async function openWallet(email) {
+  await api('/dev/jobs/run', { method: 'POST' });
+  const mail = (await api(`/dev/mailbox?to=${encodeURIComponent(email)}`)).data;
+  const link = mail.map((m) => /https?:\/\/\S+cc_token=[A-Za-z0-9_-]+/.exec(m.text)?.[0]).find(Boolean);
+  assert.ok(link, `a wallet link was emailed to ${email}`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(link, { waitUntil: 'load' });
+  await page.waitForFunction(() => !location.search.includes('cc_token'), null, { timeout: 20_000 });
+  return { context, page };
+}
+
+const walletRow = (page, number) => page.locator('cc-wallet tr[part="row"]', { has: page.locator('th', { hasText: number }) });
+
 /** A fresh context and page (@axe-core/playwright needs pages made by context.newPage()), recording problems. */
 async function openConsole({ viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
@@ -413,13 +428,16 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
   });
 
-  test('the invoice keyed in is in the customer wallet; a payment request made in the console enforces the minimums set', async () => {
+  test('the invoice keyed in shows in the customer’s wallet; the wallet enforces the minimums the console set', async () => {
+    // The customer's browser: the wallet on the merchant's site, opened from the newest emailed link.
     const customer = await customerSession(state.acme.email);
-    const wallet = await api('/v1/customer/wallet', { token: customer });
-    assert.ok(wallet.invoices.data.some((i) => i.number === INVOICE_NUMBER), 'the wallet lists the invoice keyed in the console');
-
+    await api('/v1/customer/payment-methods', { method: 'POST', token: customer, body: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2031, cvc: '123' } } });
+    const { context: walletContext, page: walletPage } = await openWallet(state.acme.email);
     const { context, page, problems } = await openConsole();
     try {
+      await walletRow(walletPage, INVOICE_NUMBER).waitFor({ timeout: 20_000 });
+      assert.match(await walletRow(walletPage, INVOICE_NUMBER).innerText(), /\$1,500\.00[\s\S]*Open/, 'the invoice keyed in, with its balance');
+
       await signIn(page, ADMIN);
       await go(page, '#/payment-requests', 'Payment requests');
       await page.getByRole('button', { name: 'New payment request' }).click();
@@ -435,19 +453,30 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await expectNoAxeViolations(page, 'payment requests');
       await shot(page, 'payment-requests');
 
-      // The customer's side enforces the minimums the console set: 50% by card.
-      const request = (await api('/v1/customer/payment-requests', { token: customer })).data.find((r) => r.memo === 'Deposit for the December order');
-      assert.equal(request.minimums.card.amount, 20000);
-      const method = await api('/v1/customer/payment-methods', { method: 'POST', token: customer, body: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2031, cvc: '123' } } });
-      await api(`/v1/customer/payment-requests/${request.id}/approve`, { method: 'POST', token: customer, body: {} });
-      const below = await api(`/v1/customer/payment-requests/${request.id}/payments`, { method: 'POST', token: customer, body: { amount: 10000, paymentMethodId: method.id }, expect: 422 });
-      assert.equal(below.error.code, 'below_minimum_payment');
-      await api(`/v1/customer/payment-requests/${request.id}/payments`, { method: 'POST', token: customer, body: { amount: 20000, paymentMethodId: method.id } });
+      // The wallet asks for at least the card minimum the settings step set (50%), and refuses less.
+      await walletPage.reload(); // a reload keeps the customer in (the tab's session)
+      await walletRow(walletPage, INVOICE_NUMBER).waitFor({ timeout: 20_000 });
+      const review = walletPage.getByRole('button', { name: 'Review the payment request for $400.00' });
+      await review.click();
+      const request = walletPage.locator('cc-payment-request');
+      await request.locator('#request-amount').waitFor();
+      assert.match(await request.locator('form').innerText(), /At least \$200\.00 with this payment method, up to \$400\.00\./);
+      await request.locator('#request-amount').fill('100.00');
+      await request.locator('button[type="submit"]').click();
+      await request.locator('#request-amount-error').waitFor();
+      assert.match(await request.locator('#request-amount-error').innerText(), /\$200\.00/);
+      await expectNoAxeViolations(walletPage, 'the wallet refusing less than the minimum');
+      await request.locator('#request-amount').fill('200.00');
+      await request.locator('button[type="submit"]').click();
+      await request.locator('#request-outcome').waitFor({ timeout: 20_000 });
+
+      // The console sees the partial payment.
       await page.locator('#pr-status').selectOption('partially_paid');
       await page.locator('cc-console-payment-requests tr', { hasText: 'Deposit for the December order' }).filter({ hasText: 'Partially paid' }).waitFor();
       await expectClean(page, problems);
     } finally {
       await context.close();
+      await walletContext.close();
     }
   });
 

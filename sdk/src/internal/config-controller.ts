@@ -87,6 +87,13 @@ export class ConfigController implements ReactiveController {
   hostUpdate(): void {
     // An update that lands after the element left the page (an answer arriving late) must not
     // start a config load of its own: the element may only have moved out of its provider.
-    if (!this.#underProvider && this.#host.isConnected) this.#standalone.sync(this.#host);
+    if (!this.#underProvider && this.#host.isConnected) {
+      const before = this.#standalone.value;
+      this.#standalone.sync(this.#host);
+      // A change made during the update (the load starting, or failing at once for want of a
+      // key) is rendered now, but the host's willUpdate has already run with the old value and
+      // Lit drops a requestUpdate made while updating: ask for one more update once this ends.
+      if (this.#standalone.value !== before) void this.#host.updateComplete.then(() => this.#host.requestUpdate());
+    }
   }
 }

@@ -73,6 +73,19 @@ describe('customer session from a wallet link', () => {
     expect(reads.at(-1)!.authorization).to.equal(`Bearer ${token}`);
   });
 
+  it('keeps the customer in after a reload of the hosted wallet (no publishable key)', async () => {
+    const seeded = await walletMock.seed(walletKeys.valid, spec);
+    openWalletLink(seeded.linkToken);
+    const first = (await fixture(html`<div><cc-wallet locale="en"></cc-wallet></div>`)).querySelector<CcWallet>('cc-wallet')!;
+    await until(() => $maybe(first, '#wallet-title'), 'the wallet shows');
+    first.remove();
+    customerSessions.forgetMemory();
+    resetUrlLinkToken();
+    const second = (await fixture(html`<div><cc-wallet locale="en"></cc-wallet></div>`)).querySelector<CcWallet>('cc-wallet')!;
+    await until(() => $maybe(second, '#wallet-title'), 'the wallet shows again');
+    expect(await exchanges()).to.have.length(1);
+  });
+
   it('takes a link token from the link-token attribute', async () => {
     const seeded = await walletMock.seed(walletKeys.valid, spec);
     const el = await mountWallet({ linkToken: seeded.linkToken });
