@@ -519,6 +519,61 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
   });
 
+  test("an invoice's page: edit, a credit note seen in the wallet; a request's payment refunded from its row", async () => {
+    const { context, page, problems } = await openConsole();
+    const { context: walletContext, page: walletPage } = await openWallet(state.acme.email);
+    try {
+      await signIn(page, ADMIN);
+      await go(page, '#/invoices', 'Invoices');
+      await page.getByRole('link', { name: INVOICE_NUMBER, exact: true }).click();
+      await page.locator('cc-console-invoice h1', { hasText: `Invoice ${INVOICE_NUMBER}` }).waitFor();
+      await settle(page);
+      // After the dispute's credit of $250.00: nothing paid, so it can still be edited.
+      const facts = page.locator('cc-console-invoice dl.facts');
+      assert.match(await facts.innerText(), /Credited\s*\$250\.00[\s\S]*Balance\s*\$1,250\.00/);
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.locator('#edit-description').fill('Steel brackets, 40 units (edited)');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.locator('cc-console-invoice .success', { hasText: `Invoice ${INVOICE_NUMBER} saved.` }).waitFor();
+
+      await page.getByRole('button', { name: 'Give a credit note' }).click();
+      await page.locator('#credit-amount').fill('5,000.00');
+      await page.locator('#credit-reason').fill('Freight was billed twice.');
+      await page.getByRole('button', { name: 'Give the credit' }).click();
+      await page.locator('#credit-amount-error', { hasText: '$1,250.00' }).waitFor(); // more than the balance: refused before the server
+      await expectNoAxeViolations(page, 'the credit note form with an error');
+      await page.locator('#credit-amount').fill('100.00');
+      await page.getByRole('button', { name: 'Give the credit' }).click();
+      await page.locator('cc-console-invoice .success', { hasText: 'Credit of $100.00 given' }).waitFor();
+      await page.waitForFunction(() => /Balance\s*\$1,150\.00/.test(document.querySelector('cc-merchant-console').shadowRoot.querySelector('cc-console-invoice').shadowRoot.querySelector('dl.facts').innerText));
+      await expectNoAxeViolations(page, 'the invoice page');
+      await shot(page, 'invoice');
+      const invoice = await api(`/v1/invoices/${state.invoice.id}`, { token: state.adminToken });
+      assert.deepEqual([invoice.creditedAmount, invoice.balance, invoice.description], [35000, 115000, 'Steel brackets, 40 units (edited)']);
+      // The customer sees the new balance in their wallet.
+      await walletPage.reload();
+      await walletRow(walletPage, INVOICE_NUMBER).waitFor({ timeout: 20_000 });
+      assert.match(await walletRow(walletPage, INVOICE_NUMBER).innerText(), /\$1,150\.00/);
+
+      // The payment made on the December deposit request, refunded in part from the request's row.
+      await go(page, '#/payment-requests', 'Payment requests');
+      await page.getByRole('button', { name: /^Payments of the request to Acme Fabrication LLC for \$400\.00$/ }).click();
+      const payments = page.locator('cc-console-payment-requests cc-console-payments');
+      await payments.getByRole('button', { name: /^Refund the payment of \$200\.00/ }).click();
+      assert.equal(await payments.locator('#refund-amount').inputValue(), '200.00', 'all of it, unless changed');
+      await payments.locator('#refund-amount').fill('50.00');
+      await payments.getByRole('button', { name: 'Refund', exact: true }).click();
+      await payments.locator('tr', { hasText: '$200.00' }).filter({ hasText: '$50.00' }).waitFor();
+      await expectNoAxeViolations(page, 'a payment refunded');
+      const [payment] = (await api(`/v1/payments?contactId=${state.acme.id}`, { token: state.adminToken })).data.filter((p) => p.amount === 20000);
+      assert.equal(payment.refundedAmount, 5000);
+      await expectClean(page, problems);
+    } finally {
+      await context.close();
+      await walletContext.close();
+    }
+  });
+
   test('import a CSV: a dry run shows the bad row, nothing is imported', async () => {
     const { context, page, problems } = await openConsole();
     try {

@@ -1,7 +1,8 @@
 // The merchant side of the API for the console's browser tests (a wtr middleware placed before
 // mock-api.js): dashboard login (ms_ sessions), the merchant and its settings (merge patch,
 // admin only), overview, contacts, terms offers (terms_locked for members under `locked`),
-// invoices (409 duplicate_invoice_number), disputes, users, API keys and the SDK manifest,
+// invoices (409 duplicate_invoice_number; edit, credit notes), payments and refunds, disputes,
+// users, API keys and the SDK manifest,
 // with the real backend's error envelope. It answers only dashboard credentials, the auth
 // routes, /sdk/manifest.json and its /__console/ helpers; everything else goes on to mock-api.js.
 import { MockApiError, readJson, send } from './mock/http.js';
@@ -46,6 +47,10 @@ function reset() {
     invoices: [
       invoice({ id: 'inv_acme1', number: 'INV-100', contactId: 'ct_acme', amount: 120000 }),
       invoice({ id: 'inv_cascade1', number: 'INV-101', contactId: 'ct_cascade', amount: 90000, status: 'disputed', dueDate: '2026-01-01', overdue: true }),
+      { ...invoice({ id: 'inv_blue1', number: 'INV-102', contactId: 'ct_blue', amount: 50000, status: 'partially_paid' }), paidAmount: 20000, balance: 30000 },
+    ],
+    payments: [
+      { id: 'pay_1', contactId: 'ct_blue', invoiceId: 'inv_blue1', paymentRequestId: null, paymentMethodId: 'pm_1', amount: 20000, refundedAmount: 0, currency: 'USD', status: 'succeeded', failureCode: null, source: 'customer', createdAt: '2026-11-10T15:00:00.000Z' },
     ],
     disputes: [
       { id: 'dsp_1', invoiceId: 'inv_cascade1', contactId: 'ct_cascade', amount: 30000, currency: 'USD', explanation: 'Two pumps arrived damaged.', status: 'open', outcome: null, note: null, resolvedAt: null, createdAt: '2026-03-01T10:00:00.000Z' },
@@ -63,7 +68,7 @@ function reset() {
 }
 
 function invoice({ id: invoiceId, number, contactId, amount, status = 'open', dueDate = '2026-12-31', overdue = false }) {
-  return { id: invoiceId, number, contactId, amount, balance: amount, currency: 'USD', status, overdue, issuedAt: '2026-11-01', dueDate, description: null, lineItems: [], paidAmount: 0, createdAt: now() };
+  return { id: invoiceId, number, contactId, amount, balance: amount, currency: 'USD', status, overdue, issuedAt: '2026-11-01', dueDate, description: null, lineItems: [], paidAmount: 0, refundedAmount: 0, creditedAmount: 0, autopay: null, createdAt: now() };
 }
 
 reset();
@@ -135,7 +140,19 @@ const routes = [
   ['DELETE', /^\/v1\/contacts\/([^/]+)\/wallet-links$/, (_c, _b, _u, contactId) => ({ revoked: true, contactId })],
   ['GET', /^\/v1\/credit-applications$/, (context) => page(store.applications.filter((a) => a.contactId === context.query.contactId))],
   ['GET', /^\/v1\/payment-requests$/, (context) => page(store.requests.filter((r) => !context.query.contactId || r.contactId === context.query.contactId))],
-  ['GET', /^\/v1\/payments$/, () => page([])],
+  ['GET', /^\/v1\/payments$/, (context) => {
+    const { contactId, invoiceId, paymentRequestId } = context.query;
+    return page(store.payments.filter((p) => (!contactId || p.contactId === contactId) && (!invoiceId || p.invoiceId === invoiceId) && (!paymentRequestId || p.paymentRequestId === paymentRequestId)));
+  }],
+  ['POST', /^\/v1\/payments\/([^/]+)\/refunds$/, (_c, body, _u, paymentId) => {
+    const payment = store.payments.find((p) => p.id === paymentId) ?? throwIt(notFound());
+    const amount = body?.amount ?? payment.amount - payment.refundedAmount;
+    if (amount <= 0 || amount > payment.amount - payment.refundedAmount) throw error(422, 'invalid_request', 'parameter_invalid', `At most ${payment.amount - payment.refundedAmount} can still be refunded.`, 'amount');
+    payment.refundedAmount += amount;
+    const inv = store.invoices.find((i) => i.id === payment.invoiceId);
+    if (inv) Object.assign(inv, { refundedAmount: inv.refundedAmount + amount, balance: inv.balance + amount, status: inv.paidAmount - inv.refundedAmount - amount > 0 ? 'partially_paid' : 'open' });
+    return payment;
+  }],
   ['GET', /^\/v1\/invoices$/, (context) => {
     const { status, contactId, overdue } = context.query;
     return page(store.invoices.filter((i) => (!status || i.status === status) && (!contactId || i.contactId === contactId) && (overdue !== 'true' || i.overdue)));
@@ -149,6 +166,22 @@ const routes = [
     return created;
   }],
   ['GET', /^\/v1\/invoices\/([^/]+)$/, (_c, _b, _u, invoiceId) => store.invoices.find((i) => i.id === invoiceId) ?? throwIt(notFound())],
+  ['PATCH', /^\/v1\/invoices\/([^/]+)$/, (_c, body, _u, invoiceId) => {
+    const found = store.invoices.find((i) => i.id === invoiceId) ?? throwIt(notFound());
+    if (found.status !== 'open' || found.paidAmount > 0) throw error(409, 'conflict', 'invoice_not_editable', 'Only an open invoice with nothing paid can be edited.');
+    if (body.dueDate !== undefined && body.dueDate < found.issuedAt) throw error(422, 'invalid_request', 'parameter_invalid', 'dueDate cannot be before issuedAt.', 'dueDate');
+    if (body.amount !== undefined) Object.assign(found, { amount: body.amount, balance: body.amount - found.creditedAmount });
+    if (body.dueDate !== undefined) found.dueDate = body.dueDate;
+    if (body.description !== undefined) found.description = body.description;
+    return found;
+  }],
+  ['POST', /^\/v1\/invoices\/([^/]+)\/credits$/, (_c, body, _u, invoiceId) => {
+    const found = store.invoices.find((i) => i.id === invoiceId) ?? throwIt(notFound());
+    if (!(body.amount > 0) || body.amount > found.balance) throw error(422, 'invalid_request', 'parameter_invalid', 'amount must be at most the balance.', 'amount');
+    Object.assign(found, { creditedAmount: found.creditedAmount + body.amount, balance: found.balance - body.amount });
+    if (found.balance === 0) found.status = 'paid';
+    return found;
+  }],
   ['POST', /^\/v1\/invoices\/([^/]+)\/void$/, (_c, _b, _u, invoiceId) => {
     const found = store.invoices.find((i) => i.id === invoiceId) ?? throwIt(notFound());
     if (found.status !== 'open') throw error(409, 'conflict', 'invoice_not_voidable', 'Only an open invoice can be voided.');
@@ -227,7 +260,7 @@ const routes = [
     return { ok: true };
   }, 'public'],
   ['POST', /^\/__console\/settings$/, (_c, body) => ((store.merchant.settings = mergePatch(store.merchant.settings, body)), { ok: true }), 'public'],
-  ['GET', /^\/__console\/state$/, () => ({ merchant: store.merchant, invoices: store.invoices, disputes: store.disputes, offers: store.offers, users: store.users.map(publicUser) }), 'public'],
+  ['GET', /^\/__console\/state$/, () => ({ merchant: store.merchant, invoices: store.invoices, payments: store.payments, disputes: store.disputes, offers: store.offers, users: store.users.map(publicUser) }), 'public'],
 ];
 
 function throwIt(e) {

@@ -107,6 +107,10 @@ export interface Invoice {
   description: string | null;
   lineItems: LineItem[];
   paidAmount: number;
+  refundedAmount: number;
+  creditedAmount: number;
+  /** Automated payment (an authorized contact's invoice); null when it is not charged automatically. */
+  autopay: { status: string; attempts: number; nextAttemptAt: string | null } | null;
   createdAt: string;
 }
 

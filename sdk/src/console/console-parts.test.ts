@@ -187,6 +187,61 @@ describe('console parts', () => {
     });
   });
 
+  describe('<cc-console-invoice>', () => {
+    it('is accessible; edits an open invoice with errors at the fields, then gives a credit note', async () => {
+      const el = await mount(html`<cc-console-invoice .ctx=${admin} invoice-id="inv_acme1"></cc-console-invoice>`, hasText('Invoice INV-100'), 'the invoice');
+      await expect(el).to.be.accessible();
+      $(el, '#edit-invoice').click();
+      await until(() => $maybe(el, '#edit-amount'), 'the edit form');
+      expect(focusedIn(el)?.id).to.equal('edit-amount');
+      type(el, '#edit-amount', '12.345');
+      type(el, '#edit-due', '2026-10-01');
+      $(el, 'form button.primary').click();
+      await until(() => $maybe(el, '#edit-amount-error') && $maybe(el, '#edit-due-error'), 'both errors');
+      expect($(el, '#edit-due-error').textContent).to.contain('before the issue date');
+      expect(focusedIn(el)?.id).to.equal('edit-amount');
+      await expect(el).to.be.accessible();
+      type(el, '#edit-amount', '1,300.00');
+      type(el, '#edit-due', '2027-01-15');
+      $(el, 'form button.primary').click();
+      await until(() => hasText('Invoice INV-100 saved.')(el), 'saved');
+      await until(() => hasText('$1,300.00')(el), 'the new amount');
+      const saved = (await consoleMock.state()).invoices.find((i: { id: string }) => i.id === 'inv_acme1') as unknown as { amount: number; dueDate: string };
+      expect([saved.amount, saved.dueDate]).to.deep.equal([130000, '2027-01-15']);
+
+      $(el, '#credit-invoice').click();
+      await until(() => $maybe(el, '#credit-amount'), 'the credit form');
+      type(el, '#credit-amount', '2,000.00');
+      $(el, 'form button.primary').click();
+      await until(() => $maybe(el, '#credit-amount-error') && $maybe(el, '#credit-reason-error'), 'errors at amount and reason');
+      expect($(el, '#credit-amount-error').textContent).to.contain('$1,300.00');
+      type(el, '#credit-amount', '300.00');
+      type(el, '#credit-reason', 'Two cartons damaged in transit');
+      $(el, 'form button.primary').click();
+      await until(() => hasText('Credit of $300.00 given on invoice INV-100.')(el), 'the credit');
+      await until(() => /Credited\s*\$300\.00/.test(textOf(el)) && /Balance\s*\$1,000\.00/.test(textOf(el)), 'the credited amount and balance');
+    });
+
+    it('refunds part of a payment: the refund shows and the balance rises', async () => {
+      const el = await mount(html`<cc-console-invoice .ctx=${admin} invoice-id="inv_blue1"></cc-console-invoice>`, hasText('Invoice INV-102'), 'the invoice');
+      expect($maybe(el, '#edit-invoice'), 'a partly paid invoice cannot be edited').to.equal(null);
+      const payments = await until(() => $maybe(el, 'cc-console-payments'), 'the payments');
+      await until(() => payments.shadowRoot?.querySelector('button[id^="refund-"]'), 'a Refund button');
+      await expect(payments).to.be.accessible();
+      (payments.shadowRoot!.querySelector('button[id^="refund-"]') as HTMLButtonElement).click();
+      await until(() => payments.shadowRoot!.querySelector('#refund-amount'), 'the refund form');
+      expect((payments.shadowRoot!.querySelector('#refund-amount') as HTMLInputElement).value, 'all that is left, by default').to.equal('200.00');
+      type(payments, '#refund-amount', '250.00');
+      (payments.shadowRoot!.querySelector('form button.primary') as HTMLButtonElement).click();
+      await until(() => payments.shadowRoot!.querySelector('#refund-amount-error'), 'the error');
+      type(payments, '#refund-amount', '50.00');
+      (payments.shadowRoot!.querySelector('form button.primary') as HTMLButtonElement).click();
+      await until(() => admin.announced.includes('Refunded $50.00.'), 'the refund');
+      await until(() => /Balance\s*\$350\.00/.test(textOf(el)), 'the balance rose by the refund');
+      await until(() => textOf(payments).includes('$50.00'), 'the refunded amount in the list');
+    });
+  });
+
   describe('tables on a phone', () => {
     it('scroll inside their own box: nothing in them reaches past a phone-width column', async () => {
       // The column is the containing block of anything positioned that escapes the table's box

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Contact, CreditApplication, Dispute, Invoice, Page, Payment, PaymentRequest, TermsOffer } from './api.js';
+import type { Contact, CreditApplication, Dispute, Invoice, Page, PaymentRequest, TermsOffer } from './api.js';
 import { formatDate, formatDateTime, formatMoney, moneyInputText, readMoney, statusText } from './format.js';
 import { Load } from './load.js';
 import { ConsolePart, badge, currencyOptions, emptyView, guardedButton, input, loadView, select, tableWrap } from './part.js';
@@ -11,7 +11,6 @@ interface ContactData {
   offers: TermsOffer[];
   invoices: Invoice[];
   requests: PaymentRequest[];
-  payments: Payment[];
   disputes: Dispute[];
 }
 
@@ -35,16 +34,15 @@ export class CcConsoleContact extends ConsolePart {
     const id = encodeURIComponent(this.contactId);
     const list = <T>(path: string, query: Record<string, string> = { contactId: this.contactId }) =>
       api.get<Page<T>>(path, { ...query, limit: 20 }, signal).then((p) => p.data);
-    const [contact, applications, offers, invoices, requests, payments, disputes] = await Promise.all([
+    const [contact, applications, offers, invoices, requests, disputes] = await Promise.all([
       api.get<Contact>(`/v1/contacts/${id}`, undefined, signal),
       list<CreditApplication>('/v1/credit-applications'),
       list<TermsOffer>(`/v1/contacts/${id}/terms-offers`, {}),
       list<Invoice>('/v1/invoices'),
       list<PaymentRequest>('/v1/payment-requests'),
-      list<Payment>('/v1/payments'),
       list<Dispute>('/v1/disputes'),
     ]);
-    return { contact, applications, offers, invoices, requests, payments, disputes };
+    return { contact, applications, offers, invoices, requests, disputes };
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -86,7 +84,7 @@ export class CcConsoleContact extends ConsolePart {
         </dl>
       </section>
       ${this.#terms(d)} ${this.#wallet(c)} ${this.#applications(d.applications)} ${this.#invoices(d)} ${this.#requests(d.requests)}
-      ${this.#payments(d.payments)} ${this.#disputes(d.disputes)}`;
+      ${this.#payments(c)} ${this.#disputes(d.disputes)}`;
   }
 
   #terms(d: ContactData): TemplateResult {
@@ -258,7 +256,7 @@ export class CcConsoleContact extends ConsolePart {
             'Invoices of this contact',
             html`<table part="table"><thead><tr><th scope="col">Number</th><th scope="col">Status</th><th scope="col">Due</th><th scope="col" class="num">Amount</th><th scope="col" class="num">Balance</th></tr></thead>
               <tbody>${d.invoices.map(
-                (i) => html`<tr part="row"><th scope="row">${i.number}</th><td>${badge(i.status)} ${i.overdue ? html`<span class="overdue">Overdue</span>` : nothing}</td>
+                (i) => html`<tr part="row"><th scope="row"><a href="#/invoices/${i.id}">${i.number}</a></th><td>${badge(i.status)} ${i.overdue ? html`<span class="overdue">Overdue</span>` : nothing}</td>
                   <td>${formatDate(i.dueDate, loc)}</td><td class="num">${formatMoney(i.amount, i.currency, loc)}</td><td class="num">${formatMoney(i.balance, i.currency, loc)}</td></tr>`,
               )}</tbody></table>`,
           )
@@ -284,21 +282,10 @@ export class CcConsoleContact extends ConsolePart {
     </section>`;
   }
 
-  #payments(payments: Payment[]): TemplateResult {
-    const loc = this.loc;
+  #payments(c: Contact): TemplateResult {
     return html`<section class="card" aria-labelledby="pay-h">
       <h2 id="pay-h">Payments</h2>
-      ${payments.length
-        ? tableWrap(
-            'Payments of this contact',
-            html`<table part="table"><thead><tr><th scope="col">Date</th><th scope="col">Status</th><th scope="col">How</th><th scope="col" class="num">Amount</th><th scope="col" class="num">Refunded</th></tr></thead>
-              <tbody>${payments.map(
-                (p) => html`<tr part="row"><td>${formatDateTime(p.createdAt, loc)}</td><td>${badge(p.status)} ${p.failureCode ? statusText(p.failureCode) : ''}</td>
-                  <td>${p.source === 'automatic' ? 'Automatic' : 'By the customer'}</td>
-                  <td class="num">${formatMoney(p.amount, p.currency, loc)}</td><td class="num">${formatMoney(p.refundedAmount, p.currency, loc)}</td></tr>`,
-              )}</tbody></table>`,
-          )
-        : emptyView('No payments.')}
+      <cc-console-payments .ctx=${this.ctx} contact-id=${c.id} label="Payments of this contact" @cc-console-refunded=${() => this.data.run()}></cc-console-payments>
     </section>`;
   }
 

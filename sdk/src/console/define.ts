@@ -6,10 +6,12 @@ import { CcConsoleDisputes } from './disputes.js';
 import { CcConsoleEmbed } from './embed.js';
 import { CcConsoleInvoiceForm } from './invoice-form.js';
 import { CcConsoleInvoiceImport } from './invoice-import.js';
+import { CcConsoleInvoice } from './invoice-page.js';
 import { CcConsoleInvoices } from './invoices.js';
 import { CcMerchantConsole } from './merchant-console.js';
 import { CcConsoleOverview } from './overview.js';
 import { CcConsolePaymentRequests } from './payment-requests.js';
+import { CcConsolePayments } from './payments-list.js';
 import { CcConsoleSettings } from './settings.js';
 import { CcConsoleSignIn } from './sign-in.js';
 import { CcConsoleApiKeys, CcConsoleUsers } from './users.js';
@@ -23,6 +25,8 @@ export const consoleElements = {
   'cc-console-contacts': CcConsoleContacts,
   'cc-console-contact': CcConsoleContact,
   'cc-console-invoices': CcConsoleInvoices,
+  'cc-console-invoice': CcConsoleInvoice,
+  'cc-console-payments': CcConsolePayments,
   'cc-console-invoice-form': CcConsoleInvoiceForm,
   'cc-console-invoice-import': CcConsoleInvoiceImport,
   'cc-console-payment-requests': CcConsolePaymentRequests,
@@ -44,6 +48,8 @@ declare global {
     'cc-console-contacts': CcConsoleContacts;
     'cc-console-contact': CcConsoleContact;
     'cc-console-invoices': CcConsoleInvoices;
+    'cc-console-invoice': CcConsoleInvoice;
+    'cc-console-payments': CcConsolePayments;
     'cc-console-invoice-form': CcConsoleInvoiceForm;
     'cc-console-invoice-import': CcConsoleInvoiceImport;
     'cc-console-payment-requests': CcConsolePaymentRequests;

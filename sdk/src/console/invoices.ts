@@ -117,7 +117,7 @@ export class CcConsoleInvoices extends ConsolePart {
           <tbody>
             ${invoices.map(
               (i) => html`<tr part="row">
-                <th scope="row">${i.number}</th>
+                <th scope="row"><a href="#/invoices/${i.id}">${i.number}</a></th>
                 <td><a href="#/contacts/${i.contactId}">${names.get(i.contactId) ?? (this.contacts.busy ? 'Loading…' : i.contactId)}</a></td>
                 <td>${badge(i.status)} ${i.overdue ? html`<span class="overdue">Overdue</span>` : nothing}</td>
                 <td>${formatDate(i.issuedAt, loc)}</td>

@@ -363,6 +363,8 @@ export class CcMerchantConsole extends CcElement {
         return html`<cc-console-contact data-page contact-id=${id ?? ''}></cc-console-contact>`;
       case 'invoices':
         return html`<cc-console-invoices data-page contact-id=${params.get('contactId') ?? ''} ?overdue=${params.get('overdue') === 'true'}></cc-console-invoices>`;
+      case 'invoice':
+        return html`<cc-console-invoice data-page invoice-id=${id ?? ''}></cc-console-invoice>`;
       case 'invoice-new':
         return html`<cc-console-invoice-form data-page contact-id=${params.get('contactId') ?? ''}></cc-console-invoice-form>`;
       case 'invoice-import':

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { CcApiError } from '../internal/api-error.js';
+import { RetryKey } from '../internal/retry-key.js';
 import type { Contact, Page, PaymentRequest, RecurringSchedule } from './api.js';
 import { formatDate, formatMoney, readMoney, statusText, todayUtc } from './format.js';
 import { loadContacts } from './invoices.js';
@@ -10,8 +11,8 @@ import { ConsolePart, badge, currencyOptions, emptyView, input, loadView, select
 const requestStatuses = ['', 'pending_approval', 'approved', 'partially_paid', 'paid', 'declined', 'cancelled', 'expired'];
 
 /**
- * Payment requests (create with an optional minimum percentage, cancel, filter) and
- * recurring schedules (create, pause, resume, cancel).
+ * Payment requests (create with an optional minimum percentage, cancel, filter, see and
+ * refund their payments) and recurring schedules (create, pause, resume, cancel).
  *
  * @tagname cc-console-payment-requests
  */
@@ -21,6 +22,11 @@ export class CcConsolePaymentRequests extends ConsolePart {
   @state() private pr = { contact: '', amount: '', currency: '', dueDate: '', memo: '', minimumPercent: '' };
   @state() private rs = { contact: '', kind: 'invoice', amount: '', currency: '', interval: 'month', intervalCount: '1', startDate: todayUtc(), endDate: '', occurrences: '', description: '' };
 
+  /** The request whose payments are shown under its row. */
+  @state() private showingPayments = '';
+
+  readonly #requestKey = new RetryKey();
+  readonly #scheduleKey = new RetryKey();
   readonly contacts = loadContacts(this);
   readonly requests = new Load<PaymentRequest[]>(this, (signal) =>
     this.ctx!.api.get<Page<PaymentRequest>>('/v1/payment-requests', { status: this.status || undefined, limit: 50 }, signal).then((p) => p.data),
@@ -107,10 +113,16 @@ export class CcConsolePaymentRequests extends ConsolePart {
             <td>${r.minimums.card.percent === r.minimums.ach.percent
               ? `${r.minimums.card.percent}%`
               : `Card ${r.minimums.card.percent}%, ACH ${r.minimums.ach.percent}%`}</td>
-            <td>${['pending_approval', 'approved'].includes(r.status)
-              ? html`<button type="button" class="danger" aria-label="Cancel the request to ${names.get(r.contactId) ?? 'this contact'} for ${formatMoney(r.amount, r.currency, loc)}" @click=${() => this.#cancel(r)}>Cancel</button>`
-              : nothing}</td>
-          </tr>`,
+            <td><div class="actions">
+              <button type="button" id="payments-${r.id}" aria-expanded=${this.showingPayments === r.id ? 'true' : 'false'} aria-label="Payments of the request to ${names.get(r.contactId) ?? 'this contact'} for ${formatMoney(r.amount, r.currency, loc)}" @click=${() => (this.showingPayments = this.showingPayments === r.id ? '' : r.id)}>Payments</button>
+              ${['pending_approval', 'approved'].includes(r.status)
+                ? html`<button type="button" class="danger" aria-label="Cancel the request to ${names.get(r.contactId) ?? 'this contact'} for ${formatMoney(r.amount, r.currency, loc)}" @click=${() => this.#cancel(r)}>Cancel</button>`
+                : nothing}
+            </div></td>
+          </tr>
+          ${this.showingPayments === r.id
+            ? html`<tr part="row"><td colspan="8"><cc-console-payments .ctx=${this.ctx} payment-request-id=${r.id} label="Payments of this request" @cc-console-refunded=${() => this.requests.run()}></cc-console-payments></td></tr>`
+            : nothing}`,
         )}</tbody>
       </table>`,
     );
@@ -170,7 +182,12 @@ export class CcConsolePaymentRequests extends ConsolePart {
     const fields: Record<string, string> = { contactId: 'pr-contact', amount: 'pr-amount', dueDate: 'pr-dueDate', memo: 'pr-memo', minimumPercent: 'pr-minimum' };
     await this.act(
       async () => {
-        await this.ctx!.api.post<PaymentRequest>('/v1/payment-requests', body);
+        try {
+          await this.ctx!.api.post<PaymentRequest>('/v1/payment-requests', body, this.#requestKey.next(body));
+        } catch (error) {
+          this.#requestKey.failed(error);
+          throw error;
+        }
         this.form = '';
         this.pr = { ...this.pr, contact: '', amount: '', dueDate: '', memo: '', minimumPercent: '' };
         this.ctx!.announce('Payment request sent.');
@@ -269,7 +286,12 @@ export class CcConsolePaymentRequests extends ConsolePart {
     };
     await this.act(
       async () => {
-        await this.ctx!.api.post('/v1/recurring-schedules', body);
+        try {
+          await this.ctx!.api.post('/v1/recurring-schedules', body, this.#scheduleKey.next(body));
+        } catch (error) {
+          this.#scheduleKey.failed(error);
+          throw error;
+        }
         this.form = '';
         this.ctx!.announce('Recurring schedule created.');
         await this.schedules.run();

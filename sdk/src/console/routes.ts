@@ -4,6 +4,7 @@ export type PageName =
   | 'contacts'
   | 'contact'
   | 'invoices'
+  | 'invoice'
   | 'invoice-new'
   | 'invoice-import'
   | 'payment-requests'
@@ -33,7 +34,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { href: '#/overview', label: 'Overview', pages: ['overview'] },
   { href: '#/contacts', label: 'Contacts', pages: ['contacts', 'contact'] },
-  { href: '#/invoices', label: 'Invoices', pages: ['invoices', 'invoice-new', 'invoice-import'] },
+  { href: '#/invoices', label: 'Invoices', pages: ['invoices', 'invoice', 'invoice-new', 'invoice-import'] },
   { href: '#/payment-requests', label: 'Payment requests', pages: ['payment-requests'] },
   { href: '#/disputes', label: 'Disputes', pages: ['disputes', 'dispute'] },
   { href: '#/settings', label: 'Settings', pages: ['settings', 'users', 'api-keys', 'webhooks'] },
@@ -55,7 +56,7 @@ export function parseRoute(hash: string): Route {
     case 'invoices':
       if (second === 'new') return { page: 'invoice-new', params };
       if (second === 'import') return { page: 'invoice-import', params };
-      return { page: 'invoices', params };
+      return second ? withId('invoice', second) : { page: 'invoices', params };
     case 'payment-requests':
       return { page: 'payment-requests', params };
     case 'disputes':
