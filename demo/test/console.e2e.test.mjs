@@ -574,6 +574,35 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
   });
 
+  test("a recurring schedule's periods: what each generated, and its payments", async () => {
+    const { today } = await api('/dev/clock');
+    const schedule = await api('/v1/recurring-schedules', {
+      method: 'POST',
+      token: state.adminToken,
+      body: { contactId: state.acme.id, kind: 'invoice', amount: 12_500, interval: 'month', startDate: today, occurrences: 3, description: 'Monthly rack rental' },
+    });
+    await api('/dev/jobs/run', { method: 'POST' }); // the worker generates the first period
+    const { context, page, problems } = await openConsole();
+    try {
+      await signIn(page, ADMIN);
+      await go(page, '#/payment-requests', 'Payment requests');
+      await page.getByRole('button', { name: /^Periods of the schedule for Acme Fabrication LLC, \$125\.00 every month$/ }).click();
+      const periods = page.locator('cc-console-schedule-periods');
+      const row = periods.locator('tbody tr', { hasText: 'Generated' });
+      await row.waitFor();
+      await row.getByRole('button', { name: /^Payments of the period of/ }).click();
+      await periods.locator('cc-console-payments', { hasText: 'No payments yet.' }).waitFor();
+      await expectNoAxeViolations(page, "a schedule's periods");
+      await row.getByRole('link', { name: /^The invoice of/ }).click();
+      await page.locator('cc-console-invoice dl.facts', { hasText: 'Monthly rack rental' }).waitFor();
+      const generated = (await api(`/v1/recurring-schedules/${schedule.id}`, { token: state.adminToken })).periods[0];
+      assert.equal(await page.evaluate(() => location.hash), `#/invoices/${generated.invoiceId}`);
+      await expectClean(page, problems);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('import a CSV: a dry run shows the bad row, nothing is imported', async () => {
     const { context, page, problems } = await openConsole();
     try {

@@ -205,6 +205,20 @@ export interface RecurringSchedule {
   createdAt: string;
 }
 
+export interface RecurringPeriod {
+  index: number;
+  date: string;
+  status: 'generated' | 'failed';
+  invoiceId: string | null;
+  paymentRequestId: string | null;
+  errorCode: string | null;
+  createdAt: string;
+}
+
+export interface RecurringScheduleDetail extends RecurringSchedule {
+  periods: RecurringPeriod[];
+}
+
 export interface WebhookEndpoint {
   id: string;
   url: string;

@@ -12,6 +12,7 @@ import { CcMerchantConsole } from './merchant-console.js';
 import { CcConsoleOverview } from './overview.js';
 import { CcConsolePaymentRequests } from './payment-requests.js';
 import { CcConsolePayments } from './payments-list.js';
+import { CcConsoleSchedulePeriods } from './schedule-periods.js';
 import { CcConsoleSettings } from './settings.js';
 import { CcConsoleSignIn } from './sign-in.js';
 import { CcConsoleApiKeys, CcConsoleUsers } from './users.js';
@@ -27,6 +28,7 @@ export const consoleElements = {
   'cc-console-invoices': CcConsoleInvoices,
   'cc-console-invoice': CcConsoleInvoice,
   'cc-console-payments': CcConsolePayments,
+  'cc-console-schedule-periods': CcConsoleSchedulePeriods,
   'cc-console-invoice-form': CcConsoleInvoiceForm,
   'cc-console-invoice-import': CcConsoleInvoiceImport,
   'cc-console-payment-requests': CcConsolePaymentRequests,
@@ -50,6 +52,7 @@ declare global {
     'cc-console-invoices': CcConsoleInvoices;
     'cc-console-invoice': CcConsoleInvoice;
     'cc-console-payments': CcConsolePayments;
+    'cc-console-schedule-periods': CcConsoleSchedulePeriods;
     'cc-console-invoice-form': CcConsoleInvoiceForm;
     'cc-console-invoice-import': CcConsoleInvoiceImport;
     'cc-console-payment-requests': CcConsolePaymentRequests;

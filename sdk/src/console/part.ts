@@ -129,7 +129,7 @@ export function loadView<T>(
 export const emptyView = (text: unknown): TemplateResult => html`<div class="empty"><p>${text}</p></div>`;
 
 export function badge(status: string): TemplateResult {
-  const tone = ['paid', 'authorized', 'verified', 'succeeded', 'accepted', 'approved', 'active', 'resolved', 'completed'].includes(status)
+  const tone = ['paid', 'authorized', 'verified', 'succeeded', 'accepted', 'approved', 'active', 'resolved', 'completed', 'generated'].includes(status)
     ? 'good'
     : ['credit_declined', 'disputed', 'failed', 'declined', 'void', 'cancelled', 'expired', 'disabled'].includes(status)
       ? 'bad'

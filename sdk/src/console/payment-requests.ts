@@ -12,7 +12,8 @@ const requestStatuses = ['', 'pending_approval', 'approved', 'partially_paid', '
 
 /**
  * Payment requests (create with an optional minimum percentage, cancel, filter, see and
- * refund their payments) and recurring schedules (create, pause, resume, cancel).
+ * refund their payments) and recurring schedules (create, pause, resume, cancel, see the
+ * periods generated and their payments).
  *
  * @tagname cc-console-payment-requests
  */
@@ -24,6 +25,8 @@ export class CcConsolePaymentRequests extends ConsolePart {
 
   /** The request whose payments are shown under its row. */
   @state() private showingPayments = '';
+  /** The schedule whose periods are shown under its row. */
+  @state() private showingPeriods = '';
 
   readonly #requestKey = new RetryKey();
   readonly #scheduleKey = new RetryKey();
@@ -203,7 +206,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
     const loc = this.loc;
     const every = (s: RecurringSchedule) => `Every ${s.intervalCount > 1 ? `${s.intervalCount} ${s.interval}s` : s.interval}`;
     return tableWrap(
-      'Recurring schedules',
+      'All recurring schedules',
       html`<table part="table">
         <thead><tr><th scope="col">Contact</th><th scope="col">What</th><th scope="col">How often</th><th scope="col">Status</th><th scope="col">Next</th><th scope="col" class="num">Amount</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
         <tbody>${list.map(
@@ -215,11 +218,15 @@ export class CcConsolePaymentRequests extends ConsolePart {
             <td>${formatDate(s.nextRunDate, loc)}</td>
             <td class="num">${formatMoney(s.amount, s.currency, loc)}</td>
             <td><div class="actions">
+              <button type="button" aria-expanded=${this.showingPeriods === s.id ? 'true' : 'false'} aria-label="Periods of the schedule for ${names.get(s.contactId) ?? 'this contact'}, ${formatMoney(s.amount, s.currency, loc)} ${every(s).toLowerCase()}" @click=${() => (this.showingPeriods = this.showingPeriods === s.id ? '' : s.id)}>Periods</button>
               ${s.status === 'active' ? html`<button type="button" @click=${() => this.#scheduleAction(s, 'pause')}>Pause</button>` : nothing}
               ${s.status === 'paused' ? html`<button type="button" @click=${() => this.#scheduleAction(s, 'resume')}>Resume</button>` : nothing}
               ${s.status === 'active' || s.status === 'paused' ? html`<button type="button" class="danger" @click=${() => this.#scheduleAction(s, 'cancel')}>Cancel</button>` : nothing}
             </div></td>
-          </tr>`,
+          </tr>
+          ${this.showingPeriods === s.id
+            ? html`<tr part="row"><td colspan="7"><cc-console-schedule-periods .ctx=${this.ctx} schedule-id=${s.id}></cc-console-schedule-periods></td></tr>`
+            : nothing}`,
         )}</tbody>
       </table>`,
     );
