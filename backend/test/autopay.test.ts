@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SessionsService } from '../src/modules/auth/sessions.service.js';
 import { AutopayService } from '../src/modules/autopay/autopay.service.js';
 import { EventsService } from '../src/modules/events/events.service.js';
+import { PAYMENT_PROCESSOR } from '../src/modules/processor/payment-processor.js';
+import type { SimulatedProcessor } from '../src/modules/processor/simulated-processor.js';
 import { WorkerService } from '../src/modules/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';
@@ -89,14 +91,18 @@ describe('automated payments', () => {
         throw new Error('simulated crash after the charge');
       }
     });
+    const processor = t.app.get<SimulatedProcessor>(PAYMENT_PROCESSOR);
+    const charged = () => [...processor.ledger.charges.values()].filter((c) => c.amount === 3_300).length;
     await advance('P30D');
     await run();
     expect(crash).toBe(false);
     expect(await getInvoice(inv.id)).toMatchObject({ status: 'open', balance: 3_300, autopay: { status: 'scheduled', attempts: 0 } });
     expect(await paymentsOf(inv.id)).toEqual([]);
+    expect(charged()).toBe(1); // the processor charged before the crash
     await run();
     expect(await getInvoice(inv.id)).toMatchObject({ status: 'paid', autopay: { status: 'succeeded', attempts: 1 } });
     expect(await paymentsOf(inv.id)).toHaveLength(1);
+    expect(charged()).toBe(1); // the same attempt reached the processor with the same key: not charged again
   });
 
   it('skips a disputed invoice and charges it once the dispute is rejected', async () => {

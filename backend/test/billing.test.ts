@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EventsService } from '../src/modules/events/events.service.js';
+import { PAYMENT_PROCESSOR } from '../src/modules/processor/payment-processor.js';
+import type { SimulatedProcessor } from '../src/modules/processor/simulated-processor.js';
 import { startApp, type TestApp } from './support/app.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
@@ -118,6 +121,39 @@ describe('invoices, payment requests and payments', () => {
       expect(new Set(replays.map((r) => r.body.id)).size).toBe(1);
       const charges = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM payments WHERE merchant_id = $1 AND invoice_id = ANY($2) AND status = 'succeeded'`, [m.merchantId, [inv.body.id, inv2.body.id]]);
       expect(charges[0].n).toBe(2);
+    });
+
+    it('a retry after the work rolled back (after the charge) reaches the processor with the same key: charged once', async () => {
+      const processor = t.app.get<SimulatedProcessor>(PAYMENT_PROCESSOR);
+      const events = t.app.get(EventsService);
+      const c = await authorizedContact(t, m.secretKey, m.merchantId);
+      const inv = await invoice(c.contactId, { amount: 4321 });
+      const pm = await addCard(t, c.session);
+      // The database fails after the processor charged the card (here: writing the event).
+      const append = events.append.bind(events);
+      let failures = 1;
+      events.append = async (...args) => {
+        if (args[1] === 'payment.succeeded' && failures-- > 0) throw new Error('connection lost');
+        return append(...args);
+      };
+      try {
+        const chargesBefore = processor.ledger.charges.size;
+        const key = `pay-${unique()}`;
+        const lost = await t.http.post(`/v1/customer/invoices/${inv.body.id}/payments`, { paymentMethodId: pm }, { token: c.session, idempotencyKey: key });
+        expect(lost.status).toBe(500);
+        expect((await t.http.get(`/v1/invoices/${inv.body.id}`, { token: m.secretKey })).body).toMatchObject({ status: 'open', balance: 4321 });
+        expect(processor.ledger.charges.size).toBe(chargesBefore + 1); // the card was charged, nothing recorded
+        const retry = await t.http.post(`/v1/customer/invoices/${inv.body.id}/payments`, { paymentMethodId: pm }, { token: c.session, idempotencyKey: key });
+        expect(retry.status).toBe(201);
+        expect(processor.ledger.charges.size).toBe(chargesBefore + 1); // the retry got the first charge back
+        expect((await t.http.get(`/v1/invoices/${inv.body.id}`, { token: m.secretKey })).body).toMatchObject({ status: 'paid', balance: 0 });
+        // Another key is another payment: the processor charges again.
+        const inv2 = await invoice(c.contactId, { amount: 1234 });
+        await t.http.post(`/v1/customer/invoices/${inv2.body.id}/payments`, { paymentMethodId: pm }, { token: c.session, idempotencyKey: `pay-${unique()}` });
+        expect(processor.ledger.charges.size).toBe(chargesBefore + 2);
+      } finally {
+        events.append = append;
+      }
     });
 
     it('refunds in part and the balance rises again', async () => {

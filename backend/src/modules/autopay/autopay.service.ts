@@ -108,7 +108,7 @@ export class AutopayService {
     const attempt = invoice.autopayAttempts + 1;
     const balance = invoice.balance;
     try {
-      const payment = await this.payments.payInvoiceAutomatically(invoice, method, SYSTEM_ACTOR);
+      const payment = await this.payments.payInvoiceAutomatically(invoice, method, SYSTEM_ACTOR, attempt);
       await this.record(invoice, { autopayStatus: 'succeeded', autopayAttempts: attempt, nextAutopayAt: null });
       await this.audit.record({ merchantId: invoice.merchantId, actor: SYSTEM_ACTOR, action: 'invoice.autopay_succeeded', subjectId: invoice.id, after: { attempt, paymentId: payment.id, amount: balance } });
     } catch (err) {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { LessThan } from 'typeorm';
@@ -36,6 +37,26 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
 }
 
+/** The Idempotency-Key (with its credential scope) of the write whose work is running, if it sent one. */
+const currentKey = new AsyncLocalStorage<{ scope: string; key: string }>();
+
+/**
+ * A key for an outside system's own idempotency (the payment processor), stable across retries
+ * of the same request: derived from the request's Idempotency-Key when it sent one (a retry after
+ * a rollback then reaches the processor with the same key, and is not charged again), else
+ * `fallback`. `purpose` tells apart several such calls made by one request.
+ */
+export function derivedIdempotencyKey(purpose: string, fallback: string): string {
+  const current = currentKey.getStore();
+  if (!current) return fallback;
+  return `idk_${createHash('sha256').update(`${purpose}\n${current.scope}\n${current.key}`).digest('hex').slice(0, 40)}`;
+}
+
+/** Runs `work` with the request's Idempotency-Key readable by {@link derivedIdempotencyKey}. */
+export function withIdempotencyKey<T>(scope: string, key: string, work: () => Promise<T>): Promise<T> {
+  return currentKey.run({ scope, key }, work);
+}
+
 export type Claim = { state: 'claimed' } | { state: 'replay'; row: IdempotencyKey } | { state: 'mismatch' };
 
 @Injectable()
@@ -43,22 +64,25 @@ export class IdempotencyService {
   constructor(private readonly db: Db, private readonly clock: Clock) {}
 
   /**
-   * Inside the request's transaction: insert the key as ours, or find the answer it already has.
-   * A concurrent duplicate's INSERT waits on ours until we commit (then replays) or roll back (then runs).
+   * Inside the request's transaction: insert the key as ours (taking over an expired row with
+   * the same key, in the same statement), or find the answer it already has. A concurrent
+   * duplicate's INSERT waits on ours until we commit (then replays) or roll back (then runs).
+   * One round trip on the path of every write, so it is plain SQL.
    */
   async claim(scope: string, key: string, hash: string, merchantId: string | null): Promise<Claim> {
-    const repo = this.db.repo(IdempotencyKey);
     const now = this.clock.now();
-    await repo.delete({ scope, key, expiresAt: LessThan(now) });
-    const inserted = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ scope, key, merchantId, requestHash: hash, statusCode: 0, responseBody: {}, createdAt: now, expiresAt: this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS) })
-      .orIgnore()
-      .returning(['key'])
-      .execute();
-    if (inserted.raw.length) return { state: 'claimed' };
-    const row = await repo.findOneOrFail({ where: { scope, key } });
+    const claimed: unknown[] = await this.db.manager.query(
+      `INSERT INTO idempotency_keys (scope, key, merchant_id, request_hash, status_code, response_body, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, 0, '{}', $5, $6)
+       ON CONFLICT (scope, key) DO UPDATE
+         SET merchant_id = EXCLUDED.merchant_id, request_hash = EXCLUDED.request_hash, status_code = 0,
+             response_body = '{}', created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+         WHERE idempotency_keys.expires_at < EXCLUDED.created_at
+       RETURNING key`,
+      [scope, key, merchantId, hash, now, this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS)],
+    );
+    if (claimed.length) return { state: 'claimed' };
+    const row = await this.db.repo(IdempotencyKey).findOneOrFail({ where: { scope, key } });
     return row.requestHash === hash ? { state: 'replay', row } : { state: 'mismatch' };
   }
 

@@ -8,7 +8,7 @@ import { NO_TRANSACTION_KEY, type RequestWithAuth } from '../../common/auth/deco
 import { CommitThenThrow, Db } from '../../common/db.js';
 import { ReplayedError, toErrorResponse } from '../../common/error-response.js';
 import { ApiError } from '../../common/errors.js';
-import { IdempotencyService, requestHash } from './idempotency.service.js';
+import { IdempotencyService, requestHash, withIdempotencyKey } from './idempotency.service.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Answers worth remembering for a replay: the client's own mistakes, not overload or our outages. */
@@ -51,7 +51,7 @@ export class WriteInterceptor implements NestInterceptor {
           }
           let body: unknown;
           try {
-            body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+            body = await withIdempotencyKey(scope, key, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
           } catch (err) {
             if (err instanceof CommitThenThrow) {
               const res = toErrorResponse(err.error, req.id);

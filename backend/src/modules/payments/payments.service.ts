@@ -14,11 +14,14 @@ import { PaymentMethodsService } from '../payment-methods/payment-methods.servic
 import { checkPayment, minimumPercent } from '../payment-requests/minimum-payment.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { PAYMENT_PROCESSOR, type PaymentProcessor } from '../processor/payment-processor.js';
+import { derivedIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { toPaymentDto, type ListPaymentsQuery, type PaymentDto } from './dto/payment.dto.js';
 import { Payment } from './payment.entity.js';
 import { Refund } from './refund.entity.js';
 
 interface ChargeInput {
+  /** The processor's idempotency key when the caller has a stable one (an automated payment's invoice and attempt). */
+  processorKey?: string;
   invoice: Invoice | null;
   requestId: string | null;
   method: PaymentMethod;
@@ -86,8 +89,9 @@ export class PaymentsService {
   }
 
   /** Charges the default method for an authorized contact's due invoice (the worker's automated payment). */
-  async payInvoiceAutomatically(invoice: Invoice, method: PaymentMethod, actor: Actor): Promise<Payment> {
-    const payment = await this.charge({ invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'automatic', actor });
+  async payInvoiceAutomatically(invoice: Invoice, method: PaymentMethod, actor: Actor, attempt: number): Promise<Payment> {
+    const processorKey = `autopay_${invoice.id}_${attempt}`;
+    const payment = await this.charge({ processorKey, invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'automatic', actor });
     await this.invoices.applyPayment(invoice, payment.amount, actor);
     return payment;
   }
@@ -123,7 +127,7 @@ export class PaymentsService {
       await this.events.append(merchantId, 'payment.refunded', paymentId, { payment: toPaymentDto(payment), refund: { id: refund.id, amount: value } });
       await this.audit.record({ merchantId, actor, action: 'payment.refunded', subjectId: paymentId, after: { amount: value, refundedAmount: payment.refundedAmount } });
       // Last: every check has passed and every row is written; a processor failure rolls them back.
-      await this.processor.refund({ reference: payment.processorReference!, amount: value, idempotencyKey: refund.id });
+      await this.processor.refund({ reference: payment.processorReference!, amount: value, idempotencyKey: derivedIdempotencyKey(`refund ${paymentId}`, refund.id) });
       return toPaymentDto(payment);
     });
   }
@@ -141,7 +145,10 @@ export class PaymentsService {
       paymentMethodId: method.id, amount, refundedAmount: 0, currency, status: 'succeeded', failureCode: null, processorReference: null,
       source: input.source, createdAt: this.clock.now(),
     };
-    const result = await this.processor.charge({ token: method.processorToken, amount, currency, idempotencyKey: payment.id });
+    // Stable across retries (the request's Idempotency-Key, or the automated attempt): a retry after
+    // a rollback that followed a successful charge gets the processor's first answer, not a second charge.
+    const idempotencyKey = input.processorKey ?? derivedIdempotencyKey('charge', payment.id);
+    const result = await this.processor.charge({ token: method.processorToken, amount, currency, idempotencyKey });
     if (result.status === 'failed') Object.assign(payment, { status: 'failed', failureCode: result.code });
     else payment.processorReference = result.reference;
     await this.db.repo(Payment).insert(payment);

@@ -35,11 +35,20 @@ function brandOf(n: string): string {
   return 'card';
 }
 
+/** The simulator remembers the latest keys only (a real processor keeps them about a day). */
+const LEDGER_SIZE = 100_000;
+function forgetOldest(map: Map<string, unknown>): void {
+  if (map.size > LEDGER_SIZE) map.delete(map.keys().next().value!);
+}
+
 /**
  * The built-in simulator. The outcome a test number will have travels inside its opaque token,
  * so any backend instance can charge it; the number itself is never kept.
  */
 export class SimulatedProcessor implements PaymentProcessor {
+  /** What this process charged and refunded, by idempotency key: a repeated key answers the first result, like a real processor. */
+  readonly ledger = { charges: new Map<string, ChargeResult & { amount: number }>(), refunds: new Map<string, { reference: string; amount: number }>() };
+
   async tokenizeCard(card: CardDetails, today: Date): Promise<Tokenized> {
     const number = card.number.replace(/[\s-]/g, '');
     if (!/^\d{12,19}$/.test(number) || !luhn(number)) throw new ProcessorInputError('card.number', 'The card number is not valid.');
@@ -57,16 +66,28 @@ export class SimulatedProcessor implements PaymentProcessor {
   }
 
   async charge(input: { token: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult> {
-    const outcome = input.token.split('.')[1];
-    if (outcome && outcome !== 'ok') {
-      const code = outcome as ChargeFailureCode;
-      return { status: 'failed', code, message: MESSAGES[code] ?? MESSAGES.processing_error };
+    const seen = this.ledger.charges.get(input.idempotencyKey);
+    if (seen) {
+      const { amount: _amount, ...first } = seen;
+      return first;
     }
-    return { status: 'succeeded', reference: `ch_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}` };
+    const outcome = input.token.split('.')[1];
+    const result: ChargeResult =
+      outcome && outcome !== 'ok'
+        ? { status: 'failed', code: outcome as ChargeFailureCode, message: MESSAGES[outcome as ChargeFailureCode] ?? MESSAGES.processing_error }
+        : { status: 'succeeded', reference: `ch_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}` };
+    this.ledger.charges.set(input.idempotencyKey, { ...result, amount: input.amount });
+    forgetOldest(this.ledger.charges);
+    return result;
   }
 
   async refund(input: { reference: string; amount: number; idempotencyKey: string }): Promise<{ reference: string }> {
-    return { reference: `re_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}` };
+    const seen = this.ledger.refunds.get(input.idempotencyKey);
+    if (seen) return { reference: seen.reference };
+    const reference = `re_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`;
+    this.ledger.refunds.set(input.idempotencyKey, { reference, amount: input.amount });
+    forgetOldest(this.ledger.refunds);
+    return { reference };
   }
 
   private token(number: string): string {
