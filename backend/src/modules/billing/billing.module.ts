@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { InvoicesController } from '../invoices/invoices.controller.js';
 import { InvoiceImportService } from '../invoices/invoice-import.service.js';
@@ -12,6 +12,7 @@ import { PaymentsController } from '../payments/payments.controller.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import { PAYMENT_PROCESSOR } from '../processor/payment-processor.js';
 import { SimulatedProcessor } from '../processor/simulated-processor.js';
+import { WorkerService } from '../worker/worker.service.js';
 
 /**
  * Money: invoices ◄── payment requests ◄── payments (+ payment methods and the processor).
@@ -23,4 +24,10 @@ import { SimulatedProcessor } from '../processor/simulated-processor.js';
   providers: [InvoicesService, InvoiceImportService, PaymentRequestsService, PaymentsService, PaymentMethodsService, { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor }],
   exports: [InvoicesService, PaymentRequestsService, PaymentsService, PaymentMethodsService],
 })
-export class BillingModule {}
+export class BillingModule implements OnModuleInit {
+  constructor(private readonly worker: WorkerService, private readonly requests: PaymentRequestsService) {}
+
+  onModuleInit(): void {
+    this.worker.register({ name: 'payment-request-expiry', run: () => this.requests.expireDue() });
+  }
+}

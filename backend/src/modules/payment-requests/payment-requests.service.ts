@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { actorOf, type Actor, type CustomerAuth } from '../../common/auth/auth-context.js';
+import { actorOf, SYSTEM_ACTOR, type Actor, type CustomerAuth } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { ApiError, invalidParam, notFound } from '../../common/errors.js';
@@ -17,6 +17,21 @@ import { PaymentRequest } from './payment-request.entity.js';
 import { paymentRequestLifecycle, type PaymentRequestEvent } from './payment-request.state-machine.js';
 
 const OPEN = ['pending_approval', 'approved', 'partially_paid'] as const;
+
+/**
+ * How long a standalone request waits for approval: 30 days from when it was made, or from its
+ * due date when it has a later one; then it is `expired`. A request made for an invoice lives
+ * with its invoice (cancelled when the invoice is paid otherwise or voided), so the invoice
+ * stays collectible.
+ */
+export const APPROVAL_DAYS = 30;
+
+/** The instant before which a standalone request made at `createdAt`, due `dueDate`, could be approved. */
+export function approvalDeadline(request: Pick<PaymentRequest, 'createdAt' | 'dueDate' | 'invoiceId'>): Date | null {
+  if (request.invoiceId) return null;
+  const endOfDueDate = request.dueDate ? Date.parse(`${request.dueDate}T00:00:00Z`) + 86400_000 : 0;
+  return new Date(Math.max(request.createdAt.getTime(), endOfDueDate) + APPROVAL_DAYS * 86400_000);
+}
 
 @Injectable()
 export class PaymentRequestsService {
@@ -100,6 +115,7 @@ export class PaymentRequestsService {
   async approve(auth: CustomerAuth, id: string, series: boolean): Promise<PaymentRequestDto> {
     return this.db.transaction(async () => {
       const request = await this.find(auth.merchantId, id, { lock: true, contactId: auth.contactId });
+      this.assertNotExpired(request);
       request.approvedAt = this.clock.now();
       await this.move(request, 'approve', actorOf(auth));
       if (series && request.scheduleId) await this.events.append(auth.merchantId, 'recurring_schedule.series_approved', request.scheduleId, { paymentRequestId: id });
@@ -123,9 +139,38 @@ export class PaymentRequestsService {
   async decline(auth: CustomerAuth, id: string): Promise<PaymentRequestDto> {
     return this.db.transaction(async () => {
       const request = await this.find(auth.merchantId, id, { lock: true, contactId: auth.contactId });
+      this.assertNotExpired(request);
       await this.move(request, 'decline', actorOf(auth));
       return toPaymentRequestDto(request);
     });
+  }
+
+  /** Worker job: standalone requests past their approval deadline become `expired` (a batch per pass). */
+  async expireDue(): Promise<void> {
+    await this.db.transaction(async () => {
+      const now = this.clock.now();
+      const cutoff = new Date(now.getTime() - APPROVAL_DAYS * 86400_000);
+      const candidates = await this.db
+        .repo(PaymentRequest)
+        .createQueryBuilder('r')
+        .where("r.status = 'pending_approval' AND r.invoiceId IS NULL AND r.createdAt <= :cutoff", { cutoff })
+        // due on or before the day that ended 30 days ago (see approvalDeadline)
+        .andWhere('(r.dueDate IS NULL OR r.dueDate < :lastDueDate)', { lastDueDate: cutoff.toISOString().slice(0, 10) })
+        .orderBy('r.createdAt')
+        .limit(100)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const request of candidates) if (approvalDeadline(request)! <= now) await this.move(request, 'expire', SYSTEM_ACTOR);
+    });
+  }
+
+  /** Between the deadline and the worker's next pass, the request already counts as expired. */
+  private assertNotExpired(request: PaymentRequest): void {
+    const deadline = approvalDeadline(request);
+    if (request.status === 'pending_approval' && deadline && deadline <= this.clock.now()) {
+      throw new ApiError(409, 'payment_request_not_open', 'This payment request has expired; ask the merchant for a new one.');
+    }
   }
 
   /** Open requests of an invoice that was paid otherwise or voided are cancelled. */
