@@ -130,14 +130,18 @@ describe('automated payments', () => {
     await run();
     const today = (await t.http.get('/dev/clock')).body.today;
     expect(await getInvoice(inv.id)).toMatchObject({ status: 'open', autopay: { status: 'awaiting_payment_method', attempts: 0, nextAttemptAt: `${dayAfter(today, 1)}T00:00:00.000Z` } });
-    const asked = (await mailbox(await contactEmail(c.contactId))).filter((x) => x.subject.includes('add a payment method'));
+    const asked = (await mailbox(await contactEmail(c.contactId))).filter((x) => x.subject.includes('Add a payment method'));
     expect(asked).toHaveLength(1);
     expect(asked[0]!.text).toContain(inv.number);
+    // With a wallet link that signs the contact in, so they can add the method there.
+    const linkToken = /cc_token=(wl_[A-Za-z0-9_-]+)/.exec(asked[0]!.text)?.[1];
+    expect(linkToken).toBeDefined();
+    expect((await t.http.post('/v1/customer/sessions', { linkToken })).status).toBe(201);
 
     await advance('P1D');
     await run();
     await run();
-    expect((await mailbox(await contactEmail(c.contactId))).filter((x) => x.subject.includes('add a payment method'))).toHaveLength(1);
+    expect((await mailbox(await contactEmail(c.contactId))).filter((x) => x.subject.includes('Add a payment method'))).toHaveLength(1);
     await addCard(t, await freshSession(c.contactId));
     await advance('P1D');
     await run();

@@ -5,7 +5,6 @@ import { Clock } from '../../common/clock.js';
 import { addDays } from '../../common/dates.js';
 import { CommitThenThrow, Db } from '../../common/db.js';
 import type { ApiError } from '../../common/errors.js';
-import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { EventsService } from '../events/events.service.js';
@@ -19,7 +18,7 @@ import type { PaymentMethod } from '../payment-methods/payment-method.entity.js'
 import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
-import { failedNoticeToMerchant, noMethodNotice, type NoticeContext } from './autopay-notices.js';
+import { failedNoticeToMerchant, type NoticeContext } from './autopay-notices.js';
 import { NO_METHOD_RECHECK_DAYS, nextRetryAt, startOfDay, type AutopayStatus } from './autopay-schedule.js';
 
 type AutopayState = { autopayStatus: AutopayStatus; autopayAttempts?: number; nextAutopayAt: Date | null };
@@ -39,7 +38,6 @@ export class AutopayService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
     private readonly invoices: InvoicesService,
     private readonly payments: PaymentsService,
     private readonly methods: PaymentMethodsService,
@@ -92,7 +90,7 @@ export class AutopayService {
     const invoice = await this.invoices.find(merchantId, id, { lock: true });
     const contact = await this.contacts.find(merchantId, invoice.contactId);
     const merchant = await this.merchants.get(merchantId);
-    const ctx: NoticeContext = { merchant, contact, invoice, walletUrl: merchant.settings.walletUrl ?? `${this.config.publicUrl}/wallet` };
+    const ctx: NoticeContext = { merchant, contact, invoice };
     if (contact.status !== 'authorized') return this.stop(ctx);
     const method = await this.methods.defaultFor(merchantId, contact.id);
     if (!method) return this.awaitMethod(ctx);
@@ -135,7 +133,8 @@ export class AutopayService {
     const first = invoice.autopayStatus !== 'awaiting_payment_method';
     await this.record(invoice, { autopayStatus: 'awaiting_payment_method', nextAutopayAt: startOfDay(addDays(this.clock.today(), NO_METHOD_RECHECK_DAYS)) });
     if (!first) return;
-    await this.outbox.enqueue(invoice.merchantId, MAIL_TOPIC, noMethodNotice(ctx));
+    // The contact hears of it from the notices module: a notice with a wallet link to add a method.
+    await this.events.append(invoice.merchantId, 'invoice.autopay_awaiting_payment_method', invoice.id, { invoice: toInvoiceDto(invoice, this.clock.today()) });
     await this.audit.record({ merchantId: invoice.merchantId, actor: SYSTEM_ACTOR, action: 'invoice.autopay_awaiting_payment_method', subjectId: invoice.id });
   }
 

@@ -12,6 +12,7 @@ const RULES: Record<string, Rule> = {
   'payment_request.created': ({ paymentRequest: r }) => (r.invoiceId ? [] : [{ template: 'payment_request', recipient: 'contact', contactId: r.contactId }]),
   'payment.succeeded': ({ payment }) => [{ template: 'payment_receipt', recipient: 'contact', contactId: payment.contactId }],
   'payment.failed': ({ payment }) => (payment.source === 'automatic' ? [{ template: 'automatic_payment_failed', recipient: 'contact', contactId: payment.contactId }] : []),
+  'invoice.autopay_awaiting_payment_method': ({ invoice }) => [{ template: 'payment_method_needed', recipient: 'contact', contactId: invoice.contactId }],
   'terms_offer.created': ({ termsOffer: o }) => (o.applicationId ? [] : [{ template: 'terms_offered', recipient: 'contact', contactId: o.contactId }]),
   'dispute.created': ({ dispute: d }) => [
     { template: 'dispute_received', recipient: 'contact', contactId: d.contactId },

@@ -50,6 +50,14 @@ const PARTS: Record<NoticeTemplate, (c: NoticeContext) => Parts> = {
     lines: [`We could not charge ${money(p.amount, p.currency)} to your payment method on file (${String(p.failureCode ?? 'declined').replace(/_/g, ' ')}).`, 'We will try again; you can also pay now or change your payment method.'],
     action: 'Update your payment method',
   }),
+  payment_method_needed: ({ data: { invoice: i }, merchantName }) => ({
+    subject: `Add a payment method to pay invoice ${i.number} to ${merchantName}`,
+    lines: [
+      `Invoice ${i.number} for ${money(i.balance, i.currency)} was due on ${i.dueDate} and is set to be paid automatically, but there is no default payment method on file.`,
+      'Add one in your account and it will be charged automatically; you can also pay the invoice there now.',
+    ],
+    action: 'Add a payment method',
+  }),
   terms_offered: ({ data: { termsOffer: o }, merchantName }) => ({
     subject: `${merchantName} offers you payment terms`,
     lines: [`${merchantName} offers net ${o.netDays} days with a credit limit of ${money(o.creditLimit, o.currency)}. The offer is open for 30 days.`],
