@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { get as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SDK_DIST } from '../src/http/static-sites.js';
 import { startApp, type TestApp } from './support/app.js';
@@ -68,6 +69,27 @@ describe('operations, documentation and static files', () => {
     expect(hashed.body).toBe(body);
     expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(hashed.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('serves the SDK bundles compressed (Brotli, else gzip) to browsers that accept it', async () => {
+    const body = readFileSync(join(SDK_DIST, 'cc-sdk.js'), 'utf8');
+    const { hashedPath } = (await t.http.get('/sdk/manifest.json')).body;
+    for (const path of ['/sdk/cc-sdk.js', hashedPath, '/sdk/cc-console.js']) {
+      const expected = path === '/sdk/cc-console.js' ? readFileSync(join(SDK_DIST, 'cc-console.js'), 'utf8') : body;
+      for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['identity', null]] as const) {
+        const res = await fetch(t.baseUrl + path, { headers: { 'accept-encoding': accept } });
+        expect([path, accept, res.headers.get('content-encoding')]).toEqual([path, accept, encoding]);
+        expect(res.headers.get('vary')?.toLowerCase()).toContain('accept-encoding');
+        expect(await res.text()).toBe(expected); // fetch decodes it: the same bytes, the same integrity
+      }
+    }
+    const raw = await new Promise<number>((resolve, reject) =>
+      httpGet(t.baseUrl + hashedPath, { headers: { 'accept-encoding': 'br' } }, (res) => {
+        let size = 0;
+        res.on('data', (chunk: Buffer) => (size += chunk.length)).on('end', () => resolve(size)).on('error', reject);
+      }).on('error', reject),
+    );
+    expect(raw).toBeLessThan(Buffer.byteLength(body) / 3); // what goes over the wire
   });
 
   it('serves the demo site at / with the SDK script filled in', async () => {

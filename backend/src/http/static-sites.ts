@@ -29,6 +29,30 @@ export function sdkBundle(): SdkBundle | null {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8' };
 
+type Encoded = { identity: Buffer; br?: Buffer; gzip?: Buffer };
+
+/** A file and the compressed copies the SDK build wrote next to it. */
+function encodedBodies(file: string): Encoded {
+  const copy = (ext: string) => (existsSync(`${file}${ext}`) ? readFileSync(`${file}${ext}`) : undefined);
+  const br = copy('.br');
+  const gzip = copy('.gz');
+  return { identity: readFileSync(file), ...(br ? { br } : {}), ...(gzip ? { gzip } : {}) };
+}
+
+/** Brotli, else gzip, when the client accepts it (and did not refuse it with q=0). */
+export function pickEncoding(bodies: Encoded, acceptEncoding: string | string[] | undefined): { encoding?: 'br' | 'gzip'; body: Buffer } {
+  const accepted = new Set(
+    String(acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || !/^\s*q=0(?:\.0*)?\s*$/.test(q))
+      .map(([name]) => name!.trim().toLowerCase()),
+  );
+  if (bodies.br && accepted.has('br')) return { encoding: 'br', body: bodies.br };
+  if (bodies.gzip && accepted.has('gzip')) return { encoding: 'gzip', body: bodies.gzip };
+  return { body: bodies.identity };
+}
+
 /**
  * `/sdk/*` (the built SDK: `cc-sdk.js` cached briefly, its hashed alias for a year) and the
  * demo site at `/`, whose pages get the demo merchant's publishable key (read at request time:
@@ -40,15 +64,19 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
     await fastify.register(fastifyStatic, {
       root: SDK_DIST,
       prefix: '/sdk/',
+      // The build's .br / .gz copies (sdk/scripts/precompress.mjs), by the browser's Accept-Encoding.
+      preCompressed: true,
       decorateReply: false,
       cacheControl: false,
       setHeaders: (res) => void (res as unknown as { header(k: string, v: string): void }).header('cache-control', 'public, max-age=300, stale-while-revalidate=86400'),
     });
     if (bundle) {
-      const body = readFileSync(join(SDK_DIST, 'cc-sdk.js'));
-      fastify.get(bundle.hashedPath, (_req, reply) =>
-        reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(body),
-      );
+      const bodies = encodedBodies(join(SDK_DIST, 'cc-sdk.js'));
+      fastify.get(bundle.hashedPath, (req, reply) => {
+        const { encoding, body } = pickEncoding(bodies, req.headers['accept-encoding']);
+        if (encoding) reply.header('content-encoding', encoding);
+        return reply.header('vary', 'accept-encoding').header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(body);
+      });
     }
     fastify.get('/sdk/manifest.json', (_req, reply) => reply.header('cache-control', 'no-cache').send({ script: '/sdk/cc-sdk.js', ...bundle }));
   }
