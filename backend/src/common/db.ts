@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
+import { combineStatements, type Statement } from './deferred-writes.js';
 
 /** Wraps an error whose transaction must still commit (the failed payment and its event are kept). */
 export class CommitThenThrow extends Error {
@@ -9,47 +10,71 @@ export class CommitThenThrow extends Error {
   }
 }
 
+/** One open transaction: its manager, and the writes deferred to just before its COMMIT. */
+interface Transaction {
+  em: EntityManager;
+  deferred: Statement[];
+}
+
 /**
  * The one way services reach the database. `transaction` joins the transaction already
  * open for this request (see the write interceptor) or opens one; `repo` reads through it.
  * Never hold a repository across calls: on the embedded database a second connection
  * would wait for the transaction that is waiting for it.
+ *
+ * Append-only rows nothing reads back in the same transaction (events, outbox messages, audit
+ * entries, the stored idempotent answer) are written with `insertLater` / `writeLater`: queued
+ * and sent together in one statement just before COMMIT (a round trip each saved), in the
+ * same transaction, so they still commit or roll back with the work.
  */
 @Injectable()
 export class Db {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<Transaction>();
 
   constructor(readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const open = this.current.getStore();
-    if (open) return work(open);
+    if (open) return work(open.em);
     return this.outermost(work);
   }
 
   /** Commits even when `work` throws a `CommitThenThrow` (e.g. a declined charge that must be kept), then throws it. */
   private async outermost<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((em) =>
-      this.current.run(em, async (): Promise<{ value: T } | { error: CommitThenThrow }> => {
+    const result = await this.dataSource.transaction((em) => {
+      const tx: Transaction = { em, deferred: [] };
+      return this.current.run(tx, async (): Promise<{ value: T } | { error: CommitThenThrow }> => {
+        let outcome: { value: T } | { error: CommitThenThrow };
         try {
-          return { value: await work(em) };
+          outcome = { value: await work(em) };
         } catch (err) {
-          if (err instanceof CommitThenThrow) return { error: err };
-          throw err;
+          if (!(err instanceof CommitThenThrow)) throw err;
+          outcome = { error: err };
         }
-      }),
-    );
+        await this.flush(tx);
+        return outcome;
+      });
+    });
     if ('error' in result) throw result.error.error;
     return result.value;
   }
 
   /** A fresh transaction even inside another (for what must survive the request's rollback). */
   detached<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.current.exit(() => this.dataSource.transaction((em) => this.current.run(em, () => work(em))));
+    return this.current.exit(() =>
+      this.dataSource.transaction((em) => {
+        const tx: Transaction = { em, deferred: [] };
+        return this.current.run(tx, async () => {
+          const value = await work(em);
+          await this.flush(tx);
+          return value;
+        });
+      }),
+    );
   }
 
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.em ?? this.dataSource.manager;
   }
 
   repo<E extends ObjectLiteral>(entity: EntityTarget<E>): Repository<E> {
@@ -58,5 +83,28 @@ export class Db {
 
   get inTransaction(): boolean {
     return this.current.getStore() !== undefined;
+  }
+
+  /** Inserts `row` (an entity's properties) just before the transaction commits; at once outside one. */
+  insertLater<E extends ObjectLiteral>(entity: EntityTarget<E>, row: E): Promise<void> {
+    const meta = this.dataSource.getMetadata(entity);
+    const driver = this.dataSource.driver;
+    const columns = meta.columns;
+    const sql = `INSERT INTO ${driver.escape(meta.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+    return this.writeLater(sql, columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row) ?? null, c)));
+  }
+
+  /** Runs an INSERT / UPDATE (numbered parameters) just before the transaction commits; at once outside one. */
+  async writeLater(sql: string, params: unknown[]): Promise<void> {
+    const tx = this.current.getStore();
+    if (tx) tx.deferred.push({ sql, params });
+    else await this.dataSource.query(sql, params);
+  }
+
+  private async flush(tx: Transaction): Promise<void> {
+    while (tx.deferred.length) {
+      const batch = tx.deferred.splice(0);
+      for (const { sql, params } of combineStatements(batch)) await tx.em.query(sql, params);
+    }
   }
 }

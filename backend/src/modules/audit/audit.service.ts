@@ -21,7 +21,7 @@ export class AuditService {
   constructor(private readonly db: Db, private readonly clock: Clock) {}
 
   async record(change: AuditChange): Promise<void> {
-    await this.db.repo(AuditEntry).insert({
+    await this.db.insertLater(AuditEntry, {
       merchantId: change.merchantId,
       id: newId('aud'),
       actorType: change.actor.type,

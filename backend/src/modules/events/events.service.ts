@@ -21,7 +21,7 @@ export class EventsService {
 
   async append(merchantId: string, type: string, subjectId: string, data: JsonObject): Promise<DomainEvent> {
     const event: DomainEvent = { merchantId, id: newId('evt'), type, subjectId, data, createdAt: this.clock.now() };
-    await this.db.repo(DomainEvent).insert(event);
+    await this.db.insertLater(DomainEvent, event); // with the transaction's other appends, before COMMIT
     for (const subscriber of this.subscribers) await subscriber(event);
     return event;
   }

@@ -86,9 +86,11 @@ export class IdempotencyService {
     return row.requestHash === hash ? { state: 'replay', row } : { state: 'mismatch' };
   }
 
-  /** Stores the answer on the claimed row (same transaction as the work). */
+  /** Stores the answer on the claimed row (same transaction as the work, written with its other appends before COMMIT). */
   async complete(scope: string, key: string, statusCode: number, body: unknown): Promise<void> {
-    await this.db.repo(IdempotencyKey).update({ scope, key }, { statusCode, responseBody: stripSecrets(body) as object });
+    await this.db.writeLater('UPDATE idempotency_keys SET status_code = $1, response_body = $2 WHERE scope = $3 AND key = $4', [
+      statusCode, JSON.stringify(stripSecrets(body) ?? null), scope, key,
+    ]);
   }
 
   /** After a rolled-back request that answered 4xx: remember that answer in its own transaction. */

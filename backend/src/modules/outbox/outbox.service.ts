@@ -33,7 +33,8 @@ export class OutboxService {
 
   async enqueue(merchantId: string, topic: string, payload: JsonObject, availableAt = this.clock.now()): Promise<string> {
     const id = newId('obx');
-    await this.db.repo(OutboxMessage).insert({
+    // Written with the transaction's other appends, just before COMMIT (nothing reads it back before).
+    await this.db.insertLater(OutboxMessage, {
       merchantId, id, topic, payload, status: 'pending', attempts: 0, availableAt, lastError: null, createdAt: this.clock.now(), completedAt: null,
     });
     return id;

@@ -18,6 +18,7 @@ export const KNOWN_EVENT_TYPES = [
   'invoice.paid',
   'invoice.disputed',
   'invoice.voided',
+  'invoice.autopay_awaiting_payment_method',
   'invoice.autopay_failed',
   'invoice.autopay_stopped',
   'dispute.created',
