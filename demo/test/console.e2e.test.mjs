@@ -6,76 +6,25 @@
 // Needs `backend/dist` and `sdk/dist`. Run: node --test demo/test/console.e2e.test.mjs
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
+import { ADMIN, ROOT, startSite } from './support/site.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BACKEND_MAIN = join(ROOT, 'backend', 'dist', 'main.js');
 const CONSOLE_BUNDLE = join(ROOT, 'sdk', 'dist', 'cc-console.js');
 // Screenshots go to docs/images only when asked (CC_DOCS_SCREENSHOTS=1), so a test run leaves the tree clean.
 const IMAGES = process.env.CC_DOCS_SCREENSHOTS ? join(ROOT, 'docs', 'images') : join(tmpdir(), 'cc-screenshots');
-const ADMIN = { email: 'admin@northwind.example', password: 'northwind-demo-2026' };
 const MEMBER = { name: 'Morgan Member', email: 'morgan@northwind.example', password: 'member-pass-2026' };
 const INVOICE_NUMBER = 'INV-E2E-1001';
 
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-};
-
-let backend;
-let backendOutput = '';
-let dataDir;
+/** The backend (embedded database, seeded demo merchant) and Chromium: test/support/site.mjs. */
+let site;
 let baseUrl;
 let browser;
 /** Shared across the steps, which run in order. */
 const state = {};
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForReady(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The backend exited with ${child.exitCode}:\n${backendOutput}`);
-    try {
-      if ((await fetch(`${url}/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The backend was not ready within ${timeoutMs} ms:\n${backendOutput}`);
-}
-
-function stopBackend() {
-  if (!backend || backend.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => backend.kill('SIGKILL'), 10_000);
-    backend.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    backend.kill('SIGTERM');
-  });
-}
 
 /** The API as a merchant's server (or the test) calls it. */
 async function api(path, { method = 'GET', token, body, expect } = {}) {
@@ -179,21 +128,10 @@ async function expectClean(page, problems) {
 }
 
 before(async () => {
-  assert.ok(existsSync(BACKEND_MAIN), `${BACKEND_MAIN} is missing: npm run build -w @customerconnect/backend`);
   assert.ok(existsSync(CONSOLE_BUNDLE), `${CONSOLE_BUNDLE} is missing: npm run build -w @customerconnect/sdk`);
-  const port = await freePort();
-  baseUrl = `http://localhost:${port}`;
-  dataDir = await mkdtemp(join(tmpdir(), 'cc-console-e2e-'));
-  const env = { ...process.env, PORT: String(port), CC_DATA_DIR: dataDir, PUBLIC_URL: baseUrl, CC_SEED_DEMO: '1', CC_LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.NODE_ENV;
-  delete env.NODE_OPTIONS;
-  backend = spawn(process.execPath, [BACKEND_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  process.once('exit', () => backend.exitCode === null && backend.kill('SIGKILL'));
-  backend.stdout.on('data', (d) => (backendOutput += d));
-  backend.stderr.on('data', (d) => (backendOutput += d));
-  await waitForReady(baseUrl, backend, 120_000);
-  browser = await chromium.launch(CHROMIUM);
+  site = await startSite();
+  baseUrl = site.baseUrl;
+  browser = site.browser;
   state.adminToken = await login(ADMIN);
   const contacts = (await api('/v1/contacts?limit=100', { token: state.adminToken })).data;
   state.acme = contacts.find((c) => c.companyName === 'Acme Fabrication LLC');
@@ -201,9 +139,7 @@ before(async () => {
 }, { timeout: 150_000 });
 
 after(async () => {
-  await browser?.close();
-  await stopBackend();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 describe('merchant console on the real backend', { concurrency: false }, () => {

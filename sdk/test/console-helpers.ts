@@ -1,5 +1,6 @@
 // Helpers of the console's browser tests: a signed-in context against test/mock-console-api.js
 // and typing into shadow DOM the way a person does, with real events.
+import type { LitElement } from 'lit';
 import { ConsoleApi, type Merchant } from '../src/console/api.js';
 import type { ConsoleContext } from '../src/console/context.js';
 
@@ -75,3 +76,16 @@ export const focusedIn = (host: Element): Element | null => host.shadowRoot!.act
 
 /** Text of the host's shadow root, whitespace collapsed. */
 export const textOf = (host: Element): string => (host.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+
+/** A part in the shadow root of `<cc-merchant-console>`, if it is there. */
+export const partOf = <T extends Element>(shell: Element, tag: string): T | null => shell.shadowRoot!.querySelector<T>(tag);
+
+/** Signs in through the console's own sign-in form (any language) and waits for the overview. */
+export async function signInToConsole(shell: Element, who: { email: string; password: string } = people.admin): Promise<Element> {
+  const form = await until(() => partOf<LitElement>(shell, 'cc-console-sign-in'), 'the sign-in form');
+  await form.updateComplete;
+  type(form, '#email', who.email);
+  type(form, '#password', who.password);
+  $(form, 'button.primary').click();
+  return until(() => partOf(shell, 'cc-console-overview'), 'the overview');
+}

@@ -4,11 +4,9 @@ import { embedChoices, embedSnippet, themeProperties } from './embed.js';
 import { minimumPayment } from './settings.js';
 import { readMoney } from './format.js';
 import './define.js';
-import { $, $maybe, consoleMock, focusedIn, textOf, type, until } from '../../test/console-helpers.js';
+import { $, $maybe, consoleMock, focusedIn, partOf, signInToConsole as signIn, textOf, type, until } from '../../test/console-helpers.js';
 import type { CcMerchantConsole } from './merchant-console.js';
 import type { CcConsoleSignIn } from './sign-in.js';
-
-const partOf = <T extends Element>(shell: Element, tag: string) => shell.shadowRoot!.querySelector(tag) as T | null;
 
 describe('console: rules', () => {
   it('reads hash routes', () => {
@@ -106,15 +104,6 @@ describe('<cc-merchant-console>', () => {
     location.hash = '';
   });
 
-  async function signIn(shell: CcMerchantConsole, who = { email: 'admin@test.example', password: 'admin-password' }) {
-    const form = await until(() => partOf<CcConsoleSignIn>(shell, 'cc-console-sign-in'), 'the sign-in form');
-    await form.updateComplete;
-    type(form, '#email', who.email);
-    type(form, '#password', who.password);
-    $(form, 'button.primary').click();
-    return until(() => partOf(shell, 'cc-console-overview'), 'the overview');
-  }
-
   it('is accessible signed out and signed in; the overview shows money per currency', async () => {
     const shell = await fixture<CcMerchantConsole>(html`<cc-merchant-console locale="en-US"></cc-merchant-console>`);
     await expect(shell).to.be.accessible();
@@ -130,7 +119,8 @@ describe('<cc-merchant-console>', () => {
   it('formats money for its locale', async () => {
     const shell = await fixture<CcMerchantConsole>(html`<cc-merchant-console locale="fr-FR"></cc-merchant-console>`);
     const overview = await signIn(shell);
-    await until(() => textOf(overview).includes('Open balance'), 'the figures');
+    // The texts follow the locale too: "Open balance" in French.
+    await until(() => textOf(overview).includes('Solde dû'), 'the figures');
     expect(textOf(overview)).to.match(/2\s100,00\s\$US/);
     expect(textOf(overview)).to.match(/42,00\s€/);
   });

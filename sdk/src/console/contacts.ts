@@ -3,15 +3,10 @@ import { state } from 'lit/decorators.js';
 import type { Contact, Page } from './api.js';
 import { formatDate } from './format.js';
 import { Load } from './load.js';
-import { ConsolePart, badge, emptyView, input, loadView, select, tableWrap } from './part.js';
+import { ConsolePart, badge, emptyView, input, loadView, select, statusOptions, tableWrap } from './part.js';
 
-export const contactStatusOptions = [
-  { value: '', label: 'Any status' },
-  { value: 'prospect', label: 'Prospect' },
-  { value: 'verified', label: 'Verified' },
-  { value: 'authorized', label: 'Authorized' },
-  { value: 'credit_declined', label: 'Credit declined' },
-];
+/** The statuses the contacts list filters by. */
+export const contactStatuses = ['prospect', 'verified', 'authorized', 'credit_declined'] as const;
 
 /**
  * The contacts list: status, search by company or email (`q`), a status filter, paging,
@@ -59,19 +54,20 @@ export class CcConsoleContacts extends ConsolePart {
   }
 
   protected override render(): TemplateResult {
+    const t = this.t;
     return html`<div class="page">
       <div class="page-head">
-        <h1 tabindex="-1">Contacts</h1>
-        <button type="button" aria-expanded=${this.adding ? 'true' : 'false'} aria-controls="add-contact" @click=${this.#toggleAdd}>Add a contact</button>
+        <h1 tabindex="-1">${t.nav.contacts}</h1>
+        <button type="button" aria-expanded=${this.adding ? 'true' : 'false'} aria-controls="add-contact" @click=${this.#toggleAdd}>${t.contacts.add}</button>
       </div>
       ${this.adding ? this.#addForm() : nothing}
-      <form class="toolbar" role="search" aria-label="Filter contacts" @submit=${(e: Event) => (e.preventDefault(), void this.list.run())}>
-        ${input({ id: 'q', label: 'Search company or email', type: 'search', value: this.q, onInput: (v) => this.#search(v) })}
+      <form class="toolbar" role="search" aria-label=${t.contacts.filter} @submit=${(e: Event) => (e.preventDefault(), void this.list.run())}>
+        ${input(t, { id: 'q', label: t.contacts.search, type: 'search', value: this.q, onInput: (v) => this.#search(v) })}
         <div class="field narrow">
-          ${select({ id: 'status', label: 'Status', value: this.status, options: contactStatusOptions, onInput: (v) => ((this.status = v), void this.list.run()) })}
+          ${select(t, { id: 'status', label: t.common.status, value: this.status, options: statusOptions(t, contactStatuses), onInput: (v) => ((this.status = v), void this.list.run()) })}
         </div>
       </form>
-      ${loadView(this.list, 'contacts', (page) => this.#table([...page.data, ...this.more]))}
+      ${loadView(t, this.list, t.contacts.what, (page) => this.#table([...page.data, ...this.more]))}
     </div>`;
   }
 
@@ -86,17 +82,18 @@ export class CcConsoleContacts extends ConsolePart {
 
   #addForm(): TemplateResult {
     const set = (name: keyof typeof this.draft) => (value: string) => (this.draft = { ...this.draft, [name]: value });
+    const t = this.t;
     return html`<form id="add-contact" class="card" novalidate aria-labelledby="add-h" @submit=${this.#add}>
-      <h2 id="add-h">New contact</h2>
+      <h2 id="add-h">${t.contacts.newContact}</h2>
       ${this.feedback()}
       <div class="grid-2">
-        ${input({ id: 'new-company', label: 'Company name', value: this.draft.companyName, error: this.errors['new-company'], required: true, onInput: set('companyName') })}
-        ${input({ id: 'new-email', label: 'Billing email', type: 'email', value: this.draft.email, error: this.errors['new-email'], required: true, onInput: set('email') })}
-        ${input({ id: 'new-name', label: 'Contact person', value: this.draft.name, required: false, onInput: set('name') })}
+        ${input(t, { id: 'new-company', label: t.common.companyName, value: this.draft.companyName, error: this.errors['new-company'], required: true, onInput: set('companyName') })}
+        ${input(t, { id: 'new-email', label: t.contacts.billingEmail, type: 'email', value: this.draft.email, error: this.errors['new-email'], required: true, onInput: set('email') })}
+        ${input(t, { id: 'new-name', label: t.contacts.person, value: this.draft.name, required: false, onInput: set('name') })}
       </div>
       <div class="actions">
-        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Save contact</button>
-        <button type="button" @click=${this.#toggleAdd}>Cancel</button>
+        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.contacts.save}</button>
+        <button type="button" @click=${this.#toggleAdd}>${t.common.cancel}</button>
       </div>
     </form>`;
   }
@@ -104,8 +101,8 @@ export class CcConsoleContacts extends ConsolePart {
   async #add(event: Event): Promise<void> {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (!this.draft.companyName.trim()) errors['new-company'] = 'Enter the company name.';
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.draft.email.trim())) errors['new-email'] = 'Enter an email address like ap@company.com.';
+    if (!this.draft.companyName.trim()) errors['new-company'] = this.t.contacts.companyEmpty;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.draft.email.trim())) errors['new-email'] = this.t.contacts.emailInvalid;
     if (!(await this.showErrors(errors))) return;
     const fields: Record<string, string> = { companyName: 'new-company', email: 'new-email', name: 'new-name' };
     await this.act(
@@ -114,7 +111,7 @@ export class CcConsoleContacts extends ConsolePart {
         const contact = await this.ctx!.api.post<Contact>('/v1/contacts', body);
         this.draft = { companyName: '', email: '', name: '' };
         this.adding = false;
-        this.ctx!.announce(`${contact.companyName} added.`);
+        this.ctx!.announce(this.t.contacts.added(contact.companyName));
         this.ctx!.navigate(`#/contacts/${contact.id}`);
       },
       (param) => fields[param],
@@ -122,26 +119,27 @@ export class CcConsoleContacts extends ConsolePart {
   }
 
   #table(contacts: Contact[]): TemplateResult {
+    const t = this.t;
     if (!contacts.length) {
-      return emptyView(this.q || this.status ? 'No contacts match these filters.' : 'No contacts yet. Add one, or embed the credit application on your site.');
+      return emptyView(this.q || this.status ? t.contacts.noMatch : t.contacts.none);
     }
     return html`${tableWrap(
-        'Contacts',
+        t.nav.contacts,
         html`<table part="table">
-          <thead><tr><th scope="col">Company</th><th scope="col">Email</th><th scope="col">Status</th><th scope="col">Terms</th><th scope="col">Added</th></tr></thead>
+          <thead><tr><th scope="col">${t.contacts.company}</th><th scope="col">${t.common.email}</th><th scope="col">${t.common.status}</th><th scope="col">${t.contacts.terms}</th><th scope="col">${t.common.added}</th></tr></thead>
           <tbody>
             ${contacts.map(
               (c) => html`<tr part="row">
                 <th scope="row"><a href="#/contacts/${c.id}">${c.companyName}</a></th>
                 <td>${c.email}</td>
-                <td>${badge(c.status)}</td>
-                <td>${c.terms ? `Net ${c.terms.netDays}` : '—'}</td>
+                <td>${badge(t, c.status)}</td>
+                <td>${c.terms ? t.common.net(c.terms.netDays) : '—'}</td>
                 <td>${formatDate(c.createdAt, this.loc)}</td>
               </tr>`,
             )}
           </tbody>
         </table>`,
       )}
-      ${this.hasMore ? html`<p><button type="button" @click=${this.#loadMore}>Load more contacts</button></p>` : nothing}`;
+      ${this.hasMore ? html`<p><button type="button" @click=${this.#loadMore}>${t.contacts.loadMore}</button></p>` : nothing}`;
   }
 }

@@ -54,17 +54,19 @@ export class CcConsoleDisputes extends ConsolePart {
   }
 
   protected override render(): TemplateResult {
+    const t = this.t;
+    const m = t.disputes;
     return html`<div class="page">
       <div class="page-head">
-        <h1 tabindex="-1">Disputes</h1>
+        <h1 tabindex="-1">${t.nav.disputes}</h1>
         <div class="field narrow">
-          ${select({
+          ${select(t, {
             id: 'dispute-status',
-            label: 'Show',
+            label: m.show,
             value: this.status,
             options: [
-              { value: 'open', label: 'Open disputes' },
-              { value: 'resolved', label: 'Resolved disputes' },
+              { value: 'open', label: m.open },
+              { value: 'resolved', label: m.resolved },
             ],
             onInput: (v) => ((this.status = v as 'open' | 'resolved'), (this.done = ''), void this.queue.run()),
           })}
@@ -72,8 +74,8 @@ export class CcConsoleDisputes extends ConsolePart {
       </div>
       ${this.done ? html`<p class="success" role="status">${this.done}</p>` : nothing}
       ${this.feedback()}
-      ${loadView(this.queue, 'disputes', (rows) =>
-        rows.length ? html`<div class="page">${rows.map((r) => this.#card(r))}</div>` : emptyView(this.status === 'open' ? 'No open disputes. Nothing to resolve.' : 'No resolved disputes yet.'),
+      ${loadView(t, this.queue, m.what, (rows) =>
+        rows.length ? html`<div class="page">${rows.map((r) => this.#card(r))}</div>` : emptyView(this.status === 'open' ? m.noneOpen : m.noneResolved),
       )}
     </div>`;
   }
@@ -82,37 +84,39 @@ export class CcConsoleDisputes extends ConsolePart {
     const loc = this.loc;
     const outcome = this.outcome[d.id] ?? '';
     const credit = invoice ? Math.min(d.amount, invoice.balance) : d.amount;
+    const t = this.t;
+    const m = t.disputes;
     return html`<section class="card" id="dispute-${d.id}" aria-labelledby="h-${d.id}">
       <h2 id="h-${d.id}">
-        ${contact?.companyName ?? 'A contact'} disputes ${invoice ? `invoice ${invoice.number}` : 'an invoice'}
+        ${m.title(contact?.companyName, invoice?.number)}
       </h2>
       <dl class="facts">
-        <dt>Status</dt><dd>${badge(d.status)}${d.outcome ? html` · ${d.outcome === 'credit' ? 'Credited' : 'Rejected'}` : nothing}</dd>
-        <dt>Explanation</dt><dd><blockquote>${d.explanation}</blockquote></dd>
-        <dt>Disputed amount</dt><dd part="amount">${formatMoney(d.amount, d.currency, loc)}</dd>
-        <dt>Invoice balance</dt><dd part="amount">${invoice ? formatMoney(invoice.balance, invoice.currency, loc) : '—'}</dd>
-        <dt>Opened</dt><dd>${formatDate(d.createdAt, loc)}</dd>
-        ${d.note ? html`<dt>Note</dt><dd>${d.note}</dd>` : nothing}
-        ${contact ? html`<dt>Contact</dt><dd><a href="#/contacts/${contact.id}">${contact.companyName}</a> · ${contact.email}</dd>` : nothing}
+        <dt>${t.common.status}</dt><dd>${badge(t, d.status)}${d.outcome ? html` · ${m.outcome[d.outcome]}` : nothing}</dd>
+        <dt>${m.explanation}</dt><dd><blockquote>${d.explanation}</blockquote></dd>
+        <dt>${m.disputedAmount}</dt><dd part="amount">${formatMoney(d.amount, d.currency, loc)}</dd>
+        <dt>${m.invoiceBalance}</dt><dd part="amount">${invoice ? formatMoney(invoice.balance, invoice.currency, loc) : '—'}</dd>
+        <dt>${m.opened}</dt><dd>${formatDate(d.createdAt, loc)}</dd>
+        ${d.note ? html`<dt>${m.note}</dt><dd>${d.note}</dd>` : nothing}
+        ${contact ? html`<dt>${t.common.contact}</dt><dd><a href="#/contacts/${contact.id}">${contact.companyName}</a> · ${contact.email}</dd>` : nothing}
       </dl>
       ${d.status === 'open'
-        ? html`<form novalidate aria-label="Resolve this dispute" @submit=${(e: Event) => this.#resolve(e, d)}>
+        ? html`<form novalidate aria-label=${m.resolveForm} @submit=${(e: Event) => this.#resolve(e, d)}>
             <fieldset>
-              <legend>Resolve</legend>
+              <legend>${m.resolve}</legend>
               <div class="choice">
                 <input type="radio" id="credit-${d.id}" name="outcome-${d.id}" value="credit" .checked=${outcome === 'credit'}
                   aria-invalid=${this.errors[`credit-${d.id}`] ? 'true' : 'false'} aria-describedby=${this.errors[`credit-${d.id}`] ? `credit-${d.id}-error` : nothing}
                   @change=${() => this.#choose(d.id, 'credit')} />
-                <label for="credit-${d.id}">Credit ${formatMoney(credit, d.currency, loc)} off the balance</label>
+                <label for="credit-${d.id}">${m.creditOff(formatMoney(credit, d.currency, loc))}</label>
               </div>
               <div class="choice">
                 <input type="radio" id="reject-${d.id}" name="outcome-${d.id}" value="reject" .checked=${outcome === 'reject'} @change=${() => this.#choose(d.id, 'reject')} />
-                <label for="reject-${d.id}">Reject: the invoice is owed as before</label>
+                <label for="reject-${d.id}">${m.reject}</label>
               </div>
               ${this.errors[`credit-${d.id}`] ? html`<p class="error" id="credit-${d.id}-error">${this.errors[`credit-${d.id}`]}</p>` : nothing}
             </fieldset>
-            ${textarea({ id: `note-${d.id}`, label: 'Note to the contact', required: false, value: this.notes[d.id] ?? '', error: this.errors[`note-${d.id}`], onInput: (v) => (this.notes = { ...this.notes, [d.id]: v }) })}
-            <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.resolving === d.id ? 'Resolving…' : 'Resolve dispute'}</button></div>
+            ${textarea(t, { id: `note-${d.id}`, label: m.noteLabel, required: false, value: this.notes[d.id] ?? '', error: this.errors[`note-${d.id}`], onInput: (v) => (this.notes = { ...this.notes, [d.id]: v }) })}
+            <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.resolving === d.id ? m.resolving : m.resolveButton}</button></div>
           </form>`
         : nothing}
     </section>`;
@@ -126,13 +130,14 @@ export class CcConsoleDisputes extends ConsolePart {
   async #resolve(event: Event, d: Dispute): Promise<void> {
     event.preventDefault();
     const outcome = this.outcome[d.id];
-    if (!(await this.showErrors(outcome ? {} : { [`credit-${d.id}`]: 'Choose to credit or reject the dispute.' }))) return;
+    const m = this.t.disputes;
+    if (!(await this.showErrors(outcome ? {} : { [`credit-${d.id}`]: m.choose }))) return;
     this.resolving = d.id;
     await this.act(
       async () => {
         const note = this.notes[d.id]?.trim();
         await this.ctx!.api.post<Dispute>(`/v1/disputes/${encodeURIComponent(d.id)}/resolve`, { outcome, ...(note ? { note } : {}) });
-        this.done = outcome === 'credit' ? `Dispute resolved with a credit of ${formatMoney(d.amount, d.currency, this.loc)}.` : 'Dispute rejected; the invoice is owed as before.';
+        this.done = outcome === 'credit' ? m.creditDone(formatMoney(d.amount, d.currency, this.loc)) : m.rejectDone;
         this.ctx!.announce(this.done);
         this.disputeId = '';
         await this.queue.run();

@@ -4,31 +4,43 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { readableTextOn } from '../internal/contrast.js';
 import type { ApiKey, Page, SdkManifest } from './api.js';
 import { Load } from './load.js';
+import type { ConsoleMessages } from './messages.js';
 import { ConsolePart, loadView, select } from './part.js';
 
+type EmbedMessages = ConsoleMessages['embed'];
+
 export interface EmbedChoice {
-  value: string;
-  label: string;
+  /** Also the key of its name in the messages' `embed.widgets`, and of its note (if any) in `embed.notes`. */
+  value: keyof EmbedMessages['widgets'];
   tag: string;
   attributes: string;
-  note?: string;
 }
 
 export const embedChoices: EmbedChoice[] = [
-  { value: 'credit-app', label: 'Credit application (credit check only)', tag: 'cc-credit-app', attributes: ' mode="credit_check"' },
-  { value: 'credit-app-terms', label: 'Credit application with a terms offer', tag: 'cc-credit-app', attributes: ' mode="credit_check_with_terms"' },
-  { value: 'wallet', label: 'Customer wallet', tag: 'cc-wallet', attributes: '', note: 'The wallet opens from the link in your emails (cc_token); without one it offers to email a fresh link.' },
-  { value: 'terms-offer', label: 'Terms offer', tag: 'cc-terms-offer', attributes: ' offer-id="off_…"', note: 'Set offer-id to the offer; the customer needs a session from their emailed link.' },
-  { value: 'payment-request', label: 'Payment request', tag: 'cc-payment-request', attributes: ' request-id="pr_…"', note: 'Set request-id; the customer needs a session from their emailed link.' },
-  { value: 'dispute-form', label: 'Dispute form', tag: 'cc-dispute-form', attributes: ' invoice-id="inv_…"', note: 'Set invoice-id; the customer needs a session from their emailed link.' },
+  { value: 'credit-app', tag: 'cc-credit-app', attributes: ' mode="credit_check"' },
+  { value: 'credit-app-terms', tag: 'cc-credit-app', attributes: ' mode="credit_check_with_terms"' },
+  { value: 'wallet', tag: 'cc-wallet', attributes: '' },
+  { value: 'terms-offer', tag: 'cc-terms-offer', attributes: ' offer-id="off_…"' },
+  { value: 'payment-request', tag: 'cc-payment-request', attributes: ' request-id="pr_…"' },
+  { value: 'dispute-form', tag: 'cc-dispute-form', attributes: ' invoice-id="inv_…"' },
 ];
 
-export const fontChoices = [
-  { value: '', label: 'The default (system font)' },
-  { value: 'Georgia, "Times New Roman", serif', label: 'Serif (Georgia)' },
-  { value: '"Helvetica Neue", Arial, sans-serif', label: 'Sans-serif (Helvetica, Arial)' },
-  { value: 'Inter, system-ui, sans-serif', label: 'Inter' },
-  { value: 'ui-monospace, Menlo, Consolas, monospace', label: 'Monospace' },
+/** Font stacks to pick from; `label` is the key of the name in the messages' `embed.fonts`. */
+export const fontChoices: { value: string; label: keyof EmbedMessages['fonts'] }[] = [
+  { value: '', label: 'system' },
+  { value: 'Georgia, "Times New Roman", serif', label: 'serif' },
+  { value: '"Helvetica Neue", Arial, sans-serif', label: 'sans' },
+  { value: 'Inter, system-ui, sans-serif', label: 'inter' },
+  { value: 'ui-monospace, Menlo, Consolas, monospace', label: 'mono' },
+];
+
+/** Corner radii to pick from; `label` is the key of the name in the messages' `embed.radii`. */
+const radiusChoices: { value: string; label: keyof EmbedMessages['radii'] }[] = [
+  { value: '', label: 'default' },
+  { value: '0', label: 'square' },
+  { value: '4px', label: 'small' },
+  { value: '8px', label: 'medium' },
+  { value: '16px', label: 'large' },
 ];
 
 export interface EmbedTheme {
@@ -129,10 +141,11 @@ export class CcConsoleEmbed extends ConsolePart {
   }
 
   protected override render(): TemplateResult {
+    const t = this.t;
     return html`<div class="page">
-      <h1 tabindex="-1">Embed the widgets</h1>
-      <p>Paste the snippet into any page of your site. The script is pinned to this exact SDK build with Subresource Integrity.</p>
-      ${loadView(this.data, 'the SDK details', (d) => this.#body(d))}
+      <h1 tabindex="-1">${t.embed.heading}</h1>
+      <p>${t.embed.intro}</p>
+      ${loadView(t, this.data, t.embed.what, (d) => this.#body(d))}
     </div>`;
   }
 
@@ -141,49 +154,54 @@ export class CcConsoleEmbed extends ConsolePart {
     const key = this.#publishableKey();
     const snippet = embedSnippet({ origin: this.#origin, manifest: d.manifest, publishableKey: key || 'pk_…', choice, theme: this.look });
     const origins = this.ctx!.merchant.settings.allowedOrigins;
+    const t = this.t;
+    const m = t.embed;
+    const notes: Partial<Record<string, string>> = m.notes;
+    const note = notes[choice.value];
     return html`<section class="card" aria-labelledby="snippet-h">
-        <h2 id="snippet-h">Snippet</h2>
+        <h2 id="snippet-h">${m.snippet}</h2>
         ${this.isAdmin
           ? d.keys.length > 1
-            ? select({ id: 'embed-key', label: 'Publishable key', value: this.keyId || d.keys[0]!.id, options: d.keys.map((k) => ({ value: k.id, label: k.publishableKey ?? k.last4 })), onInput: (v) => (this.keyId = v) })
+            ? select(t, { id: 'embed-key', label: m.publishableKey, value: this.keyId || d.keys[0]!.id, options: d.keys.map((k) => ({ value: k.id, label: k.publishableKey ?? k.last4 })), onInput: (v) => (this.keyId = v) })
             : d.keys.length
               ? nothing
-              : html`<p class="alert" role="note">You have no publishable key. <a href="#/settings/api-keys">Create one</a>.</p>`
-          : html`<p class="alert" role="note">Only an admin can read the API keys: ask an admin for your publishable key and put it in place of <code>pk_…</code>.</p>`}
+              : html`<p class="alert" role="note">${m.noKey(html`<a href="#/settings/api-keys">${m.createOne}</a>`)}</p>`
+          : html`<p class="alert" role="note">${m.memberKey(html`<code>pk_…</code>`)}</p>`}
         <div class="grid-2">
-          ${select({ id: 'embed-element', label: 'Widget', value: this.choice, options: embedChoices.map((c) => ({ value: c.value, label: c.label })), onInput: (v) => (this.choice = v) })}
-          ${select({ id: 'embed-preset', label: 'Preset', value: this.look.preset, options: [{ value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }], onInput: (v) => (this.look = { ...this.look, preset: v as 'light' }) })}
+          ${select(t, { id: 'embed-element', label: m.widget, value: this.choice, options: embedChoices.map((c) => ({ value: c.value, label: m.widgets[c.value] })), onInput: (v) => (this.choice = v) })}
+          ${select(t, { id: 'embed-preset', label: m.preset, value: this.look.preset, options: (['light', 'dark'] as const).map((value) => ({ value, label: m.presets[value] })), onInput: (v) => (this.look = { ...this.look, preset: v as 'light' }) })}
           <div class="field">
-            <label for="embed-color">Brand colour</label>
+            <label for="embed-color">${t.settings.brandColour}</label>
             <div class="actions">
               <input id="embed-color" type="color" .value=${this.look.primary || '#1d4ed8'} @input=${(e: Event) => (this.look = { ...this.look, primary: (e.target as HTMLInputElement).value })} />
-              <button type="button" ?disabled=${!this.look.primary} @click=${() => (this.look = { ...this.look, primary: '' })}>Use the default</button>
+              <button type="button" ?disabled=${!this.look.primary} @click=${() => (this.look = { ...this.look, primary: '' })}>${m.useDefault}</button>
             </div>
           </div>
-          ${select({ id: 'embed-radius', label: 'Corner radius', value: this.look.radius, options: [{ value: '', label: 'Default (0.375rem)' }, { value: '0', label: 'Square (0)' }, { value: '4px', label: 'Small (4px)' }, { value: '8px', label: 'Medium (8px)' }, { value: '16px', label: 'Large (16px)' }, ...(this.look.radius && !['0', '4px', '8px', '16px'].includes(this.look.radius) ? [{ value: this.look.radius, label: this.look.radius }] : [])], onInput: (v) => (this.look = { ...this.look, radius: v }) })}
-          ${select({ id: 'embed-font', label: 'Font', value: this.look.font, options: [...fontChoices, ...(this.look.font && !fontChoices.some((f) => f.value === this.look.font) ? [{ value: this.look.font, label: this.look.font }] : [])], onInput: (v) => (this.look = { ...this.look, font: v }) })}
+          ${select(t, { id: 'embed-radius', label: t.settings.radius, value: this.look.radius, options: [...radiusChoices.map((r) => ({ value: r.value, label: m.radii[r.label] })), ...(this.look.radius && !radiusChoices.some((r) => r.value === this.look.radius) ? [{ value: this.look.radius, label: this.look.radius }] : [])], onInput: (v) => (this.look = { ...this.look, radius: v }) })}
+          ${select(t, { id: 'embed-font', label: m.font, value: this.look.font, options: [...fontChoices.map((f) => ({ value: f.value, label: m.fonts[f.label] })), ...(this.look.font && !fontChoices.some((f) => f.value === this.look.font) ? [{ value: this.look.font, label: this.look.font }] : [])], onInput: (v) => (this.look = { ...this.look, font: v }) })}
         </div>
-        ${choice.note ? html`<p class="muted">${choice.note}</p>` : nothing}
-        <pre id="snippet-box" role="region" aria-label="Snippet to copy" tabindex="0"><code id="snippet">${snippet}</code></pre>
+        ${note ? html`<p class="muted">${note}</p>` : nothing}
+        <pre id="snippet-box" role="region" aria-label=${m.snippetRegion} tabindex="0"><code id="snippet">${snippet}</code></pre>
         <div class="actions">
-          <button type="button" class="primary" id="copy-snippet" @click=${() => this.#copy(snippet)}>Copy snippet</button>
+          <button type="button" class="primary" id="copy-snippet" @click=${() => this.#copy(snippet)}>${m.copy}</button>
           <span role="status" class="muted">${this.copied}</span>
         </div>
-        <p class="muted">The widgets only work on your allowed origins${origins.length ? html`: ${origins.join(', ')}` : html` (none yet: <a href="#/settings">add your site</a>)`}.</p>
+        <p class="muted">${origins.length ? m.origins(origins.join(', ')) : m.noOrigins(html`<a href="#/settings">${m.addSite}</a>`)}</p>
       </section>
       <section class="card" aria-labelledby="preview-h">
-        <h2 id="preview-h">Live preview</h2>
+        <h2 id="preview-h">${m.preview}</h2>
         ${this.#preview(choice, key)}
       </section>`;
   }
 
   #preview(choice: EmbedChoice, key: string): unknown {
-    if (!key) return html`<p class="muted">The preview needs a publishable key.</p>`;
-    if (this.preview === 'error') return html`<p class="alert" role="alert">The SDK could not be loaded for the preview.</p>`;
-    if (this.preview !== 'ready') return html`<p class="state" role="status">Loading the SDK…</p>`;
-    if (!customElements.get(choice.tag)) return html`<p class="muted">&lt;${choice.tag}&gt; is not in this SDK build yet.</p>`;
+    const m = this.t.embed;
+    if (!key) return html`<p class="muted">${m.previewNeedsKey}</p>`;
+    if (this.preview === 'error') return html`<p class="alert" role="alert">${m.sdkFailed}</p>`;
+    if (this.preview !== 'ready') return html`<p class="state" role="status">${m.loadingSdk}</p>`;
+    if (!customElements.get(choice.tag)) return html`<p class="muted">${m.notInBuild(choice.tag)}</p>`;
     const attrs = choice.attributes.replace(/="[^"]*…"/g, '=""');
-    return html`<p class="muted">The preview is live: what you submit in it reaches your account.</p>
+    return html`<p class="muted">${m.previewLive}</p>
       <div class="preview">${unsafeHTML(
         `<cc-provider publishable-key="${escapeAttr(key)}" theme="${this.look.preset}" data-preview><${choice.tag}${attrs}></${choice.tag}></cc-provider>`,
       )}</div>
@@ -208,7 +226,7 @@ export class CcConsoleEmbed extends ConsolePart {
   async #copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
-      this.copied = 'Snippet copied.';
+      this.copied = this.t.embed.copied;
     } catch {
       const range = document.createRange();
       const code = this.renderRoot.querySelector('#snippet');
@@ -217,7 +235,7 @@ export class CcConsoleEmbed extends ConsolePart {
         getSelection()?.removeAllRanges();
         getSelection()?.addRange(range);
       }
-      this.copied = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+      this.copied = this.t.embed.selectToCopy;
     }
   }
 }

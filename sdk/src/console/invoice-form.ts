@@ -68,12 +68,13 @@ export class CcConsoleInvoiceForm extends ConsolePart {
     const errors: Record<string, string> = {};
     const items: LineItem[] = [];
     let total = 0n;
+    const t = this.t;
     this.lines.forEach((line, i) => {
-      if (!line.description.trim()) errors[`line-${i}-desc`] = `Describe line ${i + 1}.`;
+      if (!line.description.trim()) errors[`line-${i}-desc`] = t.invoiceForm.describeLine(i + 1);
       const quantity = Number(line.quantity);
-      if (!/^\d+$/.test(line.quantity.trim()) || quantity < 1) errors[`line-${i}-qty`] = `Line ${i + 1}: the quantity is a whole number, 1 or more.`;
-      const price = readMoney(line.price, this.currency, this.loc, 'Unit price');
-      if ('error' in price) errors[`line-${i}-price`] = `Line ${i + 1}: ${price.error}`;
+      if (!/^\d+$/.test(line.quantity.trim()) || quantity < 1) errors[`line-${i}-qty`] = t.invoiceForm.quantityInvalid(i + 1);
+      const price = readMoney(line.price, this.currency, this.loc, t.money.labels.unitPrice);
+      if ('error' in price) errors[`line-${i}-price`] = t.invoiceForm.lineError(i + 1, price.error);
       else {
         items.push({ description: line.description.trim(), quantity, unitAmount: price.amount });
         if (quantity >= 1) total += BigInt(quantity) * BigInt(price.amount);
@@ -86,7 +87,7 @@ export class CcConsoleInvoiceForm extends ConsolePart {
   #liveTotal(): string {
     let total = 0n;
     for (const line of this.lines) {
-      const price = readMoney(line.price, this.currency, this.loc, 'Unit price');
+      const price = readMoney(line.price, this.currency, this.loc, this.t.money.labels.unitPrice);
       const quantity = /^\d+$/.test(line.quantity.trim()) ? BigInt(line.quantity.trim()) : 0n;
       if ('amount' in price) total += quantity * BigInt(price.amount);
     }
@@ -98,45 +99,47 @@ export class CcConsoleInvoiceForm extends ConsolePart {
     const c = this.#contact();
     const netDays = c?.terms?.netDays ?? this.ctx?.merchant.settings.defaultTerms.netDays ?? 30;
     const defaultDue = /^\d{4}-\d{2}-\d{2}$/.test(this.issuedAt) ? addDays(this.issuedAt, netDays) : '';
+    const t = this.t;
+    const f = t.invoiceForm;
     return html`<div class="page">
-      <div class="page-head"><h1 tabindex="-1">Key in an invoice</h1><a href="#/invoices">All invoices</a></div>
+      <div class="page-head"><h1 tabindex="-1">${t.common.keyIn}</h1><a href="#/invoices">${t.common.allInvoices}</a></div>
       <form class="card" part="form" novalidate @submit=${this.#submit}>
         ${this.feedback()}
         <div class="grid-2">
-          ${input({ id: 'inv-number', label: 'Invoice number', value: this.number, error: this.errors['inv-number'], required: true, hint: 'Unique among your invoices, e.g. INV-1001.', onInput: (v) => ((this.number = v), this.#clear('inv-number')) })}
+          ${input(t, { id: 'inv-number', label: f.number, value: this.number, error: this.errors['inv-number'], required: true, hint: f.numberHint, onInput: (v) => ((this.number = v), this.#clear('inv-number')) })}
           ${this.contacts.state === 'error'
-            ? html`<div class="alert" role="alert">We couldn't load your contacts. <button type="button" @click=${() => this.contacts.run()}>Try again</button></div>`
-            : select({
+            ? html`<div class="alert" role="alert">${f.contactsFailed} <button type="button" @click=${() => this.contacts.run()}>${t.common.tryAgain}</button></div>`
+            : select(t, {
                 id: 'inv-contact',
-                label: 'Contact',
+                label: t.common.contact,
                 value: this.contact,
                 error: this.errors['inv-contact'],
                 required: true,
-                hint: this.contacts.busy ? 'Loading contacts…' : c ? `${c.email}${c.terms ? ` · Net ${c.terms.netDays}, ${c.terms.currency}` : ''}` : undefined,
-                options: [{ value: '', label: 'Choose a contact' }, ...contacts.map((x) => ({ value: x.id, label: x.companyName }))],
+                hint: this.contacts.busy ? f.loadingContacts : c ? `${c.email}${c.terms ? ` · ${t.common.net(c.terms.netDays)}, ${c.terms.currency}` : ''}` : undefined,
+                options: [{ value: '', label: t.common.chooseContact }, ...contacts.map((x) => ({ value: x.id, label: x.companyName }))],
                 onInput: (v) => this.#pickContact(v),
               })}
         </div>
         <fieldset>
-          <legend>Amount</legend>
-          <div class="choice"><input type="radio" id="mode-amount" name="mode" .checked=${this.mode === 'amount'} @change=${() => (this.mode = 'amount')} /><label for="mode-amount">One amount</label></div>
-          <div class="choice"><input type="radio" id="mode-lines" name="mode" .checked=${this.mode === 'lines'} @change=${() => (this.mode = 'lines')} /><label for="mode-lines">Line items</label></div>
+          <legend>${t.common.amount}</legend>
+          <div class="choice"><input type="radio" id="mode-amount" name="mode" .checked=${this.mode === 'amount'} @change=${() => (this.mode = 'amount')} /><label for="mode-amount">${f.oneAmount}</label></div>
+          <div class="choice"><input type="radio" id="mode-lines" name="mode" .checked=${this.mode === 'lines'} @change=${() => (this.mode = 'lines')} /><label for="mode-lines">${f.lineItems}</label></div>
           <div class="grid-2">
             ${this.mode === 'amount'
-              ? input({ id: 'inv-amount', label: 'Amount', inputmode: 'decimal', value: this.amount, error: this.errors['inv-amount'], required: true, hint: `In ${this.currency}, e.g. ${formatMoney(125000, this.currency || 'USD', this.loc)}`, onInput: (v) => ((this.amount = v), this.#clear('inv-amount')) })
+              ? input(t, { id: 'inv-amount', label: t.common.amount, inputmode: 'decimal', value: this.amount, error: this.errors['inv-amount'], required: true, hint: f.amountHint(this.currency, formatMoney(125000, this.currency || 'USD', this.loc)), onInput: (v) => ((this.amount = v), this.#clear('inv-amount')) })
               : nothing}
-            ${select({ id: 'inv-currency', label: 'Currency', value: this.currency, error: this.errors['inv-currency'], options: currencyOptions(this.currency || 'USD', this.loc), onInput: (v) => ((this.currency = v), this.#clear('inv-currency')) })}
+            ${select(t, { id: 'inv-currency', label: t.common.currency, value: this.currency, error: this.errors['inv-currency'], options: currencyOptions(this.currency || 'USD', this.loc), onInput: (v) => ((this.currency = v), this.#clear('inv-currency')) })}
           </div>
           ${this.mode === 'lines' ? this.#lineItems() : nothing}
         </fieldset>
         <div class="grid-2">
-          ${input({ id: 'inv-issued', label: 'Issue date', type: 'date', value: this.issuedAt, error: this.errors['inv-issued'], required: true, onInput: (v) => ((this.issuedAt = v), this.#clear('inv-issued')) })}
-          ${input({ id: 'inv-due', label: 'Due date', type: 'date', value: this.dueDate, error: this.errors['inv-due'], required: false, hint: defaultDue ? `Leave empty for the issue date plus Net ${netDays}: ${formatDate(defaultDue, this.loc)}.` : undefined, onInput: (v) => ((this.dueDate = v), this.#clear('inv-due')) })}
+          ${input(t, { id: 'inv-issued', label: f.issueDate, type: 'date', value: this.issuedAt, error: this.errors['inv-issued'], required: true, onInput: (v) => ((this.issuedAt = v), this.#clear('inv-issued')) })}
+          ${input(t, { id: 'inv-due', label: t.common.dueDate, type: 'date', value: this.dueDate, error: this.errors['inv-due'], required: false, hint: defaultDue ? f.dueHint(netDays, formatDate(defaultDue, this.loc)) : undefined, onInput: (v) => ((this.dueDate = v), this.#clear('inv-due')) })}
         </div>
-        ${textarea({ id: 'inv-description', label: 'Description', value: this.description, required: false, error: this.errors['inv-description'], onInput: (v) => (this.description = v) })}
+        ${textarea(t, { id: 'inv-description', label: t.common.description, value: this.description, required: false, error: this.errors['inv-description'], onInput: (v) => (this.description = v) })}
         <div class="actions">
-          <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : 'Save invoice'}</button>
-          <a href="#/invoices">Cancel</a>
+          <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.common.saving : f.save}</button>
+          <a href="#/invoices">${t.common.cancel}</a>
         </div>
       </form>
     </div>`;
@@ -147,18 +150,20 @@ export class CcConsoleInvoiceForm extends ConsolePart {
       this.lines = this.lines.map((line, j) => (j === i ? { ...line, [key]: value } : line));
       this.#clear(`line-${i}-${key === 'description' ? 'desc' : key === 'quantity' ? 'qty' : 'price'}`);
     };
+    const t = this.t;
+    const f = t.invoiceForm;
     return html`<div class="lines">
       ${this.lines.map(
         (line, i) => html`<div class="line">
-          ${input({ id: `line-${i}-desc`, label: `Line ${i + 1} description`, value: line.description, error: this.errors[`line-${i}-desc`], required: true, onInput: set(i, 'description') })}
-          ${input({ id: `line-${i}-qty`, label: 'Quantity', inputmode: 'numeric', value: line.quantity, error: this.errors[`line-${i}-qty`], required: true, onInput: set(i, 'quantity') })}
-          ${input({ id: `line-${i}-price`, label: 'Unit price', inputmode: 'decimal', value: line.price, error: this.errors[`line-${i}-price`], required: true, onInput: set(i, 'price') })}
-          <button type="button" aria-label="Remove line ${i + 1}" ?disabled=${this.lines.length === 1} @click=${() => (this.lines = this.lines.filter((_, j) => j !== i))}>Remove</button>
+          ${input(t, { id: `line-${i}-desc`, label: f.lineDescription(i + 1), value: line.description, error: this.errors[`line-${i}-desc`], required: true, onInput: set(i, 'description') })}
+          ${input(t, { id: `line-${i}-qty`, label: f.quantity, inputmode: 'numeric', value: line.quantity, error: this.errors[`line-${i}-qty`], required: true, onInput: set(i, 'quantity') })}
+          ${input(t, { id: `line-${i}-price`, label: f.unitPrice, inputmode: 'decimal', value: line.price, error: this.errors[`line-${i}-price`], required: true, onInput: set(i, 'price') })}
+          <button type="button" aria-label=${f.removeLine(i + 1)} ?disabled=${this.lines.length === 1} @click=${() => (this.lines = this.lines.filter((_, j) => j !== i))}>${t.common.remove}</button>
         </div>`,
       )}
       <div class="page-head">
-        <button type="button" @click=${this.#addLine}>Add a line</button>
-        <p>Total: <output class="total" id="lines-total" aria-live="polite">${this.#liveTotal()}</output></p>
+        <button type="button" @click=${this.#addLine}>${f.addLine}</button>
+        <p>${f.total} <output class="total" id="lines-total" aria-live="polite">${this.#liveTotal()}</output></p>
       </div>
     </div>`;
   }
@@ -172,24 +177,26 @@ export class CcConsoleInvoiceForm extends ConsolePart {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (!this.number.trim()) errors['inv-number'] = 'Enter the invoice number.';
-    if (!this.contact) errors['inv-contact'] = 'Choose the contact to invoice.';
+    const t = this.t;
+    const f = t.invoiceForm;
+    if (!this.number.trim()) errors['inv-number'] = f.numberEmpty;
+    if (!this.contact) errors['inv-contact'] = f.contactEmpty;
     const body: NewInvoice = { contactId: this.contact, number: this.number.trim(), currency: this.currency };
     if (this.mode === 'amount') {
-      const amount = readMoney(this.amount, this.currency, this.loc, 'Amount');
+      const amount = readMoney(this.amount, this.currency, this.loc, t.money.labels.amount);
       if ('error' in amount) errors['inv-amount'] = amount.error;
-      else if (amount.amount <= 0) errors['inv-amount'] = 'The amount must be more than zero.';
+      else if (amount.amount <= 0) errors['inv-amount'] = f.amountZero;
       else body.amount = amount.amount;
     } else {
       const lines = this.#readLines();
       Object.assign(errors, lines.errors);
-      if (!Object.keys(lines.errors).length && (lines.total ?? 0n) <= 0n) errors['line-0-price'] = 'The line items must add up to more than zero.';
+      if (!Object.keys(lines.errors).length && (lines.total ?? 0n) <= 0n) errors['line-0-price'] = f.linesZero;
       body.lineItems = lines.items;
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.issuedAt)) errors['inv-issued'] = 'Enter the issue date.';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.issuedAt)) errors['inv-issued'] = f.issuedEmpty;
     else body.issuedAt = this.issuedAt;
     if (this.dueDate) {
-      if (this.dueDate < this.issuedAt) errors['inv-due'] = 'The due date cannot be before the issue date.';
+      if (this.dueDate < this.issuedAt) errors['inv-due'] = f.dueBefore;
       body.dueDate = this.dueDate;
     }
     if (this.description.trim()) body.description = this.description.trim();
@@ -204,7 +211,7 @@ export class CcConsoleInvoiceForm extends ConsolePart {
           throw error;
         }
         this.dispatchEvent(new CustomEvent('cc-console-invoice-created', { detail: invoice, bubbles: true, composed: true }));
-        this.ctx!.announce(`Invoice ${invoice.number} saved: ${formatMoney(invoice.amount, invoice.currency, this.loc)}.`);
+        this.ctx!.announce(f.saved(invoice.number, formatMoney(invoice.amount, invoice.currency, this.loc)));
         this.ctx!.navigate('#/invoices');
       },
       (param) => {

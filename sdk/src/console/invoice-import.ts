@@ -5,8 +5,6 @@ import { asApiError } from './api.js';
 import { formatNumber } from './format.js';
 import { ConsolePart, tableWrap, textarea } from './part.js';
 
-const invoices = (n: number, locale: string) => `${formatNumber(n, locale)} ${n === 1 ? 'invoice' : 'invoices'}`;
-
 /**
  * Bulk import of invoices from a CSV exported by invoicing software (`POST /v1/invoices/import`):
  * a dry-run preview with per-row errors first, then the import itself, all rows or none.
@@ -18,23 +16,30 @@ export class CcConsoleInvoiceImport extends ConsolePart {
   @state() private fileName = '';
   @state() private result?: ImportAnswer | undefined;
 
+  /** "3 invoices", the number in the console's locale. */
+  #invoices(count: number): string {
+    return this.t.invoiceImport.count(count, formatNumber(count, this.loc));
+  }
+
   protected override render(): TemplateResult {
+    const t = this.t;
+    const m = t.invoiceImport;
     return html`<div class="page">
-      <div class="page-head"><h1 tabindex="-1">Import invoices</h1><a href="#/invoices">All invoices</a></div>
-      <p>A CSV file with a header row: <code>number</code>, <code>contact_email</code> (or <code>contact_id</code>), <code>amount</code> as a decimal such as 1234.56,
-        <code>currency</code>, <code>issued_at</code>, <code>due_date</code>, <code>description</code>. Up to 5,000 rows. Check it first: nothing is imported unless every row is good.</p>
+      <div class="page-head"><h1 tabindex="-1">${m.heading}</h1><a href="#/invoices">${t.common.allInvoices}</a></div>
+      <p>${m.csvColumns} <code>number</code>, <code>contact_email</code> (${m.or} <code>contact_id</code>), <code>amount</code> ${m.decimal},
+        <code>currency</code>, <code>issued_at</code>, <code>due_date</code>, <code>description</code>. ${m.csvLimits}</p>
       <form class="card" novalidate @submit=${(e: Event) => (e.preventDefault(), this.#send(true))}>
         ${this.feedback()}
         <div class="field">
-          <label for="csv-file">CSV file</label>
+          <label for="csv-file">${m.csvFile}</label>
           <input id="csv-file" type="file" accept=".csv,text/csv" @change=${this.#pick} aria-describedby="csv-file-hint" />
-          <p class="hint" id="csv-file-hint">Or paste the CSV below.</p>
+          <p class="hint" id="csv-file-hint">${m.orPaste}</p>
         </div>
-        ${textarea({ id: 'csv-text', label: 'CSV', value: this.csv, error: this.errors['csv-text'], required: true, onInput: (v) => ((this.csv = v), (this.result = undefined)) })}
+        ${textarea(t, { id: 'csv-text', label: m.csv, value: this.csv, error: this.errors['csv-text'], required: true, onInput: (v) => ((this.csv = v), (this.result = undefined)) })}
         <div class="actions">
-          <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Check the file</button>
+          <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.check}</button>
           ${this.result?.dryRun && this.result.valid
-            ? html`<button type="button" class="primary" id="import-now" @click=${() => this.#send(false)}>Import ${invoices(this.result.summary.total, this.loc)}</button>`
+            ? html`<button type="button" class="primary" id="import-now" @click=${() => this.#send(false)}>${m.importCount(this.#invoices(this.result.summary.total))}</button>`
             : nothing}
         </div>
       </form>
@@ -51,7 +56,7 @@ export class CcConsoleInvoiceImport extends ConsolePart {
   }
 
   async #send(dryRun: boolean): Promise<void> {
-    if (!(await this.showErrors(this.csv.trim() ? {} : { 'csv-text': 'Choose a CSV file or paste its text.' }))) return;
+    if (!(await this.showErrors(this.csv.trim() ? {} : { 'csv-text': this.t.invoiceImport.empty }))) return;
     await this.act(
       async () => {
         try {
@@ -63,11 +68,12 @@ export class CcConsoleInvoiceImport extends ConsolePart {
           this.result = { dryRun, valid: false, imported: 0, rows: body.rows, summary: body.summary };
         }
         const r = this.result;
+        const m = this.t.invoiceImport;
         const text = r.valid
           ? r.dryRun
-            ? `All ${r.summary.total} rows are good. Nothing is imported yet.`
-            : `Imported ${invoices(r.imported, this.loc)}${this.fileName ? ` from ${this.fileName}` : ''}.`
-          : `${r.summary.errors} of ${r.summary.total} rows have problems; nothing was imported.`;
+            ? m.allGood(r.summary.total)
+            : m.imported(this.#invoices(r.imported), this.fileName)
+          : m.problems(r.summary.errors, r.summary.total);
         this.announcement = text;
         if (!r.dryRun && r.valid) {
           this.ctx!.announce(text);
@@ -82,18 +88,20 @@ export class CcConsoleInvoiceImport extends ConsolePart {
 
   #report(r: ImportAnswer): TemplateResult {
     const bad = r.rows.filter((row) => row.status === 'error');
+    const t = this.t;
+    const m = t.invoiceImport;
     return html`<section class="card" aria-labelledby="import-report">
       <h2 id="import-report" tabindex="-1">
-        ${r.valid ? (r.dryRun ? `Ready to import ${invoices(r.summary.total, this.loc)}` : `Imported ${invoices(r.imported, this.loc)}`) : `${r.summary.errors} of ${r.summary.total} rows have problems`}
+        ${r.valid ? (r.dryRun ? m.readyHeading(this.#invoices(r.summary.total)) : m.importedHeading(this.#invoices(r.imported))) : m.problemsHeading(r.summary.errors, r.summary.total)}
       </h2>
       ${r.valid
         ? r.dryRun
-          ? html`<p>Every row is good. Nothing is saved until you import.</p>`
-          : html`<p class="success">Done. <a href="#/invoices">See the invoices</a>.</p>`
-        : html`<p class="alert">Nothing was imported. Fix these rows in the file and check it again.</p>
+          ? html`<p>${m.everyRowGood}</p>`
+          : html`<p class="success">${m.done} <a href="#/invoices">${m.seeInvoices}</a>.</p>`
+        : html`<p class="alert">${m.nothingImported}</p>
             ${tableWrap(
-              'Rows with problems',
-              html`<table part="table"><thead><tr><th scope="col">Row</th><th scope="col">Number</th><th scope="col">Field</th><th scope="col">Problem</th></tr></thead>
+              m.badRows,
+              html`<table part="table"><thead><tr><th scope="col">${m.row}</th><th scope="col">${t.common.number}</th><th scope="col">${m.field}</th><th scope="col">${m.problem}</th></tr></thead>
                 <tbody>${bad.map((row) => html`<tr part="row"><th scope="row">${row.row}</th><td>${row.number ?? '—'}</td><td>${row.error?.param ?? '—'}</td><td>${row.error?.message ?? ''}</td></tr>`)}</tbody></table>`,
             )}`}
     </section>`;

@@ -51,13 +51,14 @@ export class CcConsoleInvoice extends ConsolePart {
 
   protected override render(): TemplateResult {
     const invoice = this.data.value?.invoice;
+    const t = this.t;
     return html`<div class="page">
       <div class="page-head">
-        <h1 tabindex="-1">${invoice ? `Invoice ${invoice.number}` : 'Invoice'}</h1>
-        <a href="#/invoices">All invoices</a>
+        <h1 tabindex="-1">${invoice ? t.invoice.heading(invoice.number) : t.invoice.fallback}</h1>
+        <a href="#/invoices">${t.common.allInvoices}</a>
       </div>
       ${this.notice ? html`<p class="success" role="status">${this.notice}</p>` : nothing}
-      ${loadView(this.data, 'this invoice', (d) => this.#body(d))}
+      ${loadView(t, this.data, t.invoice.what, (d) => this.#body(d))}
     </div>`;
   }
 
@@ -67,65 +68,68 @@ export class CcConsoleInvoice extends ConsolePart {
     const money = (minor: number) => formatMoney(minor, i.currency, loc);
     const editable = i.status === 'open' && i.paidAmount === 0;
     const creditable = i.balance > 0 && (i.status === 'open' || i.status === 'partially_paid');
+    const t = this.t;
+    const { common } = t;
     return html`<section class="card" aria-labelledby="invoice-h">
-        <h2 id="invoice-h">Details</h2>
+        <h2 id="invoice-h">${t.invoice.details}</h2>
         <dl class="facts">
-          <dt>Contact</dt><dd>${d.contact ? html`<a href="#/contacts/${d.contact.id}">${d.contact.companyName}</a>` : i.contactId}</dd>
-          <dt>Status</dt><dd>${badge(i.status)} ${i.overdue ? html`<span class="overdue">Overdue</span>` : nothing}</dd>
-          <dt>Issued</dt><dd>${formatDate(i.issuedAt, loc)}</dd>
-          <dt>Due</dt><dd>${formatDate(i.dueDate, loc)}</dd>
-          <dt>Amount</dt><dd>${money(i.amount)}</dd>
-          <dt>Paid</dt><dd>${money(i.paidAmount)}</dd>
-          <dt>Refunded</dt><dd>${money(i.refundedAmount)}</dd>
-          <dt>Credited</dt><dd>${money(i.creditedAmount)}</dd>
-          <dt>Balance</dt><dd><strong part="amount">${money(i.balance)}</strong></dd>
-          <dt>Description</dt><dd>${i.description ?? '—'}</dd>
-          ${i.autopay ? html`<dt>Automated payment</dt><dd>${this.#autopayText(i.autopay)}</dd>` : nothing}
+          <dt>${common.contact}</dt><dd>${d.contact ? html`<a href="#/contacts/${d.contact.id}">${d.contact.companyName}</a>` : i.contactId}</dd>
+          <dt>${common.status}</dt><dd>${badge(t, i.status)} ${i.overdue ? html`<span class="overdue">${common.overdue}</span>` : nothing}</dd>
+          <dt>${common.issued}</dt><dd>${formatDate(i.issuedAt, loc)}</dd>
+          <dt>${common.due}</dt><dd>${formatDate(i.dueDate, loc)}</dd>
+          <dt>${common.amount}</dt><dd>${money(i.amount)}</dd>
+          <dt>${t.invoice.paid}</dt><dd>${money(i.paidAmount)}</dd>
+          <dt>${common.refunded}</dt><dd>${money(i.refundedAmount)}</dd>
+          <dt>${t.invoice.credited}</dt><dd>${money(i.creditedAmount)}</dd>
+          <dt>${common.balance}</dt><dd><strong part="amount">${money(i.balance)}</strong></dd>
+          <dt>${common.description}</dt><dd>${i.description ?? '—'}</dd>
+          ${i.autopay ? html`<dt>${t.invoice.autopay}</dt><dd>${this.#autopayText(i.autopay)}</dd>` : nothing}
         </dl>
         ${i.lineItems.length
           ? tableWrap(
-              'Line items',
-              html`<table part="table"><caption>Line items</caption>
-                <thead><tr><th scope="col">Description</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">Total</th></tr></thead>
+              t.invoiceForm.lineItems,
+              html`<table part="table"><caption>${t.invoiceForm.lineItems}</caption>
+                <thead><tr><th scope="col">${common.description}</th><th scope="col" class="num">${t.invoiceForm.quantity}</th><th scope="col" class="num">${t.invoiceForm.unitPrice}</th><th scope="col" class="num">${t.invoice.total}</th></tr></thead>
                 <tbody>${i.lineItems.map(
                   (l) => html`<tr part="row"><td>${l.description}</td><td class="num">${l.quantity}</td><td class="num">${money(l.unitAmount)}</td><td class="num">${money(l.quantity * l.unitAmount)}</td></tr>`,
                 )}</tbody></table>`,
             )
           : nothing}
         <div class="actions">
-          ${editable ? html`<button type="button" id="edit-invoice" aria-expanded=${this.panel === 'edit' ? 'true' : 'false'} @click=${() => this.#open('edit')}>Edit</button>` : nothing}
-          ${creditable ? html`<button type="button" id="credit-invoice" aria-expanded=${this.panel === 'credit' ? 'true' : 'false'} @click=${() => this.#open('credit')}>Give a credit note</button>` : nothing}
-          ${editable ? html`<button type="button" id="void-invoice" class="danger" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#void(i)}>Void</button>` : nothing}
+          ${editable ? html`<button type="button" id="edit-invoice" aria-expanded=${this.panel === 'edit' ? 'true' : 'false'} @click=${() => this.#open('edit')}>${t.invoice.edit}</button>` : nothing}
+          ${creditable ? html`<button type="button" id="credit-invoice" aria-expanded=${this.panel === 'credit' ? 'true' : 'false'} @click=${() => this.#open('credit')}>${t.invoice.giveCredit}</button>` : nothing}
+          ${editable ? html`<button type="button" id="void-invoice" class="danger" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#void(i)}>${t.invoices.void}</button>` : nothing}
         </div>
-        ${!editable && i.status !== 'void' ? html`<p class="muted">${i.paidAmount > 0 ? 'Something has been paid, so the amount, due date and description can no longer change; a credit note or a refund adjusts the balance.' : ''}</p>` : nothing}
+        ${!editable && i.status !== 'void' ? html`<p class="muted">${i.paidAmount > 0 ? t.invoice.locked : ''}</p>` : nothing}
         ${this.panel === 'edit' ? this.#editForm(i) : this.panel === 'credit' ? this.#creditForm(i) : this.feedback()}
       </section>
       <section class="card" aria-labelledby="invoice-disputes-h">
-        <h2 id="invoice-disputes-h">Disputes</h2>
+        <h2 id="invoice-disputes-h">${t.nav.disputes}</h2>
         ${d.disputes.length
           ? html`<ul>${d.disputes.map(
-              (x) => html`<li><a href="#/disputes/${x.id}">${money(x.amount)} disputed on ${formatDate(x.createdAt, loc)}</a> · ${badge(x.status)}${x.outcome ? ` (${x.outcome === 'credit' ? 'credited' : 'rejected'})` : ''}</li>`,
+              (x) => html`<li><a href="#/disputes/${x.id}">${common.disputedOn(money(x.amount), formatDate(x.createdAt, loc))}</a> · ${badge(t, x.status)}${x.outcome ? ` (${t.invoice.outcome[x.outcome]})` : ''}</li>`,
             )}</ul>`
-          : emptyView('No disputes.')}
+          : emptyView(common.noDisputes)}
       </section>
       <section class="card" aria-labelledby="invoice-payments-h">
-        <h2 id="invoice-payments-h">Payments</h2>
-        <cc-console-payments .ctx=${this.ctx} invoice-id=${i.id} label="Payments of invoice ${i.number}" @cc-console-refunded=${() => this.data.run()}></cc-console-payments>
+        <h2 id="invoice-payments-h">${common.payments}</h2>
+        <cc-console-payments .ctx=${this.ctx} invoice-id=${i.id} label=${t.invoice.paymentsOf(i.number)} @cc-console-refunded=${() => this.data.run()}></cc-console-payments>
       </section>`;
   }
 
   #autopayText(a: NonNullable<Invoice['autopay']>): string {
-    const loc = this.loc;
-    const next = a.nextAttemptAt ? ` Next try: ${formatDateTime(a.nextAttemptAt, loc)}.` : '';
+    const { invoice } = this.t;
+    const next = a.nextAttemptAt ? ` ${invoice.nextTry(formatDateTime(a.nextAttemptAt, this.loc))}` : '';
+    const s = invoice.autopayStatus;
     const texts: Record<string, string> = {
-      scheduled: `Charged to the default payment method on the due date.${next}`,
-      awaiting_payment_method: 'Waiting for the customer to add a payment method; they were asked to.',
-      stopped: 'Stopped: automated payments are off for this contact.',
-      retrying: `The last charge failed (${a.attempts} ${a.attempts === 1 ? 'try' : 'tries'}); it is tried again.${next}`,
-      succeeded: 'Paid automatically.',
-      failed: `Given up after ${a.attempts} tries; the customer and you were told.`,
-      on_hold: 'On hold while the invoice is disputed.',
-      cancelled: 'Not needed any more (paid otherwise or voided).',
+      scheduled: `${s.scheduled}${next}`,
+      awaiting_payment_method: s.awaiting_payment_method,
+      stopped: s.stopped,
+      retrying: `${s.retrying(a.attempts)}${next}`,
+      succeeded: s.succeeded,
+      failed: s.failed(a.attempts),
+      on_hold: s.on_hold,
+      cancelled: s.cancelled,
     };
     return texts[a.status] ?? a.status;
   }
@@ -155,19 +159,20 @@ export class CcConsoleInvoice extends ConsolePart {
 
   #editForm(i: Invoice): TemplateResult {
     const lines = i.lineItems.length > 0;
+    const t = this.t;
     return html`<form class="card" novalidate aria-labelledby="edit-h" @submit=${this.#submitEdit} @keydown=${this.#onPanelKeydown}>
-      <h3 id="edit-h">Edit invoice ${i.number}</h3>
+      <h3 id="edit-h">${t.invoice.editTitle(i.number)}</h3>
       ${this.feedback()}
       <div class="grid-2">
         ${lines
-          ? html`<p>Amount: ${formatMoney(i.amount, i.currency, this.loc)}, the total of its line items.</p>`
-          : input({ id: 'edit-amount', label: `Amount (${i.currency})`, inputmode: 'decimal', required: true, value: this.edit.amount, error: this.errors['edit-amount'], onInput: (v) => (this.edit = { ...this.edit, amount: v }) })}
-        ${input({ id: 'edit-due', label: 'Due date', type: 'date', required: true, value: this.edit.dueDate, error: this.errors['edit-due'], onInput: (v) => (this.edit = { ...this.edit, dueDate: v }) })}
+          ? html`<p>${t.invoice.linesAmount(formatMoney(i.amount, i.currency, this.loc))}</p>`
+          : input(t, { id: 'edit-amount', label: t.invoice.amountIn(i.currency), inputmode: 'decimal', required: true, value: this.edit.amount, error: this.errors['edit-amount'], onInput: (v) => (this.edit = { ...this.edit, amount: v }) })}
+        ${input(t, { id: 'edit-due', label: t.common.dueDate, type: 'date', required: true, value: this.edit.dueDate, error: this.errors['edit-due'], onInput: (v) => (this.edit = { ...this.edit, dueDate: v }) })}
       </div>
-      ${textarea({ id: 'edit-description', label: 'Description', required: false, value: this.edit.description, error: this.errors['edit-description'], onInput: (v) => (this.edit = { ...this.edit, description: v }) })}
+      ${textarea(t, { id: 'edit-description', label: t.common.description, required: false, value: this.edit.description, error: this.errors['edit-description'], onInput: (v) => (this.edit = { ...this.edit, description: v }) })}
       <div class="actions">
-        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Save changes</button>
-        <button type="button" @click=${() => this.#close()}>Cancel</button>
+        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.invoice.saveChanges}</button>
+        <button type="button" @click=${() => this.#close()}>${t.common.cancel}</button>
       </div>
     </form>`;
   }
@@ -175,12 +180,13 @@ export class CcConsoleInvoice extends ConsolePart {
   async #submitEdit(event: Event): Promise<void> {
     event.preventDefault();
     const i = this.data.value!.invoice;
-    const amount = i.lineItems.length ? { amount: i.amount } : readMoney(this.edit.amount, i.currency, this.loc, 'Amount');
+    const t = this.t;
+    const amount = i.lineItems.length ? { amount: i.amount } : readMoney(this.edit.amount, i.currency, this.loc, t.money.labels.amount);
     const errors: Record<string, string> = {};
     if ('error' in amount) errors['edit-amount'] = amount.error;
-    else if (amount.amount <= 0) errors['edit-amount'] = 'The amount must be more than zero.';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.edit.dueDate)) errors['edit-due'] = 'Enter the due date.';
-    else if (this.edit.dueDate < i.issuedAt) errors['edit-due'] = `The due date cannot be before the issue date (${formatDate(i.issuedAt, this.loc)}).`;
+    else if (amount.amount <= 0) errors['edit-amount'] = t.invoiceForm.amountZero;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.edit.dueDate)) errors['edit-due'] = t.invoice.dueEmpty;
+    else if (this.edit.dueDate < i.issuedAt) errors['edit-due'] = t.invoice.dueBefore(formatDate(i.issuedAt, this.loc));
     if (!(await this.showErrors(errors))) return;
     // Only what changed: a merge patch.
     const patch: Record<string, unknown> = {};
@@ -194,22 +200,23 @@ export class CcConsoleInvoice extends ConsolePart {
       async () => {
         if (Object.keys(patch).length) await this.ctx!.api.patch<Invoice>(`/v1/invoices/${encodeURIComponent(i.id)}`, patch);
         this.panel = undefined;
-        this.#done(Object.keys(patch).length ? `Invoice ${i.number} saved.` : 'Nothing was changed.');
+        this.#done(Object.keys(patch).length ? t.invoice.saved(i.number) : t.invoice.unchanged);
       },
       (param) => fields[param],
     );
   }
 
   #creditForm(i: Invoice): TemplateResult {
+    const t = this.t;
     return html`<form class="card" novalidate aria-labelledby="credit-h" @submit=${this.#submitCredit} @keydown=${this.#onPanelKeydown}>
-      <h3 id="credit-h">Credit note for invoice ${i.number}</h3>
-      <p class="muted">A credit note lowers what the customer owes; bringing the balance to zero marks the invoice paid. The customer sees it in their wallet.</p>
+      <h3 id="credit-h">${t.invoice.creditTitle(i.number)}</h3>
+      <p class="muted">${t.invoice.creditIntro}</p>
       ${this.feedback()}
-      ${input({ id: 'credit-amount', label: `Amount (${i.currency})`, inputmode: 'decimal', required: true, value: this.credit.amount, error: this.errors['credit-amount'], hint: `Up to the balance, ${formatMoney(i.balance, i.currency, this.loc)}.`, onInput: (v) => (this.credit = { ...this.credit, amount: v }) })}
-      ${textarea({ id: 'credit-reason', label: 'Reason', required: true, value: this.credit.reason, error: this.errors['credit-reason'], hint: 'Kept with the invoice, for example "2 cartons damaged in transit".', onInput: (v) => (this.credit = { ...this.credit, reason: v }) })}
+      ${input(t, { id: 'credit-amount', label: t.invoice.amountIn(i.currency), inputmode: 'decimal', required: true, value: this.credit.amount, error: this.errors['credit-amount'], hint: t.invoice.upToBalance(formatMoney(i.balance, i.currency, this.loc)), onInput: (v) => (this.credit = { ...this.credit, amount: v }) })}
+      ${textarea(t, { id: 'credit-reason', label: t.invoice.reason, required: true, value: this.credit.reason, error: this.errors['credit-reason'], hint: t.invoice.reasonHint, onInput: (v) => (this.credit = { ...this.credit, reason: v }) })}
       <div class="actions">
-        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Give the credit</button>
-        <button type="button" @click=${() => this.#close()}>Cancel</button>
+        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.invoice.creditButton}</button>
+        <button type="button" @click=${() => this.#close()}>${t.common.cancel}</button>
       </div>
     </form>`;
   }
@@ -217,13 +224,14 @@ export class CcConsoleInvoice extends ConsolePart {
   async #submitCredit(event: Event): Promise<void> {
     event.preventDefault();
     const i = this.data.value!.invoice;
-    const amount = readMoney(this.credit.amount, i.currency, this.loc, 'Amount');
+    const t = this.t;
+    const amount = readMoney(this.credit.amount, i.currency, this.loc, t.money.labels.amount);
     const errors: Record<string, string> = {};
     if ('error' in amount) errors['credit-amount'] = amount.error;
-    else if (amount.amount <= 0 || amount.amount > i.balance) errors['credit-amount'] = `Enter an amount up to the balance, ${formatMoney(i.balance, i.currency, this.loc)}.`;
+    else if (amount.amount <= 0 || amount.amount > i.balance) errors['credit-amount'] = t.invoice.creditRange(formatMoney(i.balance, i.currency, this.loc));
     const reason = this.credit.reason.trim();
-    if (!reason) errors['credit-reason'] = 'Say why the credit is given.';
-    else if (reason.length > 500) errors['credit-reason'] = 'The reason is 500 characters at most.';
+    if (!reason) errors['credit-reason'] = t.invoice.reasonEmpty;
+    else if (reason.length > 500) errors['credit-reason'] = t.invoice.reasonLong;
     if (!(await this.showErrors(errors))) return;
     const body = { amount: (amount as { amount: number }).amount, reason };
     await this.act(
@@ -235,17 +243,17 @@ export class CcConsoleInvoice extends ConsolePart {
           throw error;
         }
         this.panel = undefined;
-        this.#done(`Credit of ${formatMoney(body.amount, i.currency, this.loc)} given on invoice ${i.number}.`);
+        this.#done(t.invoice.creditGiven(formatMoney(body.amount, i.currency, this.loc), i.number));
       },
       (param) => ({ amount: 'credit-amount', reason: 'credit-reason' })[param],
     );
   }
 
   async #void(i: Invoice): Promise<void> {
-    if (!confirm(`Void invoice ${i.number}? A voided invoice cannot be reopened.`)) return;
+    if (!confirm(this.t.invoices.voidConfirm(i.number))) return;
     await this.act(async () => {
       await this.ctx!.api.post(`/v1/invoices/${encodeURIComponent(i.id)}/void`);
-      this.#done(`Invoice ${i.number} voided.`);
+      this.#done(this.t.invoices.voided(i.number));
     });
   }
 

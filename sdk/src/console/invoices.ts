@@ -3,16 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { Contact, Invoice, Page } from './api.js';
 import { formatDate, formatMoney } from './format.js';
 import { Load } from './load.js';
-import { ConsolePart, badge, emptyView, loadView, select, tableWrap } from './part.js';
+import { ConsolePart, badge, emptyView, loadView, select, statusOptions, tableWrap } from './part.js';
 
-export const invoiceStatusOptions = [
-  { value: '', label: 'Any status' },
-  { value: 'open', label: 'Open' },
-  { value: 'partially_paid', label: 'Partially paid' },
-  { value: 'paid', label: 'Paid' },
-  { value: 'disputed', label: 'Disputed' },
-  { value: 'void', label: 'Void' },
-];
+/** The statuses the invoices list filters by. */
+export const invoiceStatuses = ['open', 'partially_paid', 'paid', 'disputed', 'void'] as const;
 
 /** The merchant's contacts (first 100), for pickers and names in lists. */
 export function loadContacts(part: ConsolePart & { ctx?: ConsolePart['ctx'] }, q?: string): Load<Contact[]> {
@@ -56,32 +50,33 @@ export class CcConsoleInvoices extends ConsolePart {
 
   protected override render(): TemplateResult {
     const contacts = this.contacts.value ?? [];
+    const t = this.t;
     return html`<div class="page">
       <div class="page-head">
-        <h1 tabindex="-1">Invoices</h1>
+        <h1 tabindex="-1">${t.nav.invoices}</h1>
         <div class="actions">
-          <a href="#/invoices/new${this.contactId ? `?contactId=${this.contactId}` : ''}">Key in an invoice</a>
-          <a href="#/invoices/import">Import a CSV</a>
+          <a href="#/invoices/new${this.contactId ? `?contactId=${this.contactId}` : ''}">${t.common.keyIn}</a>
+          <a href="#/invoices/import">${t.invoices.importCsv}</a>
         </div>
       </div>
       ${this.feedback()}
-      <form class="toolbar" aria-label="Filter invoices" @submit=${(e: Event) => e.preventDefault()}>
+      <form class="toolbar" aria-label=${t.invoices.filter} @submit=${(e: Event) => e.preventDefault()}>
         <div class="field narrow">
-          ${select({ id: 'filter-status', label: 'Status', value: this.status, options: invoiceStatusOptions, onInput: (v) => ((this.status = v), void this.list.run()) })}
+          ${select(t, { id: 'filter-status', label: t.common.status, value: this.status, options: statusOptions(t, invoiceStatuses), onInput: (v) => ((this.status = v), void this.list.run()) })}
         </div>
-        ${select({
+        ${select(t, {
           id: 'filter-contact',
-          label: 'Contact',
+          label: t.common.contact,
           value: this.contactId,
-          options: [{ value: '', label: 'Every contact' }, ...contacts.map((c) => ({ value: c.id, label: c.companyName }))],
+          options: [{ value: '', label: t.invoices.everyContact }, ...contacts.map((c) => ({ value: c.id, label: c.companyName }))],
           onInput: (v) => ((this.contactId = v), void this.list.run()),
         })}
         <div class="choice">
           <input type="checkbox" id="filter-overdue" .checked=${this.overdue} @change=${(e: Event) => ((this.overdue = (e.target as HTMLInputElement).checked), void this.list.run())} />
-          <label for="filter-overdue">Overdue only</label>
+          <label for="filter-overdue">${t.invoices.overdueOnly}</label>
         </div>
       </form>
-      ${loadView(this.list, 'invoices', (invoices) => this.#table([...invoices, ...this.more], contacts))}
+      ${loadView(t, this.list, t.invoices.what, (invoices) => this.#table([...invoices, ...this.more], contacts))}
     </div>`;
   }
 
@@ -96,42 +91,43 @@ export class CcConsoleInvoices extends ConsolePart {
   }
 
   async #void(invoice: Invoice): Promise<void> {
-    if (!confirm(`Void invoice ${invoice.number}? A voided invoice cannot be reopened.`)) return;
+    if (!confirm(this.t.invoices.voidConfirm(invoice.number))) return;
     await this.act(async () => {
       await this.ctx!.api.post(`/v1/invoices/${encodeURIComponent(invoice.id)}/void`);
-      this.ctx!.announce(`Invoice ${invoice.number} voided.`);
+      this.ctx!.announce(this.t.invoices.voided(invoice.number));
       await this.list.run();
     });
   }
 
   #table(invoices: Invoice[], contacts: Contact[]): TemplateResult {
+    const t = this.t;
     if (!invoices.length) {
-      return emptyView(this.status || this.contactId || this.overdue ? 'No invoices match these filters.' : html`No invoices yet. <a href="#/invoices/new">Key in your first invoice</a>.`);
+      return emptyView(this.status || this.contactId || this.overdue ? t.invoices.noMatch : html`${t.invoices.none} <a href="#/invoices/new">${t.common.keyInFirst}</a>.`);
     }
     const names = new Map(contacts.map((c) => [c.id, c.companyName]));
     const loc = this.loc;
     return html`${tableWrap(
-        'Invoices',
+        t.nav.invoices,
         html`<table part="table">
-          <thead><tr><th scope="col">Number</th><th scope="col">Contact</th><th scope="col">Status</th><th scope="col">Issued</th><th scope="col">Due</th><th scope="col" class="num">Amount</th><th scope="col" class="num">Balance</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">${t.common.number}</th><th scope="col">${t.common.contact}</th><th scope="col">${t.common.status}</th><th scope="col">${t.common.issued}</th><th scope="col">${t.common.due}</th><th scope="col" class="num">${t.common.amount}</th><th scope="col" class="num">${t.common.balance}</th><th scope="col"><span class="sr-only">${t.common.actions}</span></th></tr></thead>
           <tbody>
             ${invoices.map(
               (i) => html`<tr part="row">
                 <th scope="row"><a href="#/invoices/${i.id}">${i.number}</a></th>
-                <td><a href="#/contacts/${i.contactId}">${names.get(i.contactId) ?? (this.contacts.busy ? 'Loading…' : i.contactId)}</a></td>
-                <td>${badge(i.status)} ${i.overdue ? html`<span class="overdue">Overdue</span>` : nothing}</td>
+                <td><a href="#/contacts/${i.contactId}">${names.get(i.contactId) ?? (this.contacts.busy ? t.common.loading : i.contactId)}</a></td>
+                <td>${badge(t, i.status)} ${i.overdue ? html`<span class="overdue">${t.common.overdue}</span>` : nothing}</td>
                 <td>${formatDate(i.issuedAt, loc)}</td>
                 <td>${formatDate(i.dueDate, loc)}</td>
                 <td class="num">${formatMoney(i.amount, i.currency, loc)}</td>
                 <td class="num">${formatMoney(i.balance, i.currency, loc)}</td>
                 <td>${i.status === 'open' && i.paidAmount === 0
-                  ? html`<button type="button" class="danger" aria-label="Void invoice ${i.number}" @click=${() => this.#void(i)}>Void</button>`
+                  ? html`<button type="button" class="danger" aria-label=${t.invoices.voidLabel(i.number)} @click=${() => this.#void(i)}>${t.invoices.void}</button>`
                   : nothing}</td>
               </tr>`,
             )}
           </tbody>
         </table>`,
       )}
-      ${this.hasMore ? html`<p><button type="button" @click=${this.#loadMore}>Load more invoices</button></p>` : nothing}`;
+      ${this.hasMore ? html`<p><button type="button" @click=${this.#loadMore}>${t.invoices.loadMore}</button></p>` : nothing}`;
   }
 }

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { css, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { resolveApiBase } from '../internal/api-base.js';
 import type { CcApiError } from '../internal/api-error.js';
@@ -10,6 +10,7 @@ import { ConsoleApi, asApiError, type LoginAnswer, type Merchant } from './api.j
 import { consoleStyles } from './console.styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { errorText, statusText } from './format.js';
+import { consoleMessagesFor, type ConsoleMessages } from './messages.js';
 import type { ConsolePart } from './part.js';
 import { navItems, parseRoute, settingsTabs, type Route } from './routes.js';
 
@@ -25,6 +26,8 @@ interface Session {
  * routes (`#/contacts/ct_…`). The dashboard session (`ms_…`) is held in memory only: a
  * reload asks to sign in again. Every action goes through the public API with the
  * signed-in user's role; admin-only controls are shown disabled, with the reason, to members.
+ * Its texts are in English, Spanish or French, by the `locale` attribute, else the browser's
+ * language (English for other languages); the element's `lang` says which.
  *
  * @tagname cc-merchant-console
  * @summary The merchant dashboard, from sign-in to settings.
@@ -229,9 +232,21 @@ export class CcMerchantConsole extends CcElement {
     return resolveApiBase(this.apiBase);
   }
 
-  /** Numbers, money and dates follow the `locale` attribute, else the browser's language (the page's `lang` is that of the console's texts). */
+  /** Texts, numbers, money and dates follow the `locale` attribute, else the browser's language. */
   get #locale(): string {
     return resolveLocale(this.locale || navigator.language);
+  }
+
+  /** The console's texts in the language of its locale. */
+  protected get t(): ConsoleMessages {
+    return consoleMessagesFor(this.#locale);
+  }
+
+  /** Tells screen readers the language of the texts (the page around may be in another). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { lang } = this.t;
+    if (this.lang !== lang) this.lang = lang;
   }
 
   /** Starts a session from a login answer (what the sign-in form does). */
@@ -246,7 +261,7 @@ export class CcMerchantConsole extends CcElement {
   async signOut(): Promise<void> {
     const session = this.session;
     this.#drop();
-    this.signInMessage = 'You have signed out.';
+    this.signInMessage = this.t.shell.signedOut;
     await session?.api.logout();
   }
 
@@ -259,7 +274,7 @@ export class CcMerchantConsole extends CcElement {
 
   #sessionEnded(error: CcApiError): void {
     this.#drop();
-    this.signInMessage = errorText(error);
+    this.signInMessage = errorText(this.t, error);
   }
 
   async #loadMerchant(): Promise<void> {
@@ -308,11 +323,13 @@ export class CcMerchantConsole extends CcElement {
 
   protected override render(): TemplateResult {
     const resetToken = this.#resetToken();
+    const t = this.t;
     if (resetToken || !this.session) {
-      return html`<header class="top"><span class="brand">CustomerConnect</span><span class="merchant">Merchant dashboard</span></header>
+      return html`<header class="top"><span class="brand">CustomerConnect</span><span class="merchant">${t.shell.dashboard}</span></header>
         <main id="main" class="signed-out">
           <cc-console-sign-in
             api-base=${this.#apiBase}
+            locale=${this.#locale}
             .message=${this.signInMessage}
             .resetToken=${resetToken}
             @cc-console-signed-in=${(e: CustomEvent<LoginAnswer>) => this.signIn(e.detail)}
@@ -321,21 +338,21 @@ export class CcMerchantConsole extends CcElement {
         </main>`;
     }
     const { user } = this.session;
-    return html`<button type="button" class="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}>Skip to main content</button>
+    return html`<button type="button" class="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}>${t.shell.skip}</button>
       <header class="top">
         <span class="brand">CustomerConnect</span>
         <span class="merchant">${this.merchant?.name ?? ''}</span>
         <button type="button" class="menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="nav" @click=${() => (this.menuOpen = !this.menuOpen)}>
-          Menu
+          ${t.shell.menu}
         </button>
-        <span class="who">${user.name || user.email} · ${statusText(user.role)}</span>
-        <button type="button" id="sign-out" @click=${() => this.signOut()}>Sign out</button>
+        <span class="who">${user.name || user.email} · ${statusText(t, user.role)}</span>
+        <button type="button" id="sign-out" @click=${() => this.signOut()}>${t.shell.signOut}</button>
       </header>
       <div class="layout">
-        <nav id="nav" aria-label="Console" data-open=${this.menuOpen ? 'true' : 'false'}>
+        <nav id="nav" aria-label=${t.shell.navLabel} data-open=${this.menuOpen ? 'true' : 'false'}>
           <ul>
             ${navItems.map(
-              (item) => html`<li><a href=${item.href} aria-current=${item.pages.includes(this.route.page) ? 'page' : 'false'}>${item.label}</a></li>`,
+              (item) => html`<li><a href=${item.href} aria-current=${item.pages.includes(this.route.page) ? 'page' : 'false'}>${t.nav[item.label]}</a></li>`,
             )}
           </ul>
         </nav>
@@ -345,13 +362,14 @@ export class CcMerchantConsole extends CcElement {
   }
 
   #page(): unknown {
+    const t = this.t;
     if (this.merchantError) {
       return html`<div class="alert" role="alert">
-        <p>We couldn't load your company. ${errorText(this.merchantError)}</p>
-        <p><button type="button" @click=${() => this.#loadMerchant()}>Try again</button></p>
+        <p>${t.common.loadFailed(t.shell.company)} ${errorText(t, this.merchantError)}</p>
+        <p><button type="button" @click=${() => this.#loadMerchant()}>${t.common.tryAgain}</button></p>
       </div>`;
     }
-    if (!this.merchant) return html`<p class="state loading" role="status">Loading your company…</p>`;
+    if (!this.merchant) return html`<p class="state loading" role="status">${t.common.loadingWhat(t.shell.company)}</p>`;
     const { page, id, params } = this.route;
     const tabs = ['settings', 'users', 'api-keys', 'webhooks'].includes(page) ? this.#settingsTabs() : nothing;
     switch (page) {
@@ -385,13 +403,14 @@ export class CcMerchantConsole extends CcElement {
       case 'embed':
         return html`<cc-console-embed data-page></cc-console-embed>`;
       default:
-        return html`<div data-page class="page"><h1 tabindex="-1">Page not found</h1><p><a href="#/overview">Go to the overview</a></p></div>`;
+        return html`<div data-page class="page"><h1 tabindex="-1">${t.shell.notFound}</h1><p><a href="#/overview">${t.shell.toOverview}</a></p></div>`;
     }
   }
 
   #settingsTabs(): TemplateResult {
-    return html`<nav aria-label="Settings"><ul class="tabs">
-      ${settingsTabs.map((tab) => html`<li><a href=${tab.href} aria-current=${tab.pages.includes(this.route.page) ? 'page' : 'false'}>${tab.label}</a></li>`)}
+    const t = this.t;
+    return html`<nav aria-label=${t.shell.settingsLabel}><ul class="tabs">
+      ${settingsTabs.map((tab) => html`<li><a href=${tab.href} aria-current=${tab.pages.includes(this.route.page) ? 'page' : 'false'}>${t.nav[tab.label]}</a></li>`)}
     </ul></nav>`;
   }
 
@@ -404,7 +423,7 @@ export class CcMerchantConsole extends CcElement {
   #leaveResetPage(): void {
     const base = location.pathname.replace(/\/reset-password$/, '') || '/';
     history.replaceState(null, '', base);
-    this.signInMessage = 'Your password has been changed. Sign in with the new one.';
+    this.signInMessage = this.t.shell.passwordChanged;
     this.requestUpdate();
   }
 }

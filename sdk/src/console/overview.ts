@@ -19,35 +19,37 @@ export class CcConsoleOverview extends ConsolePart {
   }
 
   protected override render(): TemplateResult {
+    const t = this.t;
     return html`<div class="page">
       <div class="page-head">
-        <h1 tabindex="-1">Overview</h1>
-        <a href="#/invoices/new">Key in an invoice</a>
+        <h1 tabindex="-1">${t.nav.overview}</h1>
+        <a href="#/invoices/new">${t.common.keyIn}</a>
       </div>
-      ${loadView(this.data, 'the overview', (o) => this.#figures(o))}
+      ${loadView(t, this.data, t.overview.what, (o) => this.#figures(o))}
     </div>`;
   }
 
   #figures(o: Overview): TemplateResult {
     const loc = this.loc;
+    const t = this.t;
     return html`<section class="card" aria-labelledby="disputes-h">
-        <h2 id="disputes-h">Open disputes</h2>
+        <h2 id="disputes-h">${t.overview.openDisputes}</h2>
         <p><span class="total">${formatNumber(o.openDisputes, loc)}</span>
-          ${o.openDisputes ? html`· <a href="#/disputes">Work the dispute queue</a>` : html`· nothing to resolve`}</p>
+          ${o.openDisputes ? html`· <a href="#/disputes">${t.overview.workQueue}</a>` : html`· ${t.overview.nothingToResolve}`}</p>
       </section>
       ${o.currencies.length
         ? o.currencies.map(
             (c) => html`<section class="card" aria-labelledby="cur-${c.currency}">
               <h2 id="cur-${c.currency}">${c.currency}</h2>
               <dl class="cards">
-                <div class="figure"><dt>Open balance</dt><dd>${formatMoney(c.openBalance, c.currency, loc)}</dd></div>
-                <div class="figure"><dt>Overdue</dt><dd class=${c.overdueAmount ? 'overdue' : ''}>${formatMoney(c.overdueAmount, c.currency, loc)}</dd></div>
-                <div class="figure"><dt>Payments this month</dt><dd>${formatMoney(c.paymentsThisMonth, c.currency, loc)}</dd></div>
+                <div class="figure"><dt>${t.overview.openBalance}</dt><dd>${formatMoney(c.openBalance, c.currency, loc)}</dd></div>
+                <div class="figure"><dt>${t.overview.overdue}</dt><dd class=${c.overdueAmount ? 'overdue' : ''}>${formatMoney(c.overdueAmount, c.currency, loc)}</dd></div>
+                <div class="figure"><dt>${t.overview.paymentsThisMonth}</dt><dd>${formatMoney(c.paymentsThisMonth, c.currency, loc)}</dd></div>
               </dl>
-              ${c.overdueAmount ? html`<p><a href="#/invoices?overdue=true">See overdue invoices</a></p>` : ''}
+              ${c.overdueAmount ? html`<p><a href="#/invoices?overdue=true">${t.overview.seeOverdue}</a></p>` : ''}
             </section>`,
           )
-        : emptyView(html`No open invoices yet. <a href="#/invoices/new">Key in your first invoice</a>.`)}
-      <p class="muted">As of ${formatDate(o.asOf, loc)}.</p>`;
+        : emptyView(html`${t.overview.empty} <a href="#/invoices/new">${t.common.keyInFirst}</a>.`)}
+      <p class="muted">${t.overview.asOf(formatDate(o.asOf, loc))}</p>`;
   }
 }

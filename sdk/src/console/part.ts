@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { CcApiError } from '../internal/api-error.js';
 import { CcElement } from '../internal/cc-element.js';
 import { focusFirstInvalid } from '../internal/form-fields.js';
+import { resolveLocale } from '../internal/locale.js';
 import { formStyles } from '../styles/form.styles.js';
 import { tableStyles } from '../styles/table.styles.js';
 import { asApiError } from './api.js';
@@ -13,11 +14,13 @@ import { consoleStyles } from './console.styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { errorText, statusText } from './format.js';
 import type { Load } from './load.js';
+import { consoleMessagesFor, type ConsoleMessages } from './messages.js';
 
 /**
  * Base of the console's parts: the console context (API, user, merchant, locale), the shared
  * styles, form error handling (errors at their fields, announced, focus to the first) and
- * the loading / empty / error views.
+ * the loading / empty / error views. Texts follow the context's locale (else the part's own
+ * `locale`, else English): see {@link ConsolePart.t}.
  */
 export class ConsolePart extends CcElement {
   static override styles: CSSResultGroup = [CcElement.styles, formStyles, tableStyles, consoleStyles];
@@ -36,7 +39,12 @@ export class ConsolePart extends CcElement {
   @state() protected busy = false;
 
   protected get loc(): string {
-    return this.ctx?.locale ?? 'en';
+    return this.ctx?.locale ?? (this.locale ? resolveLocale(this.locale) : 'en');
+  }
+
+  /** The console's texts in the language of {@link loc}. */
+  protected get t(): ConsoleMessages {
+    return consoleMessagesFor(this.loc);
   }
 
   protected get isAdmin(): boolean {
@@ -54,7 +62,8 @@ export class ConsolePart extends CcElement {
     const messages = Object.values(errors);
     if (!messages.length) return true;
     this.alert = '';
-    this.announcement = messages.length === 1 ? `There is a problem: ${messages[0]}` : `There are ${messages.length} problems to fix. ${messages.join(' ')}`;
+    const { common } = this.t;
+    this.announcement = messages.length === 1 ? common.problem(messages[0]!) : common.problems(messages.length, messages.join(' '));
     await this.updateComplete;
     focusFirstInvalid(this.renderRoot);
     return false;
@@ -68,11 +77,11 @@ export class ConsolePart extends CcElement {
     const e = asApiError(error);
     const field = e.param ? fieldFor(e.param) : undefined;
     if (field && (e.status === 422 || e.status === 409) && this.renderRoot.querySelector(`#${CSS.escape(field)}`)) {
-      await this.showErrors({ [field]: errorText(e) });
+      await this.showErrors({ [field]: errorText(this.t, e) });
       return;
     }
     this.errors = {};
-    this.alert = errorText(e);
+    this.alert = errorText(this.t, e);
     this.announcement = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.alert')?.focus();
@@ -106,8 +115,9 @@ export class ConsolePart extends CcElement {
   }
 }
 
-/** Loading, error (with a retry) and ready views of a {@link Load}. */
+/** Loading, error (with a retry) and ready views of a {@link Load}; `what` is the thing loading ("contacts"), in `t`'s language. */
 export function loadView<T>(
+  t: ConsoleMessages,
   load: Load<T>,
   what: string,
   ready: (value: T) => unknown,
@@ -119,22 +129,27 @@ export function loadView<T>(
     const e = asApiError(load.error);
     if (e.status === 401) return nothing;
     return html`<div class="alert" role="alert">
-      <p>We couldn't load ${what}. ${errorText(e)}</p>
-      <p><button type="button" @click=${() => load.run()}>Try again</button></p>
+      <p>${t.common.loadFailed(what)} ${errorText(t, e)}</p>
+      <p><button type="button" @click=${() => load.run()}>${t.common.tryAgain}</button></p>
     </div>`;
   }
-  return html`<p class="state loading" role="status">Loading ${what}…</p>`;
+  return html`<p class="state loading" role="status">${t.common.loadingWhat(what)}</p>`;
 }
 
 export const emptyView = (text: unknown): TemplateResult => html`<div class="empty"><p>${text}</p></div>`;
 
-export function badge(status: string): TemplateResult {
+export function badge(t: ConsoleMessages, status: string): TemplateResult {
   const tone = ['paid', 'authorized', 'verified', 'succeeded', 'accepted', 'approved', 'active', 'resolved', 'completed', 'generated'].includes(status)
     ? 'good'
     : ['credit_declined', 'disputed', 'failed', 'declined', 'void', 'cancelled', 'expired', 'disabled'].includes(status)
       ? 'bad'
       : 'plain';
-  return html`<span class="badge ${tone}" part="status">${statusText(status)}</span>`;
+  return html`<span class="badge ${tone}" part="status">${statusText(t, status)}</span>`;
+}
+
+/** Options of a status filter: "Any status" first, then each status's word. */
+export function statusOptions(t: ConsoleMessages, statuses: readonly string[]): { value: string; label: string }[] {
+  return [{ value: '', label: t.common.anyStatus }, ...statuses.map((value) => ({ value, label: statusText(t, value) }))];
 }
 
 /** A horizontally scrollable table region, reachable by keyboard. */
@@ -193,8 +208,8 @@ function describedBy(o: { id: string; hint?: string | undefined; error?: string 
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function labelAndTail(o: { id: string; label: string; required?: boolean | undefined }) {
-  return html`<label part="label" for=${o.id}>${o.label}${o.required === false ? html` <span class="optional">(optional)</span>` : nothing}</label>`;
+function labelAndTail(t: ConsoleMessages, o: { id: string; label: string; required?: boolean | undefined }) {
+  return html`<label part="label" for=${o.id}>${o.label}${o.required === false ? html` <span class="optional">${t.common.optional}</span>` : nothing}</label>`;
 }
 
 function tail(o: { id: string; hint?: string | undefined; error?: string | undefined }) {
@@ -202,10 +217,10 @@ function tail(o: { id: string; hint?: string | undefined; error?: string | undef
   ${o.error ? html`<p class="error" part="error" id="${o.id}-error">${o.error}</p>` : nothing}`;
 }
 
-/** A labelled input with its hint and error tied by `aria-describedby`. */
-export function input(o: InputOptions): TemplateResult {
+/** A labelled input with its hint and error tied by `aria-describedby`; `t` gives the "(optional)" of a field not required. */
+export function input(t: ConsoleMessages, o: InputOptions): TemplateResult {
   return html`<div class="field" part="field">
-    ${labelAndTail(o)}
+    ${labelAndTail(t, o)}
     <input
       part="input"
       id=${o.id}
@@ -225,9 +240,9 @@ export function input(o: InputOptions): TemplateResult {
   </div>`;
 }
 
-export function textarea(o: InputOptions): TemplateResult {
+export function textarea(t: ConsoleMessages, o: InputOptions): TemplateResult {
   return html`<div class="field" part="field">
-    ${labelAndTail(o)}
+    ${labelAndTail(t, o)}
     <textarea
       part="input"
       id=${o.id}
@@ -243,9 +258,9 @@ export function textarea(o: InputOptions): TemplateResult {
   </div>`;
 }
 
-export function select(o: InputOptions & { options: ReadonlyArray<{ value: string; label: string }> }): TemplateResult {
+export function select(t: ConsoleMessages, o: InputOptions & { options: ReadonlyArray<{ value: string; label: string }> }): TemplateResult {
   return html`<div class="field" part="field">
-    ${labelAndTail(o)}
+    ${labelAndTail(t, o)}
     <select
       part="input"
       id=${o.id}

@@ -3,12 +3,12 @@ import { state } from 'lit/decorators.js';
 import { CcApiError } from '../internal/api-error.js';
 import { RetryKey } from '../internal/retry-key.js';
 import type { Contact, Page, PaymentRequest, RecurringSchedule } from './api.js';
-import { formatDate, formatMoney, readMoney, statusText, todayUtc } from './format.js';
+import { formatDate, formatMoney, readMoney, todayUtc } from './format.js';
 import { loadContacts } from './invoices.js';
 import { Load } from './load.js';
-import { ConsolePart, badge, currencyOptions, emptyView, input, loadView, select, tableWrap } from './part.js';
+import { ConsolePart, badge, currencyOptions, emptyView, input, loadView, select, statusOptions, tableWrap } from './part.js';
 
-const requestStatuses = ['', 'pending_approval', 'approved', 'partially_paid', 'paid', 'declined', 'cancelled', 'expired'];
+const requestStatuses = ['pending_approval', 'approved', 'partially_paid', 'paid', 'declined', 'cancelled', 'expired'];
 
 /**
  * Payment requests (create with an optional minimum percentage, cancel, filter, see and
@@ -59,7 +59,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
   }
 
   #contactOptions() {
-    return [{ value: '', label: 'Choose a contact' }, ...(this.contacts.value ?? []).map((c) => ({ value: c.id, label: c.companyName }))];
+    return [{ value: '', label: this.t.common.chooseContact }, ...(this.contacts.value ?? []).map((c) => ({ value: c.id, label: c.companyName }))];
   }
 
   async #open(form: 'request' | 'schedule'): Promise<void> {
@@ -70,72 +70,78 @@ export class CcConsolePaymentRequests extends ConsolePart {
   }
 
   protected override render(): TemplateResult {
+    const t = this.t;
+    const r = t.requests;
     return html`<div class="page">
       <div class="page-head">
-        <h1 tabindex="-1">Payment requests</h1>
+        <h1 tabindex="-1">${t.nav.paymentRequests}</h1>
         <div class="actions">
-          <button type="button" aria-expanded=${this.form === 'request' ? 'true' : 'false'} @click=${() => this.#open('request')}>New payment request</button>
-          ${this.schedules.value !== null ? html`<button type="button" aria-expanded=${this.form === 'schedule' ? 'true' : 'false'} @click=${() => this.#open('schedule')}>New recurring schedule</button>` : nothing}
+          <button type="button" aria-expanded=${this.form === 'request' ? 'true' : 'false'} @click=${() => this.#open('request')}>${r.newRequest}</button>
+          ${this.schedules.value !== null ? html`<button type="button" aria-expanded=${this.form === 'schedule' ? 'true' : 'false'} @click=${() => this.#open('schedule')}>${r.newSchedule}</button>` : nothing}
         </div>
       </div>
       ${this.form === 'request' ? this.#requestForm() : this.form === 'schedule' ? this.#scheduleForm() : this.feedback()}
       <section aria-labelledby="pr-list-h" class="page">
         <div class="page-head">
-          <h2 id="pr-list-h">Requests</h2>
+          <h2 id="pr-list-h">${r.requests}</h2>
           <div class="field narrow">
-            ${select({ id: 'pr-status', label: 'Status', value: this.status, options: requestStatuses.map((s) => ({ value: s, label: s ? statusText(s) : 'Any status' })), onInput: (v) => ((this.status = v), void this.requests.run()) })}
+            ${select(t, { id: 'pr-status', label: t.common.status, value: this.status, options: statusOptions(t, requestStatuses), onInput: (v) => ((this.status = v), void this.requests.run()) })}
           </div>
         </div>
-        ${loadView(this.requests, 'payment requests', (list) => this.#requestTable(list))}
+        ${loadView(t, this.requests, r.what, (list) => this.#requestTable(list))}
       </section>
       ${this.schedules.value === null
-        ? html`<p class="muted">Recurring schedules are not available on this server.</p>`
+        ? html`<p class="muted">${r.unavailable}</p>`
         : html`<section aria-labelledby="rs-list-h" class="page">
-            <h2 id="rs-list-h">Recurring schedules</h2>
-            ${loadView(this.schedules, 'recurring schedules', (list) => this.#scheduleTable(list ?? []))}
+            <h2 id="rs-list-h">${r.schedules}</h2>
+            ${loadView(t, this.schedules, r.schedulesWhat, (list) => this.#scheduleTable(list ?? []))}
           </section>`}
     </div>`;
   }
 
   #requestTable(list: PaymentRequest[]): TemplateResult {
-    if (!list.length) return emptyView(this.status ? 'No payment requests with this status.' : 'No payment requests yet.');
+    const t = this.t;
+    const { common, requests: m } = t;
+    if (!list.length) return emptyView(this.status ? m.noneWithStatus : m.none);
     const names = this.#names();
     const loc = this.loc;
     return tableWrap(
-      'Payment requests',
+      t.nav.paymentRequests,
       html`<table part="table">
-        <thead><tr><th scope="col">Contact</th><th scope="col">Status</th><th scope="col">Memo</th><th scope="col">Due</th><th scope="col" class="num">Amount</th><th scope="col" class="num">Remaining</th><th scope="col">Minimum</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
-        <tbody>${list.map(
-          (r) => html`<tr part="row">
+        <thead><tr><th scope="col">${common.contact}</th><th scope="col">${common.status}</th><th scope="col">${m.memo}</th><th scope="col">${common.due}</th><th scope="col" class="num">${common.amount}</th><th scope="col" class="num">${common.remaining}</th><th scope="col">${m.minimum}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
+        <tbody>${list.map((r) => {
+          const who = names.get(r.contactId) ?? common.thisContact;
+          const amount = formatMoney(r.amount, r.currency, loc);
+          return html`<tr part="row">
             <th scope="row"><a href="#/contacts/${r.contactId}">${names.get(r.contactId) ?? r.contactId}</a></th>
-            <td>${badge(r.status)}</td>
-            <td>${r.memo ?? (r.invoiceId ? 'For an invoice' : '—')}</td>
+            <td>${badge(t, r.status)}</td>
+            <td>${r.memo ?? (r.invoiceId ? m.forInvoice : '—')}</td>
             <td>${formatDate(r.dueDate, loc)}</td>
-            <td class="num">${formatMoney(r.amount, r.currency, loc)}</td>
+            <td class="num">${amount}</td>
             <td class="num">${formatMoney(r.remaining, r.currency, loc)}</td>
             <td>${r.minimums.card.percent === r.minimums.ach.percent
-              ? `${r.minimums.card.percent}%`
-              : `Card ${r.minimums.card.percent}%, ACH ${r.minimums.ach.percent}%`}</td>
+              ? common.percent(r.minimums.card.percent)
+              : m.minimums(common.percent(r.minimums.card.percent), common.percent(r.minimums.ach.percent))}</td>
             <td><div class="actions">
-              <button type="button" id="payments-${r.id}" aria-expanded=${this.showingPayments === r.id ? 'true' : 'false'} aria-label="Payments of the request to ${names.get(r.contactId) ?? 'this contact'} for ${formatMoney(r.amount, r.currency, loc)}" @click=${() => (this.showingPayments = this.showingPayments === r.id ? '' : r.id)}>Payments</button>
+              <button type="button" id="payments-${r.id}" aria-expanded=${this.showingPayments === r.id ? 'true' : 'false'} aria-label=${m.paymentsOf(who, amount)} @click=${() => (this.showingPayments = this.showingPayments === r.id ? '' : r.id)}>${common.payments}</button>
               ${['pending_approval', 'approved'].includes(r.status)
-                ? html`<button type="button" class="danger" aria-label="Cancel the request to ${names.get(r.contactId) ?? 'this contact'} for ${formatMoney(r.amount, r.currency, loc)}" @click=${() => this.#cancel(r)}>Cancel</button>`
+                ? html`<button type="button" class="danger" aria-label=${m.cancelOf(who, amount)} @click=${() => this.#cancel(r)}>${common.cancel}</button>`
                 : nothing}
             </div></td>
           </tr>
           ${this.showingPayments === r.id
-            ? html`<tr part="row"><td colspan="8"><cc-console-payments .ctx=${this.ctx} payment-request-id=${r.id} label="Payments of this request" @cc-console-refunded=${() => this.requests.run()}></cc-console-payments></td></tr>`
-            : nothing}`,
-        )}</tbody>
+            ? html`<tr part="row"><td colspan="8"><cc-console-payments .ctx=${this.ctx} payment-request-id=${r.id} label=${m.paymentsOfRequest} @cc-console-refunded=${() => this.requests.run()}></cc-console-payments></td></tr>`
+            : nothing}`;
+        })}</tbody>
       </table>`,
     );
   }
 
   async #cancel(r: PaymentRequest): Promise<void> {
-    if (!confirm('Cancel this payment request? The contact can no longer pay it.')) return;
+    if (!confirm(this.t.requests.cancelConfirm)) return;
     await this.act(async () => {
       await this.ctx!.api.post(`/v1/payment-requests/${encodeURIComponent(r.id)}/cancel`);
-      this.ctx!.announce('Payment request cancelled.');
+      this.ctx!.announce(this.t.requests.cancelled);
       await this.requests.run();
     });
   }
@@ -146,20 +152,22 @@ export class CcConsolePaymentRequests extends ConsolePart {
       this.errors = { ...this.errors, [`pr-${key === 'minimumPercent' ? 'minimum' : key}`]: '' };
     };
     const s = this.ctx!.merchant.settings.partialPayments;
+    const t = this.t;
+    const { common, requests: m } = t;
     return html`<form class="card" novalidate aria-labelledby="pr-h" @submit=${this.#createRequest}>
-      <h2 id="pr-h">New payment request</h2>
+      <h2 id="pr-h">${m.newRequest}</h2>
       ${this.feedback()}
       <div class="grid-2">
-        ${select({ id: 'pr-contact', label: 'Contact', value: this.pr.contact, error: this.errors['pr-contact'], required: true, options: this.#contactOptions(), onInput: set('contact') })}
-        ${input({ id: 'pr-amount', label: 'Amount', inputmode: 'decimal', value: this.pr.amount, error: this.errors['pr-amount'], required: true, onInput: set('amount') })}
-        ${select({ id: 'pr-currency', label: 'Currency', value: this.pr.currency, options: currencyOptions(this.pr.currency, this.loc), onInput: set('currency') })}
-        ${input({ id: 'pr-dueDate', label: 'Due date', type: 'date', required: false, value: this.pr.dueDate, error: this.errors['pr-dueDate'], onInput: set('dueDate') })}
-        ${input({ id: 'pr-minimum', label: 'Minimum payment (%)', inputmode: 'numeric', required: false, value: this.pr.minimumPercent, error: this.errors['pr-minimum'], hint: `Empty: your settings apply (${s.defaultMinimumPercent ?? 100}% by default).`, onInput: set('minimumPercent') })}
-        ${input({ id: 'pr-memo', label: 'Memo', required: false, value: this.pr.memo, error: this.errors['pr-memo'], onInput: set('memo') })}
+        ${select(t, { id: 'pr-contact', label: common.contact, value: this.pr.contact, error: this.errors['pr-contact'], required: true, options: this.#contactOptions(), onInput: set('contact') })}
+        ${input(t, { id: 'pr-amount', label: common.amount, inputmode: 'decimal', value: this.pr.amount, error: this.errors['pr-amount'], required: true, onInput: set('amount') })}
+        ${select(t, { id: 'pr-currency', label: common.currency, value: this.pr.currency, options: currencyOptions(this.pr.currency, this.loc), onInput: set('currency') })}
+        ${input(t, { id: 'pr-dueDate', label: common.dueDate, type: 'date', required: false, value: this.pr.dueDate, error: this.errors['pr-dueDate'], onInput: set('dueDate') })}
+        ${input(t, { id: 'pr-minimum', label: m.minimumLabel, inputmode: 'numeric', required: false, value: this.pr.minimumPercent, error: this.errors['pr-minimum'], hint: m.minimumHint(common.percent(s.defaultMinimumPercent ?? 100)), onInput: set('minimumPercent') })}
+        ${input(t, { id: 'pr-memo', label: m.memo, required: false, value: this.pr.memo, error: this.errors['pr-memo'], onInput: set('memo') })}
       </div>
       <div class="actions">
-        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Send request</button>
-        <button type="button" @click=${() => ((this.form = ''), this.clearFeedback())}>Cancel</button>
+        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.send}</button>
+        <button type="button" @click=${() => ((this.form = ''), this.clearFeedback())}>${common.cancel}</button>
       </div>
     </form>`;
   }
@@ -168,11 +176,12 @@ export class CcConsolePaymentRequests extends ConsolePart {
     event.preventDefault();
     const errors: Record<string, string> = {};
     const p = this.pr;
-    if (!p.contact) errors['pr-contact'] = 'Choose the contact.';
-    const amount = readMoney(p.amount, p.currency, this.loc, 'Amount');
+    const t = this.t;
+    if (!p.contact) errors['pr-contact'] = t.requests.contactEmpty;
+    const amount = readMoney(p.amount, p.currency, this.loc, t.money.labels.amount);
     if ('error' in amount) errors['pr-amount'] = amount.error;
     const min = p.minimumPercent.trim();
-    if (min && (!/^\d+$/.test(min) || Number(min) < 1 || Number(min) > 100)) errors['pr-minimum'] = 'The minimum is a whole percentage from 1 to 100.';
+    if (min && (!/^\d+$/.test(min) || Number(min) < 1 || Number(min) > 100)) errors['pr-minimum'] = t.requests.minimumRange;
     if (!(await this.showErrors(errors))) return;
     const body = {
       contactId: p.contact,
@@ -193,7 +202,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
         }
         this.form = '';
         this.pr = { ...this.pr, contact: '', amount: '', dueDate: '', memo: '', minimumPercent: '' };
-        this.ctx!.announce('Payment request sent.');
+        this.ctx!.announce(t.requests.sent);
         await this.requests.run();
       },
       (param) => fields[param],
@@ -201,42 +210,45 @@ export class CcConsolePaymentRequests extends ConsolePart {
   }
 
   #scheduleTable(list: RecurringSchedule[]): TemplateResult {
-    if (!list.length) return emptyView('No recurring schedules yet.');
+    const t = this.t;
+    const { common, requests: m } = t;
+    if (!list.length) return emptyView(m.noSchedules);
     const names = this.#names();
     const loc = this.loc;
-    const every = (s: RecurringSchedule) => `Every ${s.intervalCount > 1 ? `${s.intervalCount} ${s.interval}s` : s.interval}`;
     return tableWrap(
-      'All recurring schedules',
+      m.schedulesTable,
       html`<table part="table">
-        <thead><tr><th scope="col">Contact</th><th scope="col">What</th><th scope="col">How often</th><th scope="col">Status</th><th scope="col">Next</th><th scope="col" class="num">Amount</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
-        <tbody>${list.map(
-          (s) => html`<tr part="row">
+        <thead><tr><th scope="col">${common.contact}</th><th scope="col">${m.whatHeader}</th><th scope="col">${m.howOften}</th><th scope="col">${common.status}</th><th scope="col">${m.next}</th><th scope="col" class="num">${common.amount}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
+        <tbody>${list.map((s) => {
+          const every = m.every(s.interval, s.intervalCount);
+          return html`<tr part="row">
             <th scope="row"><a href="#/contacts/${s.contactId}">${names.get(s.contactId) ?? s.contactId}</a></th>
-            <td>${s.kind === 'invoice' ? 'Invoices' : 'Payment requests'}</td>
-            <td>${every(s)} from ${formatDate(s.startDate, loc)}${s.endDate ? ` to ${formatDate(s.endDate, loc)}` : ''}${s.occurrences ? `, ${s.occurrences} times` : ''}</td>
-            <td>${badge(s.status)}</td>
+            <td>${m.kinds[s.kind]}</td>
+            <td>${m.span(every, formatDate(s.startDate, loc), s.endDate ? formatDate(s.endDate, loc) : '', s.occurrences)}</td>
+            <td>${badge(t, s.status)}</td>
             <td>${formatDate(s.nextRunDate, loc)}</td>
             <td class="num">${formatMoney(s.amount, s.currency, loc)}</td>
             <td><div class="actions">
-              <button type="button" aria-expanded=${this.showingPeriods === s.id ? 'true' : 'false'} aria-label="Periods of the schedule for ${names.get(s.contactId) ?? 'this contact'}, ${formatMoney(s.amount, s.currency, loc)} ${every(s).toLowerCase()}" @click=${() => (this.showingPeriods = this.showingPeriods === s.id ? '' : s.id)}>Periods</button>
-              ${s.status === 'active' ? html`<button type="button" @click=${() => this.#scheduleAction(s, 'pause')}>Pause</button>` : nothing}
-              ${s.status === 'paused' ? html`<button type="button" @click=${() => this.#scheduleAction(s, 'resume')}>Resume</button>` : nothing}
-              ${s.status === 'active' || s.status === 'paused' ? html`<button type="button" class="danger" @click=${() => this.#scheduleAction(s, 'cancel')}>Cancel</button>` : nothing}
+              <button type="button" aria-expanded=${this.showingPeriods === s.id ? 'true' : 'false'} aria-label=${m.periodsOf(names.get(s.contactId) ?? common.thisContact, formatMoney(s.amount, s.currency, loc), every)} @click=${() => (this.showingPeriods = this.showingPeriods === s.id ? '' : s.id)}>${m.periods}</button>
+              ${s.status === 'active' ? html`<button type="button" @click=${() => this.#scheduleAction(s, 'pause')}>${m.pause}</button>` : nothing}
+              ${s.status === 'paused' ? html`<button type="button" @click=${() => this.#scheduleAction(s, 'resume')}>${m.resume}</button>` : nothing}
+              ${s.status === 'active' || s.status === 'paused' ? html`<button type="button" class="danger" @click=${() => this.#scheduleAction(s, 'cancel')}>${common.cancel}</button>` : nothing}
             </div></td>
           </tr>
           ${this.showingPeriods === s.id
             ? html`<tr part="row"><td colspan="7"><cc-console-schedule-periods .ctx=${this.ctx} schedule-id=${s.id}></cc-console-schedule-periods></td></tr>`
-            : nothing}`,
-        )}</tbody>
+            : nothing}`;
+        })}</tbody>
       </table>`,
     );
   }
 
   async #scheduleAction(s: RecurringSchedule, action: 'pause' | 'resume' | 'cancel'): Promise<void> {
-    if (action === 'cancel' && !confirm('Cancel this schedule for good? What it generated stays.')) return;
+    const m = this.t.requests;
+    if (action === 'cancel' && !confirm(m.cancelScheduleConfirm)) return;
     await this.act(async () => {
       await this.ctx!.api.post(`/v1/recurring-schedules/${encodeURIComponent(s.id)}/${action}`);
-      this.ctx!.announce(`Schedule ${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'cancelled'}.`);
+      this.ctx!.announce(m.scheduleDone[action]);
       await this.schedules.run();
     });
   }
@@ -246,24 +258,26 @@ export class CcConsolePaymentRequests extends ConsolePart {
       this.rs = { ...this.rs, [key]: value };
       this.errors = { ...this.errors, [`rs-${key}`]: '' };
     };
+    const t = this.t;
+    const { common, requests: m } = t;
     return html`<form class="card" novalidate aria-labelledby="rs-h" @submit=${this.#createSchedule}>
-      <h2 id="rs-h">New recurring schedule</h2>
+      <h2 id="rs-h">${m.newSchedule}</h2>
       ${this.feedback()}
       <div class="grid-2">
-        ${select({ id: 'rs-contact', label: 'Contact', value: this.rs.contact, error: this.errors['rs-contact'], required: true, options: this.#contactOptions(), onInput: set('contact') })}
-        ${select({ id: 'rs-kind', label: 'Each period makes', value: this.rs.kind, options: [{ value: 'invoice', label: 'An invoice' }, { value: 'payment_request', label: 'A payment request' }], onInput: set('kind') })}
-        ${input({ id: 'rs-amount', label: 'Amount per period', inputmode: 'decimal', value: this.rs.amount, error: this.errors['rs-amount'], required: true, onInput: set('amount') })}
-        ${select({ id: 'rs-currency', label: 'Currency', value: this.rs.currency, options: currencyOptions(this.rs.currency, this.loc), onInput: set('currency') })}
-        ${select({ id: 'rs-interval', label: 'Interval', value: this.rs.interval, options: ['week', 'month', 'quarter', 'year'].map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })), onInput: set('interval') })}
-        ${input({ id: 'rs-intervalCount', label: 'Every how many intervals', inputmode: 'numeric', value: this.rs.intervalCount, error: this.errors['rs-intervalCount'], required: true, onInput: set('intervalCount') })}
-        ${input({ id: 'rs-startDate', label: 'First period', type: 'date', value: this.rs.startDate, error: this.errors['rs-startDate'], required: true, onInput: set('startDate') })}
-        ${input({ id: 'rs-endDate', label: 'Last day', type: 'date', required: false, value: this.rs.endDate, error: this.errors['rs-endDate'], hint: 'Or give a number of periods, or neither: until cancelled.', onInput: set('endDate') })}
-        ${input({ id: 'rs-occurrences', label: 'Number of periods', inputmode: 'numeric', required: false, value: this.rs.occurrences, error: this.errors['rs-occurrences'], onInput: set('occurrences') })}
-        ${input({ id: 'rs-description', label: 'Description', required: false, value: this.rs.description, error: this.errors['rs-description'], onInput: set('description') })}
+        ${select(t, { id: 'rs-contact', label: common.contact, value: this.rs.contact, error: this.errors['rs-contact'], required: true, options: this.#contactOptions(), onInput: set('contact') })}
+        ${select(t, { id: 'rs-kind', label: m.eachMakes, value: this.rs.kind, options: (['invoice', 'payment_request'] as const).map((value) => ({ value, label: m.makes[value] })), onInput: set('kind') })}
+        ${input(t, { id: 'rs-amount', label: m.amountPerPeriod, inputmode: 'decimal', value: this.rs.amount, error: this.errors['rs-amount'], required: true, onInput: set('amount') })}
+        ${select(t, { id: 'rs-currency', label: common.currency, value: this.rs.currency, options: currencyOptions(this.rs.currency, this.loc), onInput: set('currency') })}
+        ${select(t, { id: 'rs-interval', label: m.interval, value: this.rs.interval, options: (['week', 'month', 'quarter', 'year'] as const).map((value) => ({ value, label: m.intervals[value] })), onInput: set('interval') })}
+        ${input(t, { id: 'rs-intervalCount', label: m.intervalCount, inputmode: 'numeric', value: this.rs.intervalCount, error: this.errors['rs-intervalCount'], required: true, onInput: set('intervalCount') })}
+        ${input(t, { id: 'rs-startDate', label: m.firstPeriod, type: 'date', value: this.rs.startDate, error: this.errors['rs-startDate'], required: true, onInput: set('startDate') })}
+        ${input(t, { id: 'rs-endDate', label: m.lastDay, type: 'date', required: false, value: this.rs.endDate, error: this.errors['rs-endDate'], hint: m.lastDayHint, onInput: set('endDate') })}
+        ${input(t, { id: 'rs-occurrences', label: m.occurrences, inputmode: 'numeric', required: false, value: this.rs.occurrences, error: this.errors['rs-occurrences'], onInput: set('occurrences') })}
+        ${input(t, { id: 'rs-description', label: common.description, required: false, value: this.rs.description, error: this.errors['rs-description'], onInput: set('description') })}
       </div>
       <div class="actions">
-        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Create schedule</button>
-        <button type="button" @click=${() => ((this.form = ''), this.clearFeedback())}>Cancel</button>
+        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.create}</button>
+        <button type="button" @click=${() => ((this.form = ''), this.clearFeedback())}>${common.cancel}</button>
       </div>
     </form>`;
   }
@@ -271,13 +285,15 @@ export class CcConsolePaymentRequests extends ConsolePart {
   async #createSchedule(event: Event): Promise<void> {
     event.preventDefault();
     const r = this.rs;
+    const t = this.t;
+    const m = t.requests;
     const errors: Record<string, string> = {};
-    if (!r.contact) errors['rs-contact'] = 'Choose the contact.';
-    const amount = readMoney(r.amount, r.currency, this.loc, 'Amount');
+    if (!r.contact) errors['rs-contact'] = m.contactEmpty;
+    const amount = readMoney(r.amount, r.currency, this.loc, t.money.labels.amount);
     if ('error' in amount) errors['rs-amount'] = amount.error;
-    if (!/^\d+$/.test(r.intervalCount) || Number(r.intervalCount) < 1 || Number(r.intervalCount) > 12) errors['rs-intervalCount'] = 'A whole number from 1 to 12.';
-    if (!r.startDate) errors['rs-startDate'] = 'Enter the date of the first period.';
-    if (r.occurrences && !/^\d+$/.test(r.occurrences)) errors['rs-occurrences'] = 'A whole number of periods.';
+    if (!/^\d+$/.test(r.intervalCount) || Number(r.intervalCount) < 1 || Number(r.intervalCount) > 12) errors['rs-intervalCount'] = m.countRange;
+    if (!r.startDate) errors['rs-startDate'] = m.startEmpty;
+    if (r.occurrences && !/^\d+$/.test(r.occurrences)) errors['rs-occurrences'] = m.occurrencesInvalid;
     if (!(await this.showErrors(errors))) return;
     const body = {
       contactId: r.contact,
@@ -300,7 +316,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
           throw error;
         }
         this.form = '';
-        this.ctx!.announce('Recurring schedule created.');
+        this.ctx!.announce(m.created);
         await this.schedules.run();
       },
       (param) => (param === 'contactId' ? 'rs-contact' : `rs-${param}`),

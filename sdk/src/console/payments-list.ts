@@ -19,8 +19,8 @@ export class CcConsolePayments extends ConsolePart {
   @property({ attribute: 'contact-id' }) contactId = '';
   @property({ attribute: 'invoice-id' }) invoiceId = '';
   @property({ attribute: 'payment-request-id' }) paymentRequestId = '';
-  /** The table's accessible name. */
-  @property() label = 'Payments';
+  /** The table's accessible name; "Payments" in the console's language when empty. */
+  @property() label = '';
 
   @state() private refunding?: Payment | undefined;
   @state() private refundAmount = '';
@@ -50,26 +50,28 @@ export class CcConsolePayments extends ConsolePart {
   }
 
   protected override render(): unknown {
-    return html`${this.feedback()} ${loadView(this.list, 'the payments', (payments) => this.#table(payments))}`;
+    return html`${this.feedback()} ${loadView(this.t, this.list, this.t.payments.what, (payments) => this.#table(payments))}`;
   }
 
   #table(payments: Payment[]): TemplateResult {
-    if (!payments.length) return emptyView('No payments yet.');
+    const t = this.t;
+    const { common } = t;
+    if (!payments.length) return emptyView(t.payments.none);
     const loc = this.loc;
     return tableWrap(
-      this.label,
+      this.label || common.payments,
       html`<table part="table">
-        <thead><tr><th scope="col">Date</th><th scope="col">Status</th><th scope="col">How</th><th scope="col" class="num">Amount</th><th scope="col" class="num">Refunded</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">${t.payments.date}</th><th scope="col">${common.status}</th><th scope="col">${t.payments.how}</th><th scope="col" class="num">${common.amount}</th><th scope="col" class="num">${common.refunded}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
         <tbody>
           ${payments.map(
             (p) => html`<tr part="row">
                 <td>${formatDateTime(p.createdAt, loc)}</td>
-                <td>${badge(p.status)} ${p.failureCode ? statusText(p.failureCode) : ''}</td>
-                <td>${p.source === 'automatic' ? 'Automatic' : 'By the customer'}</td>
+                <td>${badge(t, p.status)} ${p.failureCode ? statusText(t, p.failureCode) : ''}</td>
+                <td>${p.source === 'automatic' ? t.payments.automatic : t.payments.byCustomer}</td>
                 <td class="num">${formatMoney(p.amount, p.currency, loc)}</td>
                 <td class="num">${formatMoney(p.refundedAmount, p.currency, loc)}</td>
                 <td>${p.status === 'succeeded' && p.refundedAmount < p.amount
-                  ? html`<button type="button" id="refund-${p.id}" aria-label="Refund the payment of ${formatMoney(p.amount, p.currency, loc)} made ${formatDateTime(p.createdAt, loc)}" aria-expanded=${this.refunding?.id === p.id ? 'true' : 'false'} @click=${() => this.#openRefund(p)}>Refund</button>`
+                  ? html`<button type="button" id="refund-${p.id}" aria-label=${t.payments.refundLabel(formatMoney(p.amount, p.currency, loc), formatDateTime(p.createdAt, loc))} aria-expanded=${this.refunding?.id === p.id ? 'true' : 'false'} @click=${() => this.#openRefund(p)}>${t.payments.refund}</button>`
                   : nothing}</td>
               </tr>
               ${this.refunding?.id === p.id ? html`<tr part="row"><td colspan="6">${this.#refundForm(p)}</td></tr>` : nothing}`,
@@ -97,20 +99,21 @@ export class CcConsolePayments extends ConsolePart {
 
   #refundForm(p: Payment): TemplateResult {
     const refundable = formatMoney(p.amount - p.refundedAmount, p.currency, this.loc);
-    return html`<form novalidate aria-label="Refund" @submit=${this.#submitRefund} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.#closeRefund()}>
-      ${input({
+    const t = this.t;
+    return html`<form novalidate aria-label=${t.payments.refund} @submit=${this.#submitRefund} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.#closeRefund()}>
+      ${input(t, {
         id: 'refund-amount',
-        label: 'Amount to refund',
+        label: t.payments.amount,
         inputmode: 'decimal',
         required: true,
         value: this.refundAmount,
-        hint: `Up to ${refundable}. The invoice's balance rises by what is refunded.`,
+        hint: t.payments.hint(refundable),
         error: this.errors['refund-amount'],
         onInput: (v) => (this.refundAmount = v),
       })}
       <div class="actions">
-        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Refund</button>
-        <button type="button" @click=${() => this.#closeRefund()}>Cancel</button>
+        <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.payments.refund}</button>
+        <button type="button" @click=${() => this.#closeRefund()}>${t.common.cancel}</button>
       </div>
     </form>`;
   }
@@ -119,12 +122,13 @@ export class CcConsolePayments extends ConsolePart {
     event.preventDefault();
     const payment = this.refunding;
     if (!payment) return;
-    const amount = readMoney(this.refundAmount, payment.currency, this.loc, 'Amount to refund');
+    const t = this.t;
+    const amount = readMoney(this.refundAmount, payment.currency, this.loc, t.money.labels.refund);
     if (!(await this.showErrors('error' in amount ? { 'refund-amount': amount.error } : {}))) return;
     const value = (amount as { amount: number }).amount;
     const refundable = payment.amount - payment.refundedAmount;
     if (value <= 0 || value > refundable) {
-      await this.showErrors({ 'refund-amount': `Enter an amount from ${formatMoney(1, payment.currency, this.loc)} to ${formatMoney(refundable, payment.currency, this.loc)}.` });
+      await this.showErrors({ 'refund-amount': t.payments.range(formatMoney(1, payment.currency, this.loc), formatMoney(refundable, payment.currency, this.loc)) });
       return;
     }
     await this.act(
@@ -138,7 +142,7 @@ export class CcConsolePayments extends ConsolePart {
           throw error;
         }
         this.refunding = undefined;
-        this.ctx!.announce(`Refunded ${formatMoney(value, payment.currency, this.loc)}.`);
+        this.ctx!.announce(t.payments.done(formatMoney(value, payment.currency, this.loc)));
         await this.list.run();
         this.dispatchEvent(new CustomEvent('cc-console-refunded', { bubbles: true, composed: true, detail: { paymentId: payment.id, amount: value } }));
       },

@@ -1,3 +1,5 @@
+import type { ConsoleMessages } from './messages.js';
+
 /** The console's pages, addressed by the URL hash: `#/contacts`, `#/contacts/ct_…`, `#/settings/users`. */
 export type PageName =
   | 'overview'
@@ -26,19 +28,20 @@ export interface Route {
 
 export interface NavItem {
   href: string;
-  label: string;
+  /** The key of its label in the messages' `nav` (resolved at render, in the console's language). */
+  label: keyof ConsoleMessages['nav'];
   /** The pages that light this item up. */
   pages: PageName[];
 }
 
 export const navItems: NavItem[] = [
-  { href: '#/overview', label: 'Overview', pages: ['overview'] },
-  { href: '#/contacts', label: 'Contacts', pages: ['contacts', 'contact'] },
-  { href: '#/invoices', label: 'Invoices', pages: ['invoices', 'invoice', 'invoice-new', 'invoice-import'] },
-  { href: '#/payment-requests', label: 'Payment requests', pages: ['payment-requests'] },
-  { href: '#/disputes', label: 'Disputes', pages: ['disputes', 'dispute'] },
-  { href: '#/settings', label: 'Settings', pages: ['settings', 'users', 'api-keys', 'webhooks'] },
-  { href: '#/embed', label: 'Embed', pages: ['embed'] },
+  { href: '#/overview', label: 'overview', pages: ['overview'] },
+  { href: '#/contacts', label: 'contacts', pages: ['contacts', 'contact'] },
+  { href: '#/invoices', label: 'invoices', pages: ['invoices', 'invoice', 'invoice-new', 'invoice-import'] },
+  { href: '#/payment-requests', label: 'paymentRequests', pages: ['payment-requests'] },
+  { href: '#/disputes', label: 'disputes', pages: ['disputes', 'dispute'] },
+  { href: '#/settings', label: 'settings', pages: ['settings', 'users', 'api-keys', 'webhooks'] },
+  { href: '#/embed', label: 'embed', pages: ['embed'] },
 ];
 
 export function parseRoute(hash: string): Route {
@@ -75,8 +78,8 @@ export function parseRoute(hash: string): Route {
 
 /** Settings' own sub-navigation. */
 export const settingsTabs: NavItem[] = [
-  { href: '#/settings', label: 'Company settings', pages: ['settings'] },
-  { href: '#/settings/users', label: 'Users', pages: ['users'] },
-  { href: '#/settings/api-keys', label: 'API keys', pages: ['api-keys'] },
-  { href: '#/settings/webhooks', label: 'Webhooks', pages: ['webhooks'] },
+  { href: '#/settings', label: 'company', pages: ['settings'] },
+  { href: '#/settings/users', label: 'users', pages: ['users'] },
+  { href: '#/settings/api-keys', label: 'apiKeys', pages: ['api-keys'] },
+  { href: '#/settings/webhooks', label: 'webhooks', pages: ['webhooks'] },
 ];

@@ -27,33 +27,35 @@ export class CcConsoleSchedulePeriods extends ConsolePart {
   }
 
   protected override render(): unknown {
-    return loadView(this.detail, "the schedule's periods", (d) => this.#table(d.periods));
+    return loadView(this.t, this.detail, this.t.periods.what, (d) => this.#table(d.periods));
   }
 
   #table(periods: RecurringPeriod[]): TemplateResult {
-    if (!periods.length) return emptyView('Nothing generated yet: the first period comes on its date.');
+    const t = this.t;
+    const { common, periods: m } = t;
+    if (!periods.length) return emptyView(m.none);
     const loc = this.loc;
     return tableWrap(
-      'Periods of this schedule',
+      m.table,
       html`<table part="table">
-        <thead><tr><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Made</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">${m.period}</th><th scope="col">${common.status}</th><th scope="col">${m.made}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
         <tbody>${periods.map((p) => {
           const date = formatDate(p.date, loc);
           return html`<tr part="row">
               <th scope="row">${date}</th>
-              <td>${badge(p.status)} ${p.errorCode ? statusText(p.errorCode) : ''}</td>
+              <td>${badge(t, p.status)} ${p.errorCode ? statusText(t, p.errorCode) : ''}</td>
               <td>${p.invoiceId
-                ? html`<a href="#/invoices/${p.invoiceId}" aria-label="The invoice of ${date}">Invoice</a>`
+                ? html`<a href="#/invoices/${p.invoiceId}" aria-label=${m.invoiceOf(date)}>${m.invoice}</a>`
                 : p.paymentRequestId
-                  ? 'Payment request'
+                  ? m.paymentRequest
                   : '—'}</td>
               <td>${p.invoiceId || p.paymentRequestId
-                ? html`<button type="button" aria-expanded=${this.open === p.index ? 'true' : 'false'} aria-label="Payments of the period of ${date}" @click=${() => (this.open = this.open === p.index ? -1 : p.index)}>Payments</button>`
+                ? html`<button type="button" aria-expanded=${this.open === p.index ? 'true' : 'false'} aria-label=${m.paymentsOf(date)} @click=${() => (this.open = this.open === p.index ? -1 : p.index)}>${common.payments}</button>`
                 : nothing}</td>
             </tr>
             ${this.open === p.index
               ? html`<tr part="row"><td colspan="4">
-                  <cc-console-payments .ctx=${this.ctx} invoice-id=${p.invoiceId ?? ''} payment-request-id=${p.invoiceId ? '' : (p.paymentRequestId ?? '')} label="Payments of the period of ${date}"></cc-console-payments>
+                  <cc-console-payments .ctx=${this.ctx} invoice-id=${p.invoiceId ?? ''} payment-request-id=${p.invoiceId ? '' : (p.paymentRequestId ?? '')} label=${m.paymentsOf(date)}></cc-console-payments>
                 </td></tr>`
               : nothing}`;
         })}</tbody>

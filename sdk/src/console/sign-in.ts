@@ -73,31 +73,32 @@ export class CcConsoleSignIn extends ConsolePart {
   }
 
   #signIn(): TemplateResult {
+    const t = this.t;
     return html`<div class="page card">
-      <h1 tabindex="-1">Sign in to your dashboard</h1>
+      <h1 tabindex="-1">${t.signIn.title}</h1>
       ${this.#notice()}
       <form part="form" novalidate @submit=${this.#submitSignIn}>
         ${this.feedback()}
-        ${input({ id: 'email', label: 'Email', type: 'email', autocomplete: 'username', value: this.#v('email'), error: this.errors.email, required: true, onInput: this.#set('email') })}
-        ${input({ id: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', value: this.#v('password'), error: this.errors.password, required: true, onInput: this.#set('password') })}
-        <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Signing in…' : 'Sign in'}</button></div>
+        ${input(t, { id: 'email', label: t.common.email, type: 'email', autocomplete: 'username', value: this.#v('email'), error: this.errors.email, required: true, onInput: this.#set('email') })}
+        ${input(t, { id: 'password', label: t.common.password, type: 'password', autocomplete: 'current-password', value: this.#v('password'), error: this.errors.password, required: true, onInput: this.#set('password') })}
+        <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.signIn.signingIn : t.signIn.signIn}</button></div>
       </form>
-      <p><button type="button" class="link" @click=${() => this.#switch('forgot')}>Forgot your password?</button></p>
-      <p>New to CustomerConnect? <button type="button" class="link" @click=${() => this.#switch('sign-up')}>Create a company account</button></p>
+      <p><button type="button" class="link" @click=${() => this.#switch('forgot')}>${t.signIn.forgot}</button></p>
+      <p>${t.signIn.newHere} <button type="button" class="link" @click=${() => this.#switch('sign-up')}>${t.signIn.createAccount}</button></p>
     </div>`;
   }
 
   #checkEmail(errors: Record<string, string>, id: string): void {
     const email = this.#v(id).trim();
-    if (!email) errors[id] = 'Enter your email.';
-    else if (!emailShape.test(email)) errors[id] = 'Enter an email address like name@company.com.';
+    if (!email) errors[id] = this.t.signIn.emailEmpty;
+    else if (!emailShape.test(email)) errors[id] = this.t.signIn.emailInvalid;
   }
 
   async #submitSignIn(event: Event): Promise<void> {
     event.preventDefault();
     const errors: Record<string, string> = {};
     this.#checkEmail(errors, 'email');
-    if (!this.#v('password')) errors.password = 'Enter your password.';
+    if (!this.#v('password')) errors.password = this.t.signIn.passwordEmpty;
     if (!(await this.showErrors(errors))) return;
     await this.act(async () => {
       const body = { email: this.#v('email').trim(), password: this.#v('password') };
@@ -107,7 +108,7 @@ export class CcConsoleSignIn extends ConsolePart {
       } catch (error) {
         this.#retry.failed(error);
         if (error instanceof CcApiError && error.code === 'invalid_login') {
-          await this.showErrors({ password: 'That email and password do not match an account.' });
+          await this.showErrors({ password: this.t.errors.invalid_login });
           return;
         }
         throw error;
@@ -118,17 +119,18 @@ export class CcConsoleSignIn extends ConsolePart {
   }
 
   #forgot(): TemplateResult {
+    const t = this.t;
     return html`<div class="page card">
-      <h1 tabindex="-1">Reset your password</h1>
+      <h1 tabindex="-1">${t.signIn.resetTitle}</h1>
       ${this.done
         ? html`<p class="success" role="status">${this.done}</p>`
-        : html`<p>We'll email you a link to set a new password. It works for an hour.</p>
+        : html`<p>${t.signIn.resetIntro}</p>
             <form part="form" novalidate @submit=${this.#submitForgot}>
               ${this.feedback()}
-              ${input({ id: 'reset-email', label: 'Email', type: 'email', autocomplete: 'username', value: this.#v('reset-email'), error: this.errors['reset-email'], required: true, onInput: this.#set('reset-email') })}
-              <div class="actions"><button class="primary" part="button button-primary">Email me a link</button></div>
+              ${input(t, { id: 'reset-email', label: t.common.email, type: 'email', autocomplete: 'username', value: this.#v('reset-email'), error: this.errors['reset-email'], required: true, onInput: this.#set('reset-email') })}
+              <div class="actions"><button class="primary" part="button button-primary">${t.signIn.emailMeLink}</button></div>
             </form>`}
-      <p><button type="button" class="link" @click=${() => this.#switch('sign-in')}>Back to sign in</button></p>
+      <p><button type="button" class="link" @click=${() => this.#switch('sign-in')}>${t.signIn.backToSignIn}</button></p>
     </div>`;
   }
 
@@ -139,17 +141,18 @@ export class CcConsoleSignIn extends ConsolePart {
     if (!(await this.showErrors(errors))) return;
     await this.act(async () => {
       await ConsoleApi.requestPasswordReset(resolveApiBase(this.apiBase), this.#v('reset-email').trim());
-      this.done = `If ${this.#v('reset-email').trim()} has an account, a reset link is on its way. Check your inbox.`;
+      this.done = this.t.signIn.resetSent(this.#v('reset-email').trim());
     });
   }
 
   #reset(): TemplateResult {
+    const t = this.t;
     return html`<div class="page card">
-      <h1 tabindex="-1">Choose a new password</h1>
+      <h1 tabindex="-1">${t.signIn.newPasswordTitle}</h1>
       <form part="form" novalidate @submit=${this.#submitReset}>
         ${this.feedback()}
-        ${input({ id: 'new-password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters.', value: this.#v('new-password'), error: this.errors['new-password'], required: true, onInput: this.#set('new-password') })}
-        <div class="actions"><button class="primary" part="button button-primary">Set password</button></div>
+        ${input(t, { id: 'new-password', label: t.signIn.newPassword, type: 'password', autocomplete: 'new-password', hint: t.common.passwordHint, value: this.#v('new-password'), error: this.errors['new-password'], required: true, onInput: this.#set('new-password') })}
+        <div class="actions"><button class="primary" part="button button-primary">${t.signIn.setPassword}</button></div>
       </form>
     </div>`;
   }
@@ -157,7 +160,7 @@ export class CcConsoleSignIn extends ConsolePart {
   async #submitReset(event: Event): Promise<void> {
     event.preventDefault();
     const password = this.#v('new-password');
-    if (!(await this.showErrors(password.length < 10 ? { 'new-password': 'Use at least 10 characters.' } : {}))) return;
+    if (!(await this.showErrors(password.length < 10 ? { 'new-password': this.t.common.passwordShort } : {}))) return;
     await this.act(
       async () => {
         await ConsoleApi.confirmPasswordReset(resolveApiBase(this.apiBase), this.resetToken, password);
@@ -169,33 +172,34 @@ export class CcConsoleSignIn extends ConsolePart {
   }
 
   #signUp(): TemplateResult {
+    const t = this.t;
     if (this.secretKey) {
       return html`<div class="page card">
-        <h1 tabindex="-1">Your company account is ready</h1>
-        <p>This is your secret API key for your own servers. Copy it now: it is shown only once.</p>
+        <h1 tabindex="-1">${t.signIn.readyTitle}</h1>
+        <p>${t.signIn.secretKey}</p>
         <pre><code>${this.secretKey}</code></pre>
-        <div class="actions"><button class="primary" part="button button-primary" @click=${() => this.#continueAfterSignUp()}>Continue to the dashboard</button></div>
+        <div class="actions"><button class="primary" part="button button-primary" @click=${() => this.#continueAfterSignUp()}>${t.signIn.continue}</button></div>
       </div>`;
     }
     return html`<div class="page card">
-      <h1 tabindex="-1">Create a company account</h1>
+      <h1 tabindex="-1">${t.signIn.createAccount}</h1>
       <form part="form" novalidate @submit=${this.#submitSignUp}>
         ${this.feedback()}
-        ${input({ id: 'company', label: 'Company name', autocomplete: 'organization', value: this.#v('company'), error: this.errors.company, required: true, onInput: this.#set('company') })}
-        ${input({ id: 'admin-email', label: 'Your work email', type: 'email', autocomplete: 'username', value: this.#v('admin-email'), error: this.errors['admin-email'], required: true, onInput: this.#set('admin-email') })}
-        ${input({ id: 'admin-password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters.', value: this.#v('admin-password'), error: this.errors['admin-password'], required: true, onInput: this.#set('admin-password') })}
-        <div class="actions"><button class="primary" part="button button-primary">Create account</button></div>
+        ${input(t, { id: 'company', label: t.common.companyName, autocomplete: 'organization', value: this.#v('company'), error: this.errors.company, required: true, onInput: this.#set('company') })}
+        ${input(t, { id: 'admin-email', label: t.signIn.workEmail, type: 'email', autocomplete: 'username', value: this.#v('admin-email'), error: this.errors['admin-email'], required: true, onInput: this.#set('admin-email') })}
+        ${input(t, { id: 'admin-password', label: t.common.password, type: 'password', autocomplete: 'new-password', hint: t.common.passwordHint, value: this.#v('admin-password'), error: this.errors['admin-password'], required: true, onInput: this.#set('admin-password') })}
+        <div class="actions"><button class="primary" part="button button-primary">${t.signIn.create}</button></div>
       </form>
-      <p><button type="button" class="link" @click=${() => this.#switch('sign-in')}>I already have an account</button></p>
+      <p><button type="button" class="link" @click=${() => this.#switch('sign-in')}>${t.signIn.haveAccount}</button></p>
     </div>`;
   }
 
   async #submitSignUp(event: Event): Promise<void> {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (!this.#v('company').trim()) errors.company = 'Enter your company name.';
+    if (!this.#v('company').trim()) errors.company = this.t.signIn.companyEmpty;
     this.#checkEmail(errors, 'admin-email');
-    if (this.#v('admin-password').length < 10) errors['admin-password'] = 'Use at least 10 characters.';
+    if (this.#v('admin-password').length < 10) errors['admin-password'] = this.t.common.passwordShort;
     if (!(await this.showErrors(errors))) return;
     const fields: Record<string, string> = { name: 'company', adminEmail: 'admin-email', adminPassword: 'admin-password' };
     await this.act(

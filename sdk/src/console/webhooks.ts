@@ -26,30 +26,35 @@ export class CcConsoleWebhooks extends ConsolePart {
   }
 
   protected override render(): TemplateResult {
-    const reason = this.isAdmin ? undefined : 'Only an admin can add or delete webhook endpoints.';
+    const t = this.t;
+    const m = t.webhooks;
+    const reason = this.isAdmin ? undefined : m.adminOnly;
+    const signature = html`<code>CC-Signature</code>`;
     return html`<div class="page">
-      <h1 tabindex="-1">Webhooks</h1>
-      <p>CustomerConnect posts signed events (<code>CC-Signature</code>) to these URLs, retrying for a day.</p>
-      ${loadView(this.list, 'webhook endpoints', (list) => this.#table(list, reason))}
+      <h1 tabindex="-1">${t.nav.webhooks}</h1>
+      <p>${m.intro(signature)}</p>
+      ${loadView(t, this.list, m.what, (list) => this.#table(list, reason))}
       ${this.isAdmin ? this.#form() : html`<p class="alert" role="note">${reason}</p>`}
       <dialog id="wh-secret" aria-labelledby="wh-secret-h" @close=${() => (this.secret = '')}>
-        <h2 id="wh-secret-h">Signing secret</h2>
-        <p>Verify each delivery's <code>CC-Signature</code> with this secret. It is shown only now.</p>
+        <h2 id="wh-secret-h">${m.secretTitle}</h2>
+        <p>${m.secretIntro(signature)}</p>
         <pre><code>${this.secret}</code></pre>
-        <div class="actions"><button type="button" class="primary" @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('#wh-secret')?.close()}>I've saved it</button></div>
+        <div class="actions"><button type="button" class="primary" @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('#wh-secret')?.close()}>${t.common.savedIt}</button></div>
       </dialog>
     </div>`;
   }
 
   #table(list: WebhookEndpoint[], reason: string | undefined): TemplateResult {
-    if (!list.length) return emptyView('No webhook endpoints yet.');
+    const t = this.t;
+    const m = t.webhooks;
+    if (!list.length) return emptyView(m.none);
     return html`${list.map(
       (e) => html`<section class="card" aria-labelledby="we-${e.id}">
         <h2 id="we-${e.id}"><code>${e.url}</code></h2>
-        <p>${badge(e.status)} · ${e.events.includes('*') ? 'Every event' : e.events.join(', ')}</p>
+        <p>${badge(t, e.status)} · ${e.events.includes('*') ? m.everyEvent : e.events.join(', ')}</p>
         <div class="actions">
-          <button type="button" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.#toggle(e)}>Delivery log</button>
-          ${guardedButton({ id: `del-${e.id}`, label: 'Delete endpoint', danger: true, reason, onClick: () => this.#delete(e) })}
+          <button type="button" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.#toggle(e)}>${m.log}</button>
+          ${guardedButton({ id: `del-${e.id}`, label: m.delete, danger: true, reason, onClick: () => this.#delete(e) })}
         </div>
         ${this.open === e.id ? this.#log(e) : nothing}
       </section>`,
@@ -77,17 +82,19 @@ export class CcConsoleWebhooks extends ConsolePart {
 
   #log(e: WebhookEndpoint): TemplateResult {
     const log = this.deliveries[e.id];
-    if (log === 'loading' || !log) return html`<p class="state" role="status">Loading deliveries…</p>`;
-    if (log === 'error') return html`<p class="alert" role="alert">We couldn't load the deliveries. <button type="button" @click=${() => this.#loadLog(e)}>Try again</button></p>`;
-    if (!log.length) return emptyView('Nothing delivered yet.');
+    const t = this.t;
+    const { common, webhooks: m } = t;
+    if (log === 'loading' || !log) return html`<p class="state" role="status">${m.loadingLog}</p>`;
+    if (log === 'error') return html`<p class="alert" role="alert">${m.logFailed} <button type="button" @click=${() => this.#loadLog(e)}>${common.tryAgain}</button></p>`;
+    if (!log.length) return emptyView(m.nothing);
     return tableWrap(
-      'Deliveries',
+      m.table,
       html`<table part="table">
-        <thead><tr><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col">When</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">${m.event}</th><th scope="col">${common.status}</th><th scope="col">${m.attempts}</th><th scope="col">${m.lastAnswer}</th><th scope="col">${m.when}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
         <tbody>${log.map(
-          (d) => html`<tr part="row"><th scope="row">${d.eventType}</th><td>${badge(d.status)}</td><td>${d.attempts}</td>
+          (d) => html`<tr part="row"><th scope="row">${d.eventType}</th><td>${badge(t, d.status)}</td><td>${d.attempts}</td>
             <td>${d.lastStatusCode ?? d.lastError ?? '—'}</td><td>${formatDateTime(d.deliveredAt ?? d.createdAt, this.loc)}</td>
-            <td><button type="button" aria-label="Send ${d.eventType} again" @click=${() => this.#retry(e, d)}>Send again</button></td></tr>`,
+            <td><button type="button" aria-label=${m.resendLabel(d.eventType)} @click=${() => this.#retry(e, d)}>${m.resend}</button></td></tr>`,
         )}</tbody>
       </table>`,
     );
@@ -96,27 +103,30 @@ export class CcConsoleWebhooks extends ConsolePart {
   async #retry(e: WebhookEndpoint, d: WebhookDelivery): Promise<void> {
     await this.act(async () => {
       await this.ctx!.api.post(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}/deliveries/${encodeURIComponent(d.id)}/retry`);
-      this.ctx!.announce('The delivery will be sent again shortly.');
+      this.ctx!.announce(this.t.webhooks.resent);
       await this.#loadLog(e);
     });
   }
 
   async #delete(e: WebhookEndpoint): Promise<void> {
-    if (!confirm(`Delete the endpoint ${e.url}? Nothing more is sent to it.`)) return;
+    const m = this.t.webhooks;
+    if (!confirm(m.deleteConfirm(e.url))) return;
     await this.act(async () => {
       await this.ctx!.api.delete(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}`);
-      this.ctx!.announce('Endpoint deleted.');
+      this.ctx!.announce(m.deleted);
       await this.list.run();
     });
   }
 
   #form(): TemplateResult {
+    const t = this.t;
+    const m = t.webhooks;
     return html`<form class="card" novalidate aria-labelledby="wh-new-h" @submit=${this.#create}>
-      <h2 id="wh-new-h">Add an endpoint</h2>
+      <h2 id="wh-new-h">${m.add}</h2>
       ${this.feedback()}
-      ${input({ id: 'wh-url', label: 'URL', type: 'url', placeholder: 'https://erp.example.com/hooks/customerconnect', value: this.url, error: this.errors['wh-url'], required: true, onInput: (v) => (this.url = v) })}
-      ${input({ id: 'wh-events', label: 'Events', hint: 'Event types separated by commas (invoice.paid, payment.failed), or * for every event.', value: this.events, error: this.errors['wh-events'], required: true, onInput: (v) => (this.events = v) })}
-      <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>Add endpoint</button></div>
+      ${input(t, { id: 'wh-url', label: m.url, type: 'url', placeholder: 'https://erp.example.com/hooks/customerconnect', value: this.url, error: this.errors['wh-url'], required: true, onInput: (v) => (this.url = v) })}
+      ${input(t, { id: 'wh-events', label: m.events, hint: m.eventsHint, value: this.events, error: this.errors['wh-events'], required: true, onInput: (v) => (this.events = v) })}
+      <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.addButton}</button></div>
     </form>`;
   }
 
@@ -124,8 +134,9 @@ export class CcConsoleWebhooks extends ConsolePart {
     event.preventDefault();
     const events = this.events.split(/[\s,]+/).filter(Boolean);
     const errors: Record<string, string> = {};
-    if (!/^https?:\/\/\S+$/.test(this.url.trim())) errors['wh-url'] = 'Enter the URL, starting with https://.';
-    if (!events.length) errors['wh-events'] = 'List at least one event type, or *.';
+    const m = this.t.webhooks;
+    if (!/^https?:\/\/\S+$/.test(this.url.trim())) errors['wh-url'] = m.urlInvalid;
+    if (!events.length) errors['wh-events'] = m.eventsEmpty;
     if (!(await this.showErrors(errors))) return;
     await this.act(
       async () => {

@@ -1,0 +1,60 @@
+/** English texts of the console's frame (header, navigation, page not found) and of signing in. */
+export const shellEn = {
+  /** Labels of the navigation and of the settings tabs, by key (see `routes.ts`). */
+  nav: {
+    overview: 'Overview',
+    contacts: 'Contacts',
+    invoices: 'Invoices',
+    paymentRequests: 'Payment requests',
+    disputes: 'Disputes',
+    settings: 'Settings',
+    embed: 'Embed',
+    company: 'Company settings',
+    users: 'Users',
+    apiKeys: 'API keys',
+    webhooks: 'Webhooks',
+  },
+
+  shell: {
+    dashboard: 'Merchant dashboard',
+    skip: 'Skip to main content',
+    menu: 'Menu',
+    signOut: 'Sign out',
+    navLabel: 'Console',
+    settingsLabel: 'Settings',
+    company: 'your company',
+    signedOut: 'You have signed out.',
+    passwordChanged: 'Your password has been changed. Sign in with the new one.',
+    notFound: 'Page not found',
+    toOverview: 'Go to the overview',
+  },
+
+  signIn: {
+    title: 'Sign in to your dashboard',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    forgot: 'Forgot your password?',
+    newHere: 'New to CustomerConnect?',
+    createAccount: 'Create a company account',
+    emailEmpty: 'Enter your email.',
+    emailInvalid: 'Enter an email address like name@company.com.',
+    passwordEmpty: 'Enter your password.',
+    resetTitle: 'Reset your password',
+    resetIntro: "We'll email you a link to set a new password. It works for an hour.",
+    emailMeLink: 'Email me a link',
+    backToSignIn: 'Back to sign in',
+    resetSent: (email: string) => `If ${email} has an account, a reset link is on its way. Check your inbox.`,
+    newPasswordTitle: 'Choose a new password',
+    newPassword: 'New password',
+    setPassword: 'Set password',
+    readyTitle: 'Your company account is ready',
+    secretKey: 'This is your secret API key for your own servers. Copy it now: it is shown only once.',
+    continue: 'Continue to the dashboard',
+    workEmail: 'Your work email',
+    create: 'Create account',
+    haveAccount: 'I already have an account',
+    companyEmpty: 'Enter your company name.',
+  },
+};
+
+export type ShellMessages = typeof shellEn;
