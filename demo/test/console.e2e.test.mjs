@@ -648,6 +648,42 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
   });
 
+  test('in Spanish and French (the browser language), on a phone: every page speaks it and fits', async () => {
+    const headings = {
+      'es-ES': { '#/overview': 'Resumen', '#/invoices': 'Facturas', '#/payment-requests': 'Solicitudes de pago', '#/settings': 'Ajustes de la empresa', '#/embed': 'Integrar los widgets' },
+      'fr-FR': { '#/overview': 'Vue d’ensemble', '#/invoices': 'Factures', '#/payment-requests': 'Demandes de paiement', '#/settings': 'Paramètres de l’entreprise', '#/embed': 'Intégrer les widgets' },
+    };
+    const pages = ['#/overview', '#/contacts', '#/invoices', '#/invoices/new', '#/invoices/import', '#/payment-requests', '#/disputes', '#/settings', '#/settings/users', '#/settings/api-keys', '#/settings/webhooks', '#/embed'];
+    for (const [locale, expected] of Object.entries(headings)) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+      await context.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`));
+      });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${baseUrl}/dashboard`, { waitUntil: 'load' });
+        await page.locator('cc-console-sign-in h1').waitFor();
+        assert.equal(await page.locator('cc-merchant-console').getAttribute('lang'), locale.slice(0, 2));
+        await page.locator('#email').fill(ADMIN.email);
+        await page.locator('#password').fill(ADMIN.password);
+        await page.locator('cc-console-sign-in form button.primary').first().click(); // its name is in the language too
+        await page.locator('cc-console-overview h1').waitFor();
+        for (const hash of pages) {
+          await page.evaluate((h) => (location.hash = h), hash);
+          await settle(page);
+          const heading = await page.evaluate(() => document.querySelector('cc-merchant-console').shadowRoot.querySelector('[data-page]')?.shadowRoot?.querySelector('h1')?.textContent.trim());
+          if (expected[hash]) assert.equal(heading, expected[hash], `${locale} ${hash}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${locale} ${hash}: the page scrolls sideways by ${overflow}px`);
+        }
+        await expectNoAxeViolations(page, `the embed page in ${locale} on a phone`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('keyboard: the skip button and the nav reach the pages; focus moves to the page heading', async () => {
     const { context, page } = await openConsole();
     try {
