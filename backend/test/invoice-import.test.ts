@@ -30,6 +30,24 @@ describe('invoice import', () => {
     expect(await count()).toBe(0);
   });
 
+  it('imports 1,000 rows in one transaction, with an event, a notice and an audit entry each', async () => {
+    const p = unique();
+    const other = await signUpMerchant(t.http); // its own merchant: the other tests count this one's invoices
+    const c = await authorizedContact(t, other.secretKey, other.merchantId);
+    const otherEmail = (await t.http.get(`/v1/contacts/${c.contactId}`, { token: other.secretKey })).body.email;
+    const rows = Array.from({ length: 1000 }, (_, i) => `${p}-${i},${otherEmail},1.00,USD,2026-11-01,,Row ${i}`);
+    const res = await t.http.post('/v1/invoices/import', { format: 'csv', data: csv(rows) }, { token: other.secretKey });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ imported: 1000 });
+    const m = other;
+    // The append-only rows are written together before COMMIT, in several statements past the parameter limit.
+    const ids = res.body.rows.map((r: { invoiceId: string }) => r.invoiceId);
+    const [{ events }] = await t.db.dataSource.query(`SELECT count(*)::int AS events FROM events WHERE merchant_id = $1 AND type = 'invoice.created' AND subject_id = ANY($2)`, [m.merchantId, ids]);
+    const [{ audits }] = await t.db.dataSource.query(`SELECT count(*)::int AS audits FROM audit_log WHERE merchant_id = $1 AND action = 'invoice.created' AND subject_id = ANY($2)`, [m.merchantId, ids]);
+    const [{ notices }] = await t.db.dataSource.query(`SELECT count(*)::int AS notices FROM outbox_messages WHERE merchant_id = $1 AND payload->>'template' = 'invoice_issued' AND payload->'data'->'invoice'->>'id' = ANY($2)`, [m.merchantId, ids]);
+    expect([events, audits, notices]).toEqual([1000, 1000, 1000]);
+  }, 120_000);
+
   it('imports all rows or none', async () => {
     const p = unique();
     const bad = await t.http.post('/v1/invoices/import', { format: 'csv', data: csv([`${p}-1,${email},100.00,USD,2026-11-01,,A`, `${p}-1,${email},200.00,USD,2026-11-01,,duplicate number`]) }, { token: m.secretKey });

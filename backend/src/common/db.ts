@@ -85,13 +85,17 @@ export class Db {
     return this.current.getStore() !== undefined;
   }
 
-  /** Inserts `row` (an entity's properties) just before the transaction commits; at once outside one. */
+  /**
+   * Inserts `row` (an entity's properties) just before the transaction commits; at once outside
+   * one. Values go through TypeORM's own conversion (transformers, jsonb, dates); a property
+   * left undefined is left to the column's default, as `repository.insert` does.
+   */
   insertLater<E extends ObjectLiteral>(entity: EntityTarget<E>, row: E): Promise<void> {
     const meta = this.dataSource.getMetadata(entity);
     const driver = this.dataSource.driver;
-    const columns = meta.columns;
+    const columns = meta.columns.filter((c) => c.getEntityValue(row) !== undefined);
     const sql = `INSERT INTO ${driver.escape(meta.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
-    return this.writeLater(sql, columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row) ?? null, c)));
+    return this.writeLater(sql, columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
   }
 
   /** Runs an INSERT / UPDATE (numbered parameters) just before the transaction commits; at once outside one. */
