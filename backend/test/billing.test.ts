@@ -156,6 +156,32 @@ describe('invoices, payment requests and payments', () => {
       }
     });
 
+    it('the same Idempotency-Key with another body after a rollback is another charge (another card here)', async () => {
+      const processor = t.app.get<SimulatedProcessor>(PAYMENT_PROCESSOR);
+      const events = t.app.get(EventsService);
+      const c = await authorizedContact(t, m.secretKey, m.merchantId);
+      const inv = await invoice(c.contactId, { amount: 2468 });
+      const cardA = await addCard(t, c.session);
+      const cardB = await addCard(t, c.session);
+      const append = events.append.bind(events);
+      let failures = 1;
+      events.append = async (...args) => {
+        if (args[1] === 'payment.succeeded' && failures-- > 0) throw new Error('connection lost');
+        return append(...args);
+      };
+      try {
+        const before = processor.ledger.charges.size;
+        const key = `pay-${unique()}`;
+        expect((await t.http.post(`/v1/customer/invoices/${inv.body.id}/payments`, { paymentMethodId: cardA }, { token: c.session, idempotencyKey: key })).status).toBe(500);
+        const other = await t.http.post(`/v1/customer/invoices/${inv.body.id}/payments`, { paymentMethodId: cardB }, { token: c.session, idempotencyKey: key });
+        expect(other.status).toBe(201);
+        expect(other.body.paymentMethodId).toBe(cardB);
+        expect(processor.ledger.charges.size).toBe(before + 2);
+      } finally {
+        events.append = append;
+      }
+    });
+
     it('refunds in part and the balance rises again', async () => {
       const c = await authorizedContact(t, m.secretKey, m.merchantId);
       const inv = await invoice(c.contactId, { amount: 10_000 });

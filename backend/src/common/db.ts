@@ -105,6 +105,33 @@ export class Db {
     else await this.dataSource.query(sql, params);
   }
 
+  /**
+   * Runs `work` under a SAVEPOINT: when it throws, the database is rolled back to the savepoint
+   * AND the writes it deferred are dropped (they would otherwise commit with the transaction).
+   * Only inside a transaction.
+   */
+  async savepoint<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const tx = this.current.getStore();
+    if (!tx) throw new Error('Db.savepoint needs an open transaction');
+    const queued = tx.deferred.length;
+    await tx.em.query(`SAVEPOINT ${name}`);
+    try {
+      const value = await work();
+      await tx.em.query(`RELEASE SAVEPOINT ${name}`);
+      return value;
+    } catch (err) {
+      await tx.em.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      tx.deferred.length = queued;
+      throw err;
+    }
+  }
+
+  /** Writes what is deferred now, before something outside the database happens (a refund at the processor). */
+  async flushNow(): Promise<void> {
+    const tx = this.current.getStore();
+    if (tx) await this.flush(tx);
+  }
+
   private async flush(tx: Transaction): Promise<void> {
     while (tx.deferred.length) {
       const batch = tx.deferred.splice(0);

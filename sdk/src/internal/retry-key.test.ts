@@ -14,6 +14,15 @@ describe('RetryKey', () => {
     expect(retry.next({ a: 2 }), 'another body').to.not.equal(first);
   });
 
+  it('keeps the key after a server error or a 429: the work rolled back, maybe after the card was charged', () => {
+    const retry = new RetryKey();
+    const first = retry.next({ a: 1 });
+    retry.failed(new CcApiError(500, { type: 'api_error', code: 'internal_error', message: 'Something went wrong.' }));
+    expect(retry.next({ a: 1 })).to.equal(first);
+    retry.failed(new CcApiError(429, { type: 'rate_limit', code: 'rate_limited', message: 'Slow down.' }));
+    expect(retry.next({ a: 1 })).to.equal(first);
+  });
+
   it('uses a new key after an answer, even a refusal', () => {
     const retry = new RetryKey();
     const first = retry.next({ a: 1 });

@@ -4,8 +4,10 @@ import { randomId } from './random-id.js';
 /**
  * The `Idempotency-Key` for one submit attempt: a new key for every attempt, except that
  * resubmitting the same body after a network error (the answer may have been lost after
- * the server acted) reuses the key, so the server answers the first result instead of
- * acting twice.
+ * the server acted), a server error (5xx: the server rolled back, maybe after the processor
+ * charged) or a 429 reuses the key — the server then answers the first result, or redoes the
+ * work with the processor getting the same key, instead of acting twice. Any other answer
+ * (a success, a refusal) is final for its key.
  */
 export class RetryKey {
   #last?: { body: string; key: string; retryable: boolean } | undefined;
@@ -19,8 +21,8 @@ export class RetryKey {
     return key;
   }
 
-  /** Call when the attempt failed; only a network error keeps the key for a retry. */
+  /** Call when the attempt failed; a network error, a 5xx or a 429 keeps the key for a retry. */
   failed(error: unknown): void {
-    if (this.#last) this.#last.retryable = error instanceof CcApiError && error.code === 'network_error';
+    if (this.#last) this.#last.retryable = error instanceof CcApiError && (error.code === 'network_error' || error.status >= 500 || error.status === 429);
   }
 }

@@ -37,24 +37,27 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
 }
 
-/** The Idempotency-Key (with its credential scope) of the write whose work is running, if it sent one. */
-const currentKey = new AsyncLocalStorage<{ scope: string; key: string }>();
+/** The Idempotency-Key (with its credential scope and the request's hash) of the write whose work is running, if it sent one. */
+const currentKey = new AsyncLocalStorage<{ scope: string; key: string; hash: string }>();
 
 /**
  * A key for an outside system's own idempotency (the payment processor), stable across retries
- * of the same request: derived from the request's Idempotency-Key when it sent one (a retry after
- * a rollback then reaches the processor with the same key, and is not charged again), else
- * `fallback`. `purpose` tells apart several such calls made by one request.
+ * of the same request: derived from the request's Idempotency-Key and its body's hash when it
+ * sent a key (a retry after a rollback then reaches the processor with the same key, and is not
+ * charged again; the same key with another body — another card, amount or invoice — is another
+ * request to the processor too), else `fallback`. `purpose` tells apart several such calls made
+ * by one request. Processors forget keys after a day, as the API does (a key reused after 24
+ * hours is a new payment on both sides).
  */
 export function derivedIdempotencyKey(purpose: string, fallback: string): string {
   const current = currentKey.getStore();
   if (!current) return fallback;
-  return `idk_${createHash('sha256').update(`${purpose}\n${current.scope}\n${current.key}`).digest('hex').slice(0, 40)}`;
+  return `idk_${createHash('sha256').update(`${purpose}\n${current.scope}\n${current.key}\n${current.hash}`).digest('hex').slice(0, 40)}`;
 }
 
 /** Runs `work` with the request's Idempotency-Key readable by {@link derivedIdempotencyKey}. */
-export function withIdempotencyKey<T>(scope: string, key: string, work: () => Promise<T>): Promise<T> {
-  return currentKey.run({ scope, key }, work);
+export function withIdempotencyKey<T>(scope: string, key: string, hash: string, work: () => Promise<T>): Promise<T> {
+  return currentKey.run({ scope, key, hash }, work);
 }
 
 export type Claim = { state: 'claimed' } | { state: 'replay'; row: IdempotencyKey } | { state: 'mismatch' };

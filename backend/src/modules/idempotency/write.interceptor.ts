@@ -51,7 +51,7 @@ export class WriteInterceptor implements NestInterceptor {
           }
           let body: unknown;
           try {
-            body = await withIdempotencyKey(scope, key, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+            body = await withIdempotencyKey(scope, key, hash, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
           } catch (err) {
             if (err instanceof CommitThenThrow) {
               const res = toErrorResponse(err.error, req.id);

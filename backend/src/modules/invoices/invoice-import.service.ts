@@ -43,17 +43,14 @@ export class InvoiceImportService {
     if (raws.length > IMPORT_MAX_ROWS) throw invalidParam('data', `At most ${IMPORT_MAX_ROWS} rows can be imported at once (got ${raws.length}).`);
     let rows: ImportRowResult[];
     try {
-      rows = await this.db.transaction(async (em) => {
+      rows = await this.db.transaction(async () => {
         const results: ImportRowResult[] = [];
         for (const [i, raw] of raws.entries()) {
-          await em.query('SAVEPOINT import_row');
           try {
-            const invoice = await this.invoices.create(merchantId, await this.toDto(merchantId, raw, dto.format), actor);
-            await em.query('RELEASE SAVEPOINT import_row');
+            const invoice = await this.db.savepoint('import_row', async () => this.invoices.create(merchantId, await this.toDto(merchantId, raw, dto.format), actor));
             results.push({ row: i + 1, number: invoice.number, status: 'ok', invoiceId: invoice.id });
           } catch (err) {
             if (!(err instanceof ApiError)) throw err;
-            await em.query('ROLLBACK TO SAVEPOINT import_row');
             results.push({ row: i + 1, number: typeof raw.number === 'string' ? raw.number : undefined, status: 'error', error: { code: err.code, message: err.message, param: err.param } });
           }
         }

@@ -90,7 +90,8 @@ export class PaymentsService {
 
   /** Charges the default method for an authorized contact's due invoice (the worker's automated payment). */
   async payInvoiceAutomatically(invoice: Invoice, method: PaymentMethod, actor: Actor, attempt: number): Promise<Payment> {
-    const processorKey = `autopay_${invoice.id}_${attempt}`;
+    // The same attempt, amount and card after a crash: the processor's first answer. Anything else is a new charge.
+    const processorKey = `autopay_${invoice.id}_${attempt}_${invoice.balance}_${method.id}`;
     const payment = await this.charge({ processorKey, invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'automatic', actor });
     await this.invoices.applyPayment(invoice, payment.amount, actor);
     return payment;
@@ -126,7 +127,9 @@ export class PaymentsService {
       if (invoice) await this.invoices.applyRefund(invoice, value, actor);
       await this.events.append(merchantId, 'payment.refunded', paymentId, { payment: toPaymentDto(payment), refund: { id: refund.id, amount: value } });
       await this.audit.record({ merchantId, actor, action: 'payment.refunded', subjectId: paymentId, after: { amount: value, refundedAmount: payment.refundedAmount } });
-      // Last: every check has passed and every row is written; a processor failure rolls them back.
+      // Last: every check has passed and every row is written (the deferred ones too, now); a
+      // processor failure rolls them back.
+      await this.db.flushNow();
       await this.processor.refund({ reference: payment.processorReference!, amount: value, idempotencyKey: derivedIdempotencyKey(`refund ${paymentId}`, refund.id) });
       return toPaymentDto(payment);
     });

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
 import { ProcessorInputError, type AchDetails, type CardDetails, type ChargeFailureCode, type ChargeResult, type PaymentProcessor, type Tokenized } from './payment-processor.js';
 
 /** The documented test numbers (api.md), like a payment provider's test mode. */
@@ -35,19 +37,49 @@ function brandOf(n: string): string {
   return 'card';
 }
 
-/** The simulator remembers the latest keys only (a real processor keeps them about a day). */
+/** Like a real processor, the simulator remembers an idempotency key for a day (on the app's clock), and the latest 100,000 at most. */
+const KEY_TTL_MS = 24 * 3600_000;
 const LEDGER_SIZE = 100_000;
 function forgetOldest(map: Map<string, unknown>): void {
   if (map.size > LEDGER_SIZE) map.delete(map.keys().next().value!);
+}
+
+interface Remembered<T> {
+  at: number;
+  amount: number;
+  /** What else must match for a repeat: the card or bank token, or the charge refunded. */
+  target: string;
+  result: T;
 }
 
 /**
  * The built-in simulator. The outcome a test number will have travels inside its opaque token,
  * so any backend instance can charge it; the number itself is never kept.
  */
+@Injectable()
 export class SimulatedProcessor implements PaymentProcessor {
-  /** What this process charged and refunded, by idempotency key: a repeated key answers the first result, like a real processor. */
-  readonly ledger = { charges: new Map<string, ChargeResult & { amount: number }>(), refunds: new Map<string, { reference: string; amount: number }>() };
+  /**
+   * What this process charged and refunded, by idempotency key: a repeated key (same amount and
+   * target, within a day) answers the first result without charging again, like a real processor;
+   * the same key with other parameters is refused.
+   */
+  readonly ledger = { charges: new Map<string, Remembered<ChargeResult>>(), refunds: new Map<string, Remembered<{ reference: string }>>() };
+
+  constructor(private readonly clock: Clock) {}
+
+  /** The first answer for `key`, when it is still remembered; a mismatch of amount or target throws. */
+  #repeat<T>(map: Map<string, Remembered<T>>, key: string, amount: number, target: string): T | undefined {
+    const seen = map.get(key);
+    if (!seen || this.clock.now().getTime() - seen.at > KEY_TTL_MS) return undefined;
+    if (seen.amount !== amount || seen.target !== target) throw new Error(`The processor idempotency key ${key} was used with other parameters.`);
+    return seen.result;
+  }
+
+  #remember<T>(map: Map<string, Remembered<T>>, key: string, amount: number, target: string, result: T): void {
+    map.delete(key);
+    map.set(key, { at: this.clock.now().getTime(), amount, target, result });
+    forgetOldest(map);
+  }
 
   async tokenizeCard(card: CardDetails, today: Date): Promise<Tokenized> {
     const number = card.number.replace(/[\s-]/g, '');
@@ -66,28 +98,23 @@ export class SimulatedProcessor implements PaymentProcessor {
   }
 
   async charge(input: { token: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult> {
-    const seen = this.ledger.charges.get(input.idempotencyKey);
-    if (seen) {
-      const { amount: _amount, ...first } = seen;
-      return first;
-    }
+    const first = this.#repeat(this.ledger.charges, input.idempotencyKey, input.amount, input.token);
+    if (first) return first;
     const outcome = input.token.split('.')[1];
     const result: ChargeResult =
       outcome && outcome !== 'ok'
         ? { status: 'failed', code: outcome as ChargeFailureCode, message: MESSAGES[outcome as ChargeFailureCode] ?? MESSAGES.processing_error }
         : { status: 'succeeded', reference: `ch_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}` };
-    this.ledger.charges.set(input.idempotencyKey, { ...result, amount: input.amount });
-    forgetOldest(this.ledger.charges);
+    this.#remember(this.ledger.charges, input.idempotencyKey, input.amount, input.token, result);
     return result;
   }
 
   async refund(input: { reference: string; amount: number; idempotencyKey: string }): Promise<{ reference: string }> {
-    const seen = this.ledger.refunds.get(input.idempotencyKey);
-    if (seen) return { reference: seen.reference };
-    const reference = `re_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`;
-    this.ledger.refunds.set(input.idempotencyKey, { reference, amount: input.amount });
-    forgetOldest(this.ledger.refunds);
-    return { reference };
+    const first = this.#repeat(this.ledger.refunds, input.idempotencyKey, input.amount, input.reference);
+    if (first) return first;
+    const result = { reference: `re_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}` };
+    this.#remember(this.ledger.refunds, input.idempotencyKey, input.amount, input.reference, result);
+    return result;
   }
 
   private token(number: string): string {

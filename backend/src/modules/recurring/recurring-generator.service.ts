@@ -90,19 +90,15 @@ export class RecurringGenerator {
 
   /** The period's invoice or request. A refusal (credit limit, currency) is kept as a failed period and told to the merchant. */
   private async produce(schedule: RecurringSchedule, index: number, date: string): Promise<void> {
-    const em = this.db.manager;
     const key = { merchantId: schedule.merchantId, scheduleId: schedule.id, periodIndex: index };
     const detail = { scheduleId: schedule.id, periodIndex: index, periodDate: date };
-    await em.query('SAVEPOINT recurring_period');
     try {
-      const made = schedule.kind === 'invoice' ? await this.invoice(schedule, index, date) : await this.request(schedule, date);
-      await em.query('RELEASE SAVEPOINT recurring_period');
+      const made = await this.db.savepoint('recurring_period', () => (schedule.kind === 'invoice' ? this.invoice(schedule, index, date) : this.request(schedule, date)));
       await this.db.repo(RecurringOccurrence).update(key, made);
       await this.events.append(schedule.merchantId, 'recurring_schedule.occurrence_created', schedule.id, { ...detail, ...made });
       await this.audit.record({ merchantId: schedule.merchantId, actor: SYSTEM_ACTOR, action: 'recurring_schedule.occurrence_created', subjectId: schedule.id, after: { ...detail, ...made } });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      await em.query('ROLLBACK TO SAVEPOINT recurring_period');
       await this.db.repo(RecurringOccurrence).update(key, { status: 'failed', errorCode: err.code });
       await this.events.append(schedule.merchantId, 'recurring_schedule.occurrence_failed', schedule.id, { ...detail, errorCode: err.code, message: err.message });
       await this.audit.record({ merchantId: schedule.merchantId, actor: SYSTEM_ACTOR, action: 'recurring_schedule.occurrence_failed', subjectId: schedule.id, after: { ...detail, errorCode: err.code } });
