@@ -12,6 +12,8 @@ export const keys = {
 export interface MockRequest {
   method: string;
   path: string;
+  /** The query string, without `?` ('' when none). */
+  query: string;
   idempotencyKey: string | null;
   authorization: string | null;
   publishableKey: string | null;

@@ -81,6 +81,7 @@ function record(context, body) {
   store.requests.push({
     method: context.method,
     path: context.path,
+    query: context.querystring,
     idempotencyKey: context.get('Idempotency-Key') || null,
     authorization: context.get('Authorization') || null,
     publishableKey: context.get('CC-Publishable-Key') || null,

@@ -41,6 +41,11 @@ export function resetWallet() {
 const today = () => new Date().toISOString().slice(0, 10);
 const strip = (row, ...fields) => Object.fromEntries(Object.entries(row).filter(([key]) => !fields.includes(key)));
 const page = (rows) => ({ data: rows, hasMore: false });
+/** A cursor page (`limit`, `startingAfter`), newest first, as the backend pages every list. */
+function cursorPage(rows, { limit = 20, startingAfter } = {}) {
+  const start = startingAfter ? rows.findIndex((row) => row.id === startingAfter) + 1 : 0;
+  return { data: rows.slice(start, start + limit), hasMore: start + limit < rows.length };
+}
 const newest = (map, predicate) => [...map.values()].filter(predicate).reverse();
 
 function customer(context) {
@@ -224,12 +229,17 @@ export const walletRoutes = [
         theme: merchant.theme,
       },
       terms: contact.terms ?? null,
-      invoices: page(newest(walletStore.invoices, mine).map(invoiceView)),
+      invoices: cursorPage(newest(walletStore.invoices, mine).map(invoiceView), { limit: 50 }),
       paymentRequests: page(newest(walletStore.requests, mine).map(requestView)),
       payments: page(newest(walletStore.payments, mine).map(paymentView)),
       paymentMethods: page(newest(walletStore.methods, mine).map(methodView)),
       disputes: page(newest(walletStore.disputes, mine).map(disputeView)),
     };
+  }],
+  ['GET', /^\/v1\/customer\/invoices$/, (context) => {
+    const session = customer(context);
+    const rows = newest(walletStore.invoices, (row) => row.contactId === session.contactId && !row.deleted).map(invoiceView);
+    return cursorPage(rows, { limit: Number(context.query.limit) || 20, startingAfter: context.query.startingAfter });
   }],
   ['GET', /^\/v1\/customer\/invoices\/([^/]+)$/, (context, _body, id) => invoiceView(own(walletStore.invoices, customer(context), id, 'invoice'))],
   ['POST', /^\/v1\/customer\/invoices\/([^/]+)\/payments$/, (context, body, id) => {

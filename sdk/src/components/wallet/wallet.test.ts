@@ -86,6 +86,30 @@ describe('<cc-wallet>', () => {
     expect(el.shadowRoot!.textContent).to.contain('Visa ending in 4242');
   });
 
+  it('shows older invoices on request, keeps them through a reload, and pays one of them', async () => {
+    const many: SeedSpec = { invoices: Array.from({ length: 57 }, (_, i) => ({ amount: 1000 + i, number: `INV-${2001 + i}`, dueDate: '2099-01-31' })), methods: [{ type: 'card' }] };
+    const { el } = await mount(many);
+    expect(rows(el).length).to.equal(50);
+    expect(rows(el)[0]![0]).to.equal('INV-2057');
+    const older = $<HTMLButtonElement>(el, '#older-invoices');
+    expect(older.textContent!.trim()).to.equal('Show older invoices');
+    await expect(el).to.be.accessible();
+    older.click();
+    await until(() => rows(el).length === 57, 'the older invoices');
+    expect(rows(el).at(-1)![0]).to.equal('INV-2001');
+    expect($maybe(el, '#older-invoices'), 'nothing older left').to.equal(null);
+    expect(el.shadowRoot!.querySelector('section[aria-labelledby="invoices-title"] [role="status"]')!.textContent).to.equal('7 older invoices shown.');
+    await until(() => focused(el)?.textContent === 'INV-2007', 'focus on the first invoice that came');
+    const requests = await mock.requests('/v1/customer/invoices');
+    expect(requests.at(-1)!.query).to.match(/^limit=50&startingAfter=inv_/);
+    // Paying an older one reloads the wallet: the older invoices stay, up to date.
+    button(el, 'Pay invoice INV-2001').click();
+    await settle(el);
+    $(el, '#pay-title ~ form [part~="button-primary"]').click();
+    await until(() => rows(el).some((row) => row[0] === 'INV-2001' && row[3] === 'Paid'), 'the older invoice shows as paid');
+    expect(rows(el).length).to.equal(57);
+  });
+
   it('pays an invoice with the chosen method', async () => {
     const { el, seeded } = await mount();
     const invoice = seeded.invoices[1]!;

@@ -15,6 +15,7 @@ import { asApiError, formatDate, methodLabel, requestErrorText } from '../../int
 import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
+import { OlderInvoices } from './older-invoices.js';
 import { walletElementStyles } from './wallet.styles.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -85,6 +86,9 @@ export class CcWallet extends CcCustomerElement {
   #pay: { methodId: string; busy: boolean; alert?: string | undefined } = { methodId: '', busy: false };
   #payKey = new RetryKey();
   #announcement?: string | undefined;
+  readonly #older = new OlderInvoices();
+  /** What "Show older invoices" last did, for the polite live region under the table. */
+  #olderNote = '';
   #busyMethod?: string | undefined;
   #focusAfterRender?: (() => void) | undefined;
 
@@ -143,6 +147,9 @@ export class CcWallet extends CcCustomerElement {
     if (!this.#wallet) this.loadState = 'loading';
     try {
       const wallet = await client.get<Wallet>('/v1/customer/wallet', { signal: request.signal });
+      if (request.signal.aborted) return;
+      if (this.#wallet?.contact.id !== wallet.contact.id) this.#older.reset();
+      await this.#older.refresh(client, wallet.invoices, request.signal);
       if (request.signal.aborted) return;
       this.session.used();
       this.session.rememberEmail(wallet.contact.email);
@@ -223,7 +230,7 @@ export class CcWallet extends CcCustomerElement {
   #renderInvoices(wallet: Wallet): TemplateResult {
     const m = this.m;
     const w = m.wallet;
-    const invoices = wallet.invoices.data;
+    const { rows: invoices, hasMore } = this.#older.view(wallet.invoices);
     return html`<section aria-labelledby="invoices-title">
       <h3 id="invoices-title">${w.invoices}</h3>
       ${invoices.length === 0
@@ -244,9 +251,41 @@ export class CcWallet extends CcCustomerElement {
               </tbody>
             </table>
           </div>`}
-      ${wallet.invoices.hasMore ? html`<p class="muted">${w.more}</p>` : nothing}
+      ${hasMore
+        ? html`<p><button part="button" type="button" id="older-invoices" aria-disabled=${this.#older.busy ? 'true' : 'false'} @click=${this.#showOlder}>${w.showOlder}</button></p>`
+        : nothing}
+      <p class="sr-only" role="status">${this.#olderNote}</p>
     </section>`;
   }
+
+  readonly #showOlder = async (): Promise<void> => {
+    const client = this.session.client;
+    const wallet = this.#wallet;
+    if (!client || !wallet || this.#older.busy) return;
+    const token = this.session.token;
+    const before = this.#older.view(wallet.invoices).rows.length;
+    this.#olderNote = this.m.wallet.loadingOlder;
+    this.requestUpdate();
+    try {
+      const count = await this.#older.more(client, wallet.invoices);
+      this.#olderNote = this.m.wallet.olderShown(count);
+      // Focus on the first invoice that came, or stays on the button when none did.
+      this.#focusAfterRender = () => {
+        const first = this.#older.view(wallet.invoices).rows[before];
+        const target = first ? this.renderRoot.querySelector<HTMLElement>(`#invoice-${CSS.escape(first.id)} th`) : null;
+        if (target) {
+          target.tabIndex = -1;
+          target.focus();
+        }
+      };
+    } catch (error) {
+      const apiError = asApiError(error);
+      if (this.session.ended(apiError, token)) return;
+      this.#olderNote = requestErrorText(apiError, this.m);
+    } finally {
+      this.requestUpdate();
+    }
+  };
 
   #renderInvoiceRow(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
     const m = this.m;

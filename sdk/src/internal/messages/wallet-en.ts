@@ -216,7 +216,9 @@ export const walletEn = {
       credit: 'Resolved: credited to your invoice',
       reject: 'Resolved: the invoice stands',
     },
-    more: 'Showing the latest. Older items are in your emails.',
+    showOlder: 'Show older invoices',
+    loadingOlder: 'Loading older invoices…',
+    olderShown: (count: number) => (count === 0 ? 'There are no older invoices.' : count === 1 ? '1 older invoice shown.' : `${count} older invoices shown.`),
     loadError: "We couldn't load your account.",
   },
 };

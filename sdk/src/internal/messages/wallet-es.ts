@@ -213,7 +213,9 @@ export const walletEs: WalletMessages = {
       credit: 'Resuelta: abonada en su factura',
       reject: 'Resuelta: la factura se mantiene',
     },
-    more: 'Se muestran los más recientes. Los anteriores están en sus correos.',
+    showOlder: 'Ver facturas anteriores',
+    loadingOlder: 'Cargando facturas anteriores…',
+    olderShown: (count: number) => (count === 0 ? 'No hay facturas anteriores.' : count === 1 ? 'Se muestra 1 factura anterior.' : `Se muestran ${count} facturas anteriores.`),
     loadError: 'No pudimos cargar su cuenta.',
   },
 };

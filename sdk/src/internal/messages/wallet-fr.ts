@@ -213,7 +213,9 @@ export const walletFr: WalletMessages = {
       credit: 'Résolue : un avoir a été porté sur votre facture',
       reject: 'Résolue : la facture est maintenue',
     },
-    more: 'Les plus récents sont affichés. Les plus anciens sont dans vos e-mails.',
+    showOlder: 'Afficher les factures plus anciennes',
+    loadingOlder: 'Chargement des factures plus anciennes…',
+    olderShown: (count: number) => (count === 0 ? 'Il n’y a pas de factures plus anciennes.' : count === 1 ? '1 facture plus ancienne affichée.' : `${count} factures plus anciennes affichées.`),
     loadError: 'Nous n’avons pas pu charger votre compte.',
   },
 };
