@@ -194,6 +194,10 @@ describe('console parts', () => {
       $(el, '#edit-invoice').click();
       await until(() => $maybe(el, '#edit-amount'), 'the edit form');
       expect(focusedIn(el)?.id).to.equal('edit-amount');
+      $(el, '#edit-invoice').click(); // Edit toggles: a second press closes the form, focus back on it
+      await until(() => !$maybe(el, '#edit-amount') && focusedIn(el)?.id === 'edit-invoice', 'the form closed');
+      $(el, '#edit-invoice').click();
+      await until(() => $maybe(el, '#edit-amount'), 'the edit form again');
       type(el, '#edit-amount', '12.345');
       type(el, '#edit-due', '2026-10-01');
       $(el, 'form button.primary').click();
@@ -205,6 +209,7 @@ describe('console parts', () => {
       type(el, '#edit-due', '2027-01-15');
       $(el, 'form button.primary').click();
       await until(() => hasText('Invoice INV-100 saved.')(el), 'saved');
+      await until(() => focusedIn(el)?.id === 'invoice-notice', 'focus on what happened (the form and its Save button are gone)');
       await until(() => hasText('$1,300.00')(el), 'the new amount');
       const saved = (await consoleMock.state()).invoices.find((i: { id: string }) => i.id === 'inv_acme1') as unknown as { amount: number; dueDate: string };
       expect([saved.amount, saved.dueDate]).to.deep.equal([130000, '2027-01-15']);
@@ -237,6 +242,7 @@ describe('console parts', () => {
       type(payments, '#refund-amount', '50.00');
       (payments.shadowRoot!.querySelector('form button.primary') as HTMLButtonElement).click();
       await until(() => admin.announced.includes('Refunded $50.00.'), 'the refund');
+      await until(() => focusedIn(payments)?.id?.startsWith('refund-'), "focus back on the payment's Refund button");
       await until(() => /Balance\s*\$350\.00/.test(textOf(el)), 'the balance rose by the refund');
       await until(() => textOf(payments).includes('$50.00'), 'the refunded amount in the list');
     });

@@ -46,7 +46,14 @@ export class CcConsoleInvoice extends ConsolePart {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.ctx && (this.data.state === 'idle' || (changed.has('invoiceId') && changed.get('invoiceId') !== undefined))) void this.data.run();
+    const another = changed.has('invoiceId') && changed.get('invoiceId') !== undefined;
+    if (another) {
+      // The console reuses the page for another invoice: nothing typed for the last one stays.
+      this.panel = undefined;
+      this.notice = '';
+      this.clearFeedback();
+    }
+    if (this.ctx && (this.data.state === 'idle' || another)) void this.data.run();
   }
 
   protected override render(): TemplateResult {
@@ -57,7 +64,7 @@ export class CcConsoleInvoice extends ConsolePart {
         <h1 tabindex="-1">${invoice ? t.invoice.heading(invoice.number) : t.invoice.fallback}</h1>
         <a href="#/invoices">${t.common.allInvoices}</a>
       </div>
-      ${this.notice ? html`<p class="success" role="status">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="success" id="invoice-notice" tabindex="-1">${this.notice}</p>` : nothing}
       ${loadView(t, this.data, t.invoice.what, (d) => this.#body(d))}
     </div>`;
   }
@@ -96,11 +103,11 @@ export class CcConsoleInvoice extends ConsolePart {
             )
           : nothing}
         <div class="actions">
-          ${editable ? html`<button type="button" id="edit-invoice" aria-expanded=${this.panel === 'edit' ? 'true' : 'false'} @click=${() => this.#open('edit')}>${t.invoice.edit}</button>` : nothing}
-          ${creditable ? html`<button type="button" id="credit-invoice" aria-expanded=${this.panel === 'credit' ? 'true' : 'false'} @click=${() => this.#open('credit')}>${t.invoice.giveCredit}</button>` : nothing}
+          ${editable ? html`<button type="button" id="edit-invoice" aria-expanded=${this.panel === 'edit' ? 'true' : 'false'} @click=${() => (this.panel === 'edit' ? this.#close() : this.#open('edit'))}>${t.invoice.edit}</button>` : nothing}
+          ${creditable ? html`<button type="button" id="credit-invoice" aria-expanded=${this.panel === 'credit' ? 'true' : 'false'} @click=${() => (this.panel === 'credit' ? this.#close() : this.#open('credit'))}>${t.invoice.giveCredit}</button>` : nothing}
           ${editable ? html`<button type="button" id="void-invoice" class="danger" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#void(i)}>${t.invoices.void}</button>` : nothing}
         </div>
-        ${!editable && i.status !== 'void' ? html`<p class="muted">${i.paidAmount > 0 ? t.invoice.locked : ''}</p>` : nothing}
+        ${!editable && i.status !== 'void' && i.paidAmount > 0 ? html`<p class="muted">${t.invoice.locked}</p>` : nothing}
         ${this.panel === 'edit' ? this.#editForm(i) : this.panel === 'credit' ? this.#creditForm(i) : this.feedback()}
       </section>
       <section class="card" aria-labelledby="invoice-disputes-h">
@@ -185,6 +192,7 @@ export class CcConsoleInvoice extends ConsolePart {
     const errors: Record<string, string> = {};
     if ('error' in amount) errors['edit-amount'] = amount.error;
     else if (amount.amount <= 0) errors['edit-amount'] = t.invoiceForm.amountZero;
+    else if (amount.amount < i.creditedAmount) errors['edit-amount'] = t.invoice.belowCredits(formatMoney(i.creditedAmount, i.currency, this.loc));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(this.edit.dueDate)) errors['edit-due'] = t.invoice.dueEmpty;
     else if (this.edit.dueDate < i.issuedAt) errors['edit-due'] = t.invoice.dueBefore(formatDate(i.issuedAt, this.loc));
     if (!(await this.showErrors(errors))) return;
@@ -257,10 +265,16 @@ export class CcConsoleInvoice extends ConsolePart {
     });
   }
 
+  /**
+   * After a change: says so (announced once, by the console's live region), reloads the invoice
+   * and its payments, and puts focus on the notice — the button that was used may be gone
+   * (Save in a closed form, Void on a voided invoice).
+   */
   #done(text: string): void {
     this.notice = text;
     this.ctx!.announce(text);
     void this.data.run();
     void this.renderRoot.querySelector<CcConsolePayments>('cc-console-payments')?.reload();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#invoice-notice')?.focus());
   }
 }

@@ -72,7 +72,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
   protected override render(): TemplateResult {
     const t = this.t;
     const r = t.requests;
-    return html`<div class="page">
+    return html`<div class="page" @cc-console-refunded=${() => this.requests.run()}>
       <div class="page-head">
         <h1 tabindex="-1">${t.nav.paymentRequests}</h1>
         <div class="actions">
@@ -130,7 +130,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
             </div></td>
           </tr>
           ${this.showingPayments === r.id
-            ? html`<tr part="row"><td colspan="8"><cc-console-payments .ctx=${this.ctx} payment-request-id=${r.id} label=${m.paymentsOfRequest} @cc-console-refunded=${() => this.requests.run()}></cc-console-payments></td></tr>`
+            ? html`<tr part="row"><td colspan="8"><cc-console-payments .ctx=${this.ctx} payment-request-id=${r.id} label=${m.paymentsOfRequest}></cc-console-payments></td></tr>`
             : nothing}`;
         })}</tbody>
       </table>`,

@@ -82,6 +82,7 @@ export class CcConsolePayments extends ConsolePart {
   }
 
   async #openRefund(payment: Payment): Promise<void> {
+    if (this.busy) return; // a refund is on its way: its answer closes its own form
     this.refunding = payment;
     this.refundAmount = moneyInputText(payment.amount - payment.refundedAmount, payment.currency, this.loc);
     this.clearFeedback();
@@ -141,9 +142,12 @@ export class CcConsolePayments extends ConsolePart {
           this.#retry.failed(error);
           throw error;
         }
-        this.refunding = undefined;
+        if (this.refunding?.id === payment.id) this.refunding = undefined;
         this.ctx!.announce(t.payments.done(formatMoney(value, payment.currency, this.loc)));
         await this.list.run();
+        // Focus back on the payment's row: its Refund button, or the table when all is refunded.
+        await this.updateComplete;
+        (this.renderRoot.querySelector<HTMLElement>(`#refund-${CSS.escape(payment.id)}`) ?? this.renderRoot.querySelector<HTMLElement>('.table-wrap'))?.focus();
         this.dispatchEvent(new CustomEvent('cc-console-refunded', { bubbles: true, composed: true, detail: { paymentId: payment.id, amount: value } }));
       },
       (param) => (param === 'amount' ? 'refund-amount' : undefined),

@@ -104,6 +104,7 @@ export const invoicesEn = {
     saveChanges: 'Save changes',
     dueEmpty: 'Enter the due date.',
     dueBefore: (date: string) => `The due date cannot be before the issue date (${date}).`,
+    belowCredits: (credited: string) => `The amount cannot be less than the credits already given (${credited}).`,
     saved: (number: string) => `Invoice ${number} saved.`,
     unchanged: 'Nothing was changed.',
     creditTitle: (number: string) => `Credit note for invoice ${number}`,

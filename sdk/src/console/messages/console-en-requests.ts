@@ -33,7 +33,7 @@ export const requestsEn = {
     kinds: { invoice: 'Invoices', payment_request: 'Payment requests' },
     every: (interval: string, count: number) => `Every ${count > 1 ? `${count} ${interval}s` : interval}`,
     span: (every: string, from: string, to: string, times: number | null) =>
-      `${every} from ${from}${to ? ` to ${to}` : ''}${times ? `, ${times} times` : ''}`,
+      `${every} from ${from}${to ? ` to ${to}` : ''}${times ? (times === 1 ? ', once' : `, ${times} times`) : ''}`,
     periodsOf: (contact: string, amount: string, every: string) => `Periods of the schedule for ${contact}, ${amount} ${every.toLowerCase()}`,
     periods: 'Periods',
     pause: 'Pause',

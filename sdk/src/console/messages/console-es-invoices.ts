@@ -108,6 +108,7 @@ export const invoicesEs: InvoicesMessages = {
     saveChanges: 'Guardar los cambios',
     dueEmpty: 'Escriba la fecha de vencimiento.',
     dueBefore: (date) => `La fecha de vencimiento no puede ser anterior a la de emisión (${date}).`,
+    belowCredits: (credited) => `El importe no puede ser menor que las notas de crédito ya emitidas (${credited}).`,
     saved: (number) => `Factura ${number} guardada.`,
     unchanged: 'No se ha cambiado nada.',
     creditTitle: (number) => `Nota de crédito de la factura ${number}`,

@@ -45,7 +45,7 @@ export const requestsEs: RequestsMessages = {
       const [one, many] = units[interval] ?? [interval, interval];
       return `Cada ${count > 1 ? `${count} ${many}` : one}`;
     },
-    span: (every, from, to, times) => `${every} desde el ${from}${to ? ` hasta el ${to}` : ''}${times ? `, ${times} veces` : ''}`,
+    span: (every, from, to, times) => `${every} desde el ${from}${to ? ` hasta el ${to}` : ''}${times ? (times === 1 ? ', una vez' : `, ${times} veces`) : ''}`,
     periodsOf: (contact, amount, every) => `Periodos de la programación de ${contact}, ${amount} ${every.toLowerCase()}`,
     periods: 'Periodos',
     pause: 'Pausar',

@@ -107,6 +107,7 @@ export const invoicesFr: InvoicesMessages = {
     saveChanges: 'Enregistrer les modifications',
     dueEmpty: 'Saisissez la date d’échéance.',
     dueBefore: (date) => `La date d’échéance ne peut pas précéder la date d’émission (${date}).`,
+    belowCredits: (credited) => `Le montant ne peut pas être inférieur aux avoirs déjà accordés (${credited}).`,
     saved: (number) => `Facture ${number} enregistrée.`,
     unchanged: 'Rien n’a été modifié.',
     creditTitle: (number) => `Avoir sur la facture ${number}`,

@@ -45,7 +45,7 @@ export const requestsFr: RequestsMessages = {
       const [once, all, many] = units[interval] ?? [`Chaque ${interval}`, 'Tous les', interval];
       return count > 1 ? `${all} ${count} ${many}` : once;
     },
-    span: (every, from, to, times) => `${every} à partir du ${from}${to ? ` jusqu’au ${to}` : ''}${times ? `, ${times} fois` : ''}`,
+    span: (every, from, to, times) => `${every} à partir du ${from}${to ? ` jusqu’au ${to}` : ''}${times ? (times === 1 ? ', une fois' : `, ${times} fois`) : ''}`,
     periodsOf: (contact, amount, every) => `Périodes de la planification de ${contact}, ${amount} ${every.toLowerCase()}`,
     periods: 'Périodes',
     pause: 'Suspendre',
