@@ -5,7 +5,7 @@ import { RecurringGenerator } from '../src/modules/recurring/recurring-generator
 import { WorkerService } from '../src/modules/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { authorizedContact, verifiedContact } from './support/billing.js';
-import { signUpMerchant, type SignedUpMerchant } from './support/factories.js';
+import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
 import { scratchDatabase } from './support/postgres.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
@@ -58,6 +58,9 @@ describe('recurring schedules', () => {
     expect(await error({ startDate: undefined })).toMatchObject({ code: 'parameter_missing', param: 'startDate' });
     expect(await error({ earlyPaymentDiscount: 2 })).toMatchObject({ code: 'early_payment_discount_unsupported' });
     expect(await error({ color: 'red' })).toMatchObject({ code: 'unknown_field', param: 'color' });
+    expect(await error({ invoiceNumberPrefix: 'RENT 2027' })).toMatchObject({ code: 'parameter_invalid', param: 'invoiceNumberPrefix' });
+    expect(await error({ invoiceNumberPrefix: 'X'.repeat(41) })).toMatchObject({ code: 'parameter_invalid', param: 'invoiceNumberPrefix' });
+    expect(await error({ kind: 'payment_request', invoiceNumberPrefix: 'RENT-' })).toMatchObject({ code: 'parameter_invalid', param: 'invoiceNumberPrefix' });
 
     const created = await h.create({ ...base, occurrences: 2, description: 'Monthly supplies' });
     expect(created.status).toBe(201);
@@ -73,7 +76,9 @@ describe('recurring schedules', () => {
   it('makes each monthly period exactly once across runs, numbered by schedule, and completes after its occurrences', async () => {
     const c = await authorizedContact(t, m.secretKey, m.merchantId);
     const start = await h.today();
-    const s = (await h.create({ contactId: c.contactId, kind: 'invoice', amount: 20_000, currency: 'USD', interval: 'month', intervalCount: 1, startDate: start, occurrences: 3 })).body;
+    const prefix = `RENT-${unique()}-`;
+    const s = (await h.create({ contactId: c.contactId, kind: 'invoice', amount: 20_000, currency: 'USD', interval: 'month', intervalCount: 1, startDate: start, occurrences: 3, invoiceNumberPrefix: prefix })).body;
+    expect(s.invoiceNumberPrefix).toBe(prefix);
     await h.run();
     await h.run();
     let detail = await h.get(s.id);
@@ -99,8 +104,8 @@ describe('recurring schedules', () => {
     expect((await h.get(s.id)).periods).toHaveLength(3);
 
     const invoices = await h.invoicesOf(c.contactId);
-    expect(invoices.map((i: { number: string }) => i.number).sort()).toEqual([`${s.id}-1`, `${s.id}-2`, `${s.id}-3`]);
-    expect(invoices.find((i: { number: string }) => i.number === `${s.id}-2`)).toMatchObject({ issuedAt: second, amount: 20_000 });
+    expect(invoices.map((i: { number: string }) => i.number).sort()).toEqual([`${prefix}1`, `${prefix}2`, `${prefix}3`]);
+    expect(invoices.find((i: { number: string }) => i.number === `${prefix}2`)).toMatchObject({ issuedAt: second, amount: 20_000 });
     const events = (await t.http.get('/v1/events?type=recurring_schedule.completed', { token: m.secretKey })).body.data;
     expect(events.filter((e: { data: { recurringSchedule: { id: string } } }) => e.data.recurringSchedule.id === s.id)).toHaveLength(1);
   });
@@ -219,7 +224,8 @@ describe('recurring schedules', () => {
     expect(await h.invoicesOf(c.contactId)).toEqual([]);
     await h.run();
     expect((await h.get(s.id)).periods).toEqual([expect.objectContaining({ index: 0, status: 'generated' })]);
-    expect((await h.invoicesOf(c.contactId)).map((i: { number: string }) => i.number)).toEqual([`${s.id}-1`]);
+    // Without a prefix: a short, readable one from the schedule's id.
+    expect((await h.invoicesOf(c.contactId)).map((i: { number: string }) => i.number)).toEqual([`R-${s.id.slice(-6).toUpperCase()}-1`]);
   });
 
   it('skips a period the credit limit refuses, tells the merchant, and goes on', async () => {

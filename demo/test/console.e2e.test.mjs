@@ -510,19 +510,27 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
   });
 
-  test("a recurring schedule's periods: what each generated, and its payments", async () => {
-    const { today } = await api('/dev/clock');
-    const schedule = await api('/v1/recurring-schedules', {
-      method: 'POST',
-      token: state.adminToken,
-      body: { contactId: state.acme.id, kind: 'invoice', amount: 12_500, interval: 'month', startDate: today, occurrences: 3, description: 'Monthly rack rental' },
-    });
-    await api('/dev/jobs/run', { method: 'POST' }); // the worker generates the first period
+  test("a recurring schedule keyed in with its own invoice numbers; its periods: what each generated, and its payments", async () => {
     const { context, page, problems } = await openConsole();
     try {
       await signIn(page, ADMIN);
       await go(page, '#/payment-requests', 'Payment requests');
-      await page.getByRole('button', { name: /^Periods of the schedule for Acme Fabrication LLC, \$125\.00 every month$/ }).click();
+      await page.getByRole('button', { name: 'New recurring schedule' }).click();
+      await page.locator('#rs-contact option', { hasText: 'Acme Fabrication LLC' }).waitFor({ state: 'attached' });
+      await page.locator('#rs-contact').selectOption({ label: 'Acme Fabrication LLC' });
+      await page.locator('#rs-amount').fill('125.00');
+      await page.locator('#rs-occurrences').fill('3');
+      await page.locator('#rs-description').fill('Monthly rack rental');
+      await page.locator('#rs-invoiceNumberPrefix').fill('RACK 2027'); // a space: refused at the field
+      await page.getByRole('button', { name: 'Create schedule' }).click();
+      await page.locator('#rs-invoiceNumberPrefix-error').waitFor();
+      await page.locator('#rs-invoiceNumberPrefix').fill('RACK-2027-');
+      await expectNoAxeViolations(page, 'the schedule form');
+      await page.getByRole('button', { name: 'Create schedule' }).click();
+      const periodsButton = page.getByRole('button', { name: /^Periods of the schedule for Acme Fabrication LLC, \$125\.00 every month$/ });
+      await periodsButton.waitFor();
+      await api('/dev/jobs/run', { method: 'POST' }); // the worker generates the first period
+      await periodsButton.click();
       const periods = page.locator('cc-console-schedule-periods');
       const row = periods.locator('tbody tr', { hasText: 'Generated' });
       await row.waitFor();
@@ -530,7 +538,11 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await periods.locator('cc-console-payments', { hasText: 'No payments yet.' }).waitFor();
       await expectNoAxeViolations(page, "a schedule's periods");
       await row.getByRole('link', { name: /^The invoice of/ }).click();
+      await page.locator('cc-console-invoice h1', { hasText: 'Invoice RACK-2027-1' }).waitFor();
       await page.locator('cc-console-invoice dl.facts', { hasText: 'Monthly rack rental' }).waitFor();
+      const schedules = (await api('/v1/recurring-schedules?limit=100', { token: state.adminToken })).data;
+      const schedule = schedules.find((x) => x.invoiceNumberPrefix === 'RACK-2027-');
+      assert.ok(schedule, 'the schedule, with its prefix');
       const generated = (await api(`/v1/recurring-schedules/${schedule.id}`, { token: state.adminToken })).periods[0];
       assert.equal(await page.evaluate(() => location.hash), `#/invoices/${generated.invoiceId}`);
       await expectClean(page, problems);

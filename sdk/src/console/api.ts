@@ -200,6 +200,7 @@ export interface RecurringSchedule {
   endDate: string | null;
   occurrences: number | null;
   description: string | null;
+  invoiceNumberPrefix: string | null;
   status: 'active' | 'paused' | 'cancelled' | 'completed';
   nextRunDate: string | null;
   createdAt: string;

@@ -21,7 +21,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
   @state() private status = '';
   @state() private form: 'request' | 'schedule' | '' = '';
   @state() private pr = { contact: '', amount: '', currency: '', dueDate: '', memo: '', minimumPercent: '' };
-  @state() private rs = { contact: '', kind: 'invoice', amount: '', currency: '', interval: 'month', intervalCount: '1', startDate: todayUtc(), endDate: '', occurrences: '', description: '' };
+  @state() private rs = { contact: '', kind: 'invoice', amount: '', currency: '', interval: 'month', intervalCount: '1', startDate: todayUtc(), endDate: '', occurrences: '', description: '', invoiceNumberPrefix: '' };
 
   /** The request whose payments are shown under its row. */
   @state() private showingPayments = '';
@@ -274,6 +274,9 @@ export class CcConsolePaymentRequests extends ConsolePart {
         ${input(t, { id: 'rs-endDate', label: m.lastDay, type: 'date', required: false, value: this.rs.endDate, error: this.errors['rs-endDate'], hint: m.lastDayHint, onInput: set('endDate') })}
         ${input(t, { id: 'rs-occurrences', label: m.occurrences, inputmode: 'numeric', required: false, value: this.rs.occurrences, error: this.errors['rs-occurrences'], onInput: set('occurrences') })}
         ${input(t, { id: 'rs-description', label: common.description, required: false, value: this.rs.description, error: this.errors['rs-description'], onInput: set('description') })}
+        ${this.rs.kind === 'invoice'
+          ? input(t, { id: 'rs-invoiceNumberPrefix', label: m.numberPrefix, required: false, value: this.rs.invoiceNumberPrefix, error: this.errors['rs-invoiceNumberPrefix'], hint: m.numberPrefixHint, onInput: set('invoiceNumberPrefix') })
+          : nothing}
       </div>
       <div class="actions">
         <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.create}</button>
@@ -294,6 +297,8 @@ export class CcConsolePaymentRequests extends ConsolePart {
     if (!/^\d+$/.test(r.intervalCount) || Number(r.intervalCount) < 1 || Number(r.intervalCount) > 12) errors['rs-intervalCount'] = m.countRange;
     if (!r.startDate) errors['rs-startDate'] = m.startEmpty;
     if (r.occurrences && !/^\d+$/.test(r.occurrences)) errors['rs-occurrences'] = m.occurrencesInvalid;
+    const prefix = r.kind === 'invoice' ? r.invoiceNumberPrefix.trim() : '';
+    if (prefix && !/^[A-Za-z0-9][A-Za-z0-9._/#-]{0,39}$/.test(prefix)) errors['rs-invoiceNumberPrefix'] = m.numberPrefixInvalid;
     if (!(await this.showErrors(errors))) return;
     const body = {
       contactId: r.contact,
@@ -306,6 +311,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
       ...(r.endDate ? { endDate: r.endDate } : {}),
       ...(r.occurrences ? { occurrences: Number(r.occurrences) } : {}),
       ...(r.description.trim() ? { description: r.description.trim() } : {}),
+      ...(prefix ? { invoiceNumberPrefix: prefix } : {}),
     };
     await this.act(
       async () => {

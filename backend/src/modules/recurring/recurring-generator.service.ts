@@ -13,7 +13,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { isPastEnd, periodDate } from './periods.js';
 import { RecurringOccurrence } from './recurring-occurrence.entity.js';
-import type { RecurringSchedule } from './recurring-schedule.entity.js';
+import { recurringInvoiceNumber, type RecurringSchedule } from './recurring-schedule.entity.js';
 import { RecurringSchedulesService } from './recurring-schedules.service.js';
 
 type Made = Pick<RecurringOccurrence, 'invoiceId' | 'paymentRequestId'>;
@@ -114,7 +114,7 @@ export class RecurringGenerator {
   /** Numbered `<scheduleId>-<n>`; an authorized contact's is charged by autopay when due, anyone else's comes with a request. */
   private async invoice(s: RecurringSchedule, index: number, date: string): Promise<Made> {
     const invoice = await this.invoices.create(s.merchantId, {
-      contactId: s.contactId, number: `${s.id}-${index + 1}`, amount: s.amount, currency: s.currency, issuedAt: date, description: s.description ?? undefined,
+      contactId: s.contactId, number: recurringInvoiceNumber(s, index), amount: s.amount, currency: s.currency, issuedAt: date, description: s.description ?? undefined,
     }, SYSTEM_ACTOR);
     const request = await this.requests.joinSeries(s.merchantId, invoice.id, s.id, s.seriesApproved, SYSTEM_ACTOR);
     return { invoiceId: invoice.id, paymentRequestId: request?.id ?? null };

@@ -5,6 +5,11 @@ import type { RecurringScheduleStatus } from './recurring-schedule.state-machine
 
 export type RecurringKind = 'invoice' | 'payment_request';
 
+/** The number of the invoice a schedule makes for period `index` (0 for the start date). */
+export function recurringInvoiceNumber(s: Pick<RecurringSchedule, 'id' | 'invoiceNumberPrefix'>, index: number): string {
+  return `${s.invoiceNumberPrefix ?? `R-${s.id.slice(-6).toUpperCase()}-`}${index + 1}`;
+}
+
 /** A series of invoices or payment requests; period n falls on start + n × interval (see periods.ts). */
 @Entity('recurring_schedules')
 export class RecurringSchedule {
@@ -21,6 +26,8 @@ export class RecurringSchedule {
   @Column({ type: 'int', nullable: true }) occurrences!: number | null;
   @Column({ type: 'text' }) status!: RecurringScheduleStatus;
   @Column({ type: 'text', nullable: true }) description!: string | null;
+  /** Invoice numbers are this prefix and the period's number (1, 2, …); null: `R-<the id's last 6>-`. */
+  @Column({ type: 'text', nullable: true }) invoiceNumberPrefix!: string | null;
   /** The contact approved every payment request of the series once: later ones are created approved. */
   @Column() seriesApproved!: boolean;
   @Column({ type: 'timestamptz', nullable: true }) seriesApprovedAt!: Date | null;

@@ -52,11 +52,12 @@ export class RecurringSchedulesService implements OnModuleInit {
       if (dto.startDate < this.clock.today()) throw invalidParam('startDate', `startDate cannot be in the past (today is ${this.clock.today()}).`);
       if (dto.endDate !== undefined && dto.occurrences !== undefined) throw invalidParam('occurrences', 'Give endDate or occurrences, not both.');
       if (dto.endDate !== undefined && dto.endDate < dto.startDate) throw invalidParam('endDate', 'endDate cannot be before startDate.');
+      if (dto.invoiceNumberPrefix !== undefined && dto.kind !== 'invoice') throw invalidParam('invoiceNumberPrefix', 'invoiceNumberPrefix is for schedules of kind invoice.');
       const now = this.clock.now();
       const schedule: RecurringSchedule = {
         merchantId, id: newId('rs'), contactId: contact.id, kind: dto.kind, amount: dto.amount, currency, intervalUnit: dto.interval,
         intervalCount: dto.intervalCount ?? 1, startDate: dto.startDate, endDate: dto.endDate ?? null, occurrences: dto.occurrences ?? null,
-        status: 'active', description: dto.description ?? null, seriesApproved: false, seriesApprovedAt: null,
+        status: 'active', description: dto.description ?? null, invoiceNumberPrefix: dto.invoiceNumberPrefix ?? null, seriesApproved: false, seriesApprovedAt: null,
         nextPeriodIndex: 0, nextRunDate: dto.startDate, createdAt: now, updatedAt: now,
       };
       await this.db.repo(RecurringSchedule).insert(schedule);

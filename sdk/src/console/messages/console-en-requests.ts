@@ -54,6 +54,9 @@ export const requestsEn = {
     countRange: 'A whole number from 1 to 12.',
     startEmpty: 'Enter the date of the first period.',
     occurrencesInvalid: 'A whole number of periods.',
+    numberPrefix: 'Invoice number prefix',
+    numberPrefixHint: 'Each invoice is numbered with it and its period: RENT-2027- makes RENT-2027-1, RENT-2027-2, … Empty: R- and a short code of the schedule.',
+    numberPrefixInvalid: 'Up to 40 letters, digits and . _ / # -, starting with a letter or digit.',
     created: 'Recurring schedule created.',
   },
 

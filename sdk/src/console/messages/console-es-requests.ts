@@ -66,6 +66,9 @@ export const requestsEs: RequestsMessages = {
     countRange: 'Un número entero de 1 a 12.',
     startEmpty: 'Escriba la fecha del primer periodo.',
     occurrencesInvalid: 'Un número entero de periodos.',
+    numberPrefix: 'Prefijo del número de factura',
+    numberPrefixHint: 'Cada factura se numera con él y su periodo: ALQ-2027- da ALQ-2027-1, ALQ-2027-2, … Vacío: R- y un código corto de la programación.',
+    numberPrefixInvalid: 'Hasta 40 letras, cifras y . _ / # -, empezando por una letra o una cifra.',
     created: 'Programación recurrente creada.',
   },
 

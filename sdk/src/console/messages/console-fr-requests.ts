@@ -66,6 +66,9 @@ export const requestsFr: RequestsMessages = {
     countRange: 'Un nombre entier de 1 à 12.',
     startEmpty: 'Saisissez la date de la première période.',
     occurrencesInvalid: 'Un nombre entier de périodes.',
+    numberPrefix: 'Préfixe des numéros de facture',
+    numberPrefixHint: 'Chaque facture est numérotée avec lui et sa période : LOYER-2027- donne LOYER-2027-1, LOYER-2027-2, … Vide : R- et un code court de la planification.',
+    numberPrefixInvalid: 'Jusqu’à 40 lettres, chiffres et . _ / # -, en commençant par une lettre ou un chiffre.',
     created: 'Planification récurrente créée.',
   },
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../../common/dto-transforms.js';
 import { IsCurrency, IsMinorAmount } from '../../../common/money-validators.js';
 import { ListQuery } from '../../../common/pagination.js';
@@ -27,6 +27,9 @@ export class CreateRecurringScheduleDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'How many periods in all.' })
   @IsOptional() @IsInt({ message: 'occurrences must be a whole number' }) @Min(1) @Max(1000) occurrences?: number;
   @ApiPropertyOptional({ description: "Each invoice's description / each request's memo." }) @IsOptional() @Trim() @IsString() @MaxLength(500) description?: string;
+  @ApiPropertyOptional({ example: 'RENT-2027-', description: "kind invoice: each invoice's number is this prefix and the period's number (RENT-2027-1, RENT-2027-2, …). Default: R-<the schedule id's last 6 characters>-." })
+  @IsOptional() @Trim() @IsString() @MaxLength(40) @Matches(/^[A-Za-z0-9][A-Za-z0-9._/#-]*$/, { message: 'invoiceNumberPrefix may hold letters, digits and . _ / # - (starting with a letter or digit)' })
+  invoiceNumberPrefix?: string;
 }
 
 export class ListRecurringSchedulesQuery extends ListQuery {
@@ -56,6 +59,7 @@ export class RecurringScheduleDto {
   @ApiProperty({ nullable: true, type: String }) endDate!: string | null;
   @ApiProperty({ nullable: true, type: Number }) occurrences!: number | null;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'kind invoice: the prefix of its invoice numbers (null: the default, R-<id tail>-).' }) invoiceNumberPrefix!: string | null;
   @ApiProperty({ enum: STATUSES }) status!: RecurringScheduleStatus;
   @ApiProperty({ description: 'The contact approved the whole series: new payment requests arrive approved.' }) seriesApproved!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'The date of the next period to generate (null unless active).' }) nextRunDate!: string | null;
@@ -70,7 +74,7 @@ export class RecurringScheduleDetailDto extends RecurringScheduleDto {
 export function toRecurringScheduleDto(s: RecurringSchedule): RecurringScheduleDto {
   return {
     id: s.id, contactId: s.contactId, kind: s.kind, amount: s.amount, currency: s.currency, interval: s.intervalUnit, intervalCount: s.intervalCount,
-    startDate: s.startDate, endDate: s.endDate, occurrences: s.occurrences, description: s.description, status: s.status,
+    startDate: s.startDate, endDate: s.endDate, occurrences: s.occurrences, description: s.description, invoiceNumberPrefix: s.invoiceNumberPrefix, status: s.status,
     seriesApproved: s.seriesApproved, nextRunDate: s.status === 'active' ? s.nextRunDate : null,
     createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(),
   };
