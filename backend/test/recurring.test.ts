@@ -228,6 +228,17 @@ describe('recurring schedules', () => {
     expect((await h.invoicesOf(c.contactId)).map((i: { number: string }) => i.number)).toEqual([`R-${s.id.slice(-6).toUpperCase()}-1`]);
   });
 
+  it('a period whose invoice number is taken fails visibly (duplicate_invoice_number); no second invoice', async () => {
+    const c = await authorizedContact(t, m.secretKey, m.merchantId);
+    const prefix = `DUP-${unique()}-`;
+    expect((await t.http.post('/v1/invoices', { contactId: c.contactId, number: `${prefix}1`, amount: 5_000 }, { token: m.secretKey })).status).toBe(201);
+    const s = (await h.create({ contactId: c.contactId, kind: 'invoice', amount: 7_000, currency: 'USD', interval: 'month', startDate: await h.today(), occurrences: 2, invoiceNumberPrefix: prefix })).body;
+    await h.run();
+    expect((await h.get(s.id)).periods).toEqual([expect.objectContaining({ index: 0, status: 'failed', errorCode: 'duplicate_invoice_number', invoiceId: null })]);
+    const numbers = (await h.invoicesOf(c.contactId)).map((i: { number: string; amount: number }) => [i.number, i.amount]);
+    expect(numbers).toEqual([[`${prefix}1`, 5_000]]);
+  });
+
   it('skips a period the credit limit refuses, tells the merchant, and goes on', async () => {
     const c = await authorizedContact(t, m.secretKey, m.merchantId); // limit 1,000,000, no card: nothing gets paid
     const start = await h.today();
