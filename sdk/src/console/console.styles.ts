@@ -132,6 +132,7 @@ export const consoleStyles = css`
 
   /* The console's tables are framed cards (the scrolling itself: tableStyles). */
   .table-wrap {
+    container-type: inline-size;
     border: 1px solid var(--_cc-color-border);
     border-radius: var(--_cc-radius);
     background: var(--_cc-color-surface);
@@ -148,6 +149,24 @@ export const consoleStyles = css`
     padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
     vertical-align: top;
     border-top: 1px solid var(--_cc-color-border);
+  }
+
+  /*
+   * In a narrow table box (a phone), numbers, names, dates and amounts stay on one line and
+   * the box scrolls sideways, instead of every column being squeezed to a word per line; free
+   * text (memos, descriptions, error messages: class "wrap") still wraps, at a readable width.
+   */
+  @container (max-width: 40rem) {
+    th,
+    td {
+      white-space: nowrap;
+    }
+
+    th.wrap,
+    td.wrap {
+      white-space: normal;
+      min-inline-size: 12rem;
+    }
   }
 
   thead th {

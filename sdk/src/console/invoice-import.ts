@@ -102,7 +102,7 @@ export class CcConsoleInvoiceImport extends ConsolePart {
             ${tableWrap(
               m.badRows,
               html`<table part="table"><thead><tr><th scope="col">${m.row}</th><th scope="col">${t.common.number}</th><th scope="col">${m.field}</th><th scope="col">${m.problem}</th></tr></thead>
-                <tbody>${bad.map((row) => html`<tr part="row"><th scope="row">${row.row}</th><td>${row.number ?? '—'}</td><td>${row.error?.param ?? '—'}</td><td>${row.error?.message ?? ''}</td></tr>`)}</tbody></table>`,
+                <tbody>${bad.map((row) => html`<tr part="row"><th scope="row">${row.row}</th><td>${row.number ?? '—'}</td><td>${row.error?.param ?? '—'}</td><td class="wrap">${row.error?.message ?? ''}</td></tr>`)}</tbody></table>`,
             )}`}
     </section>`;
   }

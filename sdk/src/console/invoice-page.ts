@@ -98,7 +98,7 @@ export class CcConsoleInvoice extends ConsolePart {
               html`<table part="table"><caption>${t.invoiceForm.lineItems}</caption>
                 <thead><tr><th scope="col">${common.description}</th><th scope="col" class="num">${t.invoiceForm.quantity}</th><th scope="col" class="num">${t.invoiceForm.unitPrice}</th><th scope="col" class="num">${t.invoice.total}</th></tr></thead>
                 <tbody>${i.lineItems.map(
-                  (l) => html`<tr part="row"><td>${l.description}</td><td class="num">${l.quantity}</td><td class="num">${money(l.unitAmount)}</td><td class="num">${money(l.quantity * l.unitAmount)}</td></tr>`,
+                  (l) => html`<tr part="row"><td class="wrap">${l.description}</td><td class="num">${l.quantity}</td><td class="num">${money(l.unitAmount)}</td><td class="num">${money(l.quantity * l.unitAmount)}</td></tr>`,
                 )}</tbody></table>`,
             )
           : nothing}

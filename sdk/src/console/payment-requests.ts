@@ -115,7 +115,7 @@ export class CcConsolePaymentRequests extends ConsolePart {
           return html`<tr part="row">
             <th scope="row"><a href="#/contacts/${r.contactId}">${names.get(r.contactId) ?? r.contactId}</a></th>
             <td>${badge(t, r.status)}</td>
-            <td>${r.memo ?? (r.invoiceId ? m.forInvoice : '—')}</td>
+            <td class="wrap">${r.memo ?? (r.invoiceId ? m.forInvoice : '—')}</td>
             <td>${formatDate(r.dueDate, loc)}</td>
             <td class="num">${amount}</td>
             <td class="num">${formatMoney(r.remaining, r.currency, loc)}</td>

@@ -93,7 +93,7 @@ export class CcConsoleWebhooks extends ConsolePart {
         <thead><tr><th scope="col">${m.event}</th><th scope="col">${common.status}</th><th scope="col">${m.attempts}</th><th scope="col">${m.lastAnswer}</th><th scope="col">${m.when}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
         <tbody>${log.map(
           (d) => html`<tr part="row"><th scope="row">${d.eventType}</th><td>${badge(t, d.status)}</td><td>${d.attempts}</td>
-            <td>${d.lastStatusCode ?? d.lastError ?? '—'}</td><td>${formatDateTime(d.deliveredAt ?? d.createdAt, this.loc)}</td>
+            <td class="wrap">${d.lastStatusCode ?? d.lastError ?? '—'}</td><td>${formatDateTime(d.deliveredAt ?? d.createdAt, this.loc)}</td>
             <td><button type="button" aria-label=${m.resendLabel(d.eventType)} @click=${() => this.#retry(e, d)}>${m.resend}</button></td></tr>`,
         )}</tbody>
       </table>`,
