@@ -99,6 +99,7 @@ export const coreEn = {
     generated: 'Generated',
     credit_limit_exceeded: 'the credit limit would be exceeded',
     currency_mismatch: 'another currency than the contract',
+    duplicate_invoice_number: 'the invoice number is already used',
     card_declined: 'card declined',
     insufficient_funds: 'insufficient funds',
     account_closed: 'account closed',

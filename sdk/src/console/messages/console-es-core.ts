@@ -98,6 +98,7 @@ export const coreEs: CoreMessages = {
     generated: 'Generado',
     credit_limit_exceeded: 'se superaría el límite de crédito',
     currency_mismatch: 'moneda distinta de la del contrato',
+    duplicate_invoice_number: 'el número de factura ya está en uso',
     card_declined: 'tarjeta rechazada',
     insufficient_funds: 'fondos insuficientes',
     account_closed: 'cuenta cerrada',

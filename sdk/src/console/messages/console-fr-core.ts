@@ -99,6 +99,7 @@ export const coreFr: CoreMessages = {
     generated: 'Générée',
     credit_limit_exceeded: 'le plafond de crédit serait dépassé',
     currency_mismatch: 'devise différente de celle du contrat',
+    duplicate_invoice_number: 'le numéro de facture est déjà utilisé',
     card_declined: 'carte refusée',
     insufficient_funds: 'fonds insuffisants',
     account_closed: 'compte clôturé',
