@@ -44,6 +44,9 @@ describe('payment requests awaiting approval expire', () => {
     const late = await t.http.post(`/v1/customer/payment-requests/${plain.id}/approve`, {}, { token: customer });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('payment_request_not_open');
+    expect(await status(plain.id)).toBe('expired'); // reads say so before the worker's pass records it
+    const customerView = await t.http.get(`/v1/customer/payment-requests/${plain.id}`, { token: customer });
+    expect(customerView.body.status).toBe('expired');
     await t.app.get(WorkerService).runOnce();
     expect(await status(plain.id)).toBe('expired');
     expect(await status(dueLater.id)).toBe('pending_approval'); // due in 10 days: 30 days after that

@@ -96,11 +96,11 @@ export class PaymentRequestsService {
     if (contact) qb.andWhere('r.contactId = :contact', { contact });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.invoiceId) qb.andWhere('r.invoiceId = :invoiceId', { invoiceId: query.invoiceId });
-    return mapPage(await paginate(qb, query), toPaymentRequestDto);
+    return mapPage(await paginate(qb, query), (r) => this.view(r));
   }
 
   async get(merchantId: string, id: string, contactId?: string): Promise<PaymentRequestDto> {
-    return toPaymentRequestDto(await this.find(merchantId, id, { contactId }));
+    return this.view(await this.find(merchantId, id, { contactId }));
   }
 
   async cancel(merchantId: string, id: string, actor: Actor): Promise<PaymentRequestDto> {
@@ -165,10 +165,20 @@ export class PaymentRequestsService {
     });
   }
 
-  /** Between the deadline and the worker's next pass, the request already counts as expired. */
-  private assertNotExpired(request: PaymentRequest): void {
+  /** A request as read: past its approval deadline it reads `expired` even before the worker's pass records it. */
+  private view(request: PaymentRequest): PaymentRequestDto {
+    const dto = toPaymentRequestDto(request);
+    return this.pastDeadline(request) ? { ...dto, status: 'expired' } : dto;
+  }
+
+  private pastDeadline(request: PaymentRequest): boolean {
     const deadline = approvalDeadline(request);
-    if (request.status === 'pending_approval' && deadline && deadline <= this.clock.now()) {
+    return request.status === 'pending_approval' && deadline !== null && deadline <= this.clock.now();
+  }
+
+  /** Between the deadline and the worker's next pass, the request already counts as expired (approve, decline, pay). */
+  assertNotExpired(request: PaymentRequest): void {
+    if (this.pastDeadline(request)) {
       throw new ApiError(409, 'payment_request_not_open', 'This payment request has expired; ask the merchant for a new one.');
     }
   }

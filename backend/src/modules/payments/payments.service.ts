@@ -70,6 +70,7 @@ export class PaymentsService {
       const peek = await this.requests.find(auth.merchantId, requestId, { contactId: auth.contactId });
       const invoice = peek.invoiceId ? await this.invoices.find(auth.merchantId, peek.invoiceId, { lock: true }) : null;
       const request = await this.requests.find(auth.merchantId, requestId, { lock: true });
+      this.requests.assertNotExpired(request);
       if (request.status === 'pending_approval') throw conflict('approval_required', 'Approve this payment request before paying it.');
       if (!['approved', 'partially_paid'].includes(request.status)) throw conflict('payment_request_not_open', `A ${request.status} payment request takes no payment.`);
       if (invoice) this.assertPayable(invoice);
