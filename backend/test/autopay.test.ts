@@ -5,10 +5,9 @@ import { EventsService } from '../src/modules/events/events.service.js';
 import { PAYMENT_PROCESSOR } from '../src/modules/processor/payment-processor.js';
 import type { SimulatedProcessor } from '../src/modules/processor/simulated-processor.js';
 import { WorkerService } from '../src/modules/worker/worker.service.js';
-import { startApp, type TestApp } from './support/app.js';
+import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
-import { scratchDatabase } from './support/postgres.js';
 
 const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
@@ -204,19 +203,13 @@ describe('automated payments', () => {
 });
 
 describe('automated payments with two backend instances on one PostgreSQL', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
   let a: TestApp;
   let b: TestApp;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    scratch = await scratchDatabase('cc_autopay');
-    a = await startApp({ DATABASE_URL: scratch.url.toString() });
-    b = await startApp({ DATABASE_URL: scratch.url.toString() });
+    ({ a, b, close } = await twoInstances('cc_autopay'));
   }, 120_000);
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await scratch?.drop();
-  });
+  afterAll(async () => close?.());
 
   it('charge each due invoice exactly once, and try a declined one once, when both run the job at the same time', async () => {
     const m = await signUpMerchant(a.http);

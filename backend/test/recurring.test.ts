@@ -3,10 +3,9 @@ import { SessionsService } from '../src/modules/auth/sessions.service.js';
 import { EventsService } from '../src/modules/events/events.service.js';
 import { RecurringGenerator } from '../src/modules/recurring/recurring-generator.service.js';
 import { WorkerService } from '../src/modules/worker/worker.service.js';
-import { startApp, type TestApp } from './support/app.js';
+import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { authorizedContact, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
-import { scratchDatabase } from './support/postgres.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000);
@@ -260,19 +259,13 @@ describe('recurring schedules', () => {
 });
 
 describe('recurring schedules with two backend instances on one PostgreSQL', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
   let a: TestApp;
   let b: TestApp;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    scratch = await scratchDatabase('cc_recurring');
-    a = await startApp({ DATABASE_URL: scratch.url.toString() });
-    b = await startApp({ DATABASE_URL: scratch.url.toString() });
+    ({ a, b, close } = await twoInstances('cc_recurring'));
   }, 120_000);
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await scratch?.drop();
-  });
+  afterAll(async () => close?.());
 
   it('make each period exactly once between them, catching up together', async () => {
     const m = await signUpMerchant(a.http);

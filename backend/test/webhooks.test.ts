@@ -5,10 +5,9 @@ import { newId } from '../src/common/ids.js';
 import { WebhookDeliveryService } from '../src/modules/webhooks/webhook-delivery.service.js';
 import { WebhookFanOutService } from '../src/modules/webhooks/webhook-fan-out.service.js';
 import { WorkerService } from '../src/modules/worker/worker.service.js';
-import { startApp, type TestApp } from './support/app.js';
+import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { applicationBody } from './support/credit.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
-import { scratchDatabase } from './support/postgres.js';
 import { verifiedBy, WebhookReceiver } from './support/webhook-receiver.js';
 
 const DECLINED_TAX_ID = '98-7654321';
@@ -364,23 +363,18 @@ describe('webhooks in production', () => {
 });
 
 describe('webhooks with two backend instances on one PostgreSQL', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
   let a: TestApp;
   let b: TestApp;
+  let close: (() => Promise<void>) | undefined;
   let receiver: WebhookReceiver;
   beforeAll(async () => {
-    scratch = await scratchDatabase('cc_webhooks');
     // Instances must share the key that seals signing secrets (each would generate its own).
-    const env = { DATABASE_URL: scratch.url.toString(), CC_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') };
-    a = await startApp(env);
-    b = await startApp(env);
+    ({ a, b, close } = await twoInstances('cc_webhooks', { CC_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') }));
     receiver = await new WebhookReceiver().start();
   });
   afterAll(async () => {
     await receiver?.stop();
-    await a?.close();
-    await b?.close();
-    await scratch?.drop();
+    await close?.();
   });
 
   it('fan out and deliver each event once between them', async () => {

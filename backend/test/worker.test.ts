@@ -3,9 +3,8 @@ import { Db } from '../src/common/db.js';
 import { MailerService } from '../src/modules/mail/mailer.service.js';
 import { OutboxService } from '../src/modules/outbox/outbox.service.js';
 import { WorkerService } from '../src/modules/worker/worker.service.js';
-import { startApp, type TestApp } from './support/app.js';
+import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { signUpMerchant } from './support/factories.js';
-import { scratchDatabase } from './support/postgres.js';
 
 const enqueueMails = async (app: TestApp, merchantId: string, n: number) => {
   const db = app.app.get(Db);
@@ -54,19 +53,13 @@ describe('the outbox worker', () => {
 });
 
 describe('two backend instances on one PostgreSQL', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
   let a: TestApp;
   let b: TestApp;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    scratch = await scratchDatabase('cc_workers');
-    a = await startApp({ DATABASE_URL: scratch.url.toString() });
-    b = await startApp({ DATABASE_URL: scratch.url.toString() });
+    ({ a, b, close } = await twoInstances('cc_workers'));
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await scratch?.drop();
-  });
+  afterAll(async () => close?.());
 
   it('share the outbox: every message is delivered exactly once between them', async () => {
     const m = await signUpMerchant(a.http);

@@ -1,12 +1,9 @@
 // Request rate of an authenticated list (GET /v1/contacts) against the same app's plain
 // GET /health, both served by the BUILT backend started in this process.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
+import { startBackend } from './backend.mjs';
 
 const LOAD_WORKER = new URL('./load-worker.mjs', import.meta.url);
 
@@ -83,38 +80,10 @@ export async function http(base, method, path, { token, body } = {}) {
  * merchant up, gives it `contacts` contacts, then measures both routes with autocannon.
  */
 export async function measureApi(root, { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, contacts, log }) {
-  const dist = join(root, 'backend', 'dist');
-  const built = (...parts) => import(pathToFileURL(join(dist, ...parts)).href);
-  const { loadConfig } = await built('config', 'app-config.js');
-  const { openDatabase } = await built('database', 'database.js');
-  const { createApp } = await built('create-app.js');
-
-  const dataDir = await mkdtemp(join(tmpdir(), 'cc-bench-data-'));
-  let pgDatabase, db, app;
+  // The built backend in this process, exactly as the other benches start it (bench/lib/backend.mjs).
+  const backend = await startBackend(root, { databaseUrl, log });
   try {
-    let database;
-    if (databaseUrl) {
-      pgDatabase = await createPostgresDatabase(databaseUrl);
-      database = { kind: 'postgres', description: `PostgreSQL ${pgDatabase.serverVersion} (${redact(databaseUrl)}, throwaway database ${pgDatabase.name})` };
-    } else {
-      database = { kind: 'embedded', description: 'PGlite (embedded, in memory, same process)' };
-    }
-    log(`database: ${database.description}`);
-
-    // Exactly this environment (not process.env): no worker, rate limits out of the way.
-    const config = loadConfig({
-      NODE_ENV: 'development',
-      CC_WORKER: '0',
-      CC_RATE_LIMIT_PER_SECOND: '1000000',
-      CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
-      CC_DATA_DIR: dataDir,
-      ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
-    });
-    db = await openDatabase(config, { inMemory: true });
-    app = await createApp(config, db, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.getHttpServer().address();
-    const base = `http://127.0.0.1:${port}`;
+    const { base, database } = backend;
 
     const signUp = await http(base, 'POST', '/v1/merchants', {
       body: { name: 'Bench Supply Co', adminEmail: 'owner@bench.example', adminPassword: 'bench-password-123' },
@@ -171,10 +140,7 @@ export async function measureApi(root, { databaseUrl, connections, warmupSeconds
       },
     };
   } finally {
-    if (app) await app.close().catch((err) => log(`closing the app: ${err.message}`));
-    if (db) await db.close().catch((err) => log(`closing the database: ${err.message}`));
-    if (pgDatabase) await pgDatabase.drop().then(() => log(`dropped ${pgDatabase.name}`), (err) => log(`could not drop ${pgDatabase.name}: ${err.message}`));
-    await rm(dataDir, { recursive: true, force: true });
+    await backend.close();
   }
 }
 

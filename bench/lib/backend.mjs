@@ -1,4 +1,4 @@
-// Starts the BUILT backend in this process (as bench/lib/api.mjs does) on a throwaway
+// Starts the BUILT backend in this process (for every bench part: API, payments, wallet) on a throwaway
 // PostgreSQL database or PGlite in memory, and the fixtures the customer-side benches share.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -52,3 +52,24 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     },
   };
 }
+
+/**
+ * Two backend instances on one fresh database of the real PostgreSQL server (as production
+ * runs several stateless instances): for the tests of what must happen exactly once.
+ */
+export async function twoInstances(prefix: string, env: Record<string, string> = {}): Promise<{ a: TestApp; b: TestApp; close(): Promise<void> }> {
+  const scratch = await scratchDatabase(prefix);
+  const started: TestApp[] = [];
+  const close = async () => {
+    for (const app of started) await app.close();
+    await scratch.drop();
+  };
+  try {
+    started.push(await startApp({ ...env, DATABASE_URL: scratch.url.toString() }));
+    started.push(await startApp({ ...env, DATABASE_URL: scratch.url.toString() }));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { a: started[0]!, b: started[1]!, close };
+}
