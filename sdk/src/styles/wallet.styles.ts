@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { factsStyles } from './facts.styles.js';
 
 /** What the wallet elements share on top of `formStyles`; reads only the private `--_cc-*` tokens. */
 export const walletStyles = css`
+  ${factsStyles}
   textarea {
     box-sizing: border-box;
     width: 100%;
@@ -58,26 +60,6 @@ export const walletStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  .facts {
-    display: grid;
-    gap: calc(var(--_cc-space) / 2);
-    margin: 0;
-  }
-
-  .facts > div {
-    display: grid;
-    grid-template-columns: minmax(8em, max-content) 1fr;
-    gap: calc(var(--_cc-space) * 2);
-  }
-
-  .facts dt {
-    color: var(--_cc-color-muted);
-  }
-
-  .facts dd {
-    margin: 0;
-    font-weight: 600;
-  }
 
   .badge {
     display: inline-block;
