@@ -230,7 +230,7 @@ export const walletRoutes = [
       },
       terms: contact.terms ?? null,
       invoices: cursorPage(newest(walletStore.invoices, mine).map(invoiceView), { limit: 50 }),
-      paymentRequests: page(newest(walletStore.requests, mine).map(requestView)),
+      paymentRequests: cursorPage(newest(walletStore.requests, mine).map(requestView), { limit: 50 }),
       payments: page(newest(walletStore.payments, mine).map(paymentView)),
       paymentMethods: page(newest(walletStore.methods, mine).map(methodView)),
       disputes: page(newest(walletStore.disputes, mine).map(disputeView)),
@@ -289,6 +289,11 @@ export const walletRoutes = [
       return disputeView(dispute);
     });
     send(context, 201, answer);
+  }],
+  ['GET', /^\/v1\/customer\/payment-requests$/, (context) => {
+    const session = customer(context);
+    const rows = newest(walletStore.requests, (row) => row.contactId === session.contactId).map(requestView);
+    return cursorPage(rows, { limit: Number(context.query.limit) || 20, startingAfter: context.query.startingAfter });
   }],
   ['GET', /^\/v1\/customer\/payment-requests\/([^/]+)$/, (context, _body, id) => requestView(own(walletStore.requests, customer(context), id, 'payment request'))],
   ['POST', /^\/v1\/customer\/payment-requests\/([^/]+)\/(approve|decline)$/, (context, _body, id, action) => {

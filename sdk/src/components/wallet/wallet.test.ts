@@ -110,6 +110,20 @@ describe('<cc-wallet>', () => {
     expect(rows(el).length).to.equal(57);
   });
 
+  it('shows older payment requests on request, with focus on the first that came', async () => {
+    const many: SeedSpec = { requests: Array.from({ length: 53 }, (_, i) => ({ amount: 1000 + i, memo: `Deposit ${i + 1}` })), methods: [{ type: 'card' }] };
+    const { el } = await mount(many);
+    const memos = () => [...el.shadowRoot!.querySelectorAll('section[aria-labelledby="requests-title"] li[id^="request-"]')].map((li) => li.textContent!.match(/Deposit \d+/)![0]);
+    expect(memos().length).to.equal(50);
+    $<HTMLButtonElement>(el, '#older-requests').click();
+    await until(() => memos().length === 53, 'the older requests');
+    expect(memos().at(-1)).to.equal('Deposit 1');
+    expect($maybe(el, '#older-requests')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('section[aria-labelledby="requests-title"] [role="status"]')!.textContent).to.equal('3 older payment requests shown.');
+    await until(() => focused(el)?.textContent?.includes('Deposit 3') ?? false, 'focus on the first request that came');
+    await expect(el).to.be.accessible();
+  });
+
   it('pays an invoice with the chosen method', async () => {
     const { el, seeded } = await mount();
     const invoice = seeded.invoices[1]!;

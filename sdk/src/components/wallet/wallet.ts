@@ -9,13 +9,13 @@ import { ccConfigContext, type CcConfigContext } from '../../internal/context.js
 import { formatMoney } from '../../internal/money-format.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import { applyThemeHints } from '../../internal/theme-hints.js';
-import type { Wallet, WalletInvoice, WalletPayment, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
+import type { Page, Wallet, WalletInvoice, WalletPayment, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { CcCustomerElement } from '../../internal/wallet-element.js';
 import { asApiError, formatDate, methodLabel, requestErrorText } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
-import { OlderInvoices } from './older-invoices.js';
+import { OlderRows } from './older-rows.js';
 import { walletElementStyles } from './wallet.styles.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -31,6 +31,9 @@ type Panel =
 const exportedParts = 'form, field, label, input, button, button-primary, error, amount, status';
 const payableStatuses = new Set(['open', 'partially_paid']);
 const openRequestStatuses = new Set(['pending_approval', 'approved', 'partially_paid']);
+
+/** The wallet lists that page past their first 50 rows on request. */
+type OlderKind = 'invoices' | 'requests';
 
 /**
  * The customer's wallet with the merchant: payment terms, invoices (balance, due date,
@@ -86,9 +89,13 @@ export class CcWallet extends CcCustomerElement {
   #pay: { methodId: string; busy: boolean; alert?: string | undefined } = { methodId: '', busy: false };
   #payKey = new RetryKey();
   #announcement?: string | undefined;
-  readonly #older = new OlderInvoices();
-  /** What "Show older invoices" last did, for the polite live region under the table. */
-  #olderNote = '';
+  /** The invoices and payment requests past the wallet's first page, shown on request. */
+  readonly #older = {
+    invoices: new OlderRows<WalletInvoice>('/v1/customer/invoices'),
+    requests: new OlderRows<WalletPaymentRequest>('/v1/customer/payment-requests'),
+  };
+  /** What "Show older …" last did, for the polite live region under each list. */
+  #olderNote: Record<OlderKind, string> = { invoices: '', requests: '' };
   #busyMethod?: string | undefined;
   #focusAfterRender?: (() => void) | undefined;
 
@@ -148,8 +155,9 @@ export class CcWallet extends CcCustomerElement {
     try {
       const wallet = await client.get<Wallet>('/v1/customer/wallet', { signal: request.signal });
       if (request.signal.aborted) return;
-      if (this.#wallet?.contact.id !== wallet.contact.id) this.#older.reset();
-      await this.#older.refresh(client, wallet.invoices, request.signal);
+      if (this.#wallet?.contact.id !== wallet.contact.id) for (const older of Object.values(this.#older)) older.reset();
+      await this.#older.invoices.refresh(client, wallet.invoices, request.signal);
+      await this.#older.requests.refresh(client, wallet.paymentRequests, request.signal);
       if (request.signal.aborted) return;
       this.session.used();
       this.session.rememberEmail(wallet.contact.email);
@@ -230,7 +238,7 @@ export class CcWallet extends CcCustomerElement {
   #renderInvoices(wallet: Wallet): TemplateResult {
     const m = this.m;
     const w = m.wallet;
-    const { rows: invoices, hasMore } = this.#older.view(wallet.invoices);
+    const { rows: invoices, hasMore } = this.#older.invoices.view(wallet.invoices);
     return html`<section aria-labelledby="invoices-title">
       <h3 id="invoices-title">${w.invoices}</h3>
       ${invoices.length === 0
@@ -252,27 +260,32 @@ export class CcWallet extends CcCustomerElement {
             </table>
           </div>`}
       ${hasMore
-        ? html`<p><button part="button" type="button" id="older-invoices" aria-disabled=${this.#older.busy ? 'true' : 'false'} @click=${this.#showOlder}>${w.showOlder}</button></p>`
+        ? html`<p><button part="button" type="button" id="older-invoices" aria-disabled=${this.#older.invoices.busy ? 'true' : 'false'} @click=${() => this.#showOlder('invoices')}>${w.showOlder}</button></p>`
         : nothing}
-      <p class="sr-only" role="status">${this.#olderNote}</p>
+      <p class="sr-only" role="status">${this.#olderNote.invoices}</p>
     </section>`;
   }
 
-  readonly #showOlder = async (): Promise<void> => {
+  /** "Show older …": the next page of that list, announced, with focus on the first row that came. */
+  async #showOlder(kind: OlderKind): Promise<void> {
     const client = this.session.client;
     const wallet = this.#wallet;
-    if (!client || !wallet || this.#older.busy) return;
+    if (!client || !wallet) return;
+    const older: OlderRows<{ id: string }> = this.#older[kind];
+    const first: Page<{ id: string }> = kind === 'invoices' ? wallet.invoices : wallet.paymentRequests;
+    if (older.busy) return;
+    const w = this.m.wallet;
     const token = this.session.token;
-    const before = this.#older.view(wallet.invoices).rows.length;
-    this.#olderNote = this.m.wallet.loadingOlder;
+    const before = older.view(first).rows.length;
+    this.#olderNote = { ...this.#olderNote, [kind]: kind === 'invoices' ? w.loadingOlder : w.loadingOlderRequests };
     this.requestUpdate();
     try {
-      const count = await this.#older.more(client, wallet.invoices);
-      this.#olderNote = this.m.wallet.olderShown(count);
-      // Focus on the first invoice that came, or stays on the button when none did.
+      const count = await older.more(client, first);
+      this.#olderNote = { ...this.#olderNote, [kind]: kind === 'invoices' ? w.olderShown(count) : w.olderRequestsShown(count) };
+      // Focus on the first row that came; it stays on the button when none did.
       this.#focusAfterRender = () => {
-        const first = this.#older.view(wallet.invoices).rows[before];
-        const target = first ? this.renderRoot.querySelector<HTMLElement>(`#invoice-${CSS.escape(first.id)} th`) : null;
+        const row = older.view(first).rows[before];
+        const target = row ? this.renderRoot.querySelector<HTMLElement>(kind === 'invoices' ? `#invoice-${CSS.escape(row.id)} th` : `#request-${CSS.escape(row.id)}`) : null;
         if (target) {
           target.tabIndex = -1;
           target.focus();
@@ -281,11 +294,11 @@ export class CcWallet extends CcCustomerElement {
     } catch (error) {
       const apiError = asApiError(error);
       if (this.session.ended(apiError, token)) return;
-      this.#olderNote = requestErrorText(apiError, this.m);
+      this.#olderNote = { ...this.#olderNote, [kind]: requestErrorText(apiError, this.m) };
     } finally {
       this.requestUpdate();
     }
-  };
+  }
 
   #renderInvoiceRow(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
     const m = this.m;
@@ -389,7 +402,7 @@ export class CcWallet extends CcCustomerElement {
   #renderRequests(wallet: Wallet): TemplateResult {
     const m = this.m;
     const w = m.wallet;
-    const requests = wallet.paymentRequests.data;
+    const { rows: requests, hasMore } = this.#older.requests.view(wallet.paymentRequests);
     return html`<section aria-labelledby="requests-title">
       <h3 id="requests-title">${w.requests}</h3>
       ${requests.length === 0
@@ -397,6 +410,10 @@ export class CcWallet extends CcCustomerElement {
         : html`<ul class="list">
             ${requests.map((request) => this.#renderRequest(request, wallet))}
           </ul>`}
+      ${hasMore
+        ? html`<p><button part="button" type="button" id="older-requests" aria-disabled=${this.#older.requests.busy ? 'true' : 'false'} @click=${() => this.#showOlder('requests')}>${w.showOlderRequests}</button></p>`
+        : nothing}
+      <p class="sr-only" role="status">${this.#olderNote.requests}</p>
     </section>`;
   }
 
@@ -406,7 +423,7 @@ export class CcWallet extends CcCustomerElement {
     const open = this.panel?.kind === 'request' && this.panel.requestId === request.id;
     const invoice = request.invoiceId ? wallet.invoices.data.find((i) => i.id === request.invoiceId) : undefined;
     const amount = this.#money(request.amount, request.currency);
-    return html`<li>
+    return html`<li id="request-${request.id}">
         <span class="what">
           <strong part="amount">${amount}</strong>
           <span class="muted">${[request.memo, invoice ? `${m.request.invoice} ${invoice.number}` : ''].filter(Boolean).join(' · ')}</span>
