@@ -67,7 +67,7 @@ export class CcConsoleContact extends ConsolePart {
         <h1 tabindex="-1">${c ? c.companyName : t.contact.heading}</h1>
         <a href="#/contacts">${t.contact.all}</a>
       </div>
-      ${this.notice ? html`<p class="success" role="status">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="success">${this.notice}</p>` : nothing}
       ${loadView(t, this.data, t.contact.what, (d) => this.#body(d))}
     </div>`;
   }

@@ -72,7 +72,7 @@ export class CcConsoleDisputes extends ConsolePart {
           })}
         </div>
       </div>
-      ${this.done ? html`<p class="success" role="status">${this.done}</p>` : nothing}
+      ${this.done ? html`<p class="success">${this.done}</p>` : nothing}
       ${this.feedback()}
       ${loadView(t, this.queue, m.what, (rows) =>
         rows.length ? html`<div class="page">${rows.map((r) => this.#card(r))}</div>` : emptyView(this.status === 'open' ? m.noneOpen : m.noneResolved),

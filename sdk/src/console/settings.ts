@@ -115,7 +115,7 @@ export class CcConsoleSettings extends ConsolePart {
     return html`<div class="page">
       <h1 tabindex="-1">${t.nav.company}</h1>
       ${locked ? html`<p class="alert" role="note" id="settings-reason">${m.adminOnly} ${m.readOnly}</p>` : nothing}
-      ${this.saved ? html`<p class="success" role="status">${this.saved}</p>` : nothing}
+      ${this.saved ? html`<p class="success">${this.saved}</p>` : nothing}
       <form part="form" novalidate @submit=${this.#save}>
         ${this.feedback()}
         <fieldset>
