@@ -404,7 +404,8 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await expectNoAxeViolations(walletPage, 'the wallet refusing less than the minimum');
       await request.locator('#request-amount').fill('200.00');
       await request.locator('button[type="submit"]').click();
-      await request.locator('#request-outcome').waitFor({ timeout: 20_000 });
+      // Approve and pay are two calls: the outcome first says approved, then that the payment went through.
+      await request.locator('#request-outcome', { hasText: 'your payment of $200.00 went through' }).waitFor({ timeout: 20_000 });
 
       // The console sees the partial payment.
       await page.locator('#pr-status').selectOption('partially_paid');
