@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EventsService } from '../src/modules/events/events.service.js';
 import { PAYMENT_PROCESSOR } from '../src/modules/processor/payment-processor.js';
 import type { SimulatedProcessor } from '../src/modules/processor/simulated-processor.js';
 import { startApp, type TestApp } from './support/app.js';
+import { failNextAppend } from './support/faults.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
 
@@ -125,17 +125,11 @@ describe('invoices, payment requests and payments', () => {
 
     it('a retry after the work rolled back (after the charge) reaches the processor with the same key: charged once', async () => {
       const processor = t.app.get<SimulatedProcessor>(PAYMENT_PROCESSOR);
-      const events = t.app.get(EventsService);
       const c = await authorizedContact(t, m.secretKey, m.merchantId);
       const inv = await invoice(c.contactId, { amount: 4321 });
       const pm = await addCard(t, c.session);
       // The database fails after the processor charged the card (here: writing the event).
-      const append = events.append.bind(events);
-      let failures = 1;
-      events.append = async (...args) => {
-        if (args[1] === 'payment.succeeded' && failures-- > 0) throw new Error('connection lost');
-        return append(...args);
-      };
+      const restore = failNextAppend(t, 'payment.succeeded');
       try {
         const chargesBefore = processor.ledger.charges.size;
         const key = `pay-${unique()}`;
@@ -152,23 +146,17 @@ describe('invoices, payment requests and payments', () => {
         await t.http.post(`/v1/customer/invoices/${inv2.body.id}/payments`, { paymentMethodId: pm }, { token: c.session, idempotencyKey: `pay-${unique()}` });
         expect(processor.ledger.charges.size).toBe(chargesBefore + 2);
       } finally {
-        events.append = append;
+        restore();
       }
     });
 
     it('the same Idempotency-Key with another body after a rollback is another charge (another card here)', async () => {
       const processor = t.app.get<SimulatedProcessor>(PAYMENT_PROCESSOR);
-      const events = t.app.get(EventsService);
       const c = await authorizedContact(t, m.secretKey, m.merchantId);
       const inv = await invoice(c.contactId, { amount: 2468 });
       const cardA = await addCard(t, c.session);
       const cardB = await addCard(t, c.session);
-      const append = events.append.bind(events);
-      let failures = 1;
-      events.append = async (...args) => {
-        if (args[1] === 'payment.succeeded' && failures-- > 0) throw new Error('connection lost');
-        return append(...args);
-      };
+      const restore = failNextAppend(t, 'payment.succeeded');
       try {
         const before = processor.ledger.charges.size;
         const key = `pay-${unique()}`;
@@ -178,7 +166,7 @@ describe('invoices, payment requests and payments', () => {
         expect(other.body.paymentMethodId).toBe(cardB);
         expect(processor.ledger.charges.size).toBe(before + 2);
       } finally {
-        events.append = append;
+        restore();
       }
     });
 
