@@ -41,7 +41,8 @@ const log = (msg) => console.error(`[bench] ${msg}`);
 /** The commit measured, `+dirty` when sdk/ or backend/ has uncommitted changes (others work there). */
 const revision = () => {
   try {
-    const git = (...args) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args) =>
+      execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'sdk', 'backend') ? '+dirty' : '');
   } catch {
     return 'unknown';
@@ -49,9 +50,18 @@ const revision = () => {
 };
 
 const started = Date.now();
-const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cpus: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage1mAtStart: Math.round(loadavg()[0] * 100) / 100 };
+const machine = {
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cpus: cpus().length,
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+  loadAverage1mAtStart: Math.round(loadavg()[0] * 100) / 100,
+};
 log(`${machine.cpu} ×${machine.cpus}, Node ${machine.node}, load average ${machine.loadAverage1mAtStart}`);
-if (machine.loadAverage1mAtStart > machine.cpus / 2) log(`WARNING: the machine is busy (1-min load average ${machine.loadAverage1mAtStart} on ${machine.cpus} CPUs); request rates will be low and noisy`);
+if (machine.loadAverage1mAtStart > machine.cpus / 2)
+  log(
+    `WARNING: the machine is busy (1-min load average ${machine.loadAverage1mAtStart} on ${machine.cpus} CPUs); request rates will be low and noisy`,
+  );
 
 const only = new Set((process.env.BENCH_ONLY || 'bundle,api,payments,wallet').split(',').map((v) => v.trim()));
 const loadNow = () => Math.round(loadavg()[0] * 100) / 100;
@@ -62,14 +72,14 @@ if (only.has('bundle')) {
 }
 const api = only.has('api')
   ? await measureApi(root, {
-    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
-    connections: int('BENCH_CONNECTIONS', 10),
-    warmupSeconds: int('BENCH_WARMUP', 2),
-    durationSeconds: int('BENCH_DURATION', 8),
-    rounds: int('BENCH_ROUNDS', 2),
-    contacts: 50,
-    log,
-  })
+      databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+      connections: int('BENCH_CONNECTIONS', 10),
+      warmupSeconds: int('BENCH_WARMUP', 2),
+      durationSeconds: int('BENCH_DURATION', 8),
+      rounds: int('BENCH_ROUNDS', 2),
+      contacts: 50,
+      log,
+    })
   : null;
 
 // PostgreSQL for payments (required) and the wallet (PGlite when there is none).
@@ -88,10 +98,17 @@ if (only.has('payments')) {
   else {
     const loadAverage1mAtStart = loadNow();
     payments = await measurePayments(root, {
-      databaseUrl: pgUrl, pgbench,
-      connections: int('BENCH_PAY_CONNECTIONS', 8), pgbenchClients: 8, pgbenchThreads: 2,
-      warmupSeconds: int('BENCH_WARMUP', 2), durationSeconds: int('BENCH_PAY_DURATION', 10), rounds: int('BENCH_ROUNDS', 2),
-      poolSize: int('BENCH_PAY_POOL', 600), group: 16, log,
+      databaseUrl: pgUrl,
+      pgbench,
+      connections: int('BENCH_PAY_CONNECTIONS', 8),
+      pgbenchClients: 8,
+      pgbenchThreads: 2,
+      warmupSeconds: int('BENCH_WARMUP', 2),
+      durationSeconds: int('BENCH_PAY_DURATION', 10),
+      rounds: int('BENCH_ROUNDS', 2),
+      poolSize: int('BENCH_PAY_POOL', 600),
+      group: 16,
+      log,
     });
     payments.loadAverage1m = { start: loadAverage1mAtStart, end: loadNow() };
   }
@@ -102,14 +119,28 @@ if (only.has('wallet')) {
   const loadAverage1mAtStart = loadNow();
   wallet = await measureWallet(root, {
     databaseUrl: pgSkip ? undefined : pgUrl,
-    connections: int('BENCH_CONNECTIONS', 10), warmupSeconds: int('BENCH_WARMUP', 2), durationSeconds: int('BENCH_DURATION', 8), rounds: int('BENCH_ROUNDS', 2),
-    many: 10_000, few: 10, log,
+    connections: int('BENCH_CONNECTIONS', 10),
+    warmupSeconds: int('BENCH_WARMUP', 2),
+    durationSeconds: int('BENCH_DURATION', 8),
+    rounds: int('BENCH_ROUNDS', 2),
+    many: 10_000,
+    few: 10,
+    log,
   });
   wallet.loadAverage1m = { start: loadAverage1mAtStart, end: loadNow() };
 }
 
 machine.loadAverage1mAtEnd = Math.round(loadavg()[0] * 100) / 100;
-const result = { date: new Date().toISOString(), revision: revision(), machine, bundle, api, payments, wallet, elapsedSeconds: Math.round((Date.now() - started) / 100) / 10 };
+const result = {
+  date: new Date().toISOString(),
+  revision: revision(),
+  machine,
+  bundle,
+  api,
+  payments,
+  wallet,
+  elapsedSeconds: Math.round((Date.now() - started) / 100) / 10,
+};
 const outDir = join(root, 'bench', 'results');
 await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -118,60 +149,147 @@ await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}
 const num = (n) => Math.round(n).toLocaleString('en-US');
 const x = (r) => (r == null ? 'n/a' : `${r.toFixed(2)}×`);
 const ms = (n) => `${n} ms`;
-const row = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd();
+const row = (cells, widths) =>
+  cells
+    .map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+    .join('  ')
+    .trimEnd();
 
 const lines = [];
 lines.push('');
 lines.push(`CustomerConnect bench  ${result.date}  (revision ${result.revision})`);
 lines.push(`machine   ${machine.cpu} ×${machine.cpus}, ${machine.platform}, Node ${machine.node}`);
-lines.push(`load      1-min average ${machine.loadAverage1mAtStart} at start, ${machine.loadAverage1mAtEnd} at end (the bench's own included)`);
-if (machine.loadAverage1mAtStart > machine.cpus / 2) lines.push('WARNING   the machine was busy during the run: request rates are low and noisy (sizes are exact)');
+lines.push(
+  `load      1-min average ${machine.loadAverage1mAtStart} at start, ${machine.loadAverage1mAtEnd} at end (the bench's own included)`,
+);
+if (machine.loadAverage1mAtStart > machine.cpus / 2)
+  lines.push('WARNING   the machine was busy during the run: request rates are low and noisy (sizes are exact)');
 lines.push('');
 const bw = [44, 10, 12];
 if (bundle) {
-lines.push(row(['Bundle (rollup, node-resolve, esbuild, terser)', 'raw B', 'gzip -9 B'], bw));
-lines.push(row(['  sdk/dist/cc-sdk.js', num(bundle.sdk.raw), num(bundle.sdk.gzip)], bw));
-lines.push(row(['  bare Lit element (baseline)', num(bundle.baseline.raw), num(bundle.baseline.gzip)], bw));
-lines.push(row(['  SDK over baseline', `+${num(bundle.overBaseline.raw)}`, `+${num(bundle.overBaseline.gzip)}`], bw));
-lines.push(row(['  ratio sdk / baseline', x(bundle.ratio.raw), x(bundle.ratio.gzip)], bw));
-lines.push('');
+  lines.push(row(['Bundle (rollup, node-resolve, esbuild, terser)', 'raw B', 'gzip -9 B'], bw));
+  lines.push(row(['  sdk/dist/cc-sdk.js', num(bundle.sdk.raw), num(bundle.sdk.gzip)], bw));
+  lines.push(row(['  bare Lit element (baseline)', num(bundle.baseline.raw), num(bundle.baseline.gzip)], bw));
+  lines.push(row(['  SDK over baseline', `+${num(bundle.overBaseline.raw)}`, `+${num(bundle.overBaseline.gzip)}`], bw));
+  lines.push(row(['  ratio sdk / baseline', x(bundle.ratio.raw), x(bundle.ratio.gzip)], bw));
+  lines.push('');
 }
 if (api) {
-const s = api.settings;
-lines.push(`API       ${api.database.description}`);
-lines.push(`          autocannon, ${s.connections} connections, ${s.durationSeconds} s per route in ${s.rounds} alternating rounds, after a ${s.warmupSeconds} s warm-up`);
-const aw = [44, 10, 8, 8, 0];
-lines.push(row(['Route', 'req/s', 'p50', 'p99', '  req/s per round'], aw));
-for (const r of [api.health, api.contacts]) {
-  lines.push(row([`  ${r.label}`, num(r.requestsPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p99), `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`], aw));
-}
-lines.push(row(['  ratio contacts / health', x(api.ratio.requestsPerSecond), x(api.ratio.latencyP50), x(api.ratio.latencyP99), ''], aw));
-lines.push('');
+  const s = api.settings;
+  lines.push(`API       ${api.database.description}`);
+  lines.push(
+    `          autocannon, ${s.connections} connections, ${s.durationSeconds} s per route in ${s.rounds} alternating rounds, after a ${s.warmupSeconds} s warm-up`,
+  );
+  const aw = [44, 10, 8, 8, 0];
+  lines.push(row(['Route', 'req/s', 'p50', 'p99', '  req/s per round'], aw));
+  for (const r of [api.health, api.contacts]) {
+    lines.push(
+      row(
+        [
+          `  ${r.label}`,
+          num(r.requestsPerSecond),
+          ms(r.latencyMs.p50),
+          ms(r.latencyMs.p99),
+          `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`,
+        ],
+        aw,
+      ),
+    );
+  }
+  lines.push(
+    row(
+      [
+        '  ratio contacts / health',
+        x(api.ratio.requestsPerSecond),
+        x(api.ratio.latencyP50),
+        x(api.ratio.latencyP99),
+        '',
+      ],
+      aw,
+    ),
+  );
+  lines.push('');
 }
 const aw2 = [52, 10, 8, 8, 0];
 if (payments?.skipped) lines.push(`Payments  skipped: ${payments.skipped}`, '');
 else if (payments) {
   const p = payments.settings;
   lines.push(`Payments  ${payments.database.description}`);
-  lines.push(`          ${p.connections} connections, ${p.roundSeconds} s × ${p.rounds} rounds per workload alternating with pgbench, after a ${p.warmupSeconds} s warm-up; load average ${payments.loadAverage1m.start} → ${payments.loadAverage1m.end}`);
+  lines.push(
+    `          ${p.connections} connections, ${p.roundSeconds} s × ${p.rounds} rounds per workload alternating with pgbench, after a ${p.warmupSeconds} s warm-up; load average ${payments.loadAverage1m.start} → ${payments.loadAverage1m.end}`,
+  );
   lines.push(row(['Workload', 'per s', 'p50', 'p99', '  per s per round'], aw2));
-  lines.push(row([`  pgbench TPC-B-like (-c ${p.pgbenchClients} -j ${p.pgbenchThreads}, -s 1)`, num(payments.pgbench.tps), '', '', `  ${payments.pgbench.roundsTps.map(num).join(' / ')}`], aw2));
+  lines.push(
+    row(
+      [
+        `  pgbench TPC-B-like (-c ${p.pgbenchClients} -j ${p.pgbenchThreads}, -s 1)`,
+        num(payments.pgbench.tps),
+        '',
+        '',
+        `  ${payments.pgbench.roundsTps.map(num).join(' / ')}`,
+      ],
+      aw2,
+    ),
+  );
   for (const r of [payments.spread, payments.oneRow]) {
-    lines.push(row([`  ${r.label}`, num(r.requestsPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p99), `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`], aw2));
+    lines.push(
+      row(
+        [
+          `  ${r.label}`,
+          num(r.requestsPerSecond),
+          ms(r.latencyMs.p50),
+          ms(r.latencyMs.p99),
+          `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`,
+        ],
+        aw2,
+      ),
+    );
   }
-  lines.push(row(['  ratio spread payments / pgbench (target ≥ 0.5×)', x(payments.ratio.spreadOverPgbench), '', '', `  ${payments.targetMet ? 'met' : 'NOT met'}`], aw2));
+  lines.push(
+    row(
+      [
+        '  ratio spread payments / pgbench (target ≥ 0.5×)',
+        x(payments.ratio.spreadOverPgbench),
+        '',
+        '',
+        `  ${payments.targetMet ? 'met' : 'NOT met'}`,
+      ],
+      aw2,
+    ),
+  );
   lines.push(row(['  ratio one-request payments / pgbench', x(payments.ratio.oneRowOverPgbench), '', '', ''], aw2));
-  lines.push(`          per payment: ${payments.perPayment.sqlRoundTrips} SQL round trips, ${payments.perPayment.processCpuMsPerPayment} ms of this process's CPU (${payments.perPayment.processCpuShareWhilePaying} CPUs busy while paying); server thread busy ${Math.round(payments.spread.serverThreadUtilization * 100)} % (spread) / ${Math.round(payments.oneRow.serverThreadUtilization * 100)} % (one request) of the time`);
-  lines.push(`          rows written per payment: ${Object.entries(payments.rowsWrittenPerPayment).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  lines.push(
+    `          per payment: ${payments.perPayment.sqlRoundTrips} SQL round trips, ${payments.perPayment.processCpuMsPerPayment} ms of this process's CPU (${payments.perPayment.processCpuShareWhilePaying} CPUs busy while paying); server thread busy ${Math.round(payments.spread.serverThreadUtilization * 100)} % (spread) / ${Math.round(payments.oneRow.serverThreadUtilization * 100)} % (one request) of the time`,
+  );
+  lines.push(
+    `          rows written per payment: ${Object.entries(payments.rowsWrittenPerPayment)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
   lines.push('');
 }
 if (wallet) {
-  lines.push(`Wallet    ${wallet.database.description}; load average ${wallet.loadAverage1m.start} → ${wallet.loadAverage1m.end}`);
+  lines.push(
+    `Wallet    ${wallet.database.description}; load average ${wallet.loadAverage1m.start} → ${wallet.loadAverage1m.end}`,
+  );
   lines.push(row(['Route', 'req/s', 'p50', 'p99', '  req/s per round'], aw2));
   for (const r of [wallet.few, wallet.many]) {
-    lines.push(row([`  ${r.label}`, num(r.requestsPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p99), `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`], aw2));
+    lines.push(
+      row(
+        [
+          `  ${r.label}`,
+          num(r.requestsPerSecond),
+          ms(r.latencyMs.p50),
+          ms(r.latencyMs.p99),
+          `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`,
+        ],
+        aw2,
+      ),
+    );
   }
-  lines.push(row(['  ratio 10,000 / 10 invoices', x(wallet.ratio.requestsPerSecond), x(wallet.ratio.latencyP50), '', ''], aw2));
+  lines.push(
+    row(['  ratio 10,000 / 10 invoices', x(wallet.ratio.requestsPerSecond), x(wallet.ratio.latencyP50), '', ''], aw2),
+  );
   lines.push('');
 }
 lines.push(`written   bench/results/latest.json  (${result.elapsedSeconds} s in all)`);

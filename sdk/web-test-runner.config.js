@@ -8,7 +8,9 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
   // Reads the decorator flags from sdk/tsconfig.json itself: it does not follow `extends`.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   // The console's merchant routes (dashboard sessions) first; the widget routes after.
   middleware: [mockConsoleApi, mockApi],
   // Debian's Chromium; no test tool may download a browser here.
@@ -16,7 +18,13 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--no-first-run',
+        ],
       },
     }),
   ],

@@ -22,7 +22,11 @@ export interface CreateAppOptions {
 }
 
 /** Builds the whole HTTP application (used by main.ts, the tests and the benchmarks). */
-export async function createApp(config: AppConfig, db: Database, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  db: Database,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.CC_TRUST_PROXY,
     bodyLimit: 10 * 1024 * 1024,
@@ -32,8 +36,14 @@ export async function createApp(config: AppConfig, db: Database, options: Create
   const logger =
     options.logger === false
       ? false
-      : new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.CC_LOG_LEVEL as LogLevel) + 1) });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, { logger, bufferLogs: false });
+      : new ConsoleLogger({
+          json: true,
+          logLevels: LEVELS.slice(0, LEVELS.indexOf(config.CC_LOG_LEVEL as LogLevel) + 1),
+        });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
+    logger,
+    bufferLogs: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
 
   await registerSecurity(fastify);
@@ -45,10 +55,17 @@ export async function createApp(config: AppConfig, db: Database, options: Create
     .setTitle('CustomerConnect API')
     .setDescription('Trade credit and collections for B2B merchants. Conventions: docs/api-conventions.md.')
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'sk_… secret key, ms_… dashboard session, cs_… customer session, or the platform token' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'sk_… secret key, ms_… dashboard session, cs_… customer session, or the platform token',
+    })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'CC-Publishable-Key' }, 'publishableKey')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
 
   await app.init();
   await fastify.ready();

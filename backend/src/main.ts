@@ -13,7 +13,9 @@ async function connect(config: ReturnType<typeof loadConfig>): Promise<Database>
       return await openDatabase(config);
     } catch (err) {
       if (err instanceof EmbeddedDatabaseInUseError || config.embedded || attempt >= STARTUP_ATTEMPTS) throw err;
-      console.error(`Database not reachable (${(err as Error).message}); retrying in 3 s (${attempt}/${STARTUP_ATTEMPTS})…`);
+      console.error(
+        `Database not reachable (${(err as Error).message}); retrying in 3 s (${attempt}/${STARTUP_ATTEMPTS})…`,
+      );
       await new Promise((r) => setTimeout(r, 3000));
     }
   }
@@ -51,7 +53,9 @@ function printBanner(url: string, pk: string, sk: string | undefined, kind: stri
     `  Demo merchant:     ${DEMO_MERCHANT.name}`,
     `  Dashboard login:   ${DEMO_MERCHANT.adminEmail} / ${DEMO_MERCHANT.adminPassword}`,
     `  Publishable key:   ${pk}`,
-    sk ? `  Secret key:        ${sk}   (shown this once; keep it)` : '  Secret key:        shown once when first seeded; create another with POST /v1/api-keys',
+    sk
+      ? `  Secret key:        ${sk}   (shown this once; keep it)`
+      : '  Secret key:        shown once when first seeded; create another with POST /v1/api-keys',
     '',
   ];
   console.log(lines.join('\n'));

@@ -14,7 +14,11 @@ describe('credentials', () => {
 
   describe('sign-up', () => {
     it('creates the merchant with documented defaults, its admin, a pk_ and an sk_', async () => {
-      const res = await t.http.post('/v1/merchants', { name: 'Acme Supply', adminEmail: 'Owner@Acme-Supply.example', adminPassword: 'correct horse battery' });
+      const res = await t.http.post('/v1/merchants', {
+        name: 'Acme Supply',
+        adminEmail: 'Owner@Acme-Supply.example',
+        adminPassword: 'correct horse battery',
+      });
       expect(res.status).toBe(201);
       expect(res.body.merchant).toMatchObject({ id: expect.stringMatching(/^mer_/), name: 'Acme Supply' });
       expect(res.body.merchant.settings).toEqual({
@@ -28,17 +32,29 @@ describe('credentials', () => {
         notificationEmail: 'owner@acme-supply.example',
         theme: {},
       });
-      expect(res.body.user).toMatchObject({ id: expect.stringMatching(/^usr_/), email: 'owner@acme-supply.example', role: 'admin' });
+      expect(res.body.user).toMatchObject({
+        id: expect.stringMatching(/^usr_/),
+        email: 'owner@acme-supply.example',
+        role: 'admin',
+      });
       expect(res.body.publishableKey).toMatch(/^pk_/);
       expect(res.body.secretKey).toMatch(/^sk_/);
       expect(JSON.stringify(res.body)).not.toContain('correct horse');
     });
 
     it('refuses a short password and a taken email, writing nothing', async () => {
-      const short = await t.http.post('/v1/merchants', { name: 'X', adminEmail: 'x@x.example', adminPassword: 'short' });
+      const short = await t.http.post('/v1/merchants', {
+        name: 'X',
+        adminEmail: 'x@x.example',
+        adminPassword: 'short',
+      });
       expect(short.status).toBe(422);
       expect(short.body.error).toMatchObject({ code: 'parameter_invalid', param: 'adminPassword' });
-      const taken = await t.http.post('/v1/merchants', { name: 'Copycat', adminEmail: m.adminEmail.toUpperCase(), adminPassword: 'long enough password' });
+      const taken = await t.http.post('/v1/merchants', {
+        name: 'Copycat',
+        adminEmail: m.adminEmail.toUpperCase(),
+        adminPassword: 'long enough password',
+      });
       expect(taken.status).toBe(409);
       expect(taken.body.error).toMatchObject({ code: 'email_taken', param: 'email' });
       const merchants = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM merchants WHERE name = 'Copycat'`);
@@ -63,7 +79,10 @@ describe('credentials', () => {
 
     it('gives one answer for a wrong password and an unknown email', async () => {
       const wrong = await t.http.post('/v1/auth/login', { email: m.adminEmail, password: 'not the password' });
-      const unknown = await t.http.post('/v1/auth/login', { email: 'nobody@nowhere.example', password: 'not the password' });
+      const unknown = await t.http.post('/v1/auth/login', {
+        email: 'nobody@nowhere.example',
+        password: 'not the password',
+      });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body).toEqual(unknown.body);
@@ -82,7 +101,8 @@ describe('credentials', () => {
 
     it('stores only hashes of passwords, keys and session tokens', async () => {
       const token = await login(t.http, m.adminEmail, m.adminPassword);
-      const dump = JSON.stringify(await t.db.dataSource.query('SELECT * FROM users')) +
+      const dump =
+        JSON.stringify(await t.db.dataSource.query('SELECT * FROM users')) +
         JSON.stringify(await t.db.dataSource.query('SELECT * FROM api_keys')) +
         JSON.stringify(await t.db.dataSource.query('SELECT * FROM sessions'));
       expect(dump).not.toContain(m.adminPassword);
@@ -109,12 +129,22 @@ describe('credentials', () => {
       expect(decodeURIComponent(token)).toMatch(/^pwr_/);
       expect(mail.body.data[0].messageId).toMatch(/^<obx_.+@localhost>$/);
 
-      const confirm = await t.http.post('/v1/auth/password-reset/confirm', { token: decodeURIComponent(token), password: 'a brand new password' });
+      const confirm = await t.http.post('/v1/auth/password-reset/confirm', {
+        token: decodeURIComponent(token),
+        password: 'a brand new password',
+      });
       expect(confirm.status).toBe(200);
       expect((await t.http.get('/v1/merchant', { token: oldSession })).status).toBe(401);
-      expect((await t.http.post('/v1/auth/login', { email: merchant.adminEmail, password: merchant.adminPassword })).status).toBe(401);
-      expect((await t.http.post('/v1/auth/login', { email: merchant.adminEmail, password: 'a brand new password' })).status).toBe(200);
-      const again = await t.http.post('/v1/auth/password-reset/confirm', { token: decodeURIComponent(token), password: 'yet another password' });
+      expect(
+        (await t.http.post('/v1/auth/login', { email: merchant.adminEmail, password: merchant.adminPassword })).status,
+      ).toBe(401);
+      expect(
+        (await t.http.post('/v1/auth/login', { email: merchant.adminEmail, password: 'a brand new password' })).status,
+      ).toBe(200);
+      const again = await t.http.post('/v1/auth/password-reset/confirm', {
+        token: decodeURIComponent(token),
+        password: 'yet another password',
+      });
       expect(again.status).toBe(401);
       expect(again.body.error.code).toBe('link_invalid');
     });
@@ -136,7 +166,11 @@ describe('credentials', () => {
 
     it('stops a revoked secret key at once', async () => {
       const merchant = await signUpMerchant(t.http);
-      const created = await t.http.post('/v1/api-keys', { kind: 'secret', role: 'member' }, { token: merchant.secretKey });
+      const created = await t.http.post(
+        '/v1/api-keys',
+        { kind: 'secret', role: 'member' },
+        { token: merchant.secretKey },
+      );
       expect(created.status).toBe(201);
       const key = created.body.secret;
       expect((await t.http.get('/v1/contacts', { token: key })).status).toBe(200);
@@ -173,22 +207,40 @@ describe('credentials', () => {
   });
 
   describe('publishable keys', () => {
-    it('work only from the merchant\'s allowed origins', async () => {
+    it("work only from the merchant's allowed origins", async () => {
       const merchant = await signUpMerchant(t.http);
-      const noOrigins = await t.http.get('/v1/public/config', { publishableKey: merchant.publishableKey, origin: 'https://shop.example.com' });
+      const noOrigins = await t.http.get('/v1/public/config', {
+        publishableKey: merchant.publishableKey,
+        origin: 'https://shop.example.com',
+      });
       expect(noOrigins.status).toBe(403);
       expect(noOrigins.body.error).toMatchObject({ type: 'permission', code: 'origin_not_allowed' });
 
-      const patched = await t.http.patch('/v1/merchant/settings', { allowedOrigins: ['https://shop.example.com'] }, { token: merchant.secretKey });
+      const patched = await t.http.patch(
+        '/v1/merchant/settings',
+        { allowedOrigins: ['https://shop.example.com'] },
+        { token: merchant.secretKey },
+      );
       expect(patched.status).toBe(200);
       await new Promise((r) => setTimeout(r, 5100)); // the origin check reads a cache of at most 5 s
 
-      const ok = await t.http.get('/v1/public/config', { publishableKey: merchant.publishableKey, origin: 'https://shop.example.com' });
+      const ok = await t.http.get('/v1/public/config', {
+        publishableKey: merchant.publishableKey,
+        origin: 'https://shop.example.com',
+      });
       expect(ok.status).toBe(200);
-      expect(ok.body).toMatchObject({ merchant: { id: merchant.merchantId }, termsPolicy: 'locked', defaultCurrency: 'USD', allowedNetDays: [30] });
+      expect(ok.body).toMatchObject({
+        merchant: { id: merchant.merchantId },
+        termsPolicy: 'locked',
+        defaultCurrency: 'USD',
+        allowedNetDays: [30],
+      });
       expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
 
-      const other = await t.http.get('/v1/public/config', { publishableKey: merchant.publishableKey, origin: 'https://evil.example' });
+      const other = await t.http.get('/v1/public/config', {
+        publishableKey: merchant.publishableKey,
+        origin: 'https://evil.example',
+      });
       expect(other.status).toBe(403);
       const serverSide = await t.http.get('/v1/public/config', { publishableKey: merchant.publishableKey });
       expect(serverSide.status).toBe(403);

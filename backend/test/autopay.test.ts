@@ -9,7 +9,8 @@ import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
 
-const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
+const dayAfter = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
 describe('automated payments', () => {
   let t: TestApp;
@@ -21,23 +22,34 @@ describe('automated payments', () => {
   afterAll(async () => t?.close());
 
   const invoice = async (contactId: string, over: Record<string, unknown> = {}) => {
-    const res = await t.http.post('/v1/invoices', { contactId, number: `INV-${unique()}`, amount: 25_000, ...over }, { token: m.secretKey });
+    const res = await t.http.post(
+      '/v1/invoices',
+      { contactId, number: `INV-${unique()}`, amount: 25_000, ...over },
+      { token: m.secretKey },
+    );
     expect(res.status).toBe(201);
     return res.body;
   };
   const getInvoice = async (id: string) => (await t.http.get(`/v1/invoices/${id}`, { token: m.secretKey })).body;
-  const paymentsOf = async (invoiceId: string) => (await t.http.get(`/v1/payments?invoiceId=${invoiceId}`, { token: m.secretKey })).body.data;
+  const paymentsOf = async (invoiceId: string) =>
+    (await t.http.get(`/v1/payments?invoiceId=${invoiceId}`, { token: m.secretKey })).body.data;
   const run = () => t.app.get(WorkerService).runOnce();
-  const advance = async (duration: string) => expect((await t.http.post('/dev/clock', { advance: duration })).status).toBe(200);
-  const mailbox = async (to: string) => (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(to)}`)).body.data as { subject: string; text: string }[];
-  const freshSession = async (contactId: string) => (await t.app.get(SessionsService).createCustomerSession(m.merchantId, contactId)).token;
-  const contactEmail = async (contactId: string) => (await t.http.get(`/v1/contacts/${contactId}`, { token: m.secretKey })).body.email as string;
+  const advance = async (duration: string) =>
+    expect((await t.http.post('/dev/clock', { advance: duration })).status).toBe(200);
+  const mailbox = async (to: string) =>
+    (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(to)}`)).body.data as { subject: string; text: string }[];
+  const freshSession = async (contactId: string) =>
+    (await t.app.get(SessionsService).createCustomerSession(m.merchantId, contactId)).token;
+  const contactEmail = async (contactId: string) =>
+    (await t.http.get(`/v1/contacts/${contactId}`, { token: m.secretKey })).body.email as string;
 
   it("charges an authorized contact's invoice on its due date, not before, with the default method", async () => {
     const c = await authorizedContact(t, m.secretKey, m.merchantId);
     await addCard(t, c.session);
     const chosen = await addCard(t, c.session);
-    expect((await t.http.post(`/v1/customer/payment-methods/${chosen}/default`, {}, { token: c.session })).status).toBe(200);
+    expect((await t.http.post(`/v1/customer/payment-methods/${chosen}/default`, {}, { token: c.session })).status).toBe(
+      200,
+    );
     const inv = await invoice(c.contactId);
     expect(inv.autopay).toEqual({ status: 'scheduled', attempts: 0, nextAttemptAt: `${inv.dueDate}T00:00:00.000Z` });
 
@@ -50,8 +62,14 @@ describe('automated payments', () => {
     await advance('P1D');
     await run();
     await run();
-    expect(await getInvoice(inv.id)).toMatchObject({ status: 'paid', balance: 0, autopay: { status: 'succeeded', attempts: 1, nextAttemptAt: null } });
-    expect(await paymentsOf(inv.id)).toEqual([expect.objectContaining({ status: 'succeeded', source: 'automatic', amount: 25_000, paymentMethodId: chosen })]);
+    expect(await getInvoice(inv.id)).toMatchObject({
+      status: 'paid',
+      balance: 0,
+      autopay: { status: 'succeeded', attempts: 1, nextAttemptAt: null },
+    });
+    expect(await paymentsOf(inv.id)).toEqual([
+      expect.objectContaining({ status: 'succeeded', source: 'automatic', amount: 25_000, paymentMethodId: chosen }),
+    ]);
   });
 
   it("never charges a verified contact's invoice automatically", async () => {
@@ -70,10 +88,16 @@ describe('automated payments', () => {
     const c = await authorizedContact(t, m.secretKey, m.merchantId);
     await addCard(t, c.session);
     const inv = await invoice(c.contactId);
-    expect((await t.http.post(`/v1/contacts/${c.contactId}/end-contract`, {}, { token: m.secretKey })).body.status).toBe('verified');
+    expect(
+      (await t.http.post(`/v1/contacts/${c.contactId}/end-contract`, {}, { token: m.secretKey })).body.status,
+    ).toBe('verified');
     await advance('P30D');
     await run();
-    expect(await getInvoice(inv.id)).toMatchObject({ status: 'open', balance: 25_000, autopay: { status: 'stopped', attempts: 0, nextAttemptAt: null } });
+    expect(await getInvoice(inv.id)).toMatchObject({
+      status: 'open',
+      balance: 25_000,
+      autopay: { status: 'stopped', attempts: 0, nextAttemptAt: null },
+    });
     expect(await paymentsOf(inv.id)).toEqual([]);
     const requests = (await t.http.get(`/v1/payment-requests?invoiceId=${inv.id}`, { token: m.secretKey })).body.data;
     expect(requests).toEqual([expect.objectContaining({ status: 'pending_approval', amount: 25_000 })]);
@@ -95,7 +119,11 @@ describe('automated payments', () => {
     await advance('P30D');
     await run();
     expect(crash).toBe(false);
-    expect(await getInvoice(inv.id)).toMatchObject({ status: 'open', balance: 3_300, autopay: { status: 'scheduled', attempts: 0 } });
+    expect(await getInvoice(inv.id)).toMatchObject({
+      status: 'open',
+      balance: 3_300,
+      autopay: { status: 'scheduled', attempts: 0 },
+    });
     expect(await paymentsOf(inv.id)).toEqual([]);
     expect(charged()).toBe(1); // the processor charged before the crash
     await run();
@@ -108,14 +136,25 @@ describe('automated payments', () => {
     const c = await authorizedContact(t, m.secretKey, m.merchantId);
     await addCard(t, c.session);
     const inv = await invoice(c.contactId);
-    const dispute = await t.http.post(`/v1/customer/invoices/${inv.id}/disputes`, { amount: 5_000, explanation: 'Two boxes arrived damaged.' }, { token: c.session });
+    const dispute = await t.http.post(
+      `/v1/customer/invoices/${inv.id}/disputes`,
+      { amount: 5_000, explanation: 'Two boxes arrived damaged.' },
+      { token: c.session },
+    );
     expect(dispute.status).toBe(201);
     await advance('P31D');
     await run();
-    expect(await getInvoice(inv.id)).toMatchObject({ status: 'disputed', balance: 25_000, autopay: { status: 'on_hold', attempts: 0 } });
+    expect(await getInvoice(inv.id)).toMatchObject({
+      status: 'disputed',
+      balance: 25_000,
+      autopay: { status: 'on_hold', attempts: 0 },
+    });
     expect(await paymentsOf(inv.id)).toEqual([]);
 
-    expect((await t.http.post(`/v1/disputes/${dispute.body.id}/resolve`, { outcome: 'reject' }, { token: m.secretKey })).status).toBe(200);
+    expect(
+      (await t.http.post(`/v1/disputes/${dispute.body.id}/resolve`, { outcome: 'reject' }, { token: m.secretKey }))
+        .status,
+    ).toBe(200);
     await run();
     expect(await getInvoice(inv.id)).toMatchObject({ status: 'paid', autopay: { status: 'succeeded', attempts: 1 } });
     expect(await paymentsOf(inv.id)).toHaveLength(1);
@@ -128,8 +167,13 @@ describe('automated payments', () => {
     await run();
     await run();
     const today = (await t.http.get('/dev/clock')).body.today;
-    expect(await getInvoice(inv.id)).toMatchObject({ status: 'open', autopay: { status: 'awaiting_payment_method', attempts: 0, nextAttemptAt: `${dayAfter(today, 1)}T00:00:00.000Z` } });
-    const asked = (await mailbox(await contactEmail(c.contactId))).filter((x) => x.subject.includes('Add a payment method'));
+    expect(await getInvoice(inv.id)).toMatchObject({
+      status: 'open',
+      autopay: { status: 'awaiting_payment_method', attempts: 0, nextAttemptAt: `${dayAfter(today, 1)}T00:00:00.000Z` },
+    });
+    const asked = (await mailbox(await contactEmail(c.contactId))).filter((x) =>
+      x.subject.includes('Add a payment method'),
+    );
     expect(asked).toHaveLength(1);
     expect(asked[0]!.text).toContain(inv.number);
     // With a wallet link that signs the contact in, so they can add the method there.
@@ -140,7 +184,9 @@ describe('automated payments', () => {
     await advance('P1D');
     await run();
     await run();
-    expect((await mailbox(await contactEmail(c.contactId))).filter((x) => x.subject.includes('Add a payment method'))).toHaveLength(1);
+    expect(
+      (await mailbox(await contactEmail(c.contactId))).filter((x) => x.subject.includes('Add a payment method')),
+    ).toHaveLength(1);
     await addCard(t, await freshSession(c.contactId));
     await advance('P1D');
     await run();
@@ -152,23 +198,36 @@ describe('automated payments', () => {
     await addCard(t, c.session, CARDS.declined);
     const inv = await invoice(c.contactId, { amount: 12_000 });
     const email = await contactEmail(c.contactId);
-    const merchantMails = async () => (await mailbox(m.adminEmail)).filter((x) => x.subject.includes(`invoice ${inv.number}`));
+    const merchantMails = async () =>
+      (await mailbox(m.adminEmail)).filter((x) => x.subject.includes(`invoice ${inv.number}`));
     const attempt = async (n: number, nextInDays: number | null) => {
       const today = (await t.http.get('/dev/clock')).body.today;
       expect(await getInvoice(inv.id)).toMatchObject({
-        status: 'open', balance: 12_000,
-        autopay: { status: nextInDays ? 'retrying' : 'failed', attempts: n, nextAttemptAt: nextInDays ? `${dayAfter(today, nextInDays)}T00:00:00.000Z` : null },
+        status: 'open',
+        balance: 12_000,
+        autopay: {
+          status: nextInDays ? 'retrying' : 'failed',
+          attempts: n,
+          nextAttemptAt: nextInDays ? `${dayAfter(today, nextInDays)}T00:00:00.000Z` : null,
+        },
       });
       const payments = await paymentsOf(inv.id);
       expect(payments).toHaveLength(n);
-      expect(payments.every((p: { status: string; failureCode: string; source: string }) => p.status === 'failed' && p.failureCode === 'card_declined' && p.source === 'automatic')).toBe(true);
+      expect(
+        payments.every(
+          (p: { status: string; failureCode: string; source: string }) =>
+            p.status === 'failed' && p.failureCode === 'card_declined' && p.source === 'automatic',
+        ),
+      ).toBe(true);
     };
 
     await advance('P30D');
     await run();
     await run(); // the outbox delivers what the first pass queued
     await attempt(1, 1);
-    expect((await mailbox(email)).filter((x) => /automatic payment .* did not go through/.test(x.subject))).toHaveLength(1);
+    expect(
+      (await mailbox(email)).filter((x) => /automatic payment .* did not go through/.test(x.subject)),
+    ).toHaveLength(1);
     expect(await merchantMails()).toHaveLength(1);
     expect((await merchantMails())[0]!.text).toMatch(/card_declined[\s\S]*Next attempt/);
 
@@ -194,7 +253,16 @@ describe('automated payments', () => {
     expect(await merchantMails()).toHaveLength(4);
     expect((await merchantMails())[0]!.text).toContain('No more attempts');
     const gaveUp = (await t.http.get('/v1/events?type=invoice.autopay_failed', { token: m.secretKey })).body.data;
-    expect(gaveUp).toEqual([expect.objectContaining({ type: 'invoice.autopay_failed', data: expect.objectContaining({ attempt: 4, failureCode: 'card_declined', invoice: expect.objectContaining({ id: inv.id }) }) })]);
+    expect(gaveUp).toEqual([
+      expect.objectContaining({
+        type: 'invoice.autopay_failed',
+        data: expect.objectContaining({
+          attempt: 4,
+          failureCode: 'card_declined',
+          invoice: expect.objectContaining({ id: inv.id }),
+        }),
+      }),
+    ]);
 
     await advance('P10D');
     await run();
@@ -219,7 +287,11 @@ describe('automated payments with two backend instances on one PostgreSQL', () =
     await addCard(a, bad.session, CARDS.declined);
     const ids: string[] = [];
     for (const [i, contactId] of [...Array(12).fill(good.contactId), ...Array(3).fill(bad.contactId)].entries()) {
-      const res = await a.http.post('/v1/invoices', { contactId, number: `AP-${i}-${unique()}`, amount: 10_000 + i }, { token: m.secretKey });
+      const res = await a.http.post(
+        '/v1/invoices',
+        { contactId, number: `AP-${i}-${unique()}`, amount: 10_000 + i },
+        { token: m.secretKey },
+      );
       expect(res.status).toBe(201);
       ids.push(res.body.id);
     }
@@ -228,11 +300,21 @@ describe('automated payments with two backend instances on one PostgreSQL', () =
     expect(ra! + rb! + ra2! + rb2!).toBe(15);
 
     const rows = await a.db.dataSource.query(
-      `SELECT invoice_id, count(*)::int AS n, string_agg(status, ',') AS statuses FROM payments WHERE merchant_id = $1 GROUP BY invoice_id`, [m.merchantId]);
+      `SELECT invoice_id, count(*)::int AS n, string_agg(status, ',') AS statuses FROM payments WHERE merchant_id = $1 GROUP BY invoice_id`,
+      [m.merchantId],
+    );
     expect(rows).toHaveLength(15);
     expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
-    const invoices = await a.db.dataSource.query(`SELECT status, autopay_attempts, autopay_status FROM invoices WHERE merchant_id = $1 ORDER BY id`, [m.merchantId]);
+    const invoices = await a.db.dataSource.query(
+      `SELECT status, autopay_attempts, autopay_status FROM invoices WHERE merchant_id = $1 ORDER BY id`,
+      [m.merchantId],
+    );
     expect(invoices.filter((i: { status: string }) => i.status === 'paid')).toHaveLength(12);
-    expect(invoices.filter((i: { autopay_status: string; autopay_attempts: number }) => i.autopay_status === 'retrying' && i.autopay_attempts === 1)).toHaveLength(3);
+    expect(
+      invoices.filter(
+        (i: { autopay_status: string; autopay_attempts: number }) =>
+          i.autopay_status === 'retrying' && i.autopay_attempts === 1,
+      ),
+    ).toHaveLength(3);
   }, 90_000);
 });

@@ -13,9 +13,15 @@ describe('API conventions', () => {
 
   describe('error envelope', () => {
     it('refuses an unknown field with 422 unknown_field naming it', async () => {
-      const res = await t.http.post('/v1/contacts', { companyName: 'A', email: 'a@b.example', colour: 'red' }, { token: m.secretKey });
+      const res = await t.http.post(
+        '/v1/contacts',
+        { companyName: 'A', email: 'a@b.example', colour: 'red' },
+        { token: m.secretKey },
+      );
       expect(res.status).toBe(422);
-      expect(res.body).toEqual({ error: { type: 'invalid_request', code: 'unknown_field', message: expect.any(String), param: 'colour' } });
+      expect(res.body).toEqual({
+        error: { type: 'invalid_request', code: 'unknown_field', message: expect.any(String), param: 'colour' },
+      });
     });
 
     it('names a missing field with parameter_missing', async () => {
@@ -25,21 +31,35 @@ describe('API conventions', () => {
     });
 
     it('names an invalid field with parameter_invalid', async () => {
-      const res = await t.http.post('/v1/contacts', { companyName: 'A', email: 'not-an-email' }, { token: m.secretKey });
+      const res = await t.http.post(
+        '/v1/contacts',
+        { companyName: 'A', email: 'not-an-email' },
+        { token: m.secretKey },
+      );
       expect(res.status).toBe(422);
       expect(res.body.error).toMatchObject({ type: 'invalid_request', code: 'parameter_invalid', param: 'email' });
     });
 
     it('answers 400 invalid_json for a body that cannot be parsed, and writes nothing', async () => {
-      const res = await t.http.request('POST', '/v1/contacts', undefined, { token: m.secretKey, raw: '{"companyName": "A",' });
+      const res = await t.http.request('POST', '/v1/contacts', undefined, {
+        token: m.secretKey,
+        raw: '{"companyName": "A",',
+      });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ type: 'invalid_request', code: 'invalid_json' });
     });
 
     it('refuses any discount field with early_payment_discount_unsupported', async () => {
-      const res = await t.http.post('/v1/contacts', { companyName: 'A', email: 'd@b.example', earlyPaymentDiscount: 2 }, { token: m.secretKey });
+      const res = await t.http.post(
+        '/v1/contacts',
+        { companyName: 'A', email: 'd@b.example', earlyPaymentDiscount: 2 },
+        { token: m.secretKey },
+      );
       expect(res.status).toBe(422);
-      expect(res.body.error).toMatchObject({ code: 'early_payment_discount_unsupported', param: 'earlyPaymentDiscount' });
+      expect(res.body.error).toMatchObject({
+        code: 'early_payment_discount_unsupported',
+        param: 'earlyPaymentDiscount',
+      });
     });
 
     it('answers unknown routes with the envelope, never HTML', async () => {
@@ -67,10 +87,14 @@ describe('API conventions', () => {
       expect(first.body.data.map((c: { id: string }) => c.id)).toEqual(newestFirst.slice(0, 2));
       expect(first.body.hasMore).toBe(true);
 
-      const second = await t.http.get(`/v1/contacts?limit=2&startingAfter=${first.body.data[1].id}`, { token: merchant.secretKey });
+      const second = await t.http.get(`/v1/contacts?limit=2&startingAfter=${first.body.data[1].id}`, {
+        token: merchant.secretKey,
+      });
       expect(second.body.data.map((c: { id: string }) => c.id)).toEqual(newestFirst.slice(2, 4));
 
-      const last = await t.http.get(`/v1/contacts?limit=2&startingAfter=${second.body.data[1].id}`, { token: merchant.secretKey });
+      const last = await t.http.get(`/v1/contacts?limit=2&startingAfter=${second.body.data[1].id}`, {
+        token: merchant.secretKey,
+      });
       expect(last.body).toEqual({ data: [expect.objectContaining({ id: newestFirst[4] })], hasMore: false });
 
       const all = await t.http.get('/v1/contacts', { token: merchant.secretKey });

@@ -38,9 +38,17 @@ describe('when the database goes away', () => {
     const during = await t.http.get('/v1/contacts', { token: m.secretKey });
     expect(during.status).toBe(503);
     expect(during.body.error).toEqual({ type: 'api_error', code: 'database_unavailable', message: expect.any(String) });
-    const write = await t.http.post('/v1/contacts', { companyName: 'Lost', email: 'lost@x.example' }, { token: m.secretKey });
+    const write = await t.http.post(
+      '/v1/contacts',
+      { companyName: 'Lost', email: 'lost@x.example' },
+      { token: m.secretKey },
+    );
     expect(write.status).toBe(503);
-    const signUp = await t.http.post('/v1/merchants', { name: 'X', adminEmail: 'outage@x.example', adminPassword: 'long enough pw' });
+    const signUp = await t.http.post('/v1/merchants', {
+      name: 'X',
+      adminEmail: 'outage@x.example',
+      adminPassword: 'long enough pw',
+    });
     expect(signUp.status).toBe(503);
     expect((await t.http.get('/ready')).status).toBe(503);
     expect((await t.http.get('/health')).status).toBe(200);
@@ -53,7 +61,11 @@ describe('when the database goes away', () => {
     }
     expect(recovered).toBe(200);
     expect((await t.http.get('/ready')).status).toBe(200);
-    const after = await t.http.post('/v1/contacts', { companyName: 'Back', email: 'back@x.example' }, { token: m.secretKey });
+    const after = await t.http.post(
+      '/v1/contacts',
+      { companyName: 'Back', email: 'back@x.example' },
+      { token: m.secretKey },
+    );
     expect(after.status).toBe(201);
   }, 60_000);
 });

@@ -16,13 +16,19 @@ describe('deferred writes', () => {
   afterAll(async () => t?.close());
 
   const audited = async (subjectId: string) =>
-    (await t.db.dataSource.query('SELECT action FROM audit_log WHERE merchant_id = $1 AND subject_id = $2 ORDER BY id', [m.merchantId, subjectId])).map((r: { action: string }) => r.action);
+    (
+      await t.db.dataSource.query(
+        'SELECT action FROM audit_log WHERE merchant_id = $1 AND subject_id = $2 ORDER BY id',
+        [m.merchantId, subjectId],
+      )
+    ).map((r: { action: string }) => r.action);
 
   it('commit with the transaction, not before; a rolled-back savepoint drops its own; flushNow writes them early', async () => {
     const db = t.app.get(Db);
     const audit = t.app.get(AuditService);
     const subjectId = `test_${unique()}`;
-    const record = (action: string) => audit.record({ merchantId: m.merchantId, actor: SYSTEM_ACTOR, action, subjectId });
+    const record = (action: string) =>
+      audit.record({ merchantId: m.merchantId, actor: SYSTEM_ACTOR, action, subjectId });
     let seenInside: string[] = [];
     let seenAfterFlush: string[] = [];
     await db.transaction(async (em) => {
@@ -34,9 +40,13 @@ describe('deferred writes', () => {
         })
         .catch(() => undefined);
       await db.savepoint('kept_savepoint', () => record('inside a kept savepoint'));
-      seenInside = (await em.query('SELECT action FROM audit_log WHERE subject_id = $1', [subjectId])).map((r: { action: string }) => r.action);
+      seenInside = (await em.query('SELECT action FROM audit_log WHERE subject_id = $1', [subjectId])).map(
+        (r: { action: string }) => r.action,
+      );
       await db.flushNow();
-      seenAfterFlush = (await em.query('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id', [subjectId])).map((r: { action: string }) => r.action);
+      seenAfterFlush = (
+        await em.query('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id', [subjectId])
+      ).map((r: { action: string }) => r.action);
       await record('after');
     });
     expect(seenInside).toEqual([]); // deferred: not written yet
@@ -49,7 +59,9 @@ describe('deferred writes', () => {
     const subjectId = `test_${unique()}`;
     await expect(
       db.transaction(async () => {
-        await t.app.get(AuditService).record({ merchantId: m.merchantId, actor: SYSTEM_ACTOR, action: 'never', subjectId });
+        await t.app
+          .get(AuditService)
+          .record({ merchantId: m.merchantId, actor: SYSTEM_ACTOR, action: 'never', subjectId });
         throw new Error('the work failed');
       }),
     ).rejects.toThrow('the work failed');

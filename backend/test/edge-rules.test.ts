@@ -14,9 +14,15 @@ describe('rules at the edges', () => {
     await t.http.patch('/v1/merchant/settings', { allowedOrigins: [ORIGIN] }, { token: m.secretKey });
   });
   afterAll(async () => t?.close());
-  const invoice = (contactId: string, amount: number) => t.http.post('/v1/invoices', { contactId, number: `INV-${unique()}`, amount }, { token: m.secretKey });
+  const invoice = (contactId: string, amount: number) =>
+    t.http.post('/v1/invoices', { contactId, number: `INV-${unique()}`, amount }, { token: m.secretKey });
   const events = async (subjectId: string) =>
-    (await t.db.dataSource.query(`SELECT type FROM events WHERE merchant_id = $1 AND subject_id = $2 ORDER BY id`, [m.merchantId, subjectId])).map((e: { type: string }) => e.type);
+    (
+      await t.db.dataSource.query(`SELECT type FROM events WHERE merchant_id = $1 AND subject_id = $2 ORDER BY id`, [
+        m.merchantId,
+        subjectId,
+      ])
+    ).map((e: { type: string }) => e.type);
 
   it('refuses fields on routes that take no body, discounts included', async () => {
     const c = await authorizedContact(t, m.secretKey, m.merchantId);
@@ -29,13 +35,21 @@ describe('rules at the edges', () => {
     expect((await t.http.get(`/v1/invoices/${inv.body.id}`, { token: m.secretKey })).body.status).toBe('open');
   });
 
-  it("tells a widget nothing about a business whose email it typed, and mails that business only when its status moves", async () => {
+  it('tells a widget nothing about a business whose email it typed, and mails that business only when its status moves', async () => {
     await new Promise((r) => setTimeout(r, 5100)); // the origin cache
     const c = await authorizedContact(t, m.secretKey, m.merchantId);
     const email = (await t.http.get(`/v1/contacts/${c.contactId}`, { token: m.secretKey })).body.email;
-    const res = await t.http.post('/v1/credit-applications', applicationBody({ email, taxId: '98-7654321', mode: 'credit_check_with_terms' }), { publishableKey: m.publishableKey, origin: ORIGIN });
+    const res = await t.http.post(
+      '/v1/credit-applications',
+      applicationBody({ email, taxId: '98-7654321', mode: 'credit_check_with_terms' }),
+      { publishableKey: m.publishableKey, origin: ORIGIN },
+    );
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ application: expect.objectContaining({ score: null, reasons: [] }), contact: { id: c.contactId }, noticeSent: true });
+    expect(res.body).toEqual({
+      application: expect.objectContaining({ score: null, reasons: [] }),
+      contact: { id: c.contactId },
+      noticeSent: true,
+    });
     expect((await t.http.get(`/v1/contacts/${c.contactId}`, { token: m.secretKey })).body.status).toBe('authorized');
     await t.app.get(WorkerService).runOnce();
     const mails = (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(email)}`)).body.data;
@@ -46,7 +60,11 @@ describe('rules at the edges', () => {
     const c = await verifiedContact(t, m.secretKey, m.merchantId, 'credit_check_with_terms');
     const first = await addCard(t, c.session);
     const second = await addCard(t, c.session, CARDS.insufficient);
-    const res = await t.http.post(`/v1/customer/terms-offers/${c.offerId}/accept`, { signatureName: 'J', paymentMethodId: second }, { token: c.session });
+    const res = await t.http.post(
+      `/v1/customer/terms-offers/${c.offerId}/accept`,
+      { signatureName: 'J', paymentMethodId: second },
+      { token: c.session },
+    );
     expect(res.status).toBe(200);
     const methods = (await t.http.get('/v1/customer/payment-methods', { token: c.session })).body.data;
     expect(methods.find((p: { id: string }) => p.id === second).isDefault).toBe(true);
@@ -57,12 +75,30 @@ describe('rules at the edges', () => {
     const c = await verifiedContact(t, m.secretKey, m.merchantId);
     const inv = await invoice(c.contactId, 3000);
     const automatic = (await t.http.get('/v1/customer/payment-requests', { token: c.session })).body.data[0];
-    const own = await t.http.post('/v1/payment-requests', { contactId: c.contactId, amount: 3000, invoiceId: inv.body.id }, { token: m.secretKey });
+    const own = await t.http.post(
+      '/v1/payment-requests',
+      { contactId: c.contactId, amount: 3000, invoiceId: inv.body.id },
+      { token: m.secretKey },
+    );
     await t.http.post(`/v1/customer/payment-requests/${own.body.id}/approve`, {}, { token: c.session });
     const pm = await addCard(t, c.session);
-    expect((await t.http.post(`/v1/customer/payment-requests/${own.body.id}/payments`, { amount: 3000, paymentMethodId: pm }, { token: c.session })).status).toBe(201);
-    expect(await events(own.body.id)).toEqual(['payment_request.created', 'payment_request.approved', 'payment_request.paid']);
-    expect((await t.http.get(`/v1/payment-requests/${automatic.id}`, { token: m.secretKey })).body.status).toBe('cancelled');
+    expect(
+      (
+        await t.http.post(
+          `/v1/customer/payment-requests/${own.body.id}/payments`,
+          { amount: 3000, paymentMethodId: pm },
+          { token: c.session },
+        )
+      ).status,
+    ).toBe(201);
+    expect(await events(own.body.id)).toEqual([
+      'payment_request.created',
+      'payment_request.approved',
+      'payment_request.paid',
+    ]);
+    expect((await t.http.get(`/v1/payment-requests/${automatic.id}`, { token: m.secretKey })).body.status).toBe(
+      'cancelled',
+    );
     expect((await t.http.get(`/v1/invoices/${inv.body.id}`, { token: m.secretKey })).body.status).toBe('paid');
   });
 
@@ -70,23 +106,43 @@ describe('rules at the edges', () => {
     const c = await verifiedContact(t, m.secretKey, m.merchantId);
     const inv = await invoice(c.contactId, 2000);
     const request = (await t.http.get('/v1/customer/payment-requests', { token: c.session })).body.data[0];
-    const d = await t.http.post(`/v1/customer/invoices/${inv.body.id}/disputes`, { amount: 2000, explanation: 'Not ours' }, { token: c.session });
+    const d = await t.http.post(
+      `/v1/customer/invoices/${inv.body.id}/disputes`,
+      { amount: 2000, explanation: 'Not ours' },
+      { token: c.session },
+    );
     await t.http.post(`/v1/disputes/${d.body.id}/resolve`, { outcome: 'credit' }, { token: m.secretKey });
-    expect((await t.http.get(`/v1/payment-requests/${request.id}`, { token: m.secretKey })).body.status).toBe('cancelled');
+    expect((await t.http.get(`/v1/payment-requests/${request.id}`, { token: m.secretKey })).body.status).toBe(
+      'cancelled',
+    );
   });
 
   it('refuses to refund a payment of a disputed invoice before anything moves', async () => {
     const c = await authorizedContact(t, m.secretKey, m.merchantId);
     const inv = await invoice(c.contactId, 5000);
-    const request = await t.http.post('/v1/payment-requests', { contactId: c.contactId, amount: 5000, invoiceId: inv.body.id, minimumPercent: 10 }, { token: m.secretKey });
+    const request = await t.http.post(
+      '/v1/payment-requests',
+      { contactId: c.contactId, amount: 5000, invoiceId: inv.body.id, minimumPercent: 10 },
+      { token: m.secretKey },
+    );
     await t.http.post(`/v1/customer/payment-requests/${request.body.id}/approve`, {}, { token: c.session });
     const pm = await addCard(t, c.session);
-    const pay = await t.http.post(`/v1/customer/payment-requests/${request.body.id}/payments`, { amount: 1000, paymentMethodId: pm }, { token: c.session });
-    await t.http.post(`/v1/customer/invoices/${inv.body.id}/disputes`, { amount: 500, explanation: 'Scratched' }, { token: c.session });
+    const pay = await t.http.post(
+      `/v1/customer/payment-requests/${request.body.id}/payments`,
+      { amount: 1000, paymentMethodId: pm },
+      { token: c.session },
+    );
+    await t.http.post(
+      `/v1/customer/invoices/${inv.body.id}/disputes`,
+      { amount: 500, explanation: 'Scratched' },
+      { token: c.session },
+    );
     const refund = await t.http.post(`/v1/payments/${pay.body.id}/refunds`, {}, { token: m.secretKey });
     expect(refund.status).toBe(409);
     expect(refund.body.error.code).toBe('invoice_not_refundable');
-    const refunds = await t.db.dataSource.query('SELECT count(*)::int AS n FROM refunds WHERE merchant_id = $1', [m.merchantId]);
+    const refunds = await t.db.dataSource.query('SELECT count(*)::int AS n FROM refunds WHERE merchant_id = $1', [
+      m.merchantId,
+    ]);
     expect(refunds[0].n).toBe(0);
   });
 
@@ -96,7 +152,9 @@ describe('rules at the edges', () => {
     const res = await t.http.patch(`/v1/invoices/${inv.body.id}`, { amount: 1_000_001 }, { token: m.secretKey });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('credit_limit_exceeded');
-    expect((await t.http.patch(`/v1/invoices/${inv.body.id}`, { amount: 1_000_000 }, { token: m.secretKey })).status).toBe(200);
+    expect(
+      (await t.http.patch(`/v1/invoices/${inv.body.id}`, { amount: 1_000_000 }, { token: m.secretKey })).status,
+    ).toBe(200);
   });
 
   it('emails a fresh link for an expired one, from the hosted wallet', async () => {
@@ -104,13 +162,21 @@ describe('rules at the edges', () => {
     const email = (await t.http.get(`/v1/contacts/${c.contactId}`, { token: m.secretKey })).body.email;
     await t.http.post(`/v1/contacts/${c.contactId}/wallet-links`, {}, { token: m.secretKey });
     await t.app.get(WorkerService).runOnce();
-    const old = decodeURIComponent(/cc_token=([^\s&]+)/.exec((await t.http.get(`/dev/mailbox?to=${encodeURIComponent(email)}`)).body.data[0].text)![1]!);
+    const old = decodeURIComponent(
+      /cc_token=([^\s&]+)/.exec(
+        (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(email)}`)).body.data[0].text,
+      )![1]!,
+    );
     await t.http.post('/dev/clock', { advance: 'P31D' });
     expect((await t.http.post('/v1/customer/sessions', { linkToken: old })).status).toBe(401);
     expect((await t.http.post('/v1/customer/wallet-links', { linkToken: old })).status).toBe(202);
     expect((await t.http.post('/v1/customer/wallet-links', { linkToken: 'wl_unknown' })).status).toBe(202);
     await t.app.get(WorkerService).runOnce();
-    const fresh = decodeURIComponent(/cc_token=([^\s&]+)/.exec((await t.http.get(`/dev/mailbox?to=${encodeURIComponent(email)}`)).body.data[0].text)![1]!);
+    const fresh = decodeURIComponent(
+      /cc_token=([^\s&]+)/.exec(
+        (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(email)}`)).body.data[0].text,
+      )![1]!,
+    );
     expect(fresh).not.toBe(old);
     expect((await t.http.post('/v1/customer/sessions', { linkToken: fresh })).status).toBe(201);
   });

@@ -65,7 +65,9 @@ describe('the embedded data directory', () => {
 
   it('keeps its data across restarts', async () => {
     const first = await openDatabase(embedded(dir));
-    await first.dataSource.query(`INSERT INTO merchants (id, name, settings, created_at) VALUES ('mer_persist', 'Persisted', '{}', now())`);
+    await first.dataSource.query(
+      `INSERT INTO merchants (id, name, settings, created_at) VALUES ('mer_persist', 'Persisted', '{}', now())`,
+    );
     await first.close();
     const second = await openDatabase(embedded(dir));
     const rows = await second.dataSource.query(`SELECT name FROM merchants WHERE id = 'mer_persist'`);
@@ -78,7 +80,9 @@ describe('the embedded data directory', () => {
     try {
       writeFileSync(join(dir, 'pglite.lock'), String(holder.pid));
       expect(() => lockDataDir(dir)).toThrow(EmbeddedDatabaseInUseError);
-      expect(() => lockDataDir(dir)).toThrow(new RegExp(`in use by another CustomerConnect process \\(pid ${holder.pid}\\)`));
+      expect(() => lockDataDir(dir)).toThrow(
+        new RegExp(`in use by another CustomerConnect process \\(pid ${holder.pid}\\)`),
+      );
       await expect(openDatabase(embedded(dir))).rejects.toThrow(EmbeddedDatabaseInUseError);
     } finally {
       holder.kill();

@@ -12,7 +12,12 @@ describe('Idempotency-Key', () => {
   afterAll(async () => t?.close());
 
   const countContacts = async (merchantId: string, email: string) =>
-    (await t.db.dataSource.query('SELECT count(*)::int AS n FROM contacts WHERE merchant_id = $1 AND email = $2', [merchantId, email]))[0].n;
+    (
+      await t.db.dataSource.query('SELECT count(*)::int AS n FROM contacts WHERE merchant_id = $1 AND email = $2', [
+        merchantId,
+        email,
+      ])
+    )[0].n;
 
   it('replays the first answer for the same key and body, flagged Idempotent-Replayed', async () => {
     const key = `k-${unique()}`;
@@ -29,8 +34,16 @@ describe('Idempotency-Key', () => {
 
   it('answers 409 idempotency_key_reused for the same key with another body', async () => {
     const key = `k-${unique()}`;
-    await t.http.post('/v1/contacts', { companyName: 'One', email: `one-${unique()}@x.example` }, { token: m.secretKey, idempotencyKey: key });
-    const other = await t.http.post('/v1/contacts', { companyName: 'Two', email: `two-${unique()}@x.example` }, { token: m.secretKey, idempotencyKey: key });
+    await t.http.post(
+      '/v1/contacts',
+      { companyName: 'One', email: `one-${unique()}@x.example` },
+      { token: m.secretKey, idempotencyKey: key },
+    );
+    const other = await t.http.post(
+      '/v1/contacts',
+      { companyName: 'Two', email: `two-${unique()}@x.example` },
+      { token: m.secretKey, idempotencyKey: key },
+    );
     expect(other.status).toBe(409);
     expect(other.body.error).toMatchObject({ type: 'conflict', code: 'idempotency_key_reused' });
   });
@@ -39,8 +52,16 @@ describe('Idempotency-Key', () => {
     const other = await signUpMerchant(t.http);
     const key = `shared-${unique()}`;
     const email = `same-${unique()}@x.example`;
-    const a = await t.http.post('/v1/contacts', { companyName: 'A', email }, { token: m.secretKey, idempotencyKey: key });
-    const b = await t.http.post('/v1/contacts', { companyName: 'A', email }, { token: other.secretKey, idempotencyKey: key });
+    const a = await t.http.post(
+      '/v1/contacts',
+      { companyName: 'A', email },
+      { token: m.secretKey, idempotencyKey: key },
+    );
+    const b = await t.http.post(
+      '/v1/contacts',
+      { companyName: 'A', email },
+      { token: other.secretKey, idempotencyKey: key },
+    );
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.headers.get('idempotent-replayed')).toBeNull();
@@ -50,7 +71,9 @@ describe('Idempotency-Key', () => {
   it('resolves concurrent duplicates to one write and one answer', async () => {
     const key = `race-${unique()}`;
     const body = { companyName: 'Race Co', email: `race-${unique()}@x.example` };
-    const answers = await Promise.all(Array.from({ length: 8 }, () => t.http.post('/v1/contacts', body, { token: m.secretKey, idempotencyKey: key })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => t.http.post('/v1/contacts', body, { token: m.secretKey, idempotencyKey: key })),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
@@ -69,7 +92,11 @@ describe('Idempotency-Key', () => {
   });
 
   it('leaves secrets out of replays: sign-up, new keys and logins', async () => {
-    const signUpBody = { name: 'Once Only', adminEmail: `once-${unique()}@x.example`, adminPassword: 'a long password' };
+    const signUpBody = {
+      name: 'Once Only',
+      adminEmail: `once-${unique()}@x.example`,
+      adminPassword: 'a long password',
+    };
     const key = `signup-${unique()}`;
     const first = await t.http.post('/v1/merchants', signUpBody, { idempotencyKey: key });
     const replay = await t.http.post('/v1/merchants', signUpBody, { idempotencyKey: key });
@@ -82,14 +109,26 @@ describe('Idempotency-Key', () => {
     expect(JSON.stringify(replay.body)).not.toMatch(/sk_/);
 
     const keyKey = `apikey-${unique()}`;
-    const created = await t.http.post('/v1/api-keys', { kind: 'secret' }, { token: m.secretKey, idempotencyKey: keyKey });
+    const created = await t.http.post(
+      '/v1/api-keys',
+      { kind: 'secret' },
+      { token: m.secretKey, idempotencyKey: keyKey },
+    );
     const again = await t.http.post('/v1/api-keys', { kind: 'secret' }, { token: m.secretKey, idempotencyKey: keyKey });
     expect(again.body.id).toBe(created.body.id);
     expect(again.body).not.toHaveProperty('secret');
 
     const loginKey = `login-${unique()}`;
-    const login = await t.http.post('/v1/auth/login', { email: m.adminEmail, password: m.adminPassword }, { idempotencyKey: loginKey });
-    const loginAgain = await t.http.post('/v1/auth/login', { email: m.adminEmail, password: m.adminPassword }, { idempotencyKey: loginKey });
+    const login = await t.http.post(
+      '/v1/auth/login',
+      { email: m.adminEmail, password: m.adminPassword },
+      { idempotencyKey: loginKey },
+    );
+    const loginAgain = await t.http.post(
+      '/v1/auth/login',
+      { email: m.adminEmail, password: m.adminPassword },
+      { idempotencyKey: loginKey },
+    );
     expect(login.body.token).toMatch(/^ms_/);
     expect(loginAgain.body).not.toHaveProperty('token');
     expect(loginAgain.body.user).toEqual(login.body.user);

@@ -10,7 +10,11 @@ describe('merchant settings', () => {
     t = await startApp();
     m = await signUpMerchant(t.http);
     const email = `member-${unique()}@merchant.example`;
-    await t.http.post('/v1/users', { email, name: 'Morgan Member', role: 'member', password: 'member password 1' }, { token: m.secretKey });
+    await t.http.post(
+      '/v1/users',
+      { email, name: 'Morgan Member', role: 'member', password: 'member password 1' },
+      { token: m.secretKey },
+    );
     member = (await t.http.post('/v1/auth/login', { email, password: 'member password 1' })).body.token;
   });
   afterAll(async () => t?.close());
@@ -18,7 +22,12 @@ describe('merchant settings', () => {
   it('merges a patch into the settings and answers the whole merchant', async () => {
     const res = await t.http.patch(
       '/v1/merchant/settings',
-      { termsPolicy: 'flexible', allowedNetDays: [60, 30, 45], partialPayments: { defaultMinimumPercent: 25, byMethod: { card: 50 } }, theme: { primaryColor: '#0b5cad' } },
+      {
+        termsPolicy: 'flexible',
+        allowedNetDays: [60, 30, 45],
+        partialPayments: { defaultMinimumPercent: 25, byMethod: { card: 50 } },
+        theme: { primaryColor: '#0b5cad' },
+      },
       { token: m.secretKey },
     );
     expect(res.status).toBe(200);
@@ -30,16 +39,31 @@ describe('merchant settings', () => {
       defaultTerms: { netDays: 30, creditLimit: 1000000, currency: 'USD' },
       theme: { primaryColor: '#0b5cad' },
     });
-    const nested = await t.http.patch('/v1/merchant/settings', { partialPayments: { byMethod: { ach: 10 } }, defaultTerms: { netDays: 45 } }, { token: m.secretKey });
-    expect(nested.body.settings.partialPayments).toEqual({ defaultMinimumPercent: 25, byMethod: { card: 50, ach: 10 } });
+    const nested = await t.http.patch(
+      '/v1/merchant/settings',
+      { partialPayments: { byMethod: { ach: 10 } }, defaultTerms: { netDays: 45 } },
+      { token: m.secretKey },
+    );
+    expect(nested.body.settings.partialPayments).toEqual({
+      defaultMinimumPercent: 25,
+      byMethod: { card: 50, ach: 10 },
+    });
     expect(nested.body.settings.defaultTerms).toEqual({ netDays: 45, creditLimit: 1000000, currency: 'USD' });
     const read = await t.http.get('/v1/merchant', { token: m.secretKey });
     expect(read.body.settings).toEqual(nested.body.settings);
   });
 
   it('removes with null (RFC 7396), falling back to the default', async () => {
-    await t.http.patch('/v1/merchant/settings', { walletUrl: 'https://shop.example.com/account' }, { token: m.secretKey });
-    const res = await t.http.patch('/v1/merchant/settings', { walletUrl: null, partialPayments: { byMethod: { card: null } } }, { token: m.secretKey });
+    await t.http.patch(
+      '/v1/merchant/settings',
+      { walletUrl: 'https://shop.example.com/account' },
+      { token: m.secretKey },
+    );
+    const res = await t.http.patch(
+      '/v1/merchant/settings',
+      { walletUrl: null, partialPayments: { byMethod: { card: null } } },
+      { token: m.secretKey },
+    );
     expect(res.status).toBe(200);
     expect(res.body.settings.walletUrl).toBeNull();
     expect(res.body.settings.partialPayments.byMethod).toEqual({ ach: 10 });
@@ -62,7 +86,12 @@ describe('merchant settings', () => {
 
   it('refuses discounts, unknown fields and bad values, naming the field by path', async () => {
     const cases: [unknown, number, string, string][] = [
-      [{ defaultTerms: { earlyPaymentDiscount: 2 } }, 422, 'early_payment_discount_unsupported', 'defaultTerms.earlyPaymentDiscount'],
+      [
+        { defaultTerms: { earlyPaymentDiscount: 2 } },
+        422,
+        'early_payment_discount_unsupported',
+        'defaultTerms.earlyPaymentDiscount',
+      ],
       [{ colour: 'red' }, 422, 'unknown_field', 'colour'],
       [{ theme: { shadow: 'big' } }, 422, 'unknown_field', 'theme.shadow'],
       [{ termsPolicy: 'loose' }, 422, 'parameter_invalid', 'termsPolicy'],
@@ -70,7 +99,12 @@ describe('merchant settings', () => {
       [{ defaultTerms: { creditLimit: 10.5 } }, 422, 'parameter_invalid', 'defaultTerms.creditLimit'],
       [{ allowedNetDays: [30, 400] }, 422, 'parameter_invalid', 'allowedNetDays.1'],
       [{ allowedNetDays: [] }, 422, 'parameter_invalid', 'allowedNetDays'],
-      [{ partialPayments: { defaultMinimumPercent: 0 } }, 422, 'parameter_invalid', 'partialPayments.defaultMinimumPercent'],
+      [
+        { partialPayments: { defaultMinimumPercent: 0 } },
+        422,
+        'parameter_invalid',
+        'partialPayments.defaultMinimumPercent',
+      ],
       [{ partialPayments: { byMethod: { card: 101 } } }, 422, 'parameter_invalid', 'partialPayments.byMethod.card'],
       [{ partialPayments: { byMethod: { wire: 10 } } }, 422, 'unknown_field', 'partialPayments.byMethod.wire'],
       [{ creditAppModes: ['everything'] }, 422, 'parameter_invalid', 'creditAppModes.0'],
@@ -83,7 +117,12 @@ describe('merchant settings', () => {
     const before = (await t.http.get('/v1/merchant', { token: m.secretKey })).body.settings;
     for (const [body, status, code, param] of cases) {
       const res = await t.http.patch('/v1/merchant/settings', body, { token: m.secretKey });
-      expect({ body, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({ body, status, code, param });
+      expect({ body, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({
+        body,
+        status,
+        code,
+        param,
+      });
     }
     expect((await t.http.get('/v1/merchant', { token: m.secretKey })).body.settings).toEqual(before);
   });
@@ -91,7 +130,9 @@ describe('merchant settings', () => {
   it('keeps each merchant to its own settings', async () => {
     const other = await signUpMerchant(t.http);
     await t.http.patch('/v1/merchant/settings', { allowedNetDays: [15] }, { token: other.secretKey });
-    expect((await t.http.get('/v1/merchant', { token: m.secretKey })).body.settings.allowedNetDays).toEqual([30, 45, 60]);
+    expect((await t.http.get('/v1/merchant', { token: m.secretKey })).body.settings.allowedNetDays).toEqual([
+      30, 45, 60,
+    ]);
   });
 
   it('records who changed the settings in the audit log', async () => {
@@ -99,6 +140,11 @@ describe('merchant settings', () => {
       `SELECT actor_type, action, before->>'termsPolicy' AS before, after->>'termsPolicy' AS after FROM audit_log WHERE merchant_id = $1 AND action = 'merchant.settings_updated' ORDER BY id LIMIT 1`,
       [m.merchantId],
     );
-    expect(rows[0]).toEqual({ actor_type: 'api_key', action: 'merchant.settings_updated', before: 'locked', after: 'flexible' });
+    expect(rows[0]).toEqual({
+      actor_type: 'api_key',
+      action: 'merchant.settings_updated',
+      before: 'locked',
+      after: 'flexible',
+    });
   });
 });

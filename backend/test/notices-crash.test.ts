@@ -15,9 +15,17 @@ describe('notices survive a crash', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-crash-'));
   let port: number;
   let backend: BackendProcess | undefined;
-  const env = (extra: Record<string, string>) => ({ CC_DATA_DIR: dataDir, CC_SEED_DEMO: '1', SMTP_URL: `smtp://127.0.0.1:${sink.port}`, ...extra });
-  const outbox = async (b: BackendProcess) => ((await (await fetch(`${b.url}/dev/outbox`)).json()) as { data: { topic: string; status: string; n: number }[] }).data;
-  const pending = async (b: BackendProcess) => (await outbox(b)).filter((r) => r.status === 'pending').reduce((s, r) => s + r.n, 0);
+  const env = (extra: Record<string, string>) => ({
+    CC_DATA_DIR: dataDir,
+    CC_SEED_DEMO: '1',
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    ...extra,
+  });
+  const outbox = async (b: BackendProcess) =>
+    ((await (await fetch(`${b.url}/dev/outbox`)).json()) as { data: { topic: string; status: string; n: number }[] })
+      .data;
+  const pending = async (b: BackendProcess) =>
+    (await outbox(b)).filter((r) => r.status === 'pending').reduce((s, r) => s + r.n, 0);
 
   beforeAll(async () => {
     await sink.start();
@@ -53,8 +61,13 @@ describe('notices survive a crash', () => {
     // 3. Restart; once the in-flight message's lease is over, everything is delivered.
     backend = new BackendProcess(port, env({ CC_JOBS_INTERVAL_MS: '3600000' }));
     await backend.start();
-    await fetch(`${backend.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 'PT6M' }) });
-    for (let i = 0; i < 5 && (await pending(backend)) > 0; i++) await fetch(`${backend.url}/dev/jobs/run`, { method: 'POST' });
+    await fetch(`${backend.url}/dev/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advance: 'PT6M' }),
+    });
+    for (let i = 0; i < 5 && (await pending(backend)) > 0; i++)
+      await fetch(`${backend.url}/dev/jobs/run`, { method: 'POST' });
     expect(await pending(backend)).toBe(0);
 
     const delivered = (await outbox(backend)).filter((r) => r.status === 'done').reduce((sum, r) => sum + r.n, 0);

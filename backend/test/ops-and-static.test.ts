@@ -31,10 +31,21 @@ describe('operations, documentation and static files', () => {
     const doc = await t.http.get('/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    for (const path of ['/v1/merchants', '/v1/merchant/settings', '/v1/auth/login', '/v1/contacts', '/v1/contacts/{id}', '/v1/users', '/v1/api-keys', '/v1/public/config']) {
+    for (const path of [
+      '/v1/merchants',
+      '/v1/merchant/settings',
+      '/v1/auth/login',
+      '/v1/contacts',
+      '/v1/contacts/{id}',
+      '/v1/users',
+      '/v1/api-keys',
+      '/v1/public/config',
+    ]) {
       expect(doc.body.paths).toHaveProperty([path]);
     }
-    expect(doc.body.components.schemas.CreateContactDto.required).toEqual(expect.arrayContaining(['companyName', 'email']));
+    expect(doc.body.components.schemas.CreateContactDto.required).toEqual(
+      expect.arrayContaining(['companyName', 'email']),
+    );
     const ui = await t.http.get('/docs');
     expect(ui.status).toBe(200);
     expect(ui.body).toContain('swagger');
@@ -76,7 +87,12 @@ describe('operations, documentation and static files', () => {
     const { hashedPath } = (await t.http.get('/sdk/manifest.json')).body;
     for (const path of ['/sdk/cc-sdk.js', hashedPath, '/sdk/cc-console.js']) {
       const expected = path === '/sdk/cc-console.js' ? readFileSync(join(SDK_DIST, 'cc-console.js'), 'utf8') : body;
-      for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['identity', null]] as const) {
+      for (const [accept, encoding] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['br;q=0, gzip', 'gzip'],
+        ['identity', null],
+      ] as const) {
         const res = await fetch(t.baseUrl + path, { headers: { 'accept-encoding': accept } });
         expect([path, accept, res.headers.get('content-encoding')]).toEqual([path, accept, encoding]);
         expect(res.headers.get('vary')?.toLowerCase()).toContain('accept-encoding');
@@ -86,7 +102,10 @@ describe('operations, documentation and static files', () => {
     const raw = await new Promise<number>((resolve, reject) =>
       httpGet(t.baseUrl + hashedPath, { headers: { 'accept-encoding': 'br' } }, (res) => {
         let size = 0;
-        res.on('data', (chunk: Buffer) => (size += chunk.length)).on('end', () => resolve(size)).on('error', reject);
+        res
+          .on('data', (chunk: Buffer) => (size += chunk.length))
+          .on('end', () => resolve(size))
+          .on('error', reject);
       }).on('error', reject),
     );
     expect(raw).toBeLessThan(Buffer.byteLength(body) / 3); // what goes over the wire
@@ -127,7 +146,10 @@ describe('operations, documentation and static files', () => {
 
 describe('in production', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await startApp({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })));
+  beforeAll(
+    async () =>
+      (t = await startApp({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })),
+  );
   afterAll(async () => t?.close());
 
   it('has no /dev endpoints', async () => {

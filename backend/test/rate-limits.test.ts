@@ -24,7 +24,9 @@ describe('rate limits', () => {
   });
 
   it('limits each credential per second, separately from others', async () => {
-    const burst = await Promise.all(Array.from({ length: 8 }, () => t.http.get('/v1/contacts', { token: m.secretKey })));
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => t.http.get('/v1/contacts', { token: m.secretKey })),
+    );
     const codes = burst.map((r) => r.status);
     expect(codes.filter((s) => s === 200).length).toBeLessThanOrEqual(5);
     expect(codes).toContain(429);

@@ -10,7 +10,10 @@ describe('notices over a real SMTP exchange', () => {
   let t: TestApp;
   beforeAll(async () => {
     await sink.start();
-    t = await startApp({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: 'CustomerConnect <notices@cc.example>' });
+    t = await startApp({
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      MAIL_FROM: 'CustomerConnect <notices@cc.example>',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -28,7 +31,10 @@ describe('notices over a real SMTP exchange', () => {
     sink.failNext = 1; // the server refuses the first attempt: the row is retried, not lost
     await outbox.drain();
     expect(sink.messages).toHaveLength(0);
-    const [row] = await t.db.dataSource.query(`SELECT id, attempts, status, last_error FROM outbox_messages WHERE merchant_id = $1 AND topic = 'notice'`, [m.merchantId]);
+    const [row] = await t.db.dataSource.query(
+      `SELECT id, attempts, status, last_error FROM outbox_messages WHERE merchant_id = $1 AND topic = 'notice'`,
+      [m.merchantId],
+    );
     expect(row).toMatchObject({ attempts: 1, status: 'pending', last_error: expect.stringContaining('451') });
 
     await t.http.post('/dev/clock', { advance: 'PT1M' });

@@ -56,11 +56,14 @@ describe('users and API keys', () => {
       t.http.delete(`/v1/users/${second.body.id}`, { token: merchant.secretKey }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const admins = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE merchant_id = $1 AND role = 'admin'`, [merchant.merchantId]);
+    const admins = await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM users WHERE merchant_id = $1 AND role = 'admin'`,
+      [merchant.merchantId],
+    );
     expect(admins[0].n).toBe(1);
   });
 
-  it('answers 404 for another merchant\'s user', async () => {
+  it("answers 404 for another merchant's user", async () => {
     const other = await signUpMerchant(t.http);
     const res = await t.http.delete(`/v1/users/${other.adminUserId}`, { token: m.secretKey });
     expect(res.status).toBe(404);

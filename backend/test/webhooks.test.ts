@@ -28,7 +28,9 @@ describe('webhooks', () => {
   const advance = (duration: string) => t.http.post('/dev/clock', { advance: duration });
   /** A real action that appends an event: a credit application (approved → contact.verified, declined → contact.credit_declined). */
   const apply = async (m: SignedUpMerchant, taxId?: string) => {
-    const res = await t.http.post('/v1/credit-applications', applicationBody(taxId ? { taxId } : {}), { token: m.secretKey });
+    const res = await t.http.post('/v1/credit-applications', applicationBody(taxId ? { taxId } : {}), {
+      token: m.secretKey,
+    });
     expect(res.status).toBe(201);
     return res.body.contact.id as string;
   };
@@ -50,23 +52,46 @@ describe('webhooks', () => {
     const res = await t.http.post('/v1/webhook-endpoints', body, { token: m.secretKey, idempotencyKey: 'we-create-1' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      id: expect.stringMatching(/^we_/), url: body.url, events: ['*'], status: 'active',
-      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/), createdAt: expect.any(String), updatedAt: expect.any(String),
+      id: expect.stringMatching(/^we_/),
+      url: body.url,
+      events: ['*'],
+      status: 'active',
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
     });
     const { id, secret } = res.body;
 
-    const replay = await t.http.post('/v1/webhook-endpoints', body, { token: m.secretKey, idempotencyKey: 'we-create-1' });
+    const replay = await t.http.post('/v1/webhook-endpoints', body, {
+      token: m.secretKey,
+      idempotencyKey: 'we-create-1',
+    });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.id).toBe(id);
     expect(replay.body).not.toHaveProperty('secret');
 
     const list = await t.http.get('/v1/webhook-endpoints', { token: m.secretKey });
-    expect(list.body).toEqual({ data: [{ id, url: body.url, events: ['*'], status: 'active', createdAt: expect.any(String), updatedAt: expect.any(String) }], hasMore: false });
+    expect(list.body).toEqual({
+      data: [
+        {
+          id,
+          url: body.url,
+          events: ['*'],
+          status: 'active',
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+        },
+      ],
+      hasMore: false,
+    });
     const one = await t.http.get(`/v1/webhook-endpoints/${id}`, { token: m.secretKey });
     expect(one.status).toBe(200);
     expect(one.body).not.toHaveProperty('secret');
 
-    const [row] = await t.db.dataSource.query('SELECT secret_encrypted FROM webhook_endpoints WHERE merchant_id = $1 AND id = $2', [m.merchantId, id]);
+    const [row] = await t.db.dataSource.query(
+      'SELECT secret_encrypted FROM webhook_endpoints WHERE merchant_id = $1 AND id = $2',
+      [m.merchantId, id],
+    );
     expect(row.secret_encrypted).not.toContain(secret);
     expect(t.app.get(Encryption).decrypt(row.secret_encrypted)).toBe(secret);
     const anywhere = await t.db.dataSource.query(
@@ -109,8 +134,20 @@ describe('webhooks', () => {
     const log = await deliveries(m, everything.id);
     expect(log).toHaveLength(2);
     for (const d of log) {
-      expect(d).toMatchObject({ id: expect.stringMatching(/^wd_/), endpointId: everything.id, status: 'succeeded', attempts: 1, lastStatusCode: 200, lastError: null, lastResponseSnippet: 'ok', nextAttemptAt: null, deliveredAt: expect.any(String) });
-      expect(d.history).toEqual([{ at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) }]);
+      expect(d).toMatchObject({
+        id: expect.stringMatching(/^wd_/),
+        endpointId: everything.id,
+        status: 'succeeded',
+        attempts: 1,
+        lastStatusCode: 200,
+        lastError: null,
+        lastResponseSnippet: 'ok',
+        nextAttemptAt: null,
+        deliveredAt: expect.any(String),
+      });
+      expect(d.history).toEqual([
+        { at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) },
+      ]);
     }
     expect(log.map((d) => d.eventType).sort()).toEqual(['contact.credit_declined', 'contact.verified']);
 
@@ -129,13 +166,19 @@ describe('webhooks', () => {
     await runWorker(); // …the cursor moves past it…
     expect(receiver.at(p)).toHaveLength(1);
     const now = (await t.http.get('/dev/clock')).body.now;
-    await t.db.dataSource.query( // …and only then does its transaction commit.
+    await t.db.dataSource.query(
+      // …and only then does its transaction commit.
       `INSERT INTO events (merchant_id, id, type, subject_id, data, created_at) VALUES ($1, $2, 'contact.verified', 'ct_late', '{"late":true}', $3)`,
       [m.merchantId, lateId, now],
     );
     await runWorker();
     expect(receiver.at(p).map((h) => h.body.id)).toContain(lateId);
-    expect(receiver.at(p)[1]!.body).toEqual({ id: lateId, type: 'contact.verified', createdAt: now, data: { late: true } });
+    expect(receiver.at(p)[1]!.body).toEqual({
+      id: lateId,
+      type: 'contact.verified',
+      createdAt: now,
+      data: { late: true },
+    });
   });
 
   it('retries a receiver that answered 500 once the backoff has passed, and logs both attempts', async () => {
@@ -148,7 +191,14 @@ describe('webhooks', () => {
     await runWorker();
     expect(receiver.at(flaky)).toHaveLength(1);
     const [first] = await deliveries(m, endpoint.id);
-    expect(first).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500', lastResponseSnippet: 'receiver says 500', deliveredAt: null });
+    expect(first).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: 'HTTP 500',
+      lastResponseSnippet: 'receiver says 500',
+      deliveredAt: null,
+    });
     const clock = Date.parse((await t.http.get('/dev/clock')).body.now);
     expect(Date.parse(first!.nextAttemptAt) - clock).toBeGreaterThan(50_000);
     expect(Date.parse(first!.nextAttemptAt) - clock).toBeLessThanOrEqual(60_000);
@@ -162,12 +212,23 @@ describe('webhooks', () => {
     expect(hooks[1]!.raw).toBe(hooks[0]!.raw);
     expect(hooks.every((h) => verifiedBy(endpoint.secret, h))).toBe(true);
     const [second] = await deliveries(m, endpoint.id);
-    expect(second).toMatchObject({ id: first!.id, status: 'succeeded', attempts: 2, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    expect(second).toMatchObject({
+      id: first!.id,
+      status: 'succeeded',
+      attempts: 2,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
     expect(second!.history.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 200]);
     expect(second!.history[0].error).toBe('HTTP 500');
 
     // Manual redelivery of a delivered event.
-    const retry = await t.http.post(`/v1/webhook-endpoints/${endpoint.id}/deliveries/${first!.id}/retry`, {}, { token: m.secretKey });
+    const retry = await t.http.post(
+      `/v1/webhook-endpoints/${endpoint.id}/deliveries/${first!.id}/retry`,
+      {},
+      { token: m.secretKey },
+    );
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ id: first!.id, status: 'pending', attempts: 2 });
     await runWorker();
@@ -185,24 +246,42 @@ describe('webhooks', () => {
     const endpoint = await addEndpoint(m, down);
     await apply(m);
     await runWorker();
-    expect((await deliveries(m, endpoint.id))[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 503 });
+    expect((await deliveries(m, endpoint.id))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: 503,
+    });
 
     await advance('P1DT1M');
     await runWorker();
     const failed = await deliveries(m, endpoint.id, '?status=failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ status: 'failed', attempts: 2, lastStatusCode: 503, nextAttemptAt: null, deliveredAt: null });
+    expect(failed[0]).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      lastStatusCode: 503,
+      nextAttemptAt: null,
+      deliveredAt: null,
+    });
     expect(await deliveries(m, endpoint.id, '?status=pending')).toHaveLength(0);
     await advance('PT2H');
     await runWorker();
     expect(receiver.at(down)).toHaveLength(2);
 
     receiver.script(down, [], 200);
-    const retry = await t.http.post(`/v1/webhook-endpoints/${endpoint.id}/deliveries/${failed[0]!.id}/retry`, {}, { token: m.secretKey });
+    const retry = await t.http.post(
+      `/v1/webhook-endpoints/${endpoint.id}/deliveries/${failed[0]!.id}/retry`,
+      {},
+      { token: m.secretKey },
+    );
     expect(retry.body.status).toBe('pending');
     await runWorker();
     expect(receiver.at(down)).toHaveLength(3);
-    expect((await deliveries(m, endpoint.id))[0]).toMatchObject({ status: 'succeeded', attempts: 3, lastStatusCode: 200 });
+    expect((await deliveries(m, endpoint.id))[0]).toMatchObject({
+      status: 'succeeded',
+      attempts: 3,
+      lastStatusCode: 200,
+    });
   });
 
   it('rotates the secret: later deliveries verify with the new secret only', async () => {
@@ -213,11 +292,19 @@ describe('webhooks', () => {
     await runWorker();
     expect(verifiedBy(endpoint.secret, receiver.at(p)[0]!)).toBe(true);
 
-    const rotated = await t.http.post(`/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, { token: m.secretKey, idempotencyKey: 'rotate-1' });
+    const rotated = await t.http.post(
+      `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`,
+      {},
+      { token: m.secretKey, idempotencyKey: 'rotate-1' },
+    );
     expect(rotated.status).toBe(200);
     expect(rotated.body).toMatchObject({ id: endpoint.id, status: 'active', secret: expect.stringMatching(/^whsec_/) });
     expect(rotated.body.secret).not.toBe(endpoint.secret);
-    const replay = await t.http.post(`/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, { token: m.secretKey, idempotencyKey: 'rotate-1' });
+    const replay = await t.http.post(
+      `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`,
+      {},
+      { token: m.secretKey, idempotencyKey: 'rotate-1' },
+    );
     expect(replay.body).not.toHaveProperty('secret');
 
     await apply(m, DECLINED_TAX_ID);
@@ -234,11 +321,21 @@ describe('webhooks', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as { port: number }).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const res = await t.http.post('/v1/webhook-endpoints', { url: `http://127.0.0.1:${port}/gone`, events: ['*'] }, { token: m.secretKey });
+    const res = await t.http.post(
+      '/v1/webhook-endpoints',
+      { url: `http://127.0.0.1:${port}/gone`, events: ['*'] },
+      { token: m.secretKey },
+    );
     await apply(m);
     await runWorker();
     const [d] = await deliveries(m, res.body.id);
-    expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null, lastResponseSnippet: null, lastError: expect.stringContaining('ECONNREFUSED') });
+    expect(d).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+      lastResponseSnippet: null,
+      lastError: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 
   it('stops delivering to a deleted endpoint and hides it', async () => {
@@ -259,7 +356,10 @@ describe('webhooks', () => {
     await advance('PT2M');
     await runWorker();
     expect(receiver.at(p)).toHaveLength(1);
-    const rows = await t.db.dataSource.query('SELECT status, last_error FROM webhook_deliveries WHERE merchant_id = $1', [m.merchantId]);
+    const rows = await t.db.dataSource.query(
+      'SELECT status, last_error FROM webhook_deliveries WHERE merchant_id = $1',
+      [m.merchantId],
+    );
     expect(rows).toEqual([{ status: 'failed', last_error: 'The endpoint was deleted.' }]);
   });
 
@@ -274,10 +374,16 @@ describe('webhooks', () => {
     const create = await t.http.post('/v1/webhook-endpoints', { url: receiver.url('/member'), events: ['*'] }, member);
     expect(create.status).toBe(403);
     expect(create.body.error).toMatchObject({ type: 'permission', code: 'admin_required' });
-    expect((await t.http.delete(`/v1/webhook-endpoints/${endpoint.id}`, member)).body.error.code).toBe('admin_required');
-    expect((await t.http.post(`/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, member)).body.error.code).toBe('admin_required');
+    expect((await t.http.delete(`/v1/webhook-endpoints/${endpoint.id}`, member)).body.error.code).toBe(
+      'admin_required',
+    );
+    expect((await t.http.post(`/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, member)).body.error.code).toBe(
+      'admin_required',
+    );
 
-    expect((await t.http.get('/v1/webhook-endpoints', member)).body.data.map((e: { id: string }) => e.id)).toEqual([endpoint.id]);
+    expect((await t.http.get('/v1/webhook-endpoints', member)).body.data.map((e: { id: string }) => e.id)).toEqual([
+      endpoint.id,
+    ]);
     const log = await t.http.get(`/v1/webhook-endpoints/${endpoint.id}/deliveries`, member);
     expect(log.status).toBe(200);
     expect(log.body.data).toHaveLength(1);
@@ -324,9 +430,18 @@ describe('webhooks', () => {
     ];
     for (const [body, code, param] of cases) {
       const res = await t.http.post('/v1/webhook-endpoints', body, { token: m.secretKey });
-      expect({ body, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({ body, status: 422, code, param });
+      expect({ body, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({
+        body,
+        status: 422,
+        code,
+        param,
+      });
     }
-    const ok = await t.http.post('/v1/webhook-endpoints', { url: 'https://hooks.example.com/cc', events: ['invoice.paid', 'invoice.paid', 'payment.failed'] }, { token: m.secretKey });
+    const ok = await t.http.post(
+      '/v1/webhook-endpoints',
+      { url: 'https://hooks.example.com/cc', events: ['invoice.paid', 'invoice.paid', 'payment.failed'] },
+      { token: m.secretKey },
+    );
     expect(ok.body.events).toEqual(['invoice.paid', 'payment.failed']);
   });
 
@@ -338,26 +453,48 @@ describe('webhooks', () => {
     const first = await t.http.get('/v1/events?limit=2', { token: m.secretKey });
     expect(first.status).toBe(200);
     expect(first.body.hasMore).toBe(true);
-    expect(first.body.data.map((e: { type: string }) => e.type)).toEqual(['contact.verified', 'contact.credit_declined']);
+    expect(first.body.data.map((e: { type: string }) => e.type)).toEqual([
+      'contact.verified',
+      'contact.credit_declined',
+    ]);
     expect(Object.keys(first.body.data[0])).toEqual(['id', 'type', 'createdAt', 'data']);
     const next = await t.http.get(`/v1/events?limit=2&startingAfter=${first.body.data[1].id}`, { token: m.secretKey });
     expect(next.body).toMatchObject({ hasMore: false, data: [{ type: 'contact.verified' }] });
     const declined = await t.http.get('/v1/events?type=contact.credit_declined', { token: m.secretKey });
     expect(declined.body.data).toEqual([first.body.data[1]]);
-    expect((await t.http.get('/v1/events?kind=x', { token: m.secretKey })).body.error).toMatchObject({ code: 'unknown_field', param: 'kind' });
+    expect((await t.http.get('/v1/events?kind=x', { token: m.secretKey })).body.error).toMatchObject({
+      code: 'unknown_field',
+      param: 'kind',
+    });
   });
 });
 
 describe('webhooks in production', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await startApp({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })));
+  beforeAll(
+    async () =>
+      (t = await startApp({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })),
+  );
   afterAll(async () => t?.close());
 
   it('refuses http, loopback and private-network URLs', async () => {
     const m = await signUpMerchant(t.http);
-    for (const url of ['http://localhost:4000/hooks', 'https://127.0.0.1/hooks', 'https://localhost/hooks', 'https://10.1.2.3/hooks', 'https://[::1]/hooks', 'https://169.254.169.254/latest', 'https://[fd00::1]/x']) {
+    for (const url of [
+      'http://localhost:4000/hooks',
+      'https://127.0.0.1/hooks',
+      'https://localhost/hooks',
+      'https://10.1.2.3/hooks',
+      'https://[::1]/hooks',
+      'https://169.254.169.254/latest',
+      'https://[fd00::1]/x',
+    ]) {
       const res = await t.http.post('/v1/webhook-endpoints', { url, events: ['*'] }, { token: m.secretKey });
-      expect({ url, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({ url, status: 422, code: 'parameter_invalid', param: 'url' });
+      expect({ url, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({
+        url,
+        status: 422,
+        code: 'parameter_invalid',
+        param: 'url',
+      });
     }
   });
 });
@@ -369,7 +506,9 @@ describe('webhooks with two backend instances on one PostgreSQL', () => {
   let receiver: WebhookReceiver;
   beforeAll(async () => {
     // Instances must share the key that seals signing secrets (each would generate its own).
-    ({ a, b, close } = await twoInstances('cc_webhooks', { CC_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') }));
+    ({ a, b, close } = await twoInstances('cc_webhooks', {
+      CC_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    }));
     receiver = await new WebhookReceiver().start();
   });
   afterAll(async () => {
@@ -379,9 +518,14 @@ describe('webhooks with two backend instances on one PostgreSQL', () => {
 
   it('fan out and deliver each event once between them', async () => {
     const m = await signUpMerchant(a.http);
-    const endpoint = await a.http.post('/v1/webhook-endpoints', { url: receiver.url('/shared'), events: ['*'] }, { token: m.secretKey });
+    const endpoint = await a.http.post(
+      '/v1/webhook-endpoints',
+      { url: receiver.url('/shared'), events: ['*'] },
+      { token: m.secretKey },
+    );
     expect(endpoint.status).toBe(201);
-    for (let i = 0; i < 30; i++) await (i % 2 ? a : b).http.post('/v1/credit-applications', applicationBody(), { token: m.secretKey });
+    for (let i = 0; i < 30; i++)
+      await (i % 2 ? a : b).http.post('/v1/credit-applications', applicationBody(), { token: m.secretKey });
     await Promise.all([a, b, a, b].map((x) => x.app.get(WebhookFanOutService).run()));
     receiver.delayMs = 50; // sends overlap with the other instance's claims
     await Promise.all([a, b, a, b].map((x) => x.app.get(WebhookDeliveryService).run()));
@@ -389,7 +533,10 @@ describe('webhooks with two backend instances on one PostgreSQL', () => {
     const ids = receiver.at('/shared').map((h) => h.body.id);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
-    const rows = await a.db.dataSource.query(`SELECT status, attempts, count(*)::int AS n FROM webhook_deliveries WHERE merchant_id = $1 GROUP BY 1, 2`, [m.merchantId]);
+    const rows = await a.db.dataSource.query(
+      `SELECT status, attempts, count(*)::int AS n FROM webhook_deliveries WHERE merchant_id = $1 GROUP BY 1, 2`,
+      [m.merchantId],
+    );
     expect(rows).toEqual([{ status: 'succeeded', attempts: 1, n: 30 }]);
   });
 });

@@ -28,7 +28,13 @@ export function summarize(raws, opts) {
     requestsTotal: requests,
     durationSeconds: Math.round(seconds * 100) / 100,
     roundsRequestsPerSecond: raws.map((r) => Math.round(r.totalCompletedRequests / r.duration)),
-    latencyMs: { p50: merged.latency.p50, p90: merged.latency.p90, p99: merged.latency.p99, mean: merged.latency.average, max: merged.latency.max },
+    latencyMs: {
+      p50: merged.latency.p50,
+      p90: merged.latency.p90,
+      p99: merged.latency.p99,
+      mean: merged.latency.average,
+      max: merged.latency.max,
+    },
     throughputBytesPerSecond: bytes / seconds,
     statusCodes: merged.statusCodeStats,
     non2xx: merged.non2xx,
@@ -67,7 +73,10 @@ export async function createPostgresDatabase(serverUrl) {
 export async function http(base, method, path, { token, body } = {}) {
   const res = await fetch(base + path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -79,7 +88,10 @@ export async function http(base, method, path, { token, body } = {}) {
  * Starts the backend (PGlite in memory, or a fresh database on BENCH_DATABASE_URL), signs a
  * merchant up, gives it `contacts` contacts, then measures both routes with autocannon.
  */
-export async function measureApi(root, { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, contacts, log }) {
+export async function measureApi(
+  root,
+  { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, contacts, log },
+) {
   // The built backend in this process, exactly as the other benches start it (bench/lib/backend.mjs).
   const backend = await startBackend(root, { databaseUrl, log });
   try {
@@ -91,17 +103,26 @@ export async function measureApi(root, { databaseUrl, connections, warmupSeconds
     const secretKey = signUp.json.secretKey;
     for (let i = 1; i <= contacts; i++) {
       const n = String(i).padStart(3, '0');
-      await http(base, 'POST', '/v1/contacts', { token: secretKey, body: { companyName: `Bench Customer ${n} LLC`, email: `ap${n}@customer${n}.example` } });
+      await http(base, 'POST', '/v1/contacts', {
+        token: secretKey,
+        body: { companyName: `Bench Customer ${n} LLC`, email: `ap${n}@customer${n}.example` },
+      });
     }
     const health = await http(base, 'GET', '/health');
     const list = await http(base, 'GET', '/v1/contacts', { token: secretKey });
-    log(`merchant ${signUp.json.merchant.id} with ${contacts} contacts; GET /v1/contacts answers ${list.json.data.length} rows (${list.bytes} B), /health ${health.bytes} B`);
+    log(
+      `merchant ${signUp.json.merchant.id} with ${contacts} contacts; GET /v1/contacts answers ${list.json.data.length} rows (${list.bytes} B), /health ${health.bytes} B`,
+    );
 
     const routes = [
       { name: 'health', label: 'GET /health', path: '/health', headers: {}, responseBytes: health.bytes },
       {
-        name: 'contacts', label: `GET /v1/contacts (sk_, ${list.json.data.length} of ${contacts})`, path: '/v1/contacts',
-        headers: { authorization: `Bearer ${secretKey}` }, responseBytes: list.bytes, rows: list.json.data.length,
+        name: 'contacts',
+        label: `GET /v1/contacts (sk_, ${list.json.data.length} of ${contacts})`,
+        path: '/v1/contacts',
+        headers: { authorization: `Bearer ${secretKey}` },
+        responseBytes: list.bytes,
+        rows: list.json.data.length,
       },
     ];
     // Warm both routes up, then measure in rounds ordered A B, B A, A B, … so that a change in
@@ -113,24 +134,37 @@ export async function measureApi(root, { databaseUrl, connections, warmupSeconds
     }
     const roundSeconds = durationSeconds / rounds;
     const raws = { health: [], contacts: [] };
-    log(`measuring ${durationSeconds} s per route in ${rounds} rounds of ${roundSeconds} s, ${connections} connections`);
+    log(
+      `measuring ${durationSeconds} s per route in ${rounds} rounds of ${roundSeconds} s, ${connections} connections`,
+    );
     for (let round = 0; round < rounds; round++) {
-      for (const route of round % 2 ? [...routes].reverse() : routes) raws[route.name].push(await load(optsOf(route, roundSeconds)));
+      for (const route of round % 2 ? [...routes].reverse() : routes)
+        raws[route.name].push(await load(optsOf(route, roundSeconds)));
     }
     const results = {};
     for (const route of routes) {
       const r = summarize(raws[route.name], optsOf(route, durationSeconds));
       if (r.non2xx || r.errors || r.timeouts) {
-        throw new Error(`${route.label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`);
+        throw new Error(
+          `${route.label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`,
+        );
       }
       const { headers, ...described } = route;
       results[route.name] = { ...described, ...r };
     }
 
-    const latencyRatio = (key) => (results.health.latencyMs[key] ? results.contacts.latencyMs[key] / results.health.latencyMs[key] : null);
+    const latencyRatio = (key) =>
+      results.health.latencyMs[key] ? results.contacts.latencyMs[key] / results.health.latencyMs[key] : null;
     return {
       database,
-      settings: { connections, warmupSeconds, durationSeconds, rounds, contacts, loadGenerator: 'autocannon 8 in a worker thread of the same process' },
+      settings: {
+        connections,
+        warmupSeconds,
+        durationSeconds,
+        rounds,
+        contacts,
+        loadGenerator: 'autocannon 8 in a worker thread of the same process',
+      },
       health: results.health,
       contacts: results.contacts,
       ratio: {

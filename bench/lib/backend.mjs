@@ -20,14 +20,22 @@ export async function startBackend(root, { databaseUrl, log }) {
   const close = async () => {
     if (app) await app.close().catch((err) => log(`closing the app: ${err.message}`));
     if (db) await db.close().catch((err) => log(`closing the database: ${err.message}`));
-    if (pgDatabase) await pgDatabase.drop().then(() => log(`dropped ${pgDatabase.name}`), (err) => log(`could not drop ${pgDatabase.name}: ${err.message}`));
+    if (pgDatabase)
+      await pgDatabase.drop().then(
+        () => log(`dropped ${pgDatabase.name}`),
+        (err) => log(`could not drop ${pgDatabase.name}: ${err.message}`),
+      );
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
     let database;
     if (databaseUrl) {
       pgDatabase = await createPostgresDatabase(databaseUrl);
-      database = { kind: 'postgres', serverVersion: pgDatabase.serverVersion, description: `PostgreSQL ${pgDatabase.serverVersion} (${redact(databaseUrl)}, throwaway database ${pgDatabase.name})` };
+      database = {
+        kind: 'postgres',
+        serverVersion: pgDatabase.serverVersion,
+        description: `PostgreSQL ${pgDatabase.serverVersion} (${redact(databaseUrl)}, throwaway database ${pgDatabase.name})`,
+      };
     } else {
       database = { kind: 'embedded', description: 'PGlite (embedded, in memory, same process)' };
     }
@@ -59,7 +67,19 @@ export async function startBackend(root, { databaseUrl, log }) {
       };
       proto.__benchCounted = true;
     }
-    return { app, db, base, sql, queries, database, pgDatabase, newId, close, customerSession: async (merchantId, contactId) => (await app.get(SessionsService).createCustomerSession(merchantId, contactId)).token };
+    return {
+      app,
+      db,
+      base,
+      sql,
+      queries,
+      database,
+      pgDatabase,
+      newId,
+      close,
+      customerSession: async (merchantId, contactId) =>
+        (await app.get(SessionsService).createCustomerSession(merchantId, contactId)).token,
+    };
   } catch (err) {
     await close();
     throw err;
@@ -70,7 +90,13 @@ let seq = 0;
 /** A merchant signed up over HTTP. */
 export async function signUp(base) {
   const n = ++seq;
-  const res = await http(base, 'POST', '/v1/merchants', { body: { name: `Bench Billing ${n} Co`, adminEmail: `owner${n}@billing.example`, adminPassword: 'bench-password-123' } });
+  const res = await http(base, 'POST', '/v1/merchants', {
+    body: {
+      name: `Bench Billing ${n} Co`,
+      adminEmail: `owner${n}@billing.example`,
+      adminPassword: 'bench-password-123',
+    },
+  });
   return { merchantId: res.json.merchant.id, secretKey: res.json.secretKey };
 }
 
@@ -80,16 +106,29 @@ export async function verifiedContactWithCard(backend, merchant) {
   const application = {
     mode: 'credit_check',
     business: {
-      legalName: `Bench Fabrication ${n} LLC`, taxId: '12-3456789',
+      legalName: `Bench Fabrication ${n} LLC`,
+      taxId: '12-3456789',
       address: { line1: '100 Industrial Way', city: 'Columbus', region: 'OH', postalCode: '43004', country: 'US' },
-      yearsInBusiness: 12, annualRevenue: 250_000_000,
+      yearsInBusiness: 12,
+      annualRevenue: 250_000_000,
     },
-    applicant: { name: 'Jordan Lee', email: `ap${n}@bench-customer.example`, phone: '+1 614 555 0100', title: 'Controller' },
+    applicant: {
+      name: 'Jordan Lee',
+      email: `ap${n}@bench-customer.example`,
+      phone: '+1 614 555 0100',
+      title: 'Controller',
+    },
     consent: { agreed: true, name: 'Jordan Lee' },
   };
-  const res = await http(backend.base, 'POST', '/v1/credit-applications', { token: merchant.secretKey, body: application });
+  const res = await http(backend.base, 'POST', '/v1/credit-applications', {
+    token: merchant.secretKey,
+    body: application,
+  });
   const contactId = res.json.contact.id;
   const session = await backend.customerSession(merchant.merchantId, contactId);
-  const card = await http(backend.base, 'POST', '/v1/customer/payment-methods', { token: session, body: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' } } });
+  const card = await http(backend.base, 'POST', '/v1/customer/payment-methods', {
+    token: session,
+    body: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' } },
+  });
   return { contactId, session, paymentMethodId: card.json.id };
 }

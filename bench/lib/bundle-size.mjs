@@ -36,7 +36,10 @@ export async function measureBaseline(root) {
   const dir = await mkdtemp(join(tmpdir(), 'cc-bench-lit-'));
   try {
     await writeFile(join(dir, 'baseline.ts'), BASELINE_SOURCE);
-    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(root, 'sdk', 'tsconfig.json'), include: ['*.ts'] }));
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: join(root, 'sdk', 'tsconfig.json'), include: ['*.ts'] }),
+    );
     const bundle = await rollup({
       input: join(dir, 'baseline.ts'),
       plugins: [
@@ -62,7 +65,10 @@ export async function measureBundles(root) {
   try {
     sdk = await sizeOf(sdkFile);
   } catch (err) {
-    if (err.code === 'ENOENT') throw new Error(`${sdkFile} is missing: build it first (npm run build -w @customerconnect/sdk, or npm run bench).`);
+    if (err.code === 'ENOENT')
+      throw new Error(
+        `${sdkFile} is missing: build it first (npm run build -w @customerconnect/sdk, or npm run bench).`,
+      );
     throw err;
   }
   const baseline = await measureBaseline(root);

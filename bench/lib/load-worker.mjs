@@ -5,4 +5,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-parentPort.postMessage(await autocannon({ ...workerData, renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false }));
+parentPort.postMessage(
+  await autocannon({ ...workerData, renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false }),
+);

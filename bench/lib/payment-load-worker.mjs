@@ -31,7 +31,11 @@ const result = await autocannon({
           ...req,
           method: 'POST',
           path: `/v1/customer/payment-requests/${target}/payments`,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${keyPrefix}-${n}` },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': `${keyPrefix}-${n}`,
+          },
           body,
         };
       },

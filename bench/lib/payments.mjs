@@ -23,7 +23,8 @@ const PER_TARGET = 100;
 
 export function findPgbench() {
   for (const p of ['/usr/lib/postgresql/15/bin/pgbench']) if (existsSync(p)) return p;
-  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(`${dir}/pgbench`)) return `${dir}/pgbench`;
+  for (const dir of (process.env.PATH ?? '').split(':'))
+    if (dir && existsSync(`${dir}/pgbench`)) return `${dir}/pgbench`;
   return null;
 }
 
@@ -47,7 +48,9 @@ function payLoad(workerData) {
     const worker = new Worker(WORKER, { workerData });
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`payment load worker exited with ${code}`))));
+    worker.once('exit', (code) =>
+      code === 0 ? undefined : reject(new Error(`payment load worker exited with ${code}`)),
+    );
   });
 }
 
@@ -78,60 +81,120 @@ async function pgbenchDatabase(serverUrl, pgbench, log) {
 }
 
 async function pgbenchRound(pgbench, url, { clients, threads, seconds }) {
-  const { stdout } = await run(pgbench, ['-c', String(clients), '-j', String(threads), '-T', String(seconds), url], { maxBuffer: 1 << 24 });
+  const { stdout } = await run(pgbench, ['-c', String(clients), '-j', String(threads), '-T', String(seconds), url], {
+    maxBuffer: 1 << 24,
+  });
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
   const tx = /number of transactions actually processed: (\d+)/.exec(stdout);
   const lat = /latency average = ([\d.]+) ms/.exec(stdout);
   if (!tps) throw new Error(`could not read tps from pgbench's output:\n${stdout}`);
-  return { tps: Number(tps[1]), transactions: tx ? Number(tx[1]) : null, latencyAverageMs: lat ? Number(lat[1]) : null, seconds };
+  return {
+    tps: Number(tps[1]),
+    transactions: tx ? Number(tx[1]) : null,
+    latencyAverageMs: lat ? Number(lat[1]) : null,
+    seconds,
+  };
 }
 
 /** Row counts of every table of the app's database (exact, unlike the lagging statistics views). */
 async function rowCounts(sql) {
   const tables = await sql(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
   const counts = {};
-  for (const { tablename } of tables) counts[tablename] = Number((await sql(`SELECT count(*)::int AS n FROM "${tablename}"`))[0].n);
+  for (const { tablename } of tables)
+    counts[tablename] = Number((await sql(`SELECT count(*)::int AS n FROM "${tablename}"`))[0].n);
   return counts;
 }
 
-export async function measurePayments(root, { databaseUrl, pgbench, connections, pgbenchClients, pgbenchThreads, warmupSeconds, durationSeconds, rounds, poolSize, group, log }) {
+export async function measurePayments(
+  root,
+  {
+    databaseUrl,
+    pgbench,
+    connections,
+    pgbenchClients,
+    pgbenchThreads,
+    warmupSeconds,
+    durationSeconds,
+    rounds,
+    poolSize,
+    group,
+    log,
+  },
+) {
   const backend = await startBackend(root, { databaseUrl, log });
   let pgb;
   try {
     const { base, sql } = backend;
     const merchant = await signUp(base);
     const customer = await verifiedContactWithCard(backend, merchant);
-    const template = await http(base, 'POST', '/v1/payment-requests', { token: merchant.secretKey, body: { contactId: customer.contactId, amount: REQUEST_AMOUNT, minimumPercent: 1, memo: 'bench' } });
-    await http(base, 'POST', `/v1/customer/payment-requests/${template.json.id}/approve`, { token: customer.session, body: {} });
+    const template = await http(base, 'POST', '/v1/payment-requests', {
+      token: merchant.secretKey,
+      body: { contactId: customer.contactId, amount: REQUEST_AMOUNT, minimumPercent: 1, memo: 'bench' },
+    });
+    await http(base, 'POST', `/v1/customer/payment-requests/${template.json.id}/approve`, {
+      token: customer.session,
+      body: {},
+    });
     // One payment over plain fetch first: proves the route answers 201 for this body.
     const probe = await fetch(`${base}/v1/customer/payment-requests/${template.json.id}/payments`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${customer.session}`, 'content-type': 'application/json', 'idempotency-key': 'bench-probe' },
+      headers: {
+        authorization: `Bearer ${customer.session}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'bench-probe',
+      },
       body: JSON.stringify({ amount: PAYMENT_AMOUNT, paymentMethodId: customer.paymentMethodId }),
     });
-    if (probe.status !== 201) throw new Error(`probe payment answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+    if (probe.status !== 201)
+      throw new Error(`probe payment answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
     await probe.arrayBuffer().catch(() => undefined);
 
     // The pool: clones of the approved template (columns read from the catalog, new ids).
-    const cols = (await sql(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'payment_requests' ORDER BY ordinal_position`)).map((r) => r.column_name);
+    const cols = (
+      await sql(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'payment_requests' ORDER BY ordinal_position`,
+      )
+    ).map((r) => r.column_name);
     const ids = Array.from({ length: poolSize }, () => backend.newId('pr'));
     const list = cols.map((c) => `"${c}"`).join(', ');
-    const select = cols.map((c) => (c === 'id' ? 'x.id' : c === 'paid_amount' ? '0' : c === 'status' ? `'approved'` : `p."${c}"`)).join(', ');
-    await sql(`INSERT INTO payment_requests (${list}) SELECT ${select} FROM payment_requests p, unnest($3::text[]) AS x(id) WHERE p.merchant_id = $1 AND p.id = $2`, [merchant.merchantId, template.json.id, ids]);
-    log(`payments: merchant ${merchant.merchantId}, contact ${customer.contactId}, ${poolSize} approved requests of ${REQUEST_AMOUNT} (minimum 1 %), payments of ${PAYMENT_AMOUNT}`);
+    const select = cols
+      .map((c) => (c === 'id' ? 'x.id' : c === 'paid_amount' ? '0' : c === 'status' ? `'approved'` : `p."${c}"`))
+      .join(', ');
+    await sql(
+      `INSERT INTO payment_requests (${list}) SELECT ${select} FROM payment_requests p, unnest($3::text[]) AS x(id) WHERE p.merchant_id = $1 AND p.id = $2`,
+      [merchant.merchantId, template.json.id, ids],
+    );
+    log(
+      `payments: merchant ${merchant.merchantId}, contact ${customer.contactId}, ${poolSize} approved requests of ${REQUEST_AMOUNT} (minimum 1 %), payments of ${PAYMENT_AMOUNT}`,
+    );
 
     pgb = await pgbenchDatabase(databaseUrl, pgbench, log);
 
     const keyPrefix = `bench-${Date.now()}`;
     let offset = 0; // the first request no run has touched yet
     let keys = 0;
-    const common = { base, token: customer.session, paymentMethodId: customer.paymentMethodId, perTarget: PER_TARGET, amount: PAYMENT_AMOUNT, connections };
+    const common = {
+      base,
+      token: customer.session,
+      paymentMethodId: customer.paymentMethodId,
+      perTarget: PER_TARGET,
+      amount: PAYMENT_AMOUNT,
+      connections,
+    };
     // Each run pays fresh requests only: its own slice of the pool, slots counted from 0.
     const elu = { spread: [], oneRow: [] };
     const pay = async (g, seconds, into) => {
       const e0 = performance.eventLoopUtilization();
-      const r = await payLoad({ ...common, group: g, targets: ids.slice(offset), start: 0, keyPrefix: `${keyPrefix}-${keys++}`, duration: seconds });
-      if (r.exhausted) throw new Error(`payments: the pool of ${poolSize} payment requests ran out; raise BENCH_PAY_POOL`);
+      const r = await payLoad({
+        ...common,
+        group: g,
+        targets: ids.slice(offset),
+        start: 0,
+        keyPrefix: `${keyPrefix}-${keys++}`,
+        duration: seconds,
+      });
+      if (r.exhausted)
+        throw new Error(`payments: the pool of ${poolSize} payment requests ran out; raise BENCH_PAY_POOL`);
       offset += g * Math.ceil(r.next / (g * PER_TARGET));
       if (into) into.push(performance.eventLoopUtilization(e0));
       return r.raw;
@@ -146,11 +209,23 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
     const raws = { spread: [], oneRow: [] };
     const pgbenchRounds = [];
     const steps = [
-      ['pgbench', async () => pgbenchRounds.push(await pgbenchRound(pgbench, pgb.url, { clients: pgbenchClients, threads: pgbenchThreads, seconds: roundSeconds }))],
+      [
+        'pgbench',
+        async () =>
+          pgbenchRounds.push(
+            await pgbenchRound(pgbench, pgb.url, {
+              clients: pgbenchClients,
+              threads: pgbenchThreads,
+              seconds: roundSeconds,
+            }),
+          ),
+      ],
       ['spread', async () => raws.spread.push(await pay(group, roundSeconds, elu.spread))],
       ['oneRow', async () => raws.oneRow.push(await pay(1, roundSeconds, elu.oneRow))],
     ];
-    log(`measuring ${rounds} rounds of ${roundSeconds} s: pgbench -c ${pgbenchClients} -j ${pgbenchThreads}, payments spread over ${group} requests, payments on one request (order alternating)`);
+    log(
+      `measuring ${rounds} rounds of ${roundSeconds} s: pgbench -c ${pgbenchClients} -j ${pgbenchThreads}, payments spread over ${group} requests, payments on one request (order alternating)`,
+    );
     for (let round = 0; round < rounds; round++) {
       for (const [name, step] of round % 2 ? [...steps].reverse() : steps) {
         await step();
@@ -165,7 +240,9 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
     for (const name of ['spread', 'oneRow']) {
       const r = summarize(raws[name], { url: base, connections, duration: roundSeconds * rounds });
       if (r.non2xx || r.errors || r.timeouts) {
-        throw new Error(`payments (${name}): ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`);
+        throw new Error(
+          `payments (${name}): ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`,
+        );
       }
       const active = elu[name].reduce((a, e) => a + e.active, 0);
       const idle = elu[name].reduce((a, e) => a + e.idle, 0);
@@ -194,7 +271,19 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
     };
     return {
       database: backend.database,
-      settings: { connections, pgbenchClients, pgbenchThreads, warmupSeconds, roundSeconds, rounds, poolSize, group, requestAmount: REQUEST_AMOUNT, paymentAmount: PAYMENT_AMOUNT, paymentsPerRequest: PER_TARGET },
+      settings: {
+        connections,
+        pgbenchClients,
+        pgbenchThreads,
+        warmupSeconds,
+        roundSeconds,
+        rounds,
+        poolSize,
+        group,
+        requestAmount: REQUEST_AMOUNT,
+        paymentAmount: PAYMENT_AMOUNT,
+        paymentsPerRequest: PER_TARGET,
+      },
       spread: { label: `POST …/payments, spread over ${group} requests`, ...results.spread },
       oneRow: { label: 'POST …/payments, all on one request', ...results.oneRow },
       pgbench: pgbenchResult,
@@ -216,7 +305,11 @@ export async function measurePayments(root, { databaseUrl, pgbench, connections,
       targetMet: results.spread.requestsPerSecond / pgTps >= 0.5,
     };
   } finally {
-    if (pgb) await pgb.drop().then(() => log(`dropped ${pgb.name}`), (err) => log(`could not drop ${pgb.name}: ${err.message}`));
+    if (pgb)
+      await pgb.drop().then(
+        () => log(`dropped ${pgb.name}`),
+        (err) => log(`could not drop ${pgb.name}: ${err.message}`),
+      );
     await backend.close();
   }
 }

@@ -10,7 +10,11 @@ async function insertInvoices(backend, merchantId, contactId, count, tag) {
   const day = (offset) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   for (let from = 0; from < count; from += 5000) {
     const n = Math.min(5000, count - from);
-    const ids = [], numbers = [], amounts = [], issued = [], due = [];
+    const ids = [],
+      numbers = [],
+      amounts = [],
+      issued = [],
+      due = [];
     for (let i = 0; i < n; i++) {
       const k = from + i;
       ids.push(backend.newId('inv'));
@@ -30,7 +34,10 @@ async function insertInvoices(backend, merchantId, contactId, count, tag) {
   }
 }
 
-export async function measureWallet(root, { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, many, few, log }) {
+export async function measureWallet(
+  root,
+  { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, many, few, log },
+) {
   const backend = await startBackend(root, { databaseUrl, log });
   try {
     const { base } = backend;
@@ -44,30 +51,50 @@ export async function measureWallet(root, { databaseUrl, connections, warmupSeco
     log(`wallet: ${many} + ${few} invoices inserted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const routes = [];
-    for (const [name, c, count] of [['few', small, few], ['many', big, many]]) {
+    for (const [name, c, count] of [
+      ['few', small, few],
+      ['many', big, many],
+    ]) {
       const page = await http(base, 'GET', '/v1/customer/wallet', { token: c.session });
       routes.push({
-        name, label: `GET /v1/customer/wallet, ${count.toLocaleString('en-US')} invoices`, invoices: count,
-        invoicesOnFirstPage: page.json.invoices.data.length, hasMore: page.json.invoices.hasMore, responseBytes: page.bytes,
+        name,
+        label: `GET /v1/customer/wallet, ${count.toLocaleString('en-US')} invoices`,
+        invoices: count,
+        invoicesOnFirstPage: page.json.invoices.data.length,
+        hasMore: page.json.invoices.hasMore,
+        responseBytes: page.bytes,
         headers: { authorization: `Bearer ${c.session}` },
       });
     }
-    log(`wallet: first page ${routes.map((r) => `${r.invoicesOnFirstPage} invoices (hasMore ${r.hasMore}, ${r.responseBytes} B)`).join(' vs ')}`);
-    const optsOf = (route, duration) => ({ url: `${base}/v1/customer/wallet`, headers: route.headers, connections, duration });
+    log(
+      `wallet: first page ${routes.map((r) => `${r.invoicesOnFirstPage} invoices (hasMore ${r.hasMore}, ${r.responseBytes} B)`).join(' vs ')}`,
+    );
+    const optsOf = (route, duration) => ({
+      url: `${base}/v1/customer/wallet`,
+      headers: route.headers,
+      connections,
+      duration,
+    });
     for (const route of routes) {
       log(`${route.label}: warm-up ${warmupSeconds} s`);
       await load(optsOf(route, warmupSeconds));
     }
     const roundSeconds = durationSeconds / rounds;
     const raws = { few: [], many: [] };
-    log(`measuring ${durationSeconds} s per contact in ${rounds} rounds of ${roundSeconds} s, ${connections} connections`);
+    log(
+      `measuring ${durationSeconds} s per contact in ${rounds} rounds of ${roundSeconds} s, ${connections} connections`,
+    );
     for (let round = 0; round < rounds; round++) {
-      for (const route of round % 2 ? [...routes].reverse() : routes) raws[route.name].push(await load(optsOf(route, roundSeconds)));
+      for (const route of round % 2 ? [...routes].reverse() : routes)
+        raws[route.name].push(await load(optsOf(route, roundSeconds)));
     }
     const results = {};
     for (const route of routes) {
       const r = summarize(raws[route.name], optsOf(route, durationSeconds));
-      if (r.non2xx || r.errors || r.timeouts) throw new Error(`${route.label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`);
+      if (r.non2xx || r.errors || r.timeouts)
+        throw new Error(
+          `${route.label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`,
+        );
       const { headers, ...described } = route;
       results[route.name] = { ...described, ...r };
     }
@@ -76,8 +103,14 @@ export async function measureWallet(root, { databaseUrl, connections, warmupSeco
     let plan = null;
     if (backend.database.kind === 'postgres') {
       plan = {};
-      for (const [name, c] of [['few', small], ['many', big]]) {
-        const rows = await backend.sql(`EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM invoices i WHERE i.merchant_id = $1 AND i.contact_id = $2 ORDER BY i.id DESC LIMIT 51`, [merchant.merchantId, c.contactId]);
+      for (const [name, c] of [
+        ['few', small],
+        ['many', big],
+      ]) {
+        const rows = await backend.sql(
+          `EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM invoices i WHERE i.merchant_id = $1 AND i.contact_id = $2 ORDER BY i.id DESC LIMIT 51`,
+          [merchant.merchantId, c.contactId],
+        );
         plan[name] = rows.map((r) => r['QUERY PLAN']);
       }
     }

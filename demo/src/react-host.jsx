@@ -63,7 +63,11 @@ function CreditApplicationHost({ publishableKey }) {
           </div>
           <div>
             <dt>Credit decision</dt>
-            <dd data-testid="decision">{decision ? `${STATUS_WORDS[decision.status] ?? decision.status} for contact ${decision.contactId}` : 'none yet'}</dd>
+            <dd data-testid="decision">
+              {decision
+                ? `${STATUS_WORDS[decision.status] ?? decision.status} for contact ${decision.contactId}`
+                : 'none yet'}
+            </dd>
           </div>
           <div>
             <dt>Payment terms</dt>

@@ -32,14 +32,19 @@ async function api(path, { method = 'GET', token, body, expect } = {}) {
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method === 'POST') headers['Idempotency-Key'] = crypto.randomUUID();
-  const res = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = await res.json().catch(() => null);
   if (expect !== undefined) assert.equal(res.status, expect, `${method} ${path}: ${JSON.stringify(json)}`);
   else assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
   return json;
 }
 
-const login = async (who) => (await api('/v1/auth/login', { method: 'POST', body: { email: who.email, password: who.password } })).token;
+const login = async (who) =>
+  (await api('/v1/auth/login', { method: 'POST', body: { email: who.email, password: who.password } })).token;
 
 /** A customer session for a contact, from the newest wallet link emailed to it (what the wallet does with cc_token). */
 async function customerSession(email) {
@@ -63,14 +68,17 @@ async function openWallet(email) {
   return { context, page };
 }
 
-const walletRow = (page, number) => page.locator('cc-wallet tr[part="row"]', { has: page.locator('th', { hasText: number }) });
+const walletRow = (page, number) =>
+  page.locator('cc-wallet tr[part="row"]', { has: page.locator('th', { hasText: number }) });
 
 /** A fresh context and page (@axe-core/playwright needs pages made by context.newPage()), recording problems. */
 async function openConsole({ viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
   await context.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`),
+    );
   });
   const page = await context.newPage();
   const problems = { console: [] };
@@ -102,16 +110,23 @@ async function go(page, hash, heading) {
 }
 
 async function settle(page) {
-  await page.waitForFunction(() => {
-    const walk = (root) => [...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el, ...walk(el.shadowRoot)] : [el]));
-    return !walk(document).some((el) => el.matches?.('.loading, [aria-busy="true"]'));
-  }, null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const walk = (root) =>
+        [...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el, ...walk(el.shadowRoot)] : [el]));
+      return !walk(document).some((el) => el.matches?.('.loading, [aria-busy="true"]'));
+    },
+    null,
+    { timeout: 15_000 },
+  );
 }
 
 async function expectNoAxeViolations(page, label) {
   await settle(page);
   const axe = await new AxeBuilder({ page }).analyze();
-  const violations = axe.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  const violations = axe.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
   assert.deepEqual(violations, [], `axe violations on ${label}`);
 }
 
@@ -123,20 +138,25 @@ async function shot(page, name) {
 
 async function expectClean(page, problems) {
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
-  const unexpected = problems.console.filter((t) => !/status of (401|403|404|409|422)/.test(t) && !/Lit is in dev mode/.test(t));
+  const unexpected = problems.console.filter(
+    (t) => !/status of (401|403|404|409|422)/.test(t) && !/Lit is in dev mode/.test(t),
+  );
   assert.deepEqual(unexpected, [], 'console errors');
 }
 
-before(async () => {
-  assert.ok(existsSync(CONSOLE_BUNDLE), `${CONSOLE_BUNDLE} is missing: npm run build -w @customerconnect/sdk`);
-  site = await startSite();
-  baseUrl = site.baseUrl;
-  browser = site.browser;
-  state.adminToken = await login(ADMIN);
-  const contacts = (await api('/v1/contacts?limit=100', { token: state.adminToken })).data;
-  state.acme = contacts.find((c) => c.companyName === 'Acme Fabrication LLC');
-  assert.ok(state.acme, 'the seeded contact Acme Fabrication LLC');
-}, { timeout: 150_000 });
+before(
+  async () => {
+    assert.ok(existsSync(CONSOLE_BUNDLE), `${CONSOLE_BUNDLE} is missing: npm run build -w @customerconnect/sdk`);
+    site = await startSite();
+    baseUrl = site.baseUrl;
+    browser = site.browser;
+    state.adminToken = await login(ADMIN);
+    const contacts = (await api('/v1/contacts?limit=100', { token: state.adminToken })).data;
+    state.acme = contacts.find((c) => c.companyName === 'Acme Fabrication LLC');
+    assert.ok(state.acme, 'the seeded contact Acme Fabrication LLC');
+  },
+  { timeout: 150_000 },
+);
 
 after(async () => {
   await site?.stop();
@@ -193,7 +213,9 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await shot(page, 'invoice-form');
       await page.getByRole('button', { name: 'Save invoice' }).click();
       await page.locator('cc-console-invoices h1').waitFor();
-      const row = page.locator('cc-console-invoices tr', { hasText: INVOICE_NUMBER }).filter({ hasText: 'Acme Fabrication LLC' });
+      const row = page
+        .locator('cc-console-invoices tr', { hasText: INVOICE_NUMBER })
+        .filter({ hasText: 'Acme Fabrication LLC' });
       await row.waitFor();
       assert.match(await row.textContent(), /Acme Fabrication LLC[\s\S]*Open[\s\S]*\$1,500\.00/);
       const invoices = (await api(`/v1/invoices?contactId=${state.acme.id}`, { token: state.adminToken })).data;
@@ -255,7 +277,9 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await page.locator('#set-min-card').fill('50');
       const example = page.locator('#minimum-example');
       await example.getByText('On a $1,000.00 request paid by card, the customer must pay at least $500.00.').waitFor();
-      await example.getByText('On a $1,000.00 request paid by bank account, the customer must pay at least $250.00.').waitFor();
+      await example
+        .getByText('On a $1,000.00 request paid by bank account, the customer must pay at least $250.00.')
+        .waitFor();
       await expectNoAxeViolations(page, 'settings');
       await shot(page, 'settings');
       await page.getByRole('button', { name: 'Save settings' }).click();
@@ -310,7 +334,13 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       token: state.secretKey,
       body: {
         mode: 'credit_check',
-        business: { legalName: 'Delta Metalworks Inc', taxId: '12-3456789', address: { line1: '1 Forge Way', city: 'Toledo', region: 'OH', postalCode: '43604', country: 'US' }, yearsInBusiness: 12, annualRevenue: 250_000_000 },
+        business: {
+          legalName: 'Delta Metalworks Inc',
+          taxId: '12-3456789',
+          address: { line1: '1 Forge Way', city: 'Toledo', region: 'OH', postalCode: '43604', country: 'US' },
+          yearsInBusiness: 12,
+          annualRevenue: 250_000_000,
+        },
         applicant: { name: 'Dee Park', email: 'ap@delta-metal.example' },
         consent: { agreed: true, name: 'Dee Park' },
       },
@@ -345,9 +375,19 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
     // The server refuses the member too.
     const memberToken = await login(MEMBER);
-    const refused = await api(`/v1/contacts/${state.verified.id}/terms-offers`, { method: 'POST', token: memberToken, body: { netDays: 30, creditLimit: 500000, currency: 'USD' }, expect: 403 });
+    const refused = await api(`/v1/contacts/${state.verified.id}/terms-offers`, {
+      method: 'POST',
+      token: memberToken,
+      body: { netDays: 30, creditLimit: 500000, currency: 'USD' },
+      expect: 403,
+    });
     assert.equal(refused.error.code, 'terms_locked');
-    const settings = await api('/v1/merchant/settings', { method: 'PATCH', token: memberToken, body: { termsPolicy: 'flexible' }, expect: 403 });
+    const settings = await api('/v1/merchant/settings', {
+      method: 'PATCH',
+      token: memberToken,
+      body: { termsPolicy: 'flexible' },
+      expect: 403,
+    });
     assert.equal(settings.error.code, 'admin_required');
 
     // An admin may: offer terms from the console.
@@ -367,12 +407,20 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
   test('the invoice keyed in shows in the customer’s wallet; the wallet enforces the minimums the console set', async () => {
     // The customer's browser: the wallet on the merchant's site, opened from the newest emailed link.
     const customer = await customerSession(state.acme.email);
-    await api('/v1/customer/payment-methods', { method: 'POST', token: customer, body: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2031, cvc: '123' } } });
+    await api('/v1/customer/payment-methods', {
+      method: 'POST',
+      token: customer,
+      body: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2031, cvc: '123' } },
+    });
     const { context: walletContext, page: walletPage } = await openWallet(state.acme.email);
     const { context, page, problems } = await openConsole();
     try {
       await walletRow(walletPage, INVOICE_NUMBER).waitFor({ timeout: 20_000 });
-      assert.match(await walletRow(walletPage, INVOICE_NUMBER).innerText(), /\$1,500\.00[\s\S]*Open/, 'the invoice keyed in, with its balance');
+      assert.match(
+        await walletRow(walletPage, INVOICE_NUMBER).innerText(),
+        /\$1,500\.00[\s\S]*Open/,
+        'the invoice keyed in, with its balance',
+      );
 
       await signIn(page, ADMIN);
       await go(page, '#/payment-requests', 'Payment requests');
@@ -396,7 +444,10 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await review.click();
       const request = walletPage.locator('cc-payment-request');
       await request.locator('#request-amount').waitFor();
-      assert.match(await request.locator('form').innerText(), /At least \$200\.00 with this payment method, up to \$400\.00\./);
+      assert.match(
+        await request.locator('form').innerText(),
+        /At least \$200\.00 with this payment method, up to \$400\.00\./,
+      );
       await request.locator('#request-amount').fill('100.00');
       await request.locator('button[type="submit"]').click();
       await request.locator('#request-amount-error').waitFor();
@@ -405,11 +456,16 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await request.locator('#request-amount').fill('200.00');
       await request.locator('button[type="submit"]').click();
       // Approve and pay are two calls: the outcome first says approved, then that the payment went through.
-      await request.locator('#request-outcome', { hasText: 'your payment of $200.00 went through' }).waitFor({ timeout: 20_000 });
+      await request
+        .locator('#request-outcome', { hasText: 'your payment of $200.00 went through' })
+        .waitFor({ timeout: 20_000 });
 
       // The console sees the partial payment.
       await page.locator('#pr-status').selectOption('partially_paid');
-      await page.locator('cc-console-payment-requests tr', { hasText: 'Deposit for the December order' }).filter({ hasText: 'Partially paid' }).waitFor();
+      await page
+        .locator('cc-console-payment-requests tr', { hasText: 'Deposit for the December order' })
+        .filter({ hasText: 'Partially paid' })
+        .waitFor();
       await expectClean(page, problems);
     } finally {
       await context.close();
@@ -449,7 +505,10 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       assert.equal(invoice.balance, 125000);
       assert.equal(invoice.status, 'open');
       const resolved = await api(`/v1/disputes/${dispute.id}`, { token: state.adminToken });
-      assert.deepEqual([resolved.status, resolved.outcome, resolved.note], ['resolved', 'credit', 'Credited the missing box.']);
+      assert.deepEqual(
+        [resolved.status, resolved.outcome, resolved.note],
+        ['resolved', 'credit', 'Credited the missing box.'],
+      );
       await expectClean(page, problems);
     } finally {
       await context.close();
@@ -482,11 +541,21 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await page.locator('#credit-amount').fill('100.00');
       await page.getByRole('button', { name: 'Give the credit' }).click();
       await page.locator('cc-console-invoice .success', { hasText: 'Credit of $100.00 given' }).waitFor();
-      await page.waitForFunction(() => /Balance\s*\$1,150\.00/.test(document.querySelector('cc-merchant-console').shadowRoot.querySelector('cc-console-invoice').shadowRoot.querySelector('dl.facts').innerText));
+      await page.waitForFunction(() =>
+        /Balance\s*\$1,150\.00/.test(
+          document
+            .querySelector('cc-merchant-console')
+            .shadowRoot.querySelector('cc-console-invoice')
+            .shadowRoot.querySelector('dl.facts').innerText,
+        ),
+      );
       await expectNoAxeViolations(page, 'the invoice page');
       await shot(page, 'invoice');
       const invoice = await api(`/v1/invoices/${state.invoice.id}`, { token: state.adminToken });
-      assert.deepEqual([invoice.creditedAmount, invoice.balance, invoice.description], [35000, 115000, 'Steel brackets, 40 units (edited)']);
+      assert.deepEqual(
+        [invoice.creditedAmount, invoice.balance, invoice.description],
+        [35000, 115000, 'Steel brackets, 40 units (edited)'],
+      );
       // The customer sees the new balance in their wallet.
       await walletPage.reload();
       await walletRow(walletPage, INVOICE_NUMBER).waitFor({ timeout: 20_000 });
@@ -494,7 +563,9 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
 
       // The payment made on the December deposit request, refunded in part from the request's row.
       await go(page, '#/payment-requests', 'Payment requests');
-      await page.getByRole('button', { name: /^Payments of the request to Acme Fabrication LLC for \$400\.00$/ }).click();
+      await page
+        .getByRole('button', { name: /^Payments of the request to Acme Fabrication LLC for \$400\.00$/ })
+        .click();
       const payments = page.locator('cc-console-payment-requests cc-console-payments');
       await payments.getByRole('button', { name: /^Refund the payment of \$200\.00/ }).click();
       assert.equal(await payments.locator('#refund-amount').inputValue(), '200.00', 'all of it, unless changed');
@@ -502,7 +573,9 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await payments.getByRole('button', { name: 'Refund', exact: true }).click();
       await payments.locator('tr', { hasText: '$200.00' }).filter({ hasText: '$50.00' }).waitFor();
       await expectNoAxeViolations(page, 'a payment refunded');
-      const [payment] = (await api(`/v1/payments?contactId=${state.acme.id}`, { token: state.adminToken })).data.filter((p) => p.amount === 20000);
+      const [payment] = (await api(`/v1/payments?contactId=${state.acme.id}`, { token: state.adminToken })).data.filter(
+        (p) => p.amount === 20000,
+      );
       assert.equal(payment.refundedAmount, 5000);
       await expectClean(page, problems);
     } finally {
@@ -511,7 +584,7 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
   });
 
-  test("a recurring schedule keyed in with its own invoice numbers; its periods: what each generated, and its payments", async () => {
+  test('a recurring schedule keyed in with its own invoice numbers; its periods: what each generated, and its payments', async () => {
     const { context, page, problems } = await openConsole();
     try {
       await signIn(page, ADMIN);
@@ -528,7 +601,9 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await page.locator('#rs-invoiceNumberPrefix').fill('RACK-2027-');
       await expectNoAxeViolations(page, 'the schedule form');
       await page.getByRole('button', { name: 'Create schedule' }).click();
-      const periodsButton = page.getByRole('button', { name: /^Periods of the schedule for Acme Fabrication LLC, \$125\.00 every month$/ });
+      const periodsButton = page.getByRole('button', {
+        name: /^Periods of the schedule for Acme Fabrication LLC, \$125\.00 every month$/,
+      });
       await periodsButton.waitFor();
       await api('/dev/jobs/run', { method: 'POST' }); // the worker generates the first period
       await periodsButton.click();
@@ -596,7 +671,12 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       const snippet = page.locator('#snippet');
       await snippet.waitFor();
       let text = await snippet.textContent();
-      assert.ok(text.includes(`<script type="module" src="${baseUrl}${manifest.hashedPath}" integrity="${manifest.integrity}" crossorigin="anonymous"></script>`), text);
+      assert.ok(
+        text.includes(
+          `<script type="module" src="${baseUrl}${manifest.hashedPath}" integrity="${manifest.integrity}" crossorigin="anonymous"></script>`,
+        ),
+        text,
+      );
       assert.ok(text.includes(`<cc-provider publishable-key="${pk}">`), text);
       assert.ok(text.includes('<cc-credit-app mode="credit_check"></cc-credit-app>'), text);
       await page.locator('#embed-preset').selectOption('dark');
@@ -645,7 +725,7 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
         const walk = (root) => {
           for (const el of root.querySelectorAll('*')) {
             const right = el.getBoundingClientRect().right;
-            if (right > max) (max = right), (widest = `${el.localName}.${el.className}`);
+            if (right > max) ((max = right), (widest = `${el.localName}.${el.className}`));
             if (el.shadowRoot) walk(el.shadowRoot);
           }
         };
@@ -663,15 +743,42 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
 
   test('in Spanish and French (the browser language), on a phone: every page speaks it and fits', async () => {
     const headings = {
-      'es-ES': { '#/overview': 'Resumen', '#/invoices': 'Facturas', '#/payment-requests': 'Solicitudes de pago', '#/settings': 'Ajustes de la empresa', '#/embed': 'Integrar los widgets' },
-      'fr-FR': { '#/overview': 'Vue d’ensemble', '#/invoices': 'Factures', '#/payment-requests': 'Demandes de paiement', '#/settings': 'Paramètres de l’entreprise', '#/embed': 'Intégrer les widgets' },
+      'es-ES': {
+        '#/overview': 'Resumen',
+        '#/invoices': 'Facturas',
+        '#/payment-requests': 'Solicitudes de pago',
+        '#/settings': 'Ajustes de la empresa',
+        '#/embed': 'Integrar los widgets',
+      },
+      'fr-FR': {
+        '#/overview': 'Vue d’ensemble',
+        '#/invoices': 'Factures',
+        '#/payment-requests': 'Demandes de paiement',
+        '#/settings': 'Paramètres de l’entreprise',
+        '#/embed': 'Intégrer les widgets',
+      },
     };
-    const pages = ['#/overview', '#/contacts', '#/invoices', '#/invoices/new', '#/invoices/import', '#/payment-requests', '#/disputes', '#/settings', '#/settings/users', '#/settings/api-keys', '#/settings/webhooks', '#/embed'];
+    const pages = [
+      '#/overview',
+      '#/contacts',
+      '#/invoices',
+      '#/invoices/new',
+      '#/invoices/import',
+      '#/payment-requests',
+      '#/disputes',
+      '#/settings',
+      '#/settings/users',
+      '#/settings/api-keys',
+      '#/settings/webhooks',
+      '#/embed',
+    ];
     for (const [locale, expected] of Object.entries(headings)) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
       await context.addInitScript(() => {
         window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`),
+        );
       });
       const page = await context.newPage();
       try {
@@ -685,7 +792,13 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
         for (const hash of pages) {
           await page.evaluate((h) => (location.hash = h), hash);
           await settle(page);
-          const heading = await page.evaluate(() => document.querySelector('cc-merchant-console').shadowRoot.querySelector('[data-page]')?.shadowRoot?.querySelector('h1')?.textContent.trim());
+          const heading = await page.evaluate(() =>
+            document
+              .querySelector('cc-merchant-console')
+              .shadowRoot.querySelector('[data-page]')
+              ?.shadowRoot?.querySelector('h1')
+              ?.textContent.trim(),
+          );
           if (expected[hash]) assert.equal(heading, expected[hash], `${locale} ${hash}`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `${locale} ${hash}: the page scrolls sideways by ${overflow}px`);
@@ -713,7 +826,9 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await page.getByRole('link', { name: 'Disputes' }).focus();
       await page.keyboard.press('Enter');
       await page.locator('cc-console-disputes h1').waitFor();
-      await page.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.tagName === 'H1');
+      await page.waitForFunction(
+        () => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.tagName === 'H1',
+      );
       assert.equal(await focused(page), 'h1#:Disputes');
     } finally {
       await context.close();
@@ -726,11 +841,17 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       await signIn(page, ADMIN);
       await api('/dev/clock', { method: 'POST', body: { advance: 'PT13H' } }); // dashboard sessions last 12 hours
       await page.getByRole('link', { name: 'Contacts' }).click();
-      await page.locator('cc-console-sign-in [role="alert"]', { hasText: 'Your session has expired, please sign in again.' }).waitFor();
+      await page
+        .locator('cc-console-sign-in [role="alert"]', { hasText: 'Your session has expired, please sign in again.' })
+        .waitFor();
       await expectNoAxeViolations(page, 'session expired');
       await shot(page, 'session-expired');
       await signIn(page, ADMIN, 'cc-console-contacts h1'); // back where they were
-      const token = await page.evaluate(() => document.querySelector('cc-merchant-console').shadowRoot.querySelector('cc-console-contacts').ctx.api.client.sessionToken);
+      const token = await page.evaluate(
+        () =>
+          document.querySelector('cc-merchant-console').shadowRoot.querySelector('cc-console-contacts').ctx.api.client
+            .sessionToken,
+      );
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.locator('cc-console-sign-in', { hasText: 'You have signed out.' }).waitFor();
       await page.waitForTimeout(200);

@@ -8,7 +8,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { MERCHANT, assertAxeClean, assertNoProblems, focused, merchantGet, openPage, settledStatuses, startSite, tabTo } from './support/site.mjs';
+import {
+  MERCHANT,
+  assertAxeClean,
+  assertNoProblems,
+  focused,
+  merchantGet,
+  openPage,
+  settledStatuses,
+  startSite,
+  tabTo,
+} from './support/site.mjs';
 
 const APPROVED_TAX_ID = '12-3456789'; // the built-in bureau's test id: always 82
 const DECLINED_TAX_ID = '98-7654321'; // always 31
@@ -18,9 +28,12 @@ const applicantEmail = (flow) => `dana.whitfield+${flow}-${RUN}@harborfab.exampl
 
 let site;
 
-before(async () => {
-  site = await startSite();
-}, { timeout: 90_000 });
+before(
+  async () => {
+    site = await startSite();
+  },
+  { timeout: 90_000 },
+);
 
 after(async () => {
   await site?.stop();
@@ -43,7 +56,11 @@ async function typeInto(page, id, text) {
   await page.keyboard.type(text);
 }
 
-const textOf = (page, selector) => page.locator(selector).first().evaluate((el) => el.textContent.replace(/\s+/g, ' ').trim());
+const textOf = (page, selector) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.textContent.replace(/\s+/g, ' ').trim());
 const events = (page) => page.evaluate(() => window.__ccEvents.filter((e) => e.type !== 'cc-ready'));
 
 /**
@@ -59,7 +76,10 @@ async function completeApplication(page, { taxId, email, where }) {
   await page.keyboard.press('Enter');
   await waitForFocus(page, 'legalName');
   assert.equal(await page.locator('cc-credit-app #legalName').getAttribute('aria-invalid'), 'true');
-  assert.match(await textOf(page, 'cc-credit-app .sr-only[role="status"]'), /^There are \d+ problems to fix\. Legal business name: this field is required\./);
+  assert.match(
+    await textOf(page, 'cc-credit-app .sr-only[role="status"]'),
+    /^There are \d+ problems to fix\. Legal business name: this field is required\./,
+  );
   await assertAxeClean(page, `${where}, step 1 with errors`);
 
   await page.keyboard.type('Harbor Fabrication Works LLC');
@@ -110,7 +130,10 @@ describe('credit applications on the demo site', () => {
 
       const decision = await completeApplication(page, { taxId: APPROVED_TAX_ID, email, where: 'on /apply' });
       assert.equal(decision.text, `You're approved for trade credit with ${MERCHANT}`);
-      assert.match(await textOf(page, 'cc-credit-app .decision'), /Your business passed the credit check\. Review your payment terms below/);
+      assert.match(
+        await textOf(page, 'cc-credit-app .decision'),
+        /Your business passed the credit check\. Review your payment terms below/,
+      );
 
       // The offer, inline: the demo merchant's default terms.
       assert.equal(await textOf(page, 'cc-credit-app #offer-title'), `Your payment terms with ${MERCHANT}`);
@@ -138,10 +161,11 @@ describe('credit applications on the demo site', () => {
       assert.ok(accepted, 'cc-terms-accepted fired');
       assert.equal(accepted.detail.contactId, contactId);
       await log.getByText('Terms accepted (offer ').waitFor();
-      assert.deepEqual(
-        await log.locator('p').evaluateAll((lines) => lines.map((p) => p.dataset.event)),
-        ['cc-before-submit', 'cc-credit-decision', 'cc-terms-accepted'],
-      );
+      assert.deepEqual(await log.locator('p').evaluateAll((lines) => lines.map((p) => p.dataset.event)), [
+        'cc-before-submit',
+        'cc-credit-decision',
+        'cc-terms-accepted',
+      ]);
       await assertAxeClean(page, 'on /apply after accepting the terms');
       await assertNoProblems(page, problems);
 
@@ -165,7 +189,12 @@ describe('credit applications on the demo site', () => {
       const decision = await completeApplication(page, { taxId: DECLINED_TAX_ID, email, where: 'on /credit-check' });
       assert.equal(decision.text, "We can't offer trade credit right now");
       const words = await textOf(page, 'cc-credit-app .decision');
-      assert.match(words, new RegExp(`${MERCHANT} can't extend trade credit to your business at this time\\. You can still buy with other payment methods, and you're welcome to apply again later\\.`));
+      assert.match(
+        words,
+        new RegExp(
+          `${MERCHANT} can't extend trade credit to your business at this time\\. You can still buy with other payment methods, and you're welcome to apply again later\\.`,
+        ),
+      );
       assert.match(words, /The bureau reports late payments to other suppliers\./);
       assert.equal(await page.locator('cc-credit-app #offer-title').count(), 0, 'no terms offer');
 
@@ -195,13 +224,19 @@ describe('credit applications on the demo site', () => {
       await completeApplication(page, { taxId: APPROVED_TAX_ID, email, where: 'on /react' });
       const decided = (await events(page)).find((e) => e.type === 'cc-credit-decision');
       const { contactId } = decided.detail;
-      await page.locator('#react-state [data-testid="decision"]').getByText(`approved for contact ${contactId}`).waitFor();
+      await page
+        .locator('#react-state [data-testid="decision"]')
+        .getByText(`approved for contact ${contactId}`)
+        .waitFor();
       await page.locator('#react-event-log').getByText(`Decision: approved for ${contactId}`).waitFor();
       await assertAxeClean(page, 'on /react with the decision');
 
       await acceptOffer(page);
       const accepted = (await events(page)).find((e) => e.type === 'cc-terms-accepted');
-      await page.locator('#react-state [data-testid="terms"]').getByText(`accepted (offer ${accepted.detail.offerId})`).waitFor();
+      await page
+        .locator('#react-state [data-testid="terms"]')
+        .getByText(`accepted (offer ${accepted.detail.offerId})`)
+        .waitFor();
       await assertAxeClean(page, 'on /react after accepting the terms');
       await assertNoProblems(page, problems);
 

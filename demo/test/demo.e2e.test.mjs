@@ -8,7 +8,15 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CONNECTED, MERCHANT, assertAxeClean, assertNoProblems, openPage, settledStatuses, startSite } from './support/site.mjs';
+import {
+  CONNECTED,
+  MERCHANT,
+  assertAxeClean,
+  assertNoProblems,
+  openPage,
+  settledStatuses,
+  startSite,
+} from './support/site.mjs';
 
 const PAGES = [
   { path: '/', current: '/', widgets: 0 },
@@ -22,9 +30,12 @@ const PAGES = [
 
 let site;
 
-before(async () => {
-  site = await startSite();
-}, { timeout: 90_000 });
+before(
+  async () => {
+    site = await startSite();
+  },
+  { timeout: 90_000 },
+);
 
 after(async () => {
   await site?.stop();
@@ -50,7 +61,9 @@ describe('demo site on the real backend', () => {
         assert.doesNotMatch(html, /<!--#include|missing partial|__CC_/);
         assert.equal(await page.locator('header.site-header').count(), 1);
         assert.equal(await page.locator('footer.site-footer').count(), 1);
-        const currentLinks = await page.$$eval('.site-nav a[aria-current="page"]', (links) => links.map((a) => a.getAttribute('href')));
+        const currentLinks = await page.$$eval('.site-nav a[aria-current="page"]', (links) =>
+          links.map((a) => a.getAttribute('href')),
+        );
         assert.deepEqual(currentLinks, [current], 'aria-current in the main nav');
 
         // The SDK came from the backend's content-hashed URL, filled into the page.
@@ -95,8 +108,13 @@ describe('demo site on the real backend', () => {
       await settledStatuses(page);
       const hint = await page.$eval('[data-status="status-light"]', (el) => el.context?.config?.theme?.primaryColor);
       assert.ok(hint, 'the demo merchant has a primary colour hint');
-      const readouts = await page.$$eval('[data-cc-token="--cc-color-primary"]', (els) => els.map((el) => el.textContent));
-      assert.deepEqual(readouts.map((r) => r.toLowerCase()), [hint.toLowerCase(), '#8cc2ff', '#8a2c06']);
+      const readouts = await page.$$eval('[data-cc-token="--cc-color-primary"]', (els) =>
+        els.map((el) => el.textContent),
+      );
+      assert.deepEqual(
+        readouts.map((r) => r.toLowerCase()),
+        [hint.toLowerCase(), '#8cc2ff', '#8a2c06'],
+      );
 
       // What each widget paints: its surface and its primary button.
       const looks = await page.$$eval('cc-credit-app', (apps) =>
@@ -132,7 +150,8 @@ describe('demo site on the real backend', () => {
     const { context, page, problems } = await openPage(site, '/theming');
     try {
       await settledStatuses(page);
-      const visible = () => page.$$eval('.theme-panel', (panels) => panels.filter((p) => p.checkVisibility()).map((p) => p.id));
+      const visible = () =>
+        page.$$eval('.theme-panel', (panels) => panels.filter((p) => p.checkVisibility()).map((p) => p.id));
       assert.deepEqual(await visible(), ['panel-light']);
       await page.focus('#view-light');
       for (const view of ['dark', 'brand']) {

@@ -46,10 +46,18 @@ export { CcDisputeSavedEvent, type CcDisputeSavedDetail } from './events/cc-disp
 export { CcCancelEvent } from './events/cc-cancel-event.js';
 export { CcPaymentSucceededEvent, type CcPaymentDetail } from './events/cc-payment-succeeded-event.js';
 export { CcPaymentFailedEvent } from './events/cc-payment-failed-event.js';
-export { CcPaymentRequestApprovedEvent, type CcPaymentRequestDetail } from './events/cc-payment-request-approved-event.js';
+export {
+  CcPaymentRequestApprovedEvent,
+  type CcPaymentRequestDetail,
+} from './events/cc-payment-request-approved-event.js';
 export { CcPaymentRequestDeclinedEvent } from './events/cc-payment-request-declined-event.js';
 export { CcPaymentMethodAddedEvent, type CcPaymentMethodAddedDetail } from './events/cc-payment-method-added-event.js';
-export { CustomerSessions, customerSessions, type CustomerSessionEntry, type CustomerSessionState } from './internal/customer-session.js';
+export {
+  CustomerSessions,
+  customerSessions,
+  type CustomerSessionEntry,
+  type CustomerSessionState,
+} from './internal/customer-session.js';
 export { walletMessagesFor, type WalletMessages } from './internal/wallet-messages.js';
 export type * from './internal/wallet-api.js';
 export { CcPaymentMethodForm } from './components/payment-method-form/payment-method-form.js';

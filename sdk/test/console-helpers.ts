@@ -12,8 +12,14 @@ export const people = {
 export const consoleMock = {
   reset: () => fetch('/__console/reset', { method: 'POST' }),
   expire: () => fetch('/__console/expire', { method: 'POST' }),
-  settings: (patch: Record<string, unknown>) => fetch('/__console/settings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(patch) }),
-  state: async () => (await fetch('/__console/state')).json() as Promise<Record<string, never[]> & { merchant: Merchant }>,
+  settings: (patch: Record<string, unknown>) =>
+    fetch('/__console/settings', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(patch),
+    }),
+  state: async () =>
+    (await fetch('/__console/state')).json() as Promise<Record<string, never[]> & { merchant: Merchant }>,
 };
 
 export interface TestContext extends ConsoleContext {
@@ -47,7 +53,8 @@ export function $<T extends Element = HTMLElement>(host: Element, selector: stri
   return found;
 }
 
-export const $maybe = <T extends Element = HTMLElement>(host: Element, selector: string): T | null => host.shadowRoot!.querySelector<T>(selector);
+export const $maybe = <T extends Element = HTMLElement>(host: Element, selector: string): T | null =>
+  host.shadowRoot!.querySelector<T>(selector);
 
 export async function until<T>(probe: () => T | null | undefined | false, what: string, timeout = 4000): Promise<T> {
   const deadline = performance.now() + timeout;
@@ -78,10 +85,14 @@ export const focusedIn = (host: Element): Element | null => host.shadowRoot!.act
 export const textOf = (host: Element): string => (host.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 /** A part in the shadow root of `<cc-merchant-console>`, if it is there. */
-export const partOf = <T extends Element>(shell: Element, tag: string): T | null => shell.shadowRoot!.querySelector<T>(tag);
+export const partOf = <T extends Element>(shell: Element, tag: string): T | null =>
+  shell.shadowRoot!.querySelector<T>(tag);
 
 /** Signs in through the console's own sign-in form (any language) and waits for the overview. */
-export async function signInToConsole(shell: Element, who: { email: string; password: string } = people.admin): Promise<Element> {
+export async function signInToConsole(
+  shell: Element,
+  who: { email: string; password: string } = people.admin,
+): Promise<Element> {
   const form = await until(() => partOf<LitElement>(shell, 'cc-console-sign-in'), 'the sign-in form');
   await form.updateComplete;
   type(form, '#email', who.email);

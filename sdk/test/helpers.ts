@@ -21,14 +21,19 @@ export interface MockRequest {
 }
 
 async function post<T>(path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 export const mock = {
   reset: () => post('/__mock/reset'),
-  settings: (publishableKey: string, patch: Record<string, unknown>) => post('/__mock/settings', { publishableKey, ...patch }),
+  settings: (publishableKey: string, patch: Record<string, unknown>) =>
+    post('/__mock/settings', { publishableKey, ...patch }),
   /** A verified contact of the merchant with a session and an open offer (what a merchant's "offer terms" makes). */
   offer: (publishableKey: string, terms: Record<string, unknown> = {}) =>
     post<{ offer: { id: string; contactId: string; netDays: number }; session: { token: string; expiresAt: string } }>(
@@ -67,7 +72,8 @@ export function $<E extends Element = HTMLElement>(host: Element, selector: stri
   return found;
 }
 
-export const $maybe = <E extends Element = HTMLElement>(host: Element, selector: string) => host.shadowRoot!.querySelector<E>(selector);
+export const $maybe = <E extends Element = HTMLElement>(host: Element, selector: string) =>
+  host.shadowRoot!.querySelector<E>(selector);
 
 /** Types into a control as a person would: the value, an input (or change) event, then leaving it. */
 export function enter(host: Element, id: string, value: string | boolean): void {
@@ -77,7 +83,9 @@ export function enter(host: Element, id: string, value: string | boolean): void 
     if (control.checked !== value) control.click();
   } else {
     control.value = String(value);
-    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+    control.dispatchEvent(
+      new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }),
+    );
   }
   control.blur();
 }
@@ -86,7 +94,9 @@ export function enter(host: Element, id: string, value: string | boolean): void 
 export function errorOf(host: Element, id: string): string | undefined {
   const control = $maybe(host, `#${id}`);
   const ids = control?.getAttribute('aria-describedby')?.split(' ') ?? [];
-  const error = ids.map((ref) => host.shadowRoot!.getElementById(ref)).find((el) => el?.getAttribute('part') === 'error');
+  const error = ids
+    .map((ref) => host.shadowRoot!.getElementById(ref))
+    .find((el) => el?.getAttribute('part') === 'error');
   return error?.textContent?.trim();
 }
 
@@ -98,7 +108,8 @@ export async function settle(host: LitElement): Promise<void> {
   await host.updateComplete;
 }
 
-export const until = (predicate: () => unknown, message: string, timeout = 3000) => waitUntil(predicate, message, { timeout });
+export const until = (predicate: () => unknown, message: string, timeout = 3000) =>
+  waitUntil(predicate, message, { timeout });
 
 /** Answers that pass validation, by step; tax id 12-3456789 is approved by the test bureau. */
 export const validAnswers: Array<Record<string, string | boolean>> = [
@@ -121,11 +132,19 @@ export const validAnswers: Array<Record<string, string | boolean>> = [
  * Fills and continues through the steps of a `<cc-credit-app>`, with `overrides` by field,
  * and submits the last one; resolves once the submit button was pressed.
  */
-export async function completeApplication(app: LitElement, overrides: Record<string, string | boolean> = {}): Promise<void> {
+export async function completeApplication(
+  app: LitElement,
+  overrides: Record<string, string | boolean> = {},
+): Promise<void> {
   for (const [index, answers] of validAnswers.entries()) {
-    await until(() => app.shadowRoot!.querySelectorAll('.steps li')[index]?.getAttribute('aria-current') === 'step', `step ${index + 1} shows`);
-    for (const [id, value] of Object.entries({ ...answers, ...pick(overrides, Object.keys(answers)) })) enter(app, id, value);
-    for (const [id, value] of Object.entries(overrides)) if (app.shadowRoot!.getElementById(id) && !(id in answers)) enter(app, id, value);
+    await until(
+      () => app.shadowRoot!.querySelectorAll('.steps li')[index]?.getAttribute('aria-current') === 'step',
+      `step ${index + 1} shows`,
+    );
+    for (const [id, value] of Object.entries({ ...answers, ...pick(overrides, Object.keys(answers)) }))
+      enter(app, id, value);
+    for (const [id, value] of Object.entries(overrides))
+      if (app.shadowRoot!.getElementById(id) && !(id in answers)) enter(app, id, value);
     $(app, 'button[type="submit"]').click();
     await app.updateComplete;
   }

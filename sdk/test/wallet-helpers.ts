@@ -10,14 +10,25 @@ export const walletKeys = {
   themed: 'pk_test_branded', // theme hints: yellow primary, 12px radius, Georgia
 };
 
-export const testCards = { ok: '4242 4242 4242 4242', declined: '4000 0000 0000 0002', insufficientFunds: '4000 0000 0000 9995' };
+export const testCards = {
+  ok: '4242 4242 4242 4242',
+  declined: '4000 0000 0000 0002',
+  insufficientFunds: '4000 0000 0000 9995',
+};
 export const testAch = { ok: '000123456789', closed: '000111111113' };
 
 export interface SeedSpec {
   email?: string;
   terms?: { netDays: number; creditLimit: number; currency: string } | null;
   invoices?: Array<Partial<WalletInvoice> & { amount: number }>;
-  requests?: Array<{ amount?: number; invoice?: number; status?: string; minimumPercent?: number; memo?: string; paidAmount?: number }>;
+  requests?: Array<{
+    amount?: number;
+    invoice?: number;
+    status?: string;
+    minimumPercent?: number;
+    memo?: string;
+    paidAmount?: number;
+  }>;
   methods?: Array<{ type: 'card'; number?: string } | { type: 'ach'; accountNumber?: string }>;
 }
 
@@ -31,7 +42,11 @@ export interface Seeded {
 }
 
 async function post<T>(path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -40,7 +55,8 @@ export const walletMock = {
   seed: (publishableKey: string, spec: SeedSpec = {}) => post<Seeded>('/__mock/wallet', { publishableKey, ...spec }),
   expireLink: (token: string) => post(`/__mock/wallet/links/${token}/expire`),
   expireSession: (token: string) => post(`/__mock/wallet/sessions/${token}/expire`),
-  patchInvoice: (id: string, patch: Partial<WalletInvoice>) => post<WalletInvoice>(`/__mock/wallet/invoices/${id}`, patch),
+  patchInvoice: (id: string, patch: Partial<WalletInvoice>) =>
+    post<WalletInvoice>(`/__mock/wallet/invoices/${id}`, patch),
   freshLinks: async () => (await (await fetch('/__mock/wallet/fresh-links')).json()) as Array<{ email: string }>,
 };
 
@@ -70,7 +86,10 @@ export function forgetSessions(): void {
 
 /** Stores `token` as the tab's session, as an earlier page load would have. */
 export function storeSession(token: string): void {
-  sessionStorage.setItem(sessionKey(), JSON.stringify({ token, expiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+  sessionStorage.setItem(
+    sessionKey(),
+    JSON.stringify({ token, expiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+  );
   customerSessions.forgetMemory();
   sessionStore.clear();
 }

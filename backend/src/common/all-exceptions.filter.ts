@@ -17,7 +17,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const res = toErrorResponse(err, req.id);
-  if (res.unexpected) logger.error({ msg: 'unexpected error', requestId: req.id, method: req.method, url: req.url, err: String((err as Error)?.stack ?? err) });
+  if (res.unexpected)
+    logger.error({
+      msg: 'unexpected error',
+      requestId: req.id,
+      method: req.method,
+      url: req.url,
+      err: String((err as Error)?.stack ?? err),
+    });
   else if (res.status === 503) logger.warn({ msg: 'database unavailable', requestId: req.id, url: req.url });
   for (const [k, v] of Object.entries(res.headers ?? {})) reply.header(k, v);
   void reply.status(res.status).type('application/json').send(res.body);

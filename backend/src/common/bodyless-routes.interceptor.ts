@@ -18,9 +18,21 @@ export class BodylessRoutesInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
     const body = req.body;
-    if (body && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length && !this.routeTakesBody(ctx)) {
+    if (
+      body &&
+      typeof body === 'object' &&
+      !Array.isArray(body) &&
+      Object.keys(body).length &&
+      !this.routeTakesBody(ctx)
+    ) {
       const field = Object.keys(body)[0]!;
-      if (DISCOUNT_FIELD.test(field)) throw new ApiError(422, 'early_payment_discount_unsupported', 'Early-payment discounts are not supported.', field);
+      if (DISCOUNT_FIELD.test(field))
+        throw new ApiError(
+          422,
+          'early_payment_discount_unsupported',
+          'Early-payment discounts are not supported.',
+          field,
+        );
       throw new ApiError(422, 'unknown_field', `Unknown field '${field}': this endpoint takes no body.`, field);
     }
     return next.handle();
@@ -30,7 +42,8 @@ export class BodylessRoutesInterceptor implements NestInterceptor {
     const handler = ctx.getHandler();
     let known = this.takesBody.get(handler);
     if (known === undefined) {
-      const args: Record<string, unknown> = Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), handler.name) ?? {};
+      const args: Record<string, unknown> =
+        Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), handler.name) ?? {};
       known = Object.keys(args).some((k) => Number(k.split(':')[0]) === RouteParamtypes.BODY);
       this.takesBody.set(handler, known);
     }

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 
-const DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** Parses an ISO 8601 duration (`P3D`, `PT1H30M`, `P1M`) into its parts, or null. */
 export function parseDuration(text: string) {
   const m = DURATION.exec(text);
   if (!m) return null;
   const [years, months, weeks, days, hours, minutes, seconds] = m.slice(1).map((v) => Number(v ?? 0)) as number[];
-  return { years, months, weeks, days, hours, minutes, seconds } as Record<'years' | 'months' | 'weeks' | 'days' | 'hours' | 'minutes' | 'seconds', number>;
+  return { years, months, weeks, days, hours, minutes, seconds } as Record<
+    'years' | 'months' | 'weeks' | 'days' | 'hours' | 'minutes' | 'seconds',
+    number
+  >;
 }
 
 /** Adds a parsed duration to a UTC instant (calendar months and years, as people count them). */

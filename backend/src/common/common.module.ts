@@ -7,7 +7,11 @@ import { Encryption } from './encryption.js';
 /** What every module uses: the database gateway, the clock, encryption. */
 @Global()
 @Module({
-  providers: [Db, Clock, { provide: Encryption, inject: [AppConfig], useFactory: (c: AppConfig) => Encryption.fromConfig(c) }],
+  providers: [
+    Db,
+    Clock,
+    { provide: Encryption, inject: [AppConfig], useFactory: (c: AppConfig) => Encryption.fromConfig(c) },
+  ],
   exports: [Db, Clock, Encryption],
 })
 export class CommonModule {}

@@ -95,7 +95,10 @@ export class Db {
     const driver = this.dataSource.driver;
     const columns = meta.columns.filter((c) => c.getEntityValue(row) !== undefined);
     const sql = `INSERT INTO ${driver.escape(meta.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
-    return this.writeLater(sql, columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
+    return this.writeLater(
+      sql,
+      columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)),
+    );
   }
 
   /** Runs an INSERT / UPDATE (numbered parameters) just before the transaction commits; at once outside one. */

@@ -5,7 +5,10 @@ import { ApiError } from './errors.js';
 
 describe('toErrorResponse', () => {
   it('hides the internals of an unknown error behind a generic 500 naming the request id', () => {
-    const res = toErrorResponse(new TypeError("Cannot read properties of undefined (reading 'password_hash')"), 'req_abc');
+    const res = toErrorResponse(
+      new TypeError("Cannot read properties of undefined (reading 'password_hash')"),
+      'req_abc',
+    );
     expect(res.status).toBe(500);
     expect(res.unexpected).toBe(true);
     expect(res.body.error.type).toBe('api_error');
@@ -16,7 +19,11 @@ describe('toErrorResponse', () => {
 
   it('maps every way a lost database shows up to 503 database_unavailable', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    const adminShutdown = new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    const adminShutdown = new QueryFailedError(
+      'SELECT 1',
+      [],
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    );
     const terminated = new Error('Connection terminated unexpectedly');
     const wrapped = new Error('outer', { cause: Object.assign(new Error('x'), { code: '08006' }) });
     for (const err of [refused, adminShutdown, terminated, wrapped]) {
@@ -28,7 +35,11 @@ describe('toErrorResponse', () => {
 
   it('keeps a domain error as it is', () => {
     const res = toErrorResponse(new ApiError(409, 'last_admin', 'keep one', 'id'), 'req_x');
-    expect(res).toMatchObject({ status: 409, unexpected: false, body: { error: { type: 'conflict', code: 'last_admin', param: 'id' } } });
+    expect(res).toMatchObject({
+      status: 409,
+      unexpected: false,
+      body: { error: { type: 'conflict', code: 'last_admin', param: 'id' } },
+    });
   });
 
   it('does not call a constraint violation a database outage', () => {

@@ -12,7 +12,10 @@ export interface ErrorResponse {
 
 /** A stored error answer replayed for a repeated Idempotency-Key. */
 export class ReplayedError extends Error {
-  constructor(readonly status: number, readonly body: ReturnType<ApiError['toBody']>) {
+  constructor(
+    readonly status: number,
+    readonly body: ReturnType<ApiError['toBody']>,
+  ) {
     super('replayed');
   }
 }
@@ -33,7 +36,7 @@ export function toErrorResponse(err: unknown, requestId: string): ErrorResponse 
     return { status: 503, body: e.toBody(), unexpected: false, headers: { 'retry-after': '5' } };
   }
   // Nest wraps Fastify's body-parser errors in an HttpException whose cause carries the code.
-  const code = (err as { code?: string })?.code ?? ((err as { cause?: { code?: string } })?.cause?.code);
+  const code = (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
   const fastify = code ? FASTIFY_CODES[code] : undefined;
   if (fastify || (err as Error)?.name === 'SyntaxError') {
     const [status, c, message] = fastify ?? FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY!;
@@ -42,12 +45,24 @@ export function toErrorResponse(err: unknown, requestId: string): ErrorResponse 
   if (err instanceof HttpException && err.getStatus() < 500) {
     const status = err.getStatus();
     const c = status === 404 ? 'route_not_found' : status === 405 ? 'method_not_allowed' : 'invalid_request';
-    return { status, body: new ApiError(status, c, status === 404 ? 'No such route.' : err.message).toBody(), unexpected: false };
+    return {
+      status,
+      body: new ApiError(status, c, status === 404 ? 'No such route.' : err.message).toBody(),
+      unexpected: false,
+    };
   }
   const statusCode = (err as { statusCode?: number })?.statusCode;
   if (statusCode && statusCode >= 400 && statusCode < 500) {
-    return { status: statusCode, body: new ApiError(statusCode, 'invalid_request', 'The request could not be read.').toBody(), unexpected: false };
+    return {
+      status: statusCode,
+      body: new ApiError(statusCode, 'invalid_request', 'The request could not be read.').toBody(),
+      unexpected: false,
+    };
   }
-  const e = new ApiError(500, 'internal_error', `Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
+  const e = new ApiError(
+    500,
+    'internal_error',
+    `Something went wrong on our side. Quote request id ${requestId} if you contact support.`,
+  );
   return { status: 500, body: e.toBody(), unexpected: true };
 }

@@ -1,10 +1,27 @@
 export type ErrorType =
-  | 'invalid_request' | 'authentication' | 'permission' | 'not_found' | 'conflict'
-  | 'rate_limited' | 'api_error' | 'payment_error';
+  | 'invalid_request'
+  | 'authentication'
+  | 'permission'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'api_error'
+  | 'payment_error';
 
 const STATUS_TYPE: Record<number, ErrorType> = {
-  400: 'invalid_request', 401: 'authentication', 402: 'payment_error', 403: 'permission',
-  404: 'not_found', 405: 'invalid_request', 409: 'conflict', 413: 'invalid_request', 415: 'invalid_request', 422: 'invalid_request', 429: 'rate_limited', 500: 'api_error', 503: 'api_error',
+  400: 'invalid_request',
+  401: 'authentication',
+  402: 'payment_error',
+  403: 'permission',
+  404: 'not_found',
+  405: 'invalid_request',
+  409: 'conflict',
+  413: 'invalid_request',
+  415: 'invalid_request',
+  422: 'invalid_request',
+  429: 'rate_limited',
+  500: 'api_error',
+  503: 'api_error',
 };
 
 /**
@@ -25,11 +42,20 @@ export class ApiError extends Error {
   }
 
   toBody() {
-    return { error: { type: this.type, code: this.code, message: this.message, ...(this.param ? { param: this.param } : {}), ...this.extra } };
+    return {
+      error: {
+        type: this.type,
+        code: this.code,
+        message: this.message,
+        ...(this.param ? { param: this.param } : {}),
+        ...this.extra,
+      },
+    };
   }
 }
 
-export const invalidParam = (param: string, message: string, code = 'parameter_invalid') => new ApiError(422, code, message, param);
+export const invalidParam = (param: string, message: string, code = 'parameter_invalid') =>
+  new ApiError(422, code, message, param);
 export const missingParam = (param: string) => new ApiError(422, 'parameter_missing', `${param} is required.`, param);
 export const notFound = (what: string, id?: string) =>
   new ApiError(404, 'resource_missing', id ? `No ${what} with id '${id}'.` : `No such ${what}.`, id ? 'id' : undefined);

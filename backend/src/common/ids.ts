@@ -3,8 +3,30 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower-case
 
 export type IdPrefix =
-  | 'mer' | 'usr' | 'key' | 'ses' | 'pwr' | 'ct' | 'app' | 'off' | 'inv' | 'pr' | 'pay' | 'pm'
-  | 'dsp' | 'rs' | 'we' | 'evt' | 'aud' | 'obx' | 'req' | 'cn' | 'ref' | 'wd' | 'wl' | 'con';
+  | 'mer'
+  | 'usr'
+  | 'key'
+  | 'ses'
+  | 'pwr'
+  | 'ct'
+  | 'app'
+  | 'off'
+  | 'inv'
+  | 'pr'
+  | 'pay'
+  | 'pm'
+  | 'dsp'
+  | 'rs'
+  | 'we'
+  | 'evt'
+  | 'aud'
+  | 'obx'
+  | 'req'
+  | 'cn'
+  | 'ref'
+  | 'wd'
+  | 'wl'
+  | 'con';
 
 let lastTime = 0;
 let lastRandom = 0n;

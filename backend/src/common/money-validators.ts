@@ -8,7 +8,10 @@ export function IsMinorAmount(opts: { allowZero?: boolean } = {}, options?: Vali
       name: 'isMinorAmount',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a ${opts.allowZero ? 'non-negative' : 'positive'} whole number of minor units (cents)`, ...options },
+      options: {
+        message: `${propertyName} must be a ${opts.allowZero ? 'non-negative' : 'positive'} whole number of minor units (cents)`,
+        ...options,
+      },
       validator: { validate: (v: unknown) => isMinorAmount(v, opts) },
     });
 }

@@ -7,7 +7,9 @@ export function isCurrency(code: unknown): code is string {
 
 /** Minor-unit digits of a currency: USD 2, JPY 0, KWD 3. */
 export function currencyDecimals(code: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 /** Amounts are integers in minor units; this bound keeps them exact in JS and in bigint columns. */

@@ -6,11 +6,16 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 /** `?limit=&startingAfter=` on every list. */
 export class ListQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'An id from the previous page: the page after it.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   startingAfter?: string;
 }
 
@@ -27,7 +32,10 @@ export async function paginate<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
   const limit = query.limit ?? 20;
   const alias = qb.alias;
   if (query.startingAfter) qb.andWhere(`${alias}.id < :cursor`, { cursor: query.startingAfter });
-  const rows = await qb.orderBy(`${alias}.id`, 'DESC').limit(limit + 1).getMany();
+  const rows = await qb
+    .orderBy(`${alias}.id`, 'DESC')
+    .limit(limit + 1)
+    .getMany();
   return { data: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 

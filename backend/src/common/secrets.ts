@@ -13,7 +13,10 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const N = 16384, r = 8, p = 1, KEYLEN = 32;
+const N = 16384,
+  r = 8,
+  p = 1,
+  KEYLEN = 32;
 
 /** Passwords: scrypt with a random salt, encoded with its parameters so they can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
@@ -27,13 +30,16 @@ export async function verifyPassword(password: string, encoded: string): Promise
   if (alg !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
   const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n), r: Number(rr), p: Number(pp),
+    N: Number(n),
+    r: Number(rr),
+    p: Number(pp),
   });
   return timingSafeEqual(actual, expected);
 }
 
 /** A password hash to compare against when the user does not exist, so timing does not tell. */
-export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+export const DUMMY_PASSWORD_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export function safeEqual(a: string, b: string): boolean {
   const x = createHash('sha256').update(a).digest();

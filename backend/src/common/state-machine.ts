@@ -19,7 +19,11 @@ export class StateMachine<S extends string, E extends string> {
 
   next(from: S, event: E): S {
     if (!this.can(from, event)) {
-      throw new ApiError(409, this.code, `A ${this.subject} that is ${from} cannot be moved by ${event.replace(/_/g, ' ')}.`);
+      throw new ApiError(
+        409,
+        this.code,
+        `A ${this.subject} that is ${from} cannot be moved by ${event.replace(/_/g, ' ')}.`,
+      );
     }
     return this.transitions[event].to;
   }

@@ -12,7 +12,12 @@ export function validationError(errors: ValidationError[], prefix = ''): ApiErro
   const constraints = first.constraints ?? {};
   if ('whitelistValidation' in constraints) {
     if (DISCOUNT_FIELD.test(first.property)) {
-      return new ApiError(422, 'early_payment_discount_unsupported', 'Early-payment discounts are not supported.', param);
+      return new ApiError(
+        422,
+        'early_payment_discount_unsupported',
+        'Early-payment discounts are not supported.',
+        param,
+      );
     }
     return new ApiError(422, 'unknown_field', `Unknown field '${param}'.`, param);
   }

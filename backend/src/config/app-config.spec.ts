@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from './app-config.js';
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3000, CC_JOBS_INTERVAL_MS: 15000, CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: 60, CC_RATE_LIMIT_PER_SECOND: 100, CC_TRUST_PROXY: false, MAIL_FROM: 'CustomerConnect <no-reply@localhost>' });
+    expect(c).toMatchObject({
+      PORT: 3000,
+      CC_JOBS_INTERVAL_MS: 15000,
+      CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: 60,
+      CC_RATE_LIMIT_PER_SECOND: 100,
+      CC_TRUST_PROXY: false,
+      MAIL_FROM: 'CustomerConnect <no-reply@localhost>',
+    });
     expect(c.embedded).toBe(true);
     expect(c.seedDemo).toBe(true);
     expect(c.publicUrl).toBe('http://localhost:3000');
@@ -30,6 +37,8 @@ describe('loadConfig', () => {
   it('requires a 32-byte encryption key in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CC_ENCRYPTION_KEY: required/);
     expect(() => loadConfig({ CC_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/exactly 32 bytes/);
-    expect(loadConfig({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).isProduction).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).isProduction,
+    ).toBe(true);
   });
 });

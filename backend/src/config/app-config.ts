@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBase64,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const FLAGS: Record<string, boolean> = { '1': true, true: true, '0': false, false: false };
@@ -22,7 +34,9 @@ export class AppConfig {
   @IsString() CC_DATA_DIR: string = join(process.env.INIT_CWD ?? process.cwd(), '.data');
   @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false }) SMTP_URL?: string;
   @IsString() MAIL_FROM: string = 'CustomerConnect <no-reply@localhost>';
-  @IsOptional() @IsString() @MinLength(24, { message: 'CC_PLATFORM_ADMIN_TOKEN must be at least 24 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'CC_PLATFORM_ADMIN_TOKEN must be at least 24 characters' })
   CC_PLATFORM_ADMIN_TOKEN?: string;
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL?: string;
   @Transform(toInt) @IsInt() @Min(10) CC_JOBS_INTERVAL_MS: number = 15000;
@@ -56,8 +70,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const config = plainToInstance(AppConfig, set, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  const problems = errors.map((e) => `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-  if (config.isProduction && !config.CC_ENCRYPTION_KEY) problems.push('  CC_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
+  const problems = errors.map(
+    (e) => `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (config.isProduction && !config.CC_ENCRYPTION_KEY)
+    problems.push('  CC_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
   if (config.CC_ENCRYPTION_KEY && Buffer.from(config.CC_ENCRYPTION_KEY, 'base64').length !== 32) {
     problems.push('  CC_ENCRYPTION_KEY: must decode to exactly 32 bytes');
   }

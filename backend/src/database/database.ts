@@ -14,7 +14,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const common = { type: 'postgres' as const, entities, migrations, namingStrategy: new SnakeNamingStrategy(), synchronize: false };
+const common = {
+  type: 'postgres' as const,
+  entities,
+  migrations,
+  namingStrategy: new SnakeNamingStrategy(),
+  synchronize: false,
+};
 
 /** An arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 7_316_001;
@@ -28,14 +34,22 @@ export interface OpenOptions {
 
 /** `DATABASE_URL` → PostgreSQL through `pg`; unset → PGlite under `CC_DATA_DIR`. Runs pending migrations. */
 export async function openDatabase(config: AppConfig, options: OpenOptions = {}): Promise<Database> {
-  const db = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL) : await openEmbedded(config.CC_DATA_DIR, options);
+  const db = config.DATABASE_URL
+    ? await openPostgres(config.DATABASE_URL)
+    : await openEmbedded(config.CC_DATA_DIR, options);
   if (db.kind === 'embedded') await db.dataSource.runMigrations({ transaction: 'each' });
   else await migrateExclusively(db.dataSource);
   return db;
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const opts: DataSourceOptions = { ...common, url, poolSize: 20, connectTimeoutMS: 5000, applicationName: 'customerconnect' };
+  const opts: DataSourceOptions = {
+    ...common,
+    url,
+    poolSize: 20,
+    connectTimeoutMS: 5000,
+    applicationName: 'customerconnect',
+  };
   const dataSource = await new DataSource(opts).initialize();
   return { dataSource, kind: 'postgres', close: () => destroy(dataSource) };
 }
@@ -47,7 +61,11 @@ async function openEmbedded(dir: string, options: OpenOptions): Promise<Database
       dataDir: options.inMemory ? undefined : join(dir, 'pgdata'),
       loadDataDir: options.loadDataDir,
     });
-    const dataSource = await new DataSource({ ...common, driver: pgliteDriver(pglite), database: 'postgres' }).initialize();
+    const dataSource = await new DataSource({
+      ...common,
+      driver: pgliteDriver(pglite),
+      database: 'postgres',
+    }).initialize();
     return {
       dataSource,
       kind: 'embedded',

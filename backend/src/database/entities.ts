@@ -25,8 +25,31 @@ import { User } from '../modules/users/user.entity.js';
 import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
 import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js';
 
-export const entities = [Merchant, User, ApiKey, Session, PasswordReset, Contact, IdempotencyKey, DomainEvent, AuditEntry, OutboxMessage,
-  UnderwritingPolicy, CreditApplication, TermsOffer, Contract,
-  Invoice, InvoiceCredit, PaymentMethod, PaymentRequest, Payment, Refund, Dispute, WalletLink,
-  RecurringSchedule, RecurringOccurrence,
-  WebhookEndpoint, WebhookDelivery];
+export const entities = [
+  Merchant,
+  User,
+  ApiKey,
+  Session,
+  PasswordReset,
+  Contact,
+  IdempotencyKey,
+  DomainEvent,
+  AuditEntry,
+  OutboxMessage,
+  UnderwritingPolicy,
+  CreditApplication,
+  TermsOffer,
+  Contract,
+  Invoice,
+  InvoiceCredit,
+  PaymentMethod,
+  PaymentRequest,
+  Payment,
+  Refund,
+  Dispute,
+  WalletLink,
+  RecurringSchedule,
+  RecurringOccurrence,
+  WebhookEndpoint,
+  WebhookDelivery,
+];

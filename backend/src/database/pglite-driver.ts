@@ -13,7 +13,9 @@ class PgliteConnection extends EventEmitter {
   async query(sql: string, params?: unknown[], cb?: Callback<QueryResult>): Promise<QueryResult> {
     try {
       const res: Results =
-        params && params.length ? await this.db.query(sql, params) : ((await this.db.exec(sql)).at(-1) ?? { rows: [], fields: [] });
+        params && params.length
+          ? await this.db.query(sql, params)
+          : ((await this.db.exec(sql)).at(-1) ?? { rows: [], fields: [] });
       const result = {
         rows: res.rows,
         rowCount: res.affectedRows ?? res.rows.length,
@@ -49,7 +51,7 @@ export function pgliteDriver(db: PGlite) {
       void previous.then(() => {
         let released = false;
         cb(null, this.connection, () => {
-          if (!released) (released = true), release();
+          if (!released) ((released = true), release());
         });
       });
     }

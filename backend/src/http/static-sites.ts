@@ -24,7 +24,10 @@ export function sdkBundle(): SdkBundle | null {
   if (!existsSync(file)) return null;
   const body = readFileSync(file);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return { hashedPath: `/sdk/cc-sdk.${hash}.js`, integrity: `sha384-${createHash('sha384').update(body).digest('base64')}` };
+  return {
+    hashedPath: `/sdk/cc-sdk.${hash}.js`,
+    integrity: `sha384-${createHash('sha384').update(body).digest('base64')}`,
+  };
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8' };
@@ -40,7 +43,10 @@ function encodedBodies(file: string): Encoded {
 }
 
 /** Brotli, else gzip, when the client accepts it (and did not refuse it with q=0). */
-export function pickEncoding(bodies: Encoded, acceptEncoding: string | string[] | undefined): { encoding?: 'br' | 'gzip'; body: Buffer } {
+export function pickEncoding(
+  bodies: Encoded,
+  acceptEncoding: string | string[] | undefined,
+): { encoding?: 'br' | 'gzip'; body: Buffer } {
   const accepted = new Set(
     String(acceptEncoding ?? '')
       .split(',')
@@ -68,32 +74,47 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
       preCompressed: true,
       decorateReply: false,
       cacheControl: false,
-      setHeaders: (res) => void (res as unknown as { header(k: string, v: string): void }).header('cache-control', 'public, max-age=300, stale-while-revalidate=86400'),
+      setHeaders: (res) =>
+        void (res as unknown as { header(k: string, v: string): void }).header(
+          'cache-control',
+          'public, max-age=300, stale-while-revalidate=86400',
+        ),
     });
     if (bundle) {
       const bodies = encodedBodies(join(SDK_DIST, 'cc-sdk.js'));
       fastify.get(bundle.hashedPath, (req, reply) => {
         const { encoding, body } = pickEncoding(bodies, req.headers['accept-encoding']);
         if (encoding) reply.header('content-encoding', encoding);
-        return reply.header('vary', 'accept-encoding').header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(body);
+        return reply
+          .header('vary', 'accept-encoding')
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .type('text/javascript; charset=utf-8')
+          .send(body);
       });
     }
-    fastify.get('/sdk/manifest.json', (_req, reply) => reply.header('cache-control', 'no-cache').send({ script: '/sdk/cc-sdk.js', ...bundle }));
+    fastify.get('/sdk/manifest.json', (_req, reply) =>
+      reply.header('cache-control', 'no-cache').send({ script: '/sdk/cc-sdk.js', ...bundle }),
+    );
   }
   registerHostedPages(fastify, bundle);
   if (!existsSync(DEMO_DIR)) return;
   const fill = (html: string) =>
-    html.replaceAll('__CC_PUBLISHABLE_KEY__', demo.publishableKey).replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
+    html
+      .replaceAll('__CC_PUBLISHABLE_KEY__', demo.publishableKey)
+      .replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
   const pages = new Map<string, string>();
   for (const name of readdirSync(DEMO_DIR)) {
-    if (extname(name) === '.html') pages.set(name, withPartials(readFileSync(join(DEMO_DIR, name), 'utf8'), join(DEMO_DIR, 'partials')));
+    if (extname(name) === '.html')
+      pages.set(name, withPartials(readFileSync(join(DEMO_DIR, name), 'utf8'), join(DEMO_DIR, 'partials')));
   }
   for (const [name, html] of pages) {
     const paths = name === 'index.html' ? ['/', '/index.html'] : [`/${name}`, `/${name.replace(/\.html$/, '')}`];
-    for (const p of paths) fastify.get(p, (_req, reply) => reply.type(TYPES['.html']!).header('cache-control', 'no-cache').send(fill(html)));
+    for (const p of paths)
+      fastify.get(p, (_req, reply) => reply.type(TYPES['.html']!).header('cache-control', 'no-cache').send(fill(html)));
   }
   const assets = join(DEMO_DIR, 'assets');
-  if (existsSync(assets)) await fastify.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, index: false });
+  if (existsSync(assets))
+    await fastify.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, index: false });
 }
 
 /**
@@ -112,17 +133,28 @@ export function withPartials(html: string, dir: string): string {
  * the page, so the token never reaches another site) and `/dashboard` (the merchant console).
  */
 function registerHostedPages(fastify: FastifyInstance, bundle: SdkBundle | null): void {
-  const page = (name: string) => readFileSync(join(HOSTED_DIR, name), 'utf8').replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
-  const send = (html: string) => (_req: unknown, reply: { header(k: string, v: string): unknown; type(t: string): unknown; send(b: string): unknown }) => {
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cache-control', 'no-store');
-    reply.type('text/html; charset=utf-8');
-    return reply.send(html);
-  };
+  const page = (name: string) =>
+    readFileSync(join(HOSTED_DIR, name), 'utf8').replaceAll('__CC_SDK_SRC__', bundle?.hashedPath ?? '/sdk/cc-sdk.js');
+  const send =
+    (html: string) =>
+    (
+      _req: unknown,
+      reply: { header(k: string, v: string): unknown; type(t: string): unknown; send(b: string): unknown },
+    ) => {
+      reply.header('referrer-policy', 'no-referrer');
+      reply.header('cache-control', 'no-store');
+      reply.type('text/html; charset=utf-8');
+      return reply.send(html);
+    };
   const wallet = page('wallet.html');
   const dashboard = page('dashboard.html');
   fastify.get('/wallet', send(wallet));
   fastify.get('/dashboard', send(dashboard));
   fastify.get('/dashboard/*', send(dashboard));
-  fastify.get('/hosted/hosted.css', (_req, reply) => reply.type('text/css').header('cache-control', 'public, max-age=300').send(readFileSync(join(HOSTED_DIR, 'hosted.css'))));
+  fastify.get('/hosted/hosted.css', (_req, reply) =>
+    reply
+      .type('text/css')
+      .header('cache-control', 'public, max-age=300')
+      .send(readFileSync(join(HOSTED_DIR, 'hosted.css'))),
+  );
 }

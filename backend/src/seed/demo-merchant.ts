@@ -39,14 +39,24 @@ export async function seedDemoMerchant(app: INestApplicationContext, config: App
   if (existing) {
     const merchant = await merchants.get(existing.merchantId);
     if (!merchant.settings.allowedOrigins.includes(origin)) {
-      await merchants.updateSettings(merchant.id, { allowedOrigins: [...merchant.settings.allowedOrigins, origin] }, system);
+      await merchants.updateSettings(
+        merchant.id,
+        { allowedOrigins: [...merchant.settings.allowedOrigins, origin] },
+        system,
+      );
     }
-    const key = await db.repo(ApiKey).findOne({ where: { merchantId: merchant.id, kind: 'publishable', revokedAt: IsNull() }, order: { id: 'ASC' } });
+    const key = await db
+      .repo(ApiKey)
+      .findOne({ where: { merchantId: merchant.id, kind: 'publishable', revokedAt: IsNull() }, order: { id: 'ASC' } });
     return { merchantId: merchant.id, publishableKey: key?.publishableKey ?? '' };
   }
   const signUp = await app.get(SignUpService).signUp(DEMO_MERCHANT);
   const merchantId = signUp.merchant.id;
-  await merchants.updateSettings(merchantId, { allowedOrigins: [origin], walletUrl: `${config.publicUrl}/account`, theme: { primaryColor: '#0b5cad' } }, system);
+  await merchants.updateSettings(
+    merchantId,
+    { allowedOrigins: [origin], walletUrl: `${config.publicUrl}/account`, theme: { primaryColor: '#0b5cad' } },
+    system,
+  );
   for (const c of DEMO_CONTACTS) await app.get(ContactsService).create(merchantId, c, system);
   const adminKey = signUp.apiKeys.find((k) => k.kind === 'secret')!;
   await seedDemoCustomer(app, merchantId, adminKey.id);

@@ -42,7 +42,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return {
-    app, db, config, baseUrl,
+    app,
+    db,
+    config,
+    baseUrl,
     http: new HttpClient(baseUrl),
     close: async () => {
       await app.close();
@@ -57,7 +60,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
  * Two backend instances on one fresh database of the real PostgreSQL server (as production
  * runs several stateless instances): for the tests of what must happen exactly once.
  */
-export async function twoInstances(prefix: string, env: Record<string, string> = {}): Promise<{ a: TestApp; b: TestApp; close(): Promise<void> }> {
+export async function twoInstances(
+  prefix: string,
+  env: Record<string, string> = {},
+): Promise<{ a: TestApp; b: TestApp; close(): Promise<void> }> {
   const scratch = await scratchDatabase(prefix);
   const started: TestApp[] = [];
   const close = async () => {

@@ -27,7 +27,10 @@ export function freePort(): Promise<number> {
 export class BackendProcess {
   child?: ChildProcess;
   output = '';
-  constructor(readonly port: number, private readonly env: Record<string, string>) {}
+  constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -35,7 +38,13 @@ export class BackendProcess {
 
   async start(): Promise<void> {
     this.child = spawn(process.execPath, [ensureBuilt()], {
-      env: { ...process.env, NODE_ENV: 'development', PORT: String(this.port), PUBLIC_URL: `http://localhost:${this.port}`, ...this.env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(this.port),
+        PUBLIC_URL: `http://localhost:${this.port}`,
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (d) => (this.output += d));

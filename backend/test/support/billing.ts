@@ -15,13 +15,21 @@ export async function verifiedContact(t: TestApp, merchantKey: string, merchantI
 /** A contact that accepted the merchant's default terms (authorized: net 30, limit 1,000,000 USD). */
 export async function authorizedContact(t: TestApp, merchantKey: string, merchantId: string) {
   const c = await verifiedContact(t, merchantKey, merchantId, 'credit_check_with_terms');
-  const res = await t.http.post(`/v1/customer/terms-offers/${c.offerId}/accept`, { signatureName: 'Jordan Lee' }, { token: c.session });
+  const res = await t.http.post(
+    `/v1/customer/terms-offers/${c.offerId}/accept`,
+    { signatureName: 'Jordan Lee' },
+    { token: c.session },
+  );
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return c;
 }
 
 export async function addCard(t: TestApp, session: string, number = CARDS.ok) {
-  const res = await t.http.post('/v1/customer/payment-methods', { type: 'card', card: { number, expMonth: 12, expYear: 2034, cvc: '123' } }, { token: session });
+  const res = await t.http.post(
+    '/v1/customer/payment-methods',
+    { type: 'card', card: { number, expMonth: 12, expYear: 2034, cvc: '123' } },
+    { token: session },
+  );
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
   return res.body.id as string;
 }

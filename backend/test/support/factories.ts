@@ -29,7 +29,11 @@ export async function signUpMerchant(http: HttpClient, name = `Merchant ${unique
 }
 
 export async function createContact(http: HttpClient, token: string, overrides: Record<string, unknown> = {}) {
-  const res = await http.post('/v1/contacts', { companyName: `Company ${unique()}`, email: `ap-${unique()}@customer.example`, ...overrides }, { token });
+  const res = await http.post(
+    '/v1/contacts',
+    { companyName: `Company ${unique()}`, email: `ap-${unique()}@customer.example`, ...overrides },
+    { token },
+  );
   if (res.status !== 201) throw new Error(`contact failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

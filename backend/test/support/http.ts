@@ -18,14 +18,23 @@ export interface RequestOptions {
 export class HttpClient {
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, o: RequestOptions = {}): Promise<HttpResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    o: RequestOptions = {},
+  ): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { ...o.headers };
     if (body !== undefined || o.raw !== undefined) headers['content-type'] = 'application/json';
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     if (o.publishableKey) headers['cc-publishable-key'] = o.publishableKey;
     if (o.origin) headers.origin = o.origin;
     if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
-    const res = await fetch(this.baseUrl + path, { method, headers, body: o.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: o.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {

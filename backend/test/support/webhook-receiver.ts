@@ -28,7 +28,8 @@ export class WebhookReceiver {
         const path = req.url ?? '/';
         this.received.push({ path, headers: req.headers, raw, body: JSON.parse(raw) });
         const status = this.scripts.get(path)?.shift() ?? this.always.get(path) ?? 200;
-        const answer = () => res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `receiver says ${status}`);
+        const answer = () =>
+          res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `receiver says ${status}`);
         if (this.delayMs) setTimeout(answer, this.delayMs);
         else answer();
       });

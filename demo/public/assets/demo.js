@@ -16,7 +16,10 @@ const CONNECTING = 'Connecting to CustomerConnect…';
 
 /** `/apply.html` and `/apply` are one page, `/index.html` and `/` another. */
 function pagePath(pathname) {
-  const path = pathname.replace(/\.html$/, '').replace(/\/index$/, '/').replace(/(.)\/$/, '$1');
+  const path = pathname
+    .replace(/\.html$/, '')
+    .replace(/\/index$/, '/')
+    .replace(/(.)\/$/, '$1');
   return path || '/';
 }
 
@@ -109,8 +112,10 @@ updateSummary();
 
 const timer = setTimeout(() => {
   const waiting = providers().filter((provider) => !states.has(provider));
-  for (const provider of waiting) report(provider, 'error', 'CustomerConnect could not connect: the SDK script did not load.');
-  if (providers().length === 0) show(summary, 'error', 'CustomerConnect could not connect: the SDK script did not load.');
+  for (const provider of waiting)
+    report(provider, 'error', 'CustomerConnect could not connect: the SDK script did not load.');
+  if (providers().length === 0)
+    show(summary, 'error', 'CustomerConnect could not connect: the SDK script did not load.');
 }, SDK_TIMEOUT_MS);
 customElements.whenDefined('cc-provider').then(() => clearTimeout(timer));
 
@@ -130,7 +135,11 @@ function logEvent(name, text) {
   log.append(line);
 }
 
-const DECISION_WORDS = { approved: 'approved', declined: 'declined', pending: 'pending (waiting on the credit bureau)' };
+const DECISION_WORDS = {
+  approved: 'approved',
+  declined: 'declined',
+  pending: 'pending (waiting on the credit bureau)',
+};
 
 if (log) {
   document.addEventListener('cc-before-submit', (event) => {

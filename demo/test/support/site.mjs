@@ -25,7 +25,13 @@ export const ADMIN = { email: 'admin@northwind.example', password: 'northwind-de
 
 const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--no-first-run',
+  ],
 };
 
 function freePort() {
@@ -51,7 +57,14 @@ export async function startSite() {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const dataDir = await mkdtemp(join(tmpdir(), 'cc-demo-e2e-'));
-  const env = { ...process.env, PORT: String(port), CC_DATA_DIR: dataDir, PUBLIC_URL: baseUrl, CC_SEED_DEMO: '1', CC_LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    CC_DATA_DIR: dataDir,
+    PUBLIC_URL: baseUrl,
+    CC_SEED_DEMO: '1',
+    CC_LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL; // embedded PGlite
   delete env.NODE_ENV;
   delete env.NODE_OPTIONS;
@@ -72,7 +85,8 @@ export async function startSite() {
     output: () => output,
     /** Throws, with the backend's output, when the backend is no longer running. */
     assertRunning() {
-      if (backend.exitCode !== null || backend.signalCode !== null) throw new Error(`The backend is not running:\n${output}`);
+      if (backend.exitCode !== null || backend.signalCode !== null)
+        throw new Error(`The backend is not running:\n${output}`);
     },
     async stop() {
       stopping = true;
@@ -129,8 +143,17 @@ export async function openPage(site, path, { route } = {}) {
       window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
     });
     window.__ccEvents = [];
-    for (const type of ['cc-ready', 'cc-error', 'cc-before-submit', 'cc-credit-decision', 'cc-terms-accepted', 'cc-terms-declined']) {
-      document.addEventListener(type, (e) => window.__ccEvents.push({ type, target: e.target?.localName, detail: type === 'cc-ready' ? {} : e.detail }));
+    for (const type of [
+      'cc-ready',
+      'cc-error',
+      'cc-before-submit',
+      'cc-credit-decision',
+      'cc-terms-accepted',
+      'cc-terms-declined',
+    ]) {
+      document.addEventListener(type, (e) =>
+        window.__ccEvents.push({ type, target: e.target?.localName, detail: type === 'cc-ready' ? {} : e.detail }),
+      );
     }
   });
   if (route) await context.route(route.url, route.handler);
@@ -140,7 +163,9 @@ export async function openPage(site, path, { route } = {}) {
     if (msg.type() === 'error') problems.console.push(msg.text());
   });
   page.on('pageerror', (err) => problems.console.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) =>
+    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`),
+  );
   page.on('response', (res) => problems.responses.push(res));
   await page.goto(`${site.baseUrl}${path}`, { waitUntil: 'load' });
   return { context, page, problems };
@@ -151,7 +176,9 @@ export async function assertNoProblems(page, problems) {
   assert.deepEqual(problems.console, [], 'console errors');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
   assert.deepEqual(problems.failedRequests, [], 'failed requests');
-  const bad = problems.responses.filter((r) => r.status() >= 400).map((r) => `${r.status()} ${r.request().method()} ${r.url()}`);
+  const bad = problems.responses
+    .filter((r) => r.status() >= 400)
+    .map((r) => `${r.status()} ${r.request().method()} ${r.url()}`);
   assert.deepEqual(bad, [], 'responses with an error status');
 }
 
@@ -159,7 +186,8 @@ export async function assertNoProblems(page, problems) {
 export async function assertAxeClean(page, when) {
   const axe = await new AxeBuilder({ page }).analyze();
   const violations = axe.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 2).join('').trim()}`).join('\n    ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 2).join('').trim()}`).join('\n    ')}`,
   );
   assert.deepEqual(violations, [], `axe violations ${when}`);
 }
@@ -174,7 +202,9 @@ export async function settledStatuses(page) {
     null,
     { timeout: 20_000 },
   );
-  return page.$$eval('.cc-status', (regions) => regions.map((r) => ({ id: r.id, state: r.dataset.state, text: r.textContent })));
+  return page.$$eval('.cc-status', (regions) =>
+    regions.map((r) => ({ id: r.id, state: r.dataset.state, text: r.textContent })),
+  );
 }
 
 /** The focused element, looking into shadow roots: `{ id, tag, text }`. */
@@ -192,7 +222,9 @@ export async function tabTo(page, id, max = 40) {
     if ((await focused(page)).id === id) return;
     await page.keyboard.press('Tab');
   }
-  assert.fail(`#${id} did not get focus within ${max} presses of Tab (focus is on ${JSON.stringify(await focused(page))})`);
+  assert.fail(
+    `#${id} did not get focus within ${max} presses of Tab (focus is on ${JSON.stringify(await focused(page))})`,
+  );
 }
 
 /** Signs in as the demo merchant's admin over the API and reads a path with the session. */

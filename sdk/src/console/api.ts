@@ -125,7 +125,8 @@ export interface NewInvoice {
   lineItems?: LineItem[];
 }
 
-export type PaymentRequestStatus = 'pending_approval' | 'approved' | 'partially_paid' | 'paid' | 'declined' | 'cancelled' | 'expired';
+export type PaymentRequestStatus =
+  'pending_approval' | 'approved' | 'partially_paid' | 'paid' | 'declined' | 'cancelled' | 'expired';
 
 export interface PaymentRequest {
   id: string;
@@ -264,10 +265,13 @@ export interface SdkManifest {
 
 /** A 401 that means the dashboard session is over. */
 export const isSessionEnd = (error: unknown): boolean =>
-  error instanceof CcApiError && error.status === 401 && ['session_expired', 'invalid_credentials', 'authentication_required'].includes(error.code);
+  error instanceof CcApiError &&
+  error.status === 401 &&
+  ['session_expired', 'invalid_credentials', 'authentication_required'].includes(error.code);
 
 /** Turns anything thrown into a typed API error (a bug or a lost connection reads as network_error). */
-export const asApiError = (error: unknown): CcApiError => (error instanceof CcApiError ? error : CcApiError.network(error));
+export const asApiError = (error: unknown): CcApiError =>
+  error instanceof CcApiError ? error : CcApiError.network(error);
 
 type Query = RequestOptions['query'];
 
@@ -281,14 +285,22 @@ export class ConsoleApi {
   readonly apiBase: string;
   #ended = false;
 
-  constructor(apiBase: string, token: string, private readonly onSessionEnd: (error: CcApiError) => void) {
+  constructor(
+    apiBase: string,
+    token: string,
+    private readonly onSessionEnd: (error: CcApiError) => void,
+  ) {
     this.apiBase = apiBase;
     this.client = new ApiClient({ apiBase, sessionToken: token });
   }
 
   /** Email + password → a session; no credential is sent. */
   static login(apiBase: string, email: string, password: string, idempotencyKey?: string): Promise<LoginAnswer> {
-    return new ApiClient({ apiBase }).post<LoginAnswer>('/v1/auth/login', { email, password }, idempotencyKey ? { idempotencyKey } : {});
+    return new ApiClient({ apiBase }).post<LoginAnswer>(
+      '/v1/auth/login',
+      { email, password },
+      idempotencyKey ? { idempotencyKey } : {},
+    );
   }
 
   static requestPasswordReset(apiBase: string, email: string): Promise<unknown> {
@@ -299,7 +311,10 @@ export class ConsoleApi {
     return new ApiClient({ apiBase }).post('/v1/auth/password-reset/confirm', { token, password });
   }
 
-  static signUp(apiBase: string, body: { name: string; adminEmail: string; adminPassword: string }): Promise<{ secretKey?: string; publishableKey: string }> {
+  static signUp(
+    apiBase: string,
+    body: { name: string; adminEmail: string; adminPassword: string },
+  ): Promise<{ secretKey?: string; publishableKey: string }> {
     return new ApiClient({ apiBase }).post('/v1/merchants', body);
   }
 

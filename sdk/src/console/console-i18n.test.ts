@@ -33,7 +33,9 @@ describe('console messages', () => {
         const value = theirs.get(path);
         if (typeof english === 'function') {
           expect(value, path).to.be.a('function');
-          expect((value as (...args: unknown[]) => unknown).length, `${path} takes the same values`).to.equal(english.length);
+          expect((value as (...args: unknown[]) => unknown).length, `${path} takes the same values`).to.equal(
+            english.length,
+          );
         } else {
           expect(value, path).to.be.a('string').and.not.equal('');
         }
@@ -83,7 +85,9 @@ describe('<cc-merchant-console> in other languages', () => {
 
   for (const c of cases) {
     it(`locale="${c.locale}": signs in, validates, navigates and formats in that language, accessibly`, async () => {
-      const shell = await fixture<CcMerchantConsole>(html`<cc-merchant-console locale=${c.locale}></cc-merchant-console>`);
+      const shell = await fixture<CcMerchantConsole>(
+        html`<cc-merchant-console locale=${c.locale}></cc-merchant-console>`,
+      );
       expect(shell.getAttribute('lang'), 'the language screen readers use').to.equal(c.locale);
 
       const form = await until(() => partOf<HTMLElement>(shell, 'cc-console-sign-in'), 'the sign-in form');

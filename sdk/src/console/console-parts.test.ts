@@ -1,9 +1,24 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
-import { $, $maybe, choose, consoleMock, focusedIn, signedIn, textOf, type, until, type TestContext } from '../../test/console-helpers.js';
+import {
+  $,
+  $maybe,
+  choose,
+  consoleMock,
+  focusedIn,
+  signedIn,
+  textOf,
+  type,
+  until,
+  type TestContext,
+} from '../../test/console-helpers.js';
 import type { ConsolePart } from './part.js';
 
-async function mount<T extends ConsolePart>(template: ReturnType<typeof html>, ready: (el: T) => boolean, what: string): Promise<T> {
+async function mount<T extends ConsolePart>(
+  template: ReturnType<typeof html>,
+  ready: (el: T) => boolean,
+  what: string,
+): Promise<T> {
   const el = await fixture<T>(template);
   await until(() => ready(el), what);
   await el.updateComplete;
@@ -24,26 +39,41 @@ describe('console parts', () => {
 
   describe('<cc-console-contacts>', () => {
     it('is accessible, with statuses', async () => {
-      const el = await mount(html`<cc-console-contacts .ctx=${admin}></cc-console-contacts>`, hasText('Cascade Machine Works'), 'the list');
+      const el = await mount(
+        html`<cc-console-contacts .ctx=${admin}></cc-console-contacts>`,
+        hasText('Cascade Machine Works'),
+        'the list',
+      );
       await expect(el).to.be.accessible();
       expect(textOf(el)).to.include('Credit declined'); // the filter
       expect(textOf(el)).to.match(/Cascade Machine Works.*Authorized.*Net 45/);
     });
 
     it('searches with q and filters by status', async () => {
-      const el = await mount(html`<cc-console-contacts .ctx=${admin}></cc-console-contacts>`, hasText('Cascade Machine Works'), 'the list');
+      const el = await mount(
+        html`<cc-console-contacts .ctx=${admin}></cc-console-contacts>`,
+        hasText('Cascade Machine Works'),
+        'the list',
+      );
       type(el, '#q', 'blue');
       await until(() => el.shadowRoot!.querySelectorAll('tbody tr').length === 1, 'one match');
       expect(textOf(el)).to.include('Blue Ridge Builders');
       type(el, '#q', '');
       choose(el, '#status', 'authorized');
-      await until(() => el.shadowRoot!.querySelectorAll('tbody tr').length === 1 && hasText('Cascade')(el), 'the authorized one');
+      await until(
+        () => el.shadowRoot!.querySelectorAll('tbody tr').length === 1 && hasText('Cascade')(el),
+        'the authorized one',
+      );
       choose(el, '#status', 'credit_declined');
       await until(() => hasText('No contacts match these filters.')(el), 'the empty state');
     });
 
     it('adds a contact, with errors at the fields first', async () => {
-      const el = await mount(html`<cc-console-contacts .ctx=${admin}></cc-console-contacts>`, hasText('Cascade Machine Works'), 'the list');
+      const el = await mount(
+        html`<cc-console-contacts .ctx=${admin}></cc-console-contacts>`,
+        hasText('Cascade Machine Works'),
+        'the list',
+      );
       $(el, '.page-head button').click();
       await until(() => $maybe(el, '#new-company'), 'the form');
       $(el, '#add-contact button.primary').click();
@@ -60,7 +90,11 @@ describe('console parts', () => {
 
   describe('<cc-console-contact>', () => {
     it('is accessible; an admin offers terms', async () => {
-      const el = await mount(html`<cc-console-contact .ctx=${admin} contact-id="ct_blue"></cc-console-contact>`, hasText('Credit decisions'), 'the contact');
+      const el = await mount(
+        html`<cc-console-contact .ctx=${admin} contact-id="ct_blue"></cc-console-contact>`,
+        hasText('Credit decisions'),
+        'the contact',
+      );
       await expect(el).to.be.accessible();
       expect(textOf(el)).to.include('Strong payment history');
       expect($(el, '#offer-terms').getAttribute('aria-disabled')).to.equal('false');
@@ -76,7 +110,11 @@ describe('console parts', () => {
     });
 
     it('under the locked policy shows a member why terms are unavailable, and does nothing', async () => {
-      const el = await mount(html`<cc-console-contact .ctx=${member} contact-id="ct_cascade"></cc-console-contact>`, hasText('Credit limit'), 'the contact');
+      const el = await mount(
+        html`<cc-console-contact .ctx=${member} contact-id="ct_cascade"></cc-console-contact>`,
+        hasText('Credit limit'),
+        'the contact',
+      );
       await expect(el).to.be.accessible();
       for (const id of ['offer-terms', 'end-contract']) {
         const button = $(el, `#${id}`);
@@ -92,7 +130,11 @@ describe('console parts', () => {
     it('lets a member offer terms under the flexible policy', async () => {
       await consoleMock.settings({ termsPolicy: 'flexible', allowedNetDays: [30, 60] });
       member = await signedIn('member');
-      const el = await mount(html`<cc-console-contact .ctx=${member} contact-id="ct_blue"></cc-console-contact>`, hasText('Credit decisions'), 'the contact');
+      const el = await mount(
+        html`<cc-console-contact .ctx=${member} contact-id="ct_blue"></cc-console-contact>`,
+        hasText('Credit decisions'),
+        'the contact',
+      );
       expect($(el, '#offer-terms').getAttribute('aria-disabled')).to.equal('false');
       $(el, '#offer-terms').click();
       await until(() => $maybe(el, '#offer-net-days'), 'the form');
@@ -101,13 +143,21 @@ describe('console parts', () => {
     });
 
     it('emails a wallet link', async () => {
-      const el = await mount(html`<cc-console-contact .ctx=${admin} contact-id="ct_acme"></cc-console-contact>`, hasText('Wallet link'), 'the contact');
+      const el = await mount(
+        html`<cc-console-contact .ctx=${admin} contact-id="ct_acme"></cc-console-contact>`,
+        hasText('Wallet link'),
+        'the contact',
+      );
       $(el, '#send-link').click();
       await until(() => hasText('A wallet link was emailed to ap@acme.example.')(el), 'the confirmation');
     });
 
     it('shows an error with a retry for an unknown contact', async () => {
-      const el = await mount(html`<cc-console-contact .ctx=${admin} contact-id="ct_nope"></cc-console-contact>`, hasText("couldn't load"), 'the error');
+      const el = await mount(
+        html`<cc-console-contact .ctx=${admin} contact-id="ct_nope"></cc-console-contact>`,
+        hasText("couldn't load"),
+        'the error',
+      );
       expect($(el, '[role="alert"] button').textContent).to.equal('Try again');
       await expect(el).to.be.accessible();
     });
@@ -115,7 +165,11 @@ describe('console parts', () => {
 
   describe('<cc-console-invoice-form>', () => {
     it('is accessible; errors at the fields, focus on the first', async () => {
-      const el = await mount(html`<cc-console-invoice-form .ctx=${admin}></cc-console-invoice-form>`, (e) => !!e.shadowRoot!.querySelector('#inv-contact option[value="ct_acme"]'), 'the contacts');
+      const el = await mount(
+        html`<cc-console-invoice-form .ctx=${admin}></cc-console-invoice-form>`,
+        (e) => !!e.shadowRoot!.querySelector('#inv-contact option[value="ct_acme"]'),
+        'the contacts',
+      );
       await expect(el).to.be.accessible();
       $(el, 'button.primary').click();
       await until(() => $maybe(el, '#inv-number-error'), 'the errors');
@@ -126,7 +180,11 @@ describe('console parts', () => {
     });
 
     it('keys in line items with a live total and posts minor units', async () => {
-      const el = await mount(html`<cc-console-invoice-form .ctx=${admin} contact-id="ct_acme"></cc-console-invoice-form>`, (e) => !!e.shadowRoot!.querySelector('#inv-contact option[value="ct_acme"]'), 'the contacts');
+      const el = await mount(
+        html`<cc-console-invoice-form .ctx=${admin} contact-id="ct_acme"></cc-console-invoice-form>`,
+        (e) => !!e.shadowRoot!.querySelector('#inv-contact option[value="ct_acme"]'),
+        'the contacts',
+      );
       type(el, '#inv-number', 'INV-200');
       ($(el, '#mode-lines') as HTMLInputElement).click();
       await until(() => $maybe(el, '#line-0-desc'), 'the line items');
@@ -146,7 +204,9 @@ describe('console parts', () => {
       $(el, 'form button.primary').click();
       await until(() => admin.navigated.includes('#/invoices'), 'back to the list');
       const { invoices } = await consoleMock.state();
-      const saved = (invoices as unknown as { number: string; amount: number; lineItems: unknown[] }[]).find((i) => i.number === 'INV-200')!;
+      const saved = (invoices as unknown as { number: string; amount: number; lineItems: unknown[] }[]).find(
+        (i) => i.number === 'INV-200',
+      )!;
       expect(saved.amount).to.equal(6000);
       expect(saved.lineItems).to.deep.equal([
         { description: 'Bolts', quantity: 3, unitAmount: 1999 },
@@ -155,7 +215,11 @@ describe('console parts', () => {
     });
 
     it("shows the server's duplicate_invoice_number at the number field", async () => {
-      const el = await mount(html`<cc-console-invoice-form .ctx=${admin} contact-id="ct_acme"></cc-console-invoice-form>`, (e) => !!e.shadowRoot!.querySelector('#inv-contact option[value="ct_acme"]'), 'the contacts');
+      const el = await mount(
+        html`<cc-console-invoice-form .ctx=${admin} contact-id="ct_acme"></cc-console-invoice-form>`,
+        (e) => !!e.shadowRoot!.querySelector('#inv-contact option[value="ct_acme"]'),
+        'the contacts',
+      );
       type(el, '#inv-number', 'INV-100');
       type(el, '#inv-amount', '12.50');
       $(el, 'form button.primary').click();
@@ -167,7 +231,11 @@ describe('console parts', () => {
 
   describe('<cc-console-invoices>', () => {
     it('is accessible; filters by status, overdue and contact; voids', async () => {
-      const el = await mount(html`<cc-console-invoices .ctx=${admin}></cc-console-invoices>`, (e) => hasText('INV-101')(e) && hasText('Cascade Machine Works')(e), 'the list');
+      const el = await mount(
+        html`<cc-console-invoices .ctx=${admin}></cc-console-invoices>`,
+        (e) => hasText('INV-101')(e) && hasText('Cascade Machine Works')(e),
+        'the list',
+      );
       await expect(el).to.be.accessible();
       expect(textOf(el)).to.match(/INV-101.*Disputed.*Overdue/);
       ($(el, '#filter-overdue') as HTMLInputElement).click();
@@ -189,7 +257,11 @@ describe('console parts', () => {
 
   describe('<cc-console-invoice>', () => {
     it('is accessible; edits an open invoice with errors at the fields, then gives a credit note', async () => {
-      const el = await mount(html`<cc-console-invoice .ctx=${admin} invoice-id="inv_acme1"></cc-console-invoice>`, hasText('Invoice INV-100'), 'the invoice');
+      const el = await mount(
+        html`<cc-console-invoice .ctx=${admin} invoice-id="inv_acme1"></cc-console-invoice>`,
+        hasText('Invoice INV-100'),
+        'the invoice',
+      );
       await expect(el).to.be.accessible();
       $(el, '#edit-invoice').click();
       await until(() => $maybe(el, '#edit-amount'), 'the edit form');
@@ -209,33 +281,51 @@ describe('console parts', () => {
       type(el, '#edit-due', '2027-01-15');
       $(el, 'form button.primary').click();
       await until(() => hasText('Invoice INV-100 saved.')(el), 'saved');
-      await until(() => focusedIn(el)?.id === 'invoice-notice', 'focus on what happened (the form and its Save button are gone)');
+      await until(
+        () => focusedIn(el)?.id === 'invoice-notice',
+        'focus on what happened (the form and its Save button are gone)',
+      );
       await until(() => hasText('$1,300.00')(el), 'the new amount');
-      const saved = (await consoleMock.state()).invoices.find((i: { id: string }) => i.id === 'inv_acme1') as unknown as { amount: number; dueDate: string };
+      const saved = (await consoleMock.state()).invoices.find(
+        (i: { id: string }) => i.id === 'inv_acme1',
+      ) as unknown as { amount: number; dueDate: string };
       expect([saved.amount, saved.dueDate]).to.deep.equal([130000, '2027-01-15']);
 
       $(el, '#credit-invoice').click();
       await until(() => $maybe(el, '#credit-amount'), 'the credit form');
       type(el, '#credit-amount', '2,000.00');
       $(el, 'form button.primary').click();
-      await until(() => $maybe(el, '#credit-amount-error') && $maybe(el, '#credit-reason-error'), 'errors at amount and reason');
+      await until(
+        () => $maybe(el, '#credit-amount-error') && $maybe(el, '#credit-reason-error'),
+        'errors at amount and reason',
+      );
       expect($(el, '#credit-amount-error').textContent).to.contain('$1,300.00');
       type(el, '#credit-amount', '300.00');
       type(el, '#credit-reason', 'Two cartons damaged in transit');
       $(el, 'form button.primary').click();
       await until(() => hasText('Credit of $300.00 given on invoice INV-100.')(el), 'the credit');
-      await until(() => /Credited\s*\$300\.00/.test(textOf(el)) && /Balance\s*\$1,000\.00/.test(textOf(el)), 'the credited amount and balance');
+      await until(
+        () => /Credited\s*\$300\.00/.test(textOf(el)) && /Balance\s*\$1,000\.00/.test(textOf(el)),
+        'the credited amount and balance',
+      );
     });
 
     it('refunds part of a payment: the refund shows and the balance rises', async () => {
-      const el = await mount(html`<cc-console-invoice .ctx=${admin} invoice-id="inv_blue1"></cc-console-invoice>`, hasText('Invoice INV-102'), 'the invoice');
+      const el = await mount(
+        html`<cc-console-invoice .ctx=${admin} invoice-id="inv_blue1"></cc-console-invoice>`,
+        hasText('Invoice INV-102'),
+        'the invoice',
+      );
       expect($maybe(el, '#edit-invoice'), 'a partly paid invoice cannot be edited').to.equal(null);
       const payments = await until(() => $maybe(el, 'cc-console-payments'), 'the payments');
       await until(() => payments.shadowRoot?.querySelector('button[id^="refund-"]'), 'a Refund button');
       await expect(payments).to.be.accessible();
       (payments.shadowRoot!.querySelector('button[id^="refund-"]') as HTMLButtonElement).click();
       await until(() => payments.shadowRoot!.querySelector('#refund-amount'), 'the refund form');
-      expect((payments.shadowRoot!.querySelector('#refund-amount') as HTMLInputElement).value, 'all that is left, by default').to.equal('200.00');
+      expect(
+        (payments.shadowRoot!.querySelector('#refund-amount') as HTMLInputElement).value,
+        'all that is left, by default',
+      ).to.equal('200.00');
       type(payments, '#refund-amount', '250.00');
       (payments.shadowRoot!.querySelector('form button.primary') as HTMLButtonElement).click();
       await until(() => payments.shadowRoot!.querySelector('#refund-amount-error'), 'the error');
@@ -266,7 +356,11 @@ describe('console parts', () => {
 
   describe('<cc-console-disputes>', () => {
     it('is accessible; shows the explanation, disputed amount and balance; resolves with a credit', async () => {
-      const el = await mount(html`<cc-console-disputes .ctx=${admin}></cc-console-disputes>`, hasText('Two pumps arrived damaged.'), 'the queue');
+      const el = await mount(
+        html`<cc-console-disputes .ctx=${admin}></cc-console-disputes>`,
+        hasText('Two pumps arrived damaged.'),
+        'the queue',
+      );
       await expect(el).to.be.accessible();
       expect(textOf(el)).to.match(/Cascade Machine Works disputes invoice INV-101/);
       expect(textOf(el)).to.match(/Disputed amount\s*\$300\.00/);
@@ -286,18 +380,30 @@ describe('console parts', () => {
 
   describe('<cc-console-settings>', () => {
     it('is accessible; the worked example follows the minimums as typed', async () => {
-      const el = await mount(html`<cc-console-settings .ctx=${admin}></cc-console-settings>`, hasText('Terms-lock policy'), 'the form');
+      const el = await mount(
+        html`<cc-console-settings .ctx=${admin}></cc-console-settings>`,
+        hasText('Terms-lock policy'),
+        'the form',
+      );
       await expect(el).to.be.accessible();
-      expect(textOf(el)).to.include('On a $1,000.00 request paid by card, the customer must pay at least $1,000.00 (the whole amount: no partial payments).');
+      expect(textOf(el)).to.include(
+        'On a $1,000.00 request paid by card, the customer must pay at least $1,000.00 (the whole amount: no partial payments).',
+      );
       type(el, '#set-min-default', '20');
       type(el, '#set-min-card', '50');
       await el.updateComplete;
       expect(textOf(el)).to.include('On a $1,000.00 request paid by card, the customer must pay at least $500.00.');
-      expect(textOf(el)).to.include('On a $1,000.00 request paid by bank account, the customer must pay at least $200.00.');
+      expect(textOf(el)).to.include(
+        'On a $1,000.00 request paid by bank account, the customer must pay at least $200.00.',
+      );
     });
 
     it('saves a merge patch as admin and shows the refusal of a field where it belongs', async () => {
-      const el = await mount(html`<cc-console-settings .ctx=${admin}></cc-console-settings>`, hasText('Terms-lock policy'), 'the form');
+      const el = await mount(
+        html`<cc-console-settings .ctx=${admin}></cc-console-settings>`,
+        hasText('Terms-lock policy'),
+        'the form',
+      );
       ($(el, '#policy-flexible') as HTMLInputElement).click();
       type(el, '#set-allowed-net-days', '60, 30, 45');
       type(el, '#set-min-ach', '10');
@@ -320,7 +426,11 @@ describe('console parts', () => {
     });
 
     it('is read-only for a member, with the reason', async () => {
-      const el = await mount(html`<cc-console-settings .ctx=${member}></cc-console-settings>`, hasText('Terms-lock policy'), 'the form');
+      const el = await mount(
+        html`<cc-console-settings .ctx=${member}></cc-console-settings>`,
+        hasText('Terms-lock policy'),
+        'the form',
+      );
       await expect(el).to.be.accessible();
       expect(($(el, '#policy-flexible') as HTMLInputElement).disabled).to.equal(true);
       expect($(el, '#save-settings').getAttribute('aria-disabled')).to.equal('true');
@@ -330,7 +440,11 @@ describe('console parts', () => {
 
   describe('<cc-console-users> and <cc-console-api-keys>', () => {
     it('adds a user as admin', async () => {
-      const el = await mount(html`<cc-console-users .ctx=${admin}></cc-console-users>`, hasText('member@test.example'), 'the users');
+      const el = await mount(
+        html`<cc-console-users .ctx=${admin}></cc-console-users>`,
+        hasText('member@test.example'),
+        'the users',
+      );
       await expect(el).to.be.accessible();
       type(el, '#user-name', 'Nia New');
       type(el, '#user-email', 'nia@test.example');
@@ -343,14 +457,26 @@ describe('console parts', () => {
     });
 
     it('tells a member that users and keys are admin-only, without asking the server', async () => {
-      const users = await mount(html`<cc-console-users .ctx=${member}></cc-console-users>`, hasText('Only an admin'), 'the note');
+      const users = await mount(
+        html`<cc-console-users .ctx=${member}></cc-console-users>`,
+        hasText('Only an admin'),
+        'the note',
+      );
       await expect(users).to.be.accessible();
-      const keys = await mount(html`<cc-console-api-keys .ctx=${member}></cc-console-api-keys>`, hasText('Only an admin'), 'the note');
+      const keys = await mount(
+        html`<cc-console-api-keys .ctx=${member}></cc-console-api-keys>`,
+        hasText('Only an admin'),
+        'the note',
+      );
       await expect(keys).to.be.accessible();
     });
 
     it('shows a new secret key once, in a dialog', async () => {
-      const el = await mount(html`<cc-console-api-keys .ctx=${admin}></cc-console-api-keys>`, hasText('pk_test_console'), 'the keys');
+      const el = await mount(
+        html`<cc-console-api-keys .ctx=${admin}></cc-console-api-keys>`,
+        hasText('pk_test_console'),
+        'the keys',
+      );
       await expect(el).to.be.accessible();
       $(el, 'form button.primary').click();
       await until(() => ($(el, '#secret-dialog') as HTMLDialogElement).open, 'the dialog');
@@ -364,10 +490,16 @@ describe('console parts', () => {
 
   describe('<cc-console-embed>', () => {
     it('is accessible; the snippet carries the hashed URL, integrity, key and theme', async () => {
-      const el = await mount(html`<cc-console-embed .ctx=${admin}></cc-console-embed>`, (e) => !!e.shadowRoot!.querySelector('#snippet'), 'the snippet');
+      const el = await mount(
+        html`<cc-console-embed .ctx=${admin}></cc-console-embed>`,
+        (e) => !!e.shadowRoot!.querySelector('#snippet'),
+        'the snippet',
+      );
       await expect(el).to.be.accessible();
       const snippet = () => $(el, '#snippet').textContent ?? '';
-      expect(snippet()).to.include(`src="${location.origin}/sdk/cc-sdk.0123456789ab.js" integrity="sha384-TESTINTEGRITY" crossorigin="anonymous"`);
+      expect(snippet()).to.include(
+        `src="${location.origin}/sdk/cc-sdk.0123456789ab.js" integrity="sha384-TESTINTEGRITY" crossorigin="anonymous"`,
+      );
       expect(snippet()).to.include('<cc-provider publishable-key="pk_test_console">');
       choose(el, '#embed-preset', 'dark');
       choose(el, '#embed-radius', '0');
@@ -381,7 +513,11 @@ describe('console parts', () => {
 
   describe('<cc-console-payment-requests>', () => {
     it('is accessible; creates a request with its own minimum; hides schedules the server lacks', async () => {
-      const el = await mount(html`<cc-console-payment-requests .ctx=${admin}></cc-console-payment-requests>`, (e) => hasText('No payment requests yet.')(e) && hasText('not available')(e), 'the empty list');
+      const el = await mount(
+        html`<cc-console-payment-requests .ctx=${admin}></cc-console-payment-requests>`,
+        (e) => hasText('No payment requests yet.')(e) && hasText('not available')(e),
+        'the empty list',
+      );
       await expect(el).to.be.accessible();
       expect(textOf(el)).to.include('Recurring schedules are not available on this server.');
       $(el, '.page-head .actions button').click();
@@ -403,7 +539,11 @@ describe('console parts', () => {
 
   describe('<cc-console-webhooks>', () => {
     it('adds an endpoint (secret shown once) and reads its delivery log', async () => {
-      const el = await mount(html`<cc-console-webhooks .ctx=${admin}></cc-console-webhooks>`, (e) => hasText('No webhook endpoints yet.')(e), 'the list');
+      const el = await mount(
+        html`<cc-console-webhooks .ctx=${admin}></cc-console-webhooks>`,
+        (e) => hasText('No webhook endpoints yet.')(e),
+        'the list',
+      );
       await expect(el).to.be.accessible();
       type(el, '#wh-url', 'http://erp.example/hooks');
       $(el, 'form button.primary').click();
@@ -413,14 +553,21 @@ describe('console parts', () => {
       await until(() => ($(el, '#wh-secret') as HTMLDialogElement).open, 'the secret dialog');
       expect(textOf(el)).to.include('whsec_test_shown_once');
       ($(el, '#wh-secret button') as HTMLButtonElement).click();
-      await until(() => hasText('https://erp.example/hooks')(el) && !($(el, '#wh-secret') as HTMLDialogElement).open, 'the endpoint');
+      await until(
+        () => hasText('https://erp.example/hooks')(el) && !($(el, '#wh-secret') as HTMLDialogElement).open,
+        'the endpoint',
+      );
       ($(el, 'section.card .actions button') as HTMLButtonElement).click();
       await until(() => hasText('invoice.created')(el), 'the delivery log');
       await expect(el).to.be.accessible();
     });
 
     it('shows a member the endpoints but not the admin controls', async () => {
-      const el = await mount(html`<cc-console-webhooks .ctx=${member}></cc-console-webhooks>`, (e) => hasText('Only an admin can add or delete webhook endpoints.')(e), 'the note');
+      const el = await mount(
+        html`<cc-console-webhooks .ctx=${member}></cc-console-webhooks>`,
+        (e) => hasText('Only an admin can add or delete webhook endpoints.')(e),
+        'the note',
+      );
       expect($maybe(el, '#wh-url')).to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -428,7 +575,11 @@ describe('console parts', () => {
 
   describe('<cc-console-invoice-import>', () => {
     it('checks a CSV: per-row errors, then a good file is imported', async () => {
-      const el = await mount(html`<cc-console-invoice-import .ctx=${admin}></cc-console-invoice-import>`, (e) => !!e.shadowRoot!.querySelector('#csv-text'), 'the form');
+      const el = await mount(
+        html`<cc-console-invoice-import .ctx=${admin}></cc-console-invoice-import>`,
+        (e) => !!e.shadowRoot!.querySelector('#csv-text'),
+        'the form',
+      );
       await expect(el).to.be.accessible();
       type(el, '#csv-text', 'number,contact_email\nINV-9,ap@acme.example\nINV-10,nobody@example.com');
       $(el, 'form button.primary').click();
@@ -448,9 +599,16 @@ describe('console parts', () => {
   describe('<cc-console-overview>', () => {
     it('is accessible; shows a retry when the overview cannot load', async () => {
       const realFetch = window.fetch;
-      window.fetch = (input, init) => (String(input).includes('/v1/overview') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+      window.fetch = (input, init) =>
+        String(input).includes('/v1/overview')
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : realFetch(input, init);
       try {
-        const el = await mount(html`<cc-console-overview .ctx=${admin}></cc-console-overview>`, hasText("couldn't load"), 'the error');
+        const el = await mount(
+          html`<cc-console-overview .ctx=${admin}></cc-console-overview>`,
+          hasText("couldn't load"),
+          'the error',
+        );
         await expect(el).to.be.accessible();
         window.fetch = realFetch;
         ($(el, '[role="alert"] button') as HTMLButtonElement).click();

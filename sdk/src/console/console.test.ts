@@ -4,7 +4,17 @@ import { embedChoices, embedSnippet, themeProperties } from './embed.js';
 import { minimumPayment } from './settings.js';
 import { readMoney } from './format.js';
 import './define.js';
-import { $, $maybe, consoleMock, focusedIn, partOf, signInToConsole as signIn, textOf, type, until } from '../../test/console-helpers.js';
+import {
+  $,
+  $maybe,
+  consoleMock,
+  focusedIn,
+  partOf,
+  signInToConsole as signIn,
+  textOf,
+  type,
+  until,
+} from '../../test/console-helpers.js';
 import type { CcMerchantConsole } from './merchant-console.js';
 import type { CcConsoleSignIn } from './sign-in.js';
 
@@ -28,7 +38,9 @@ describe('console: rules', () => {
   it('reads typed money in the locale without floating point, with sentences for errors', () => {
     expect(readMoney('1.234,56', 'EUR', 'de', 'Amount')).to.deep.equal({ amount: 123456 });
     expect(readMoney('', 'USD', 'en', 'Amount')).to.deep.equal({ error: 'Enter the amount.' });
-    expect(readMoney('1.005', 'USD', 'en', 'Amount')).to.deep.equal({ error: 'USD amounts have 2 decimal places at most.' });
+    expect(readMoney('1.005', 'USD', 'en', 'Amount')).to.deep.equal({
+      error: 'USD amounts have 2 decimal places at most.',
+    });
   });
 
   it('writes the embed snippet: hashed script with integrity, provider with the key and theme, the element', () => {
@@ -39,7 +51,9 @@ describe('console: rules', () => {
       choice: embedChoices[1]!,
       theme: { preset: 'dark', primary: '#ffcc00', radius: '8px', font: '' },
     });
-    expect(snippet).to.include('<script type="module" src="https://api.example/sdk/cc-sdk.abc.js" integrity="sha384-XYZ" crossorigin="anonymous"></script>');
+    expect(snippet).to.include(
+      '<script type="module" src="https://api.example/sdk/cc-sdk.abc.js" integrity="sha384-XYZ" crossorigin="anonymous"></script>',
+    );
     expect(snippet).to.include('--cc-color-primary: #ffcc00;');
     expect(snippet).to.include('--cc-color-on-primary: #111827;');
     expect(snippet).to.include('--cc-radius: 8px;');
@@ -76,7 +90,9 @@ describe('<cc-console-sign-in>', () => {
     await until(() => $maybe(el, '#password-error'), 'the password error');
     expect(focusedIn(el)?.id).to.equal('password');
     type(el, '#password', 'admin-password');
-    const signedInEvent = new Promise<CustomEvent>((resolve) => el.addEventListener('cc-console-signed-in', (e) => resolve(e as CustomEvent), { once: true }));
+    const signedInEvent = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('cc-console-signed-in', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     $(el, 'button.primary').click();
     const event = await signedInEvent;
     expect(event.detail.token).to.match(/^ms_/);

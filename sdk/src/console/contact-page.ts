@@ -3,7 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import type { Contact, CreditApplication, Dispute, Invoice, Page, PaymentRequest, TermsOffer } from './api.js';
 import { formatDate, formatDateTime, formatMoney, moneyInputText, readMoney, statusText } from './format.js';
 import { Load } from './load.js';
-import { ConsolePart, badge, currencyOptions, emptyView, guardedButton, input, loadView, select, tableWrap } from './part.js';
+import {
+  ConsolePart,
+  badge,
+  currencyOptions,
+  emptyView,
+  guardedButton,
+  input,
+  loadView,
+  select,
+  tableWrap,
+} from './part.js';
 
 interface ContactData {
   contact: Contact;
@@ -47,7 +57,11 @@ export class CcConsoleContact extends ConsolePart {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.ctx && (this.data.state === 'idle' || (changed.has('contactId') && changed.get('contactId') !== undefined))) void this.data.run();
+    if (
+      this.ctx &&
+      (this.data.state === 'idle' || (changed.has('contactId') && changed.get('contactId') !== undefined))
+    )
+      void this.data.run();
   }
 
   /** Why this user may not change terms, or undefined when they may. */
@@ -97,34 +111,50 @@ export class CcConsoleContact extends ConsolePart {
     const t = this.t;
     return html`<section class="card" aria-labelledby="terms-h">
       <h2 id="terms-h">${t.contact.terms}</h2>
-      ${c.terms
-        ? html`<dl class="facts">
+      ${
+        c.terms
+          ? html`<dl class="facts">
             <dt>${t.contact.contract}</dt><dd>${t.contact.contractText(c.terms.netDays)}</dd>
             <dt>${t.common.creditLimit}</dt><dd>${formatMoney(c.terms.creditLimit, c.terms.currency, loc)}</dd>
           </dl>`
-        : html`<p>${c.status === 'verified' ? t.contact.verifiedNoContract : t.contact.noContract}</p>`}
-      ${open
-        ? html`<p>${t.contact.openOffer(open.netDays, formatMoney(open.creditLimit, open.currency, loc), formatDate(open.expiresAt, loc))}</p>`
-        : nothing}
+          : html`<p>${c.status === 'verified' ? t.contact.verifiedNoContract : t.contact.noContract}</p>`
+      }
+      ${
+        open
+          ? html`<p>${t.contact.openOffer(open.netDays, formatMoney(open.creditLimit, open.currency, loc), formatDate(open.expiresAt, loc))}</p>`
+          : nothing
+      }
       <div class="actions">
-        ${c.status === 'verified' || c.status === 'authorized'
-          ? guardedButton({ id: 'offer-terms', label: c.terms ? t.contact.changeTerms : t.contact.offerTerms, reason, busy: this.busy, onClick: () => this.#openOffer() })
-          : html`<p class="muted">${t.contact.afterCheck}</p>`}
+        ${
+          c.status === 'verified' || c.status === 'authorized'
+            ? guardedButton({
+                id: 'offer-terms',
+                label: c.terms ? t.contact.changeTerms : t.contact.offerTerms,
+                reason,
+                busy: this.busy,
+                onClick: () => this.#openOffer(),
+              })
+            : html`<p class="muted">${t.contact.afterCheck}</p>`
+        }
         ${open ? guardedButton({ id: 'withdraw-offer', label: t.contact.withdraw, reason, busy: this.busy, onClick: () => this.#withdraw(open) }) : nothing}
         ${c.status === 'authorized' ? guardedButton({ id: 'end-contract', label: t.contact.endContract, reason, danger: true, busy: this.busy, onClick: () => this.#endContract() }) : nothing}
       </div>
       ${this.offering ? this.#offerForm() : this.feedback()}
-      ${d.offers.length
-        ? tableWrap(
-            t.contact.offersTable,
-            html`<table part="table"><caption>${t.contact.offers}</caption>
+      ${
+        d.offers.length
+          ? tableWrap(
+              t.contact.offersTable,
+              html`<table part="table"><caption>${t.contact.offers}</caption>
               <thead><tr><th scope="col">${t.common.made}</th><th scope="col">${t.common.netDays}</th><th scope="col" class="num">${t.common.creditLimit}</th><th scope="col">${t.common.status}</th></tr></thead>
               <tbody>${d.offers.map(
-                (o) => html`<tr part="row"><td>${formatDate(o.createdAt, loc)}</td><td>${t.common.net(o.acceptedNetDays ?? o.netDays)}</td>
+                (
+                  o,
+                ) => html`<tr part="row"><td>${formatDate(o.createdAt, loc)}</td><td>${t.common.net(o.acceptedNetDays ?? o.netDays)}</td>
                   <td class="num">${formatMoney(o.creditLimit, o.currency, loc)}</td><td>${badge(t, o.status)}</td></tr>`,
               )}</tbody></table>`,
-          )
-        : nothing}
+            )
+          : nothing
+      }
     </section>`;
   }
 
@@ -145,7 +175,9 @@ export class CcConsoleContact extends ConsolePart {
 
   #offerForm(): TemplateResult {
     const s = this.ctx!.merchant.settings;
-    const days = [...new Set([...s.allowedNetDays, ...(this.isAdmin ? [s.defaultTerms.netDays] : [])])].sort((a, b) => a - b);
+    const days = [...new Set([...s.allowedNetDays, ...(this.isAdmin ? [s.defaultTerms.netDays] : [])])].sort(
+      (a, b) => a - b,
+    );
     const t = this.t;
     return html`<form class="card" novalidate aria-labelledby="offer-h" @submit=${this.#submitOffer}>
       <h3 id="offer-h">${t.contact.offerTerms}</h3>
@@ -167,14 +199,21 @@ export class CcConsoleContact extends ConsolePart {
     event.preventDefault();
     const limit = readMoney(this.offer.creditLimit, this.offer.currency, this.loc, this.t.money.labels.creditLimit);
     if (!(await this.showErrors('error' in limit ? { 'offer-limit': limit.error } : {}))) return;
-    const fields: Record<string, string> = { netDays: 'offer-net-days', creditLimit: 'offer-limit', currency: 'offer-currency' };
+    const fields: Record<string, string> = {
+      netDays: 'offer-net-days',
+      creditLimit: 'offer-limit',
+      currency: 'offer-currency',
+    };
     await this.act(
       async () => {
-        const offer = await this.ctx!.api.post<TermsOffer>(`/v1/contacts/${encodeURIComponent(this.contactId)}/terms-offers`, {
-          netDays: Number(this.offer.netDays),
-          creditLimit: (limit as { amount: number }).amount,
-          currency: this.offer.currency,
-        });
+        const offer = await this.ctx!.api.post<TermsOffer>(
+          `/v1/contacts/${encodeURIComponent(this.contactId)}/terms-offers`,
+          {
+            netDays: Number(this.offer.netDays),
+            creditLimit: (limit as { amount: number }).amount,
+            currency: this.offer.currency,
+          },
+        );
         this.offering = false;
         this.#done(this.t.contact.offerSent(offer.netDays, formatMoney(offer.creditLimit, offer.currency, this.loc)));
       },
@@ -184,7 +223,9 @@ export class CcConsoleContact extends ConsolePart {
 
   async #withdraw(offer: TermsOffer): Promise<void> {
     await this.act(async () => {
-      await this.ctx!.api.post(`/v1/contacts/${encodeURIComponent(this.contactId)}/terms-offers/${encodeURIComponent(offer.id)}/withdraw`);
+      await this.ctx!.api.post(
+        `/v1/contacts/${encodeURIComponent(this.contactId)}/terms-offers/${encodeURIComponent(offer.id)}/withdraw`,
+      );
       this.#done(this.t.contact.withdrawn);
     });
   }
@@ -237,9 +278,10 @@ export class CcConsoleContact extends ConsolePart {
     const t = this.t;
     return html`<section class="card" aria-labelledby="apps-h">
       <h2 id="apps-h">${t.contact.decisions}</h2>
-      ${apps.length
-        ? apps.map(
-            (a) => html`<div>
+      ${
+        apps.length
+          ? apps.map(
+              (a) => html`<div>
               <dl class="facts">
                 <dt>${t.contact.decision}</dt><dd>${badge(t, a.status)} ${a.decidedAt ? t.contact.decidedOn(formatDateTime(a.decidedAt, loc)) : ''}</dd>
                 <dt>${t.contact.score}</dt><dd>${a.score ?? '—'}</dd>
@@ -248,8 +290,9 @@ export class CcConsoleContact extends ConsolePart {
                 <dt>${t.contact.mode}</dt><dd>${a.mode === 'credit_check_with_terms' ? t.contact.modeTerms : t.contact.modeCheck}</dd>
               </dl>
             </div>`,
-          )
-        : emptyView(t.contact.noApplication)}
+            )
+          : emptyView(t.contact.noApplication)
+      }
     </section>`;
   }
 
@@ -258,16 +301,20 @@ export class CcConsoleContact extends ConsolePart {
     const t = this.t;
     return html`<section class="card" aria-labelledby="inv-h">
       <div class="page-head"><h2 id="inv-h">${t.nav.invoices}</h2><a href="#/invoices/new?contactId=${d.contact.id}">${t.contact.keyInFor(d.contact.companyName)}</a></div>
-      ${d.invoices.length
-        ? tableWrap(
-            t.contact.invoicesTable,
-            html`<table part="table"><thead><tr><th scope="col">${t.common.number}</th><th scope="col">${t.common.status}</th><th scope="col">${t.common.due}</th><th scope="col" class="num">${t.common.amount}</th><th scope="col" class="num">${t.common.balance}</th></tr></thead>
+      ${
+        d.invoices.length
+          ? tableWrap(
+              t.contact.invoicesTable,
+              html`<table part="table"><thead><tr><th scope="col">${t.common.number}</th><th scope="col">${t.common.status}</th><th scope="col">${t.common.due}</th><th scope="col" class="num">${t.common.amount}</th><th scope="col" class="num">${t.common.balance}</th></tr></thead>
               <tbody>${d.invoices.map(
-                (i) => html`<tr part="row"><th scope="row"><a href="#/invoices/${i.id}">${i.number}</a></th><td>${badge(t, i.status)} ${i.overdue ? html`<span class="overdue">${t.common.overdue}</span>` : nothing}</td>
+                (
+                  i,
+                ) => html`<tr part="row"><th scope="row"><a href="#/invoices/${i.id}">${i.number}</a></th><td>${badge(t, i.status)} ${i.overdue ? html`<span class="overdue">${t.common.overdue}</span>` : nothing}</td>
                   <td>${formatDate(i.dueDate, loc)}</td><td class="num">${formatMoney(i.amount, i.currency, loc)}</td><td class="num">${formatMoney(i.balance, i.currency, loc)}</td></tr>`,
               )}</tbody></table>`,
-          )
-        : emptyView(t.contact.noInvoices)}
+            )
+          : emptyView(t.contact.noInvoices)
+      }
       ${d.invoices.length ? html`<p><a href="#/invoices?contactId=${d.contact.id}">${t.contact.allInvoices}</a></p>` : nothing}
     </section>`;
   }
@@ -277,16 +324,18 @@ export class CcConsoleContact extends ConsolePart {
     const t = this.t;
     return html`<section class="card" aria-labelledby="pr-h">
       <h2 id="pr-h">${t.nav.paymentRequests}</h2>
-      ${requests.length
-        ? tableWrap(
-            t.contact.requestsTable,
-            html`<table part="table"><thead><tr><th scope="col">${t.common.made}</th><th scope="col">${t.common.status}</th><th scope="col" class="num">${t.common.amount}</th><th scope="col" class="num">${t.common.remaining}</th></tr></thead>
+      ${
+        requests.length
+          ? tableWrap(
+              t.contact.requestsTable,
+              html`<table part="table"><thead><tr><th scope="col">${t.common.made}</th><th scope="col">${t.common.status}</th><th scope="col" class="num">${t.common.amount}</th><th scope="col" class="num">${t.common.remaining}</th></tr></thead>
               <tbody>${requests.map(
                 (r) => html`<tr part="row"><td>${formatDate(r.createdAt, loc)}</td><td>${badge(t, r.status)}</td>
                   <td class="num">${formatMoney(r.amount, r.currency, loc)}</td><td class="num">${formatMoney(r.remaining, r.currency, loc)}</td></tr>`,
               )}</tbody></table>`,
-          )
-        : emptyView(t.contact.noRequests)}
+            )
+          : emptyView(t.contact.noRequests)
+      }
     </section>`;
   }
 
@@ -303,11 +352,14 @@ export class CcConsoleContact extends ConsolePart {
     const t = this.t;
     return html`<section class="card" aria-labelledby="dsp-h">
       <h2 id="dsp-h">${t.nav.disputes}</h2>
-      ${disputes.length
-        ? html`<ul>${disputes.map(
-            (d) => html`<li><a href="#/disputes/${d.id}">${t.common.disputedOn(formatMoney(d.amount, d.currency, loc), formatDate(d.createdAt, loc))}</a> · ${badge(t, d.status)}</li>`,
-          )}</ul>`
-        : emptyView(t.common.noDisputes)}
+      ${
+        disputes.length
+          ? html`<ul>${disputes.map(
+              (d) =>
+                html`<li><a href="#/disputes/${d.id}">${t.common.disputedOn(formatMoney(d.amount, d.currency, loc), formatDate(d.createdAt, loc))}</a> · ${badge(t, d.status)}</li>`,
+            )}</ul>`
+          : emptyView(t.common.noDisputes)
+      }
     </section>`;
   }
 }

@@ -23,7 +23,11 @@ export class CcConsoleContacts extends ConsolePart {
   @state() private hasMore = false;
 
   readonly list = new Load<Page<Contact>>(this, async (signal) => {
-    const page = await this.ctx!.api.get<Page<Contact>>('/v1/contacts', { q: this.q.trim() || undefined, status: this.status || undefined, limit: 25 }, signal);
+    const page = await this.ctx!.api.get<Page<Contact>>(
+      '/v1/contacts',
+      { q: this.q.trim() || undefined, status: this.status || undefined, limit: 25 },
+      signal,
+    );
     this.more = [];
     this.hasMore = page.hasMore;
     return page;
@@ -47,7 +51,12 @@ export class CcConsoleContacts extends ConsolePart {
     const last = all.at(-1);
     if (!last) return;
     await this.act(async () => {
-      const page = await this.ctx!.api.get<Page<Contact>>('/v1/contacts', { q: this.q.trim() || undefined, status: this.status || undefined, limit: 25, startingAfter: last.id });
+      const page = await this.ctx!.api.get<Page<Contact>>('/v1/contacts', {
+        q: this.q.trim() || undefined,
+        status: this.status || undefined,
+        limit: 25,
+        startingAfter: last.id,
+      });
       this.more = [...this.more, ...page.data];
       this.hasMore = page.hasMore;
     });
@@ -107,7 +116,11 @@ export class CcConsoleContacts extends ConsolePart {
     const fields: Record<string, string> = { companyName: 'new-company', email: 'new-email', name: 'new-name' };
     await this.act(
       async () => {
-        const body = { companyName: this.draft.companyName.trim(), email: this.draft.email.trim(), ...(this.draft.name.trim() ? { name: this.draft.name.trim() } : {}) };
+        const body = {
+          companyName: this.draft.companyName.trim(),
+          email: this.draft.email.trim(),
+          ...(this.draft.name.trim() ? { name: this.draft.name.trim() } : {}),
+        };
         const contact = await this.ctx!.api.post<Contact>('/v1/contacts', body);
         this.draft = { companyName: '', email: '', name: '' };
         this.adding = false;
@@ -124,8 +137,8 @@ export class CcConsoleContacts extends ConsolePart {
       return emptyView(this.q || this.status ? t.contacts.noMatch : t.contacts.none);
     }
     return html`${tableWrap(
-        t.nav.contacts,
-        html`<table part="table">
+      t.nav.contacts,
+      html`<table part="table">
           <thead><tr><th scope="col">${t.contacts.company}</th><th scope="col">${t.common.email}</th><th scope="col">${t.common.status}</th><th scope="col">${t.contacts.terms}</th><th scope="col">${t.common.added}</th></tr></thead>
           <tbody>
             ${contacts.map(
@@ -139,7 +152,7 @@ export class CcConsoleContacts extends ConsolePart {
             )}
           </tbody>
         </table>`,
-      )}
+    )}
       ${this.hasMore ? html`<p><button type="button" @click=${this.#loadMore}>${t.contacts.loadMore}</button></p>` : nothing}`;
   }
 }

@@ -29,17 +29,33 @@ export class CcConsoleDisputes extends ConsolePart {
 
   readonly queue = new Load<Row[]>(this, async (signal) => {
     const api = this.ctx!.api;
-    const page = await api.get<Page<Dispute>>('/v1/disputes', { status: this.disputeId ? undefined : this.status, limit: 50 }, signal);
+    const page = await api.get<Page<Dispute>>(
+      '/v1/disputes',
+      { status: this.disputeId ? undefined : this.status, limit: 50 },
+      signal,
+    );
     let disputes = page.data;
     if (this.disputeId) {
-      const mine = disputes.find((d) => d.id === this.disputeId) ?? (await api.get<Dispute>(`/v1/disputes/${encodeURIComponent(this.disputeId)}`, undefined, signal));
+      const mine =
+        disputes.find((d) => d.id === this.disputeId) ??
+        (await api.get<Dispute>(`/v1/disputes/${encodeURIComponent(this.disputeId)}`, undefined, signal));
       disputes = [mine, ...disputes.filter((d) => d.id !== mine.id && d.status === this.status)];
     }
     const byId = <T>(path: string, ids: string[]) =>
-      Promise.all([...new Set(ids)].map((id) => api.get<T>(`${path}/${encodeURIComponent(id)}`, undefined, signal).catch(() => undefined)));
+      Promise.all(
+        [...new Set(ids)].map((id) =>
+          api.get<T>(`${path}/${encodeURIComponent(id)}`, undefined, signal).catch(() => undefined),
+        ),
+      );
     const [invoices, contacts] = await Promise.all([
-      byId<Invoice>('/v1/invoices', disputes.map((d) => d.invoiceId)),
-      byId<Contact>('/v1/contacts', disputes.map((d) => d.contactId)),
+      byId<Invoice>(
+        '/v1/invoices',
+        disputes.map((d) => d.invoiceId),
+      ),
+      byId<Contact>(
+        '/v1/contacts',
+        disputes.map((d) => d.contactId),
+      ),
     ]);
     return disputes.map((dispute) => ({
       dispute,
@@ -50,7 +66,11 @@ export class CcConsoleDisputes extends ConsolePart {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.ctx && (this.queue.state === 'idle' || (changed.has('disputeId') && changed.get('disputeId') !== undefined))) void this.queue.run();
+    if (
+      this.ctx &&
+      (this.queue.state === 'idle' || (changed.has('disputeId') && changed.get('disputeId') !== undefined))
+    )
+      void this.queue.run();
   }
 
   protected override render(): TemplateResult {
@@ -75,7 +95,9 @@ export class CcConsoleDisputes extends ConsolePart {
       ${this.done ? html`<p class="success">${this.done}</p>` : nothing}
       ${this.feedback()}
       ${loadView(t, this.queue, m.what, (rows) =>
-        rows.length ? html`<div class="page">${rows.map((r) => this.#card(r))}</div>` : emptyView(this.status === 'open' ? m.noneOpen : m.noneResolved),
+        rows.length
+          ? html`<div class="page">${rows.map((r) => this.#card(r))}</div>`
+          : emptyView(this.status === 'open' ? m.noneOpen : m.noneResolved),
       )}
     </div>`;
   }
@@ -99,8 +121,9 @@ export class CcConsoleDisputes extends ConsolePart {
         ${d.note ? html`<dt>${m.note}</dt><dd>${d.note}</dd>` : nothing}
         ${contact ? html`<dt>${t.common.contact}</dt><dd><a href="#/contacts/${contact.id}">${contact.companyName}</a> · ${contact.email}</dd>` : nothing}
       </dl>
-      ${d.status === 'open'
-        ? html`<form novalidate aria-label=${m.resolveForm} @submit=${(e: Event) => this.#resolve(e, d)}>
+      ${
+        d.status === 'open'
+          ? html`<form novalidate aria-label=${m.resolveForm} @submit=${(e: Event) => this.#resolve(e, d)}>
             <fieldset>
               <legend>${m.resolve}</legend>
               <div class="choice">
@@ -118,7 +141,8 @@ export class CcConsoleDisputes extends ConsolePart {
             ${textarea(t, { id: `note-${d.id}`, label: m.noteLabel, required: false, value: this.notes[d.id] ?? '', error: this.errors[`note-${d.id}`], onInput: (v) => (this.notes = { ...this.notes, [d.id]: v }) })}
             <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.resolving === d.id ? m.resolving : m.resolveButton}</button></div>
           </form>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -136,7 +160,10 @@ export class CcConsoleDisputes extends ConsolePart {
     await this.act(
       async () => {
         const note = this.notes[d.id]?.trim();
-        await this.ctx!.api.post<Dispute>(`/v1/disputes/${encodeURIComponent(d.id)}/resolve`, { outcome, ...(note ? { note } : {}) });
+        await this.ctx!.api.post<Dispute>(`/v1/disputes/${encodeURIComponent(d.id)}/resolve`, {
+          outcome,
+          ...(note ? { note } : {}),
+        });
         this.done = outcome === 'credit' ? m.creditDone(formatMoney(d.amount, d.currency, this.loc)) : m.rejectDone;
         this.ctx!.announce(this.done);
         this.disputeId = '';

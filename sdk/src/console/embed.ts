@@ -66,17 +66,29 @@ export function themeProperties(theme: EmbedTheme): Record<string, string> {
 const escapeAttr = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** The HTML a merchant pastes into a page. */
-export function embedSnippet(opts: { origin: string; manifest: SdkManifest; publishableKey: string; choice: EmbedChoice; theme: EmbedTheme }): string {
+export function embedSnippet(opts: {
+  origin: string;
+  manifest: SdkManifest;
+  publishableKey: string;
+  choice: EmbedChoice;
+  theme: EmbedTheme;
+}): string {
   const { origin, manifest, publishableKey, choice, theme } = opts;
   const src = `${origin}${manifest.hashedPath ?? manifest.script}`;
-  const integrity = manifest.integrity ? ` integrity="${escapeAttr(manifest.integrity)}" crossorigin="anonymous"` : ' crossorigin="anonymous"';
+  const integrity = manifest.integrity
+    ? ` integrity="${escapeAttr(manifest.integrity)}" crossorigin="anonymous"`
+    : ' crossorigin="anonymous"';
   const lines = [`<script type="module" src="${escapeAttr(src)}"${integrity}></script>`];
   const props = Object.entries(themeProperties(theme));
   if (props.length) {
     lines.push('<style>', '  cc-provider {', ...props.map(([k, v]) => `    ${k}: ${v};`), '  }', '</style>');
   }
   const themeAttr = theme.preset === 'dark' ? ' theme="dark"' : '';
-  lines.push(`<cc-provider publishable-key="${escapeAttr(publishableKey)}"${themeAttr}>`, `  <${choice.tag}${choice.attributes}></${choice.tag}>`, '</cc-provider>');
+  lines.push(
+    `<cc-provider publishable-key="${escapeAttr(publishableKey)}"${themeAttr}>`,
+    `  <${choice.tag}${choice.attributes}></${choice.tag}>`,
+    '</cc-provider>',
+  );
   return lines.join('\n');
 }
 
@@ -103,7 +115,11 @@ export class CcConsoleEmbed extends ConsolePart {
     const api = this.ctx!.api;
     const [manifest, keys] = await Promise.all([
       api.get<SdkManifest>('/sdk/manifest.json', undefined, signal),
-      this.isAdmin ? api.get<Page<ApiKey>>('/v1/api-keys', { limit: 100 }, signal).then((p) => p.data.filter((k) => k.kind === 'publishable' && !k.revokedAt)) : Promise.resolve([]),
+      this.isAdmin
+        ? api
+            .get<Page<ApiKey>>('/v1/api-keys', { limit: 100 }, signal)
+            .then((p) => p.data.filter((k) => k.kind === 'publishable' && !k.revokedAt))
+        : Promise.resolve([]),
     ]);
     return { manifest, keys };
   });
@@ -152,7 +168,13 @@ export class CcConsoleEmbed extends ConsolePart {
   #body(d: EmbedData): TemplateResult {
     const choice = embedChoices.find((c) => c.value === this.choice) ?? embedChoices[0]!;
     const key = this.#publishableKey();
-    const snippet = embedSnippet({ origin: this.#origin, manifest: d.manifest, publishableKey: key || 'pk_…', choice, theme: this.look });
+    const snippet = embedSnippet({
+      origin: this.#origin,
+      manifest: d.manifest,
+      publishableKey: key || 'pk_…',
+      choice,
+      theme: this.look,
+    });
     const origins = this.ctx!.merchant.settings.allowedOrigins;
     const t = this.t;
     const m = t.embed;
@@ -160,13 +182,21 @@ export class CcConsoleEmbed extends ConsolePart {
     const note = notes[choice.value];
     return html`<section class="card" aria-labelledby="snippet-h">
         <h2 id="snippet-h">${m.snippet}</h2>
-        ${this.isAdmin
-          ? d.keys.length > 1
-            ? select(t, { id: 'embed-key', label: m.publishableKey, value: this.keyId || d.keys[0]!.id, options: d.keys.map((k) => ({ value: k.id, label: k.publishableKey ?? k.last4 })), onInput: (v) => (this.keyId = v) })
-            : d.keys.length
-              ? nothing
-              : html`<p class="alert" role="note">${m.noKey(html`<a href="#/settings/api-keys">${m.createOne}</a>`)}</p>`
-          : html`<p class="alert" role="note">${m.memberKey(html`<code>pk_…</code>`)}</p>`}
+        ${
+          this.isAdmin
+            ? d.keys.length > 1
+              ? select(t, {
+                  id: 'embed-key',
+                  label: m.publishableKey,
+                  value: this.keyId || d.keys[0]!.id,
+                  options: d.keys.map((k) => ({ value: k.id, label: k.publishableKey ?? k.last4 })),
+                  onInput: (v) => (this.keyId = v),
+                })
+              : d.keys.length
+                ? nothing
+                : html`<p class="alert" role="note">${m.noKey(html`<a href="#/settings/api-keys">${m.createOne}</a>`)}</p>`
+            : html`<p class="alert" role="note">${m.memberKey(html`<code>pk_…</code>`)}</p>`
+        }
         <div class="grid-2">
           ${select(t, { id: 'embed-element', label: m.widget, value: this.choice, options: embedChoices.map((c) => ({ value: c.value, label: m.widgets[c.value] })), onInput: (v) => (this.choice = v) })}
           ${select(t, { id: 'embed-preset', label: m.preset, value: this.look.preset, options: (['light', 'dark'] as const).map((value) => ({ value, label: m.presets[value] })), onInput: (v) => (this.look = { ...this.look, preset: v as 'light' }) })}

@@ -12,7 +12,10 @@ export function formatDate(value: string | null | undefined, locale: string): st
   if (!value) return '—';
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: value.length === 10 ? 'UTC' : undefined }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeZone: value.length === 10 ? 'UTC' : undefined,
+  }).format(date);
 }
 
 export function formatDateTime(value: string | null | undefined, locale: string): string {
@@ -45,7 +48,12 @@ export function moneyInputText(minor: number, currency: string, locale: string):
  * Reads money a person typed; `{ error }` with a sentence in `locale`'s language when it cannot.
  * `label` names the amount in those sentences: one of the messages' `money.labels`.
  */
-export function readMoney(text: string, currency: string, locale: string, label: string): { amount: number } | { error: string } {
+export function readMoney(
+  text: string,
+  currency: string,
+  locale: string,
+  label: string,
+): { amount: number } | { error: string } {
   try {
     return { amount: parseMoney(text, currency, locale) };
   } catch (error) {
@@ -64,10 +72,12 @@ export function readMoney(text: string, currency: string, locale: string, label:
 }
 
 /** A table's text for `key`, if it has one (never an inherited property). */
-const own = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+const own = (table: Record<string, string>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 /** The word for a status, role or failure code (`credit_declined` → "Credit declined"); unknown codes with spaces for underscores. */
-export const statusText = (t: ConsoleMessages, status: string): string => own(t.status, status) ?? status.replaceAll('_', ' ');
+export const statusText = (t: ConsoleMessages, status: string): string =>
+  own(t.status, status) ?? status.replaceAll('_', ' ');
 
 /** What a person reads for an API failure: our words for the codes we know, else the API's message. */
 export function errorText(t: ConsoleMessages, error: unknown): string {

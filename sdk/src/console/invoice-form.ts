@@ -72,7 +72,8 @@ export class CcConsoleInvoiceForm extends ConsolePart {
     this.lines.forEach((line, i) => {
       if (!line.description.trim()) errors[`line-${i}-desc`] = t.invoiceForm.describeLine(i + 1);
       const quantity = Number(line.quantity);
-      if (!/^\d+$/.test(line.quantity.trim()) || quantity < 1) errors[`line-${i}-qty`] = t.invoiceForm.quantityInvalid(i + 1);
+      if (!/^\d+$/.test(line.quantity.trim()) || quantity < 1)
+        errors[`line-${i}-qty`] = t.invoiceForm.quantityInvalid(i + 1);
       const price = readMoney(line.price, this.currency, this.loc, t.money.labels.unitPrice);
       if ('error' in price) errors[`line-${i}-price`] = t.invoiceForm.lineError(i + 1, price.error);
       else {
@@ -107,27 +108,47 @@ export class CcConsoleInvoiceForm extends ConsolePart {
         ${this.feedback()}
         <div class="grid-2">
           ${input(t, { id: 'inv-number', label: f.number, value: this.number, error: this.errors['inv-number'], required: true, hint: f.numberHint, onInput: (v) => ((this.number = v), this.#clear('inv-number')) })}
-          ${this.contacts.state === 'error'
-            ? html`<div class="alert" role="alert">${f.contactsFailed} <button type="button" @click=${() => this.contacts.run()}>${t.common.tryAgain}</button></div>`
-            : select(t, {
-                id: 'inv-contact',
-                label: t.common.contact,
-                value: this.contact,
-                error: this.errors['inv-contact'],
-                required: true,
-                hint: this.contacts.busy ? f.loadingContacts : c ? `${c.email}${c.terms ? ` · ${t.common.net(c.terms.netDays)}, ${c.terms.currency}` : ''}` : undefined,
-                options: [{ value: '', label: t.common.chooseContact }, ...contacts.map((x) => ({ value: x.id, label: x.companyName }))],
-                onInput: (v) => this.#pickContact(v),
-              })}
+          ${
+            this.contacts.state === 'error'
+              ? html`<div class="alert" role="alert">${f.contactsFailed} <button type="button" @click=${() => this.contacts.run()}>${t.common.tryAgain}</button></div>`
+              : select(t, {
+                  id: 'inv-contact',
+                  label: t.common.contact,
+                  value: this.contact,
+                  error: this.errors['inv-contact'],
+                  required: true,
+                  hint: this.contacts.busy
+                    ? f.loadingContacts
+                    : c
+                      ? `${c.email}${c.terms ? ` · ${t.common.net(c.terms.netDays)}, ${c.terms.currency}` : ''}`
+                      : undefined,
+                  options: [
+                    { value: '', label: t.common.chooseContact },
+                    ...contacts.map((x) => ({ value: x.id, label: x.companyName })),
+                  ],
+                  onInput: (v) => this.#pickContact(v),
+                })
+          }
         </div>
         <fieldset>
           <legend>${t.common.amount}</legend>
           <div class="choice"><input type="radio" id="mode-amount" name="mode" .checked=${this.mode === 'amount'} @change=${() => (this.mode = 'amount')} /><label for="mode-amount">${f.oneAmount}</label></div>
           <div class="choice"><input type="radio" id="mode-lines" name="mode" .checked=${this.mode === 'lines'} @change=${() => (this.mode = 'lines')} /><label for="mode-lines">${f.lineItems}</label></div>
           <div class="grid-2">
-            ${this.mode === 'amount'
-              ? input(t, { id: 'inv-amount', label: t.common.amount, inputmode: 'decimal', value: this.amount, error: this.errors['inv-amount'], required: true, hint: f.amountHint(this.currency, formatMoney(125000, this.currency || 'USD', this.loc)), onInput: (v) => ((this.amount = v), this.#clear('inv-amount')) })
-              : nothing}
+            ${
+              this.mode === 'amount'
+                ? input(t, {
+                    id: 'inv-amount',
+                    label: t.common.amount,
+                    inputmode: 'decimal',
+                    value: this.amount,
+                    error: this.errors['inv-amount'],
+                    required: true,
+                    hint: f.amountHint(this.currency, formatMoney(125000, this.currency || 'USD', this.loc)),
+                    onInput: (v) => ((this.amount = v), this.#clear('inv-amount')),
+                  })
+                : nothing
+            }
             ${select(t, { id: 'inv-currency', label: t.common.currency, value: this.currency, error: this.errors['inv-currency'], options: currencyOptions(this.currency || 'USD', this.loc), onInput: (v) => ((this.currency = v), this.#clear('inv-currency')) })}
           </div>
           ${this.mode === 'lines' ? this.#lineItems() : nothing}
@@ -210,14 +231,26 @@ export class CcConsoleInvoiceForm extends ConsolePart {
           this.#retry.failed(error);
           throw error;
         }
-        this.dispatchEvent(new CustomEvent('cc-console-invoice-created', { detail: invoice, bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent('cc-console-invoice-created', { detail: invoice, bubbles: true, composed: true }),
+        );
         this.ctx!.announce(f.saved(invoice.number, formatMoney(invoice.amount, invoice.currency, this.loc)));
         this.ctx!.navigate('#/invoices');
       },
       (param) => {
-        const fields: Record<string, string> = { number: 'inv-number', contactId: 'inv-contact', amount: this.mode === 'amount' ? 'inv-amount' : 'line-0-price', currency: 'inv-currency', issuedAt: 'inv-issued', dueDate: 'inv-due', description: 'inv-description', lineItems: 'line-0-desc' };
+        const fields: Record<string, string> = {
+          number: 'inv-number',
+          contactId: 'inv-contact',
+          amount: this.mode === 'amount' ? 'inv-amount' : 'line-0-price',
+          currency: 'inv-currency',
+          issuedAt: 'inv-issued',
+          dueDate: 'inv-due',
+          description: 'inv-description',
+          lineItems: 'line-0-desc',
+        };
         const line = /^lineItems\.(\d+)\.(description|quantity|unitAmount)$/.exec(param);
-        if (line) return `line-${line[1]}-${{ description: 'desc', quantity: 'qty', unitAmount: 'price' }[line[2] as 'description']}`;
+        if (line)
+          return `line-${line[1]}-${{ description: 'desc', quantity: 'qty', unitAmount: 'price' }[line[2] as 'description']}`;
         return fields[param];
       },
     );

@@ -38,9 +38,11 @@ export class CcConsoleInvoiceImport extends ConsolePart {
         ${textarea(t, { id: 'csv-text', label: m.csv, value: this.csv, error: this.errors['csv-text'], required: true, onInput: (v) => ((this.csv = v), (this.result = undefined)) })}
         <div class="actions">
           <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.check}</button>
-          ${this.result?.dryRun && this.result.valid
-            ? html`<button type="button" class="primary" id="import-now" @click=${() => this.#send(false)}>${m.importCount(this.#invoices(this.result.summary.total))}</button>`
-            : nothing}
+          ${
+            this.result?.dryRun && this.result.valid
+              ? html`<button type="button" class="primary" id="import-now" @click=${() => this.#send(false)}>${m.importCount(this.#invoices(this.result.summary.total))}</button>`
+              : nothing
+          }
         </div>
       </form>
       ${this.result ? this.#report(this.result) : nothing}
@@ -60,7 +62,11 @@ export class CcConsoleInvoiceImport extends ConsolePart {
     await this.act(
       async () => {
         try {
-          this.result = await this.ctx!.api.post<ImportAnswer>('/v1/invoices/import', { format: 'csv', data: this.csv, dryRun });
+          this.result = await this.ctx!.api.post<ImportAnswer>('/v1/invoices/import', {
+            format: 'csv',
+            data: this.csv,
+            dryRun,
+          });
         } catch (error) {
           const e = asApiError(error);
           const body = e.body as { rows?: ImportRow[]; summary?: ImportAnswer['summary'] };
@@ -94,16 +100,18 @@ export class CcConsoleInvoiceImport extends ConsolePart {
       <h2 id="import-report" tabindex="-1">
         ${r.valid ? (r.dryRun ? m.readyHeading(this.#invoices(r.summary.total)) : m.importedHeading(this.#invoices(r.imported))) : m.problemsHeading(r.summary.errors, r.summary.total)}
       </h2>
-      ${r.valid
-        ? r.dryRun
-          ? html`<p>${m.everyRowGood}</p>`
-          : html`<p class="success">${m.done} <a href="#/invoices">${m.seeInvoices}</a>.</p>`
-        : html`<p class="alert">${m.nothingImported}</p>
+      ${
+        r.valid
+          ? r.dryRun
+            ? html`<p>${m.everyRowGood}</p>`
+            : html`<p class="success">${m.done} <a href="#/invoices">${m.seeInvoices}</a>.</p>`
+          : html`<p class="alert">${m.nothingImported}</p>
             ${tableWrap(
               m.badRows,
               html`<table part="table"><thead><tr><th scope="col">${m.row}</th><th scope="col">${t.common.number}</th><th scope="col">${m.field}</th><th scope="col">${m.problem}</th></tr></thead>
                 <tbody>${bad.map((row) => html`<tr part="row"><th scope="row">${row.row}</th><td>${row.number ?? '—'}</td><td>${row.error?.param ?? '—'}</td><td class="wrap">${row.error?.message ?? ''}</td></tr>`)}</tbody></table>`,
-            )}`}
+            )}`
+      }
     </section>`;
   }
 }

@@ -38,7 +38,9 @@ export class CcConsoleInvoice extends ConsolePart {
     const api = this.ctx!.api;
     const invoice = await api.get<Invoice>(`/v1/invoices/${encodeURIComponent(this.invoiceId)}`, undefined, signal);
     const [contact, disputes] = await Promise.all([
-      api.get<Contact>(`/v1/contacts/${encodeURIComponent(invoice.contactId)}`, undefined, signal).catch(() => undefined),
+      api
+        .get<Contact>(`/v1/contacts/${encodeURIComponent(invoice.contactId)}`, undefined, signal)
+        .catch(() => undefined),
       api.get<Page<Dispute>>('/v1/disputes', { invoiceId: invoice.id, limit: 20 }, signal).then((p) => p.data),
     ]);
     return { invoice, contact, disputes };
@@ -92,16 +94,19 @@ export class CcConsoleInvoice extends ConsolePart {
           <dt>${common.description}</dt><dd>${i.description ?? '—'}</dd>
           ${i.autopay ? html`<dt>${t.invoice.autopay}</dt><dd>${this.#autopayText(i.autopay)}</dd>` : nothing}
         </dl>
-        ${i.lineItems.length
-          ? tableWrap(
-              t.invoiceForm.lineItems,
-              html`<table part="table"><caption>${t.invoiceForm.lineItems}</caption>
+        ${
+          i.lineItems.length
+            ? tableWrap(
+                t.invoiceForm.lineItems,
+                html`<table part="table"><caption>${t.invoiceForm.lineItems}</caption>
                 <thead><tr><th scope="col">${common.description}</th><th scope="col" class="num">${t.invoiceForm.quantity}</th><th scope="col" class="num">${t.invoiceForm.unitPrice}</th><th scope="col" class="num">${t.invoice.total}</th></tr></thead>
                 <tbody>${i.lineItems.map(
-                  (l) => html`<tr part="row"><td class="wrap">${l.description}</td><td class="num">${l.quantity}</td><td class="num">${money(l.unitAmount)}</td><td class="num">${money(l.quantity * l.unitAmount)}</td></tr>`,
+                  (l) =>
+                    html`<tr part="row"><td class="wrap">${l.description}</td><td class="num">${l.quantity}</td><td class="num">${money(l.unitAmount)}</td><td class="num">${money(l.quantity * l.unitAmount)}</td></tr>`,
                 )}</tbody></table>`,
-            )
-          : nothing}
+              )
+            : nothing
+        }
         <div class="actions">
           ${editable ? html`<button type="button" id="edit-invoice" aria-expanded=${this.panel === 'edit' ? 'true' : 'false'} @click=${() => (this.panel === 'edit' ? this.#close() : this.#open('edit'))}>${t.invoice.edit}</button>` : nothing}
           ${creditable ? html`<button type="button" id="credit-invoice" aria-expanded=${this.panel === 'credit' ? 'true' : 'false'} @click=${() => (this.panel === 'credit' ? this.#close() : this.#open('credit'))}>${t.invoice.giveCredit}</button>` : nothing}
@@ -112,11 +117,14 @@ export class CcConsoleInvoice extends ConsolePart {
       </section>
       <section class="card" aria-labelledby="invoice-disputes-h">
         <h2 id="invoice-disputes-h">${t.nav.disputes}</h2>
-        ${d.disputes.length
-          ? html`<ul>${d.disputes.map(
-              (x) => html`<li><a href="#/disputes/${x.id}">${common.disputedOn(money(x.amount), formatDate(x.createdAt, loc))}</a> · ${badge(t, x.status)}${x.outcome ? ` (${t.invoice.outcome[x.outcome]})` : ''}</li>`,
-            )}</ul>`
-          : emptyView(common.noDisputes)}
+        ${
+          d.disputes.length
+            ? html`<ul>${d.disputes.map(
+                (x) =>
+                  html`<li><a href="#/disputes/${x.id}">${common.disputedOn(money(x.amount), formatDate(x.createdAt, loc))}</a> · ${badge(t, x.status)}${x.outcome ? ` (${t.invoice.outcome[x.outcome]})` : ''}</li>`,
+              )}</ul>`
+            : emptyView(common.noDisputes)
+        }
       </section>
       <section class="card" aria-labelledby="invoice-payments-h">
         <h2 id="invoice-payments-h">${common.payments}</h2>
@@ -145,11 +153,18 @@ export class CcConsoleInvoice extends ConsolePart {
     const i = this.data.value!.invoice;
     this.clearFeedback();
     this.notice = '';
-    if (panel === 'edit') this.edit = { amount: moneyInputText(i.amount, i.currency, this.loc), dueDate: i.dueDate, description: i.description ?? '' };
+    if (panel === 'edit')
+      this.edit = {
+        amount: moneyInputText(i.amount, i.currency, this.loc),
+        dueDate: i.dueDate,
+        description: i.description ?? '',
+      };
     else this.credit = { amount: '', reason: '' };
     this.panel = panel;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(panel === 'edit' ? '#edit-amount, #edit-due' : '#credit-amount')?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(panel === 'edit' ? '#edit-amount, #edit-due' : '#credit-amount')
+      ?.focus();
   }
 
   async #close(): Promise<void> {
@@ -171,9 +186,19 @@ export class CcConsoleInvoice extends ConsolePart {
       <h3 id="edit-h">${t.invoice.editTitle(i.number)}</h3>
       ${this.feedback()}
       <div class="grid-2">
-        ${lines
-          ? html`<p>${t.invoice.linesAmount(formatMoney(i.amount, i.currency, this.loc))}</p>`
-          : input(t, { id: 'edit-amount', label: t.invoice.amountIn(i.currency), inputmode: 'decimal', required: true, value: this.edit.amount, error: this.errors['edit-amount'], onInput: (v) => (this.edit = { ...this.edit, amount: v }) })}
+        ${
+          lines
+            ? html`<p>${t.invoice.linesAmount(formatMoney(i.amount, i.currency, this.loc))}</p>`
+            : input(t, {
+                id: 'edit-amount',
+                label: t.invoice.amountIn(i.currency),
+                inputmode: 'decimal',
+                required: true,
+                value: this.edit.amount,
+                error: this.errors['edit-amount'],
+                onInput: (v) => (this.edit = { ...this.edit, amount: v }),
+              })
+        }
         ${input(t, { id: 'edit-due', label: t.common.dueDate, type: 'date', required: true, value: this.edit.dueDate, error: this.errors['edit-due'], onInput: (v) => (this.edit = { ...this.edit, dueDate: v }) })}
       </div>
       ${textarea(t, { id: 'edit-description', label: t.common.description, required: false, value: this.edit.description, error: this.errors['edit-description'], onInput: (v) => (this.edit = { ...this.edit, description: v }) })}
@@ -188,11 +213,14 @@ export class CcConsoleInvoice extends ConsolePart {
     event.preventDefault();
     const i = this.data.value!.invoice;
     const t = this.t;
-    const amount = i.lineItems.length ? { amount: i.amount } : readMoney(this.edit.amount, i.currency, this.loc, t.money.labels.amount);
+    const amount = i.lineItems.length
+      ? { amount: i.amount }
+      : readMoney(this.edit.amount, i.currency, this.loc, t.money.labels.amount);
     const errors: Record<string, string> = {};
     if ('error' in amount) errors['edit-amount'] = amount.error;
     else if (amount.amount <= 0) errors['edit-amount'] = t.invoiceForm.amountZero;
-    else if (amount.amount < i.creditedAmount) errors['edit-amount'] = t.invoice.belowCredits(formatMoney(i.creditedAmount, i.currency, this.loc));
+    else if (amount.amount < i.creditedAmount)
+      errors['edit-amount'] = t.invoice.belowCredits(formatMoney(i.creditedAmount, i.currency, this.loc));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(this.edit.dueDate)) errors['edit-due'] = t.invoice.dueEmpty;
     else if (this.edit.dueDate < i.issuedAt) errors['edit-due'] = t.invoice.dueBefore(formatDate(i.issuedAt, this.loc));
     if (!(await this.showErrors(errors))) return;
@@ -203,10 +231,15 @@ export class CcConsoleInvoice extends ConsolePart {
     if (this.edit.dueDate !== i.dueDate) patch.dueDate = this.edit.dueDate;
     const description = this.edit.description.trim() || null;
     if (description !== i.description) patch.description = description;
-    const fields: Record<string, string> = { amount: 'edit-amount', dueDate: 'edit-due', description: 'edit-description' };
+    const fields: Record<string, string> = {
+      amount: 'edit-amount',
+      dueDate: 'edit-due',
+      description: 'edit-description',
+    };
     await this.act(
       async () => {
-        if (Object.keys(patch).length) await this.ctx!.api.patch<Invoice>(`/v1/invoices/${encodeURIComponent(i.id)}`, patch);
+        if (Object.keys(patch).length)
+          await this.ctx!.api.patch<Invoice>(`/v1/invoices/${encodeURIComponent(i.id)}`, patch);
         this.panel = undefined;
         this.#done(Object.keys(patch).length ? t.invoice.saved(i.number) : t.invoice.unchanged);
       },
@@ -236,7 +269,8 @@ export class CcConsoleInvoice extends ConsolePart {
     const amount = readMoney(this.credit.amount, i.currency, this.loc, t.money.labels.amount);
     const errors: Record<string, string> = {};
     if ('error' in amount) errors['credit-amount'] = amount.error;
-    else if (amount.amount <= 0 || amount.amount > i.balance) errors['credit-amount'] = t.invoice.creditRange(formatMoney(i.balance, i.currency, this.loc));
+    else if (amount.amount <= 0 || amount.amount > i.balance)
+      errors['credit-amount'] = t.invoice.creditRange(formatMoney(i.balance, i.currency, this.loc));
     const reason = this.credit.reason.trim();
     if (!reason) errors['credit-reason'] = t.invoice.reasonEmpty;
     else if (reason.length > 500) errors['credit-reason'] = t.invoice.reasonLong;
@@ -245,7 +279,11 @@ export class CcConsoleInvoice extends ConsolePart {
     await this.act(
       async () => {
         try {
-          await this.ctx!.api.post<Invoice>(`/v1/invoices/${encodeURIComponent(i.id)}/credits`, body, this.#creditKey.next({ invoice: i.id, ...body }));
+          await this.ctx!.api.post<Invoice>(
+            `/v1/invoices/${encodeURIComponent(i.id)}/credits`,
+            body,
+            this.#creditKey.next({ invoice: i.id, ...body }),
+          );
         } catch (error) {
           this.#creditKey.failed(error);
           throw error;

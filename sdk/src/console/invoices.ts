@@ -38,7 +38,13 @@ export class CcConsoleInvoices extends ConsolePart {
   });
 
   #query(startingAfter?: string) {
-    return { status: this.status || undefined, contactId: this.contactId || undefined, overdue: this.overdue ? 'true' : undefined, limit: 25, startingAfter };
+    return {
+      status: this.status || undefined,
+      contactId: this.contactId || undefined,
+      overdue: this.overdue ? 'true' : undefined,
+      limit: 25,
+      startingAfter,
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -68,7 +74,10 @@ export class CcConsoleInvoices extends ConsolePart {
           id: 'filter-contact',
           label: t.common.contact,
           value: this.contactId,
-          options: [{ value: '', label: t.invoices.everyContact }, ...contacts.map((c) => ({ value: c.id, label: c.companyName }))],
+          options: [
+            { value: '', label: t.invoices.everyContact },
+            ...contacts.map((c) => ({ value: c.id, label: c.companyName })),
+          ],
           onInput: (v) => ((this.contactId = v), void this.list.run()),
         })}
         <div class="choice">
@@ -102,13 +111,17 @@ export class CcConsoleInvoices extends ConsolePart {
   #table(invoices: Invoice[], contacts: Contact[]): TemplateResult {
     const t = this.t;
     if (!invoices.length) {
-      return emptyView(this.status || this.contactId || this.overdue ? t.invoices.noMatch : html`${t.invoices.none} <a href="#/invoices/new">${t.common.keyInFirst}</a>.`);
+      return emptyView(
+        this.status || this.contactId || this.overdue
+          ? t.invoices.noMatch
+          : html`${t.invoices.none} <a href="#/invoices/new">${t.common.keyInFirst}</a>.`,
+      );
     }
     const names = new Map(contacts.map((c) => [c.id, c.companyName]));
     const loc = this.loc;
     return html`${tableWrap(
-        t.nav.invoices,
-        html`<table part="table">
+      t.nav.invoices,
+      html`<table part="table">
           <thead><tr><th scope="col">${t.common.number}</th><th scope="col">${t.common.contact}</th><th scope="col">${t.common.status}</th><th scope="col">${t.common.issued}</th><th scope="col">${t.common.due}</th><th scope="col" class="num">${t.common.amount}</th><th scope="col" class="num">${t.common.balance}</th><th scope="col"><span class="sr-only">${t.common.actions}</span></th></tr></thead>
           <tbody>
             ${invoices.map(
@@ -120,14 +133,16 @@ export class CcConsoleInvoices extends ConsolePart {
                 <td>${formatDate(i.dueDate, loc)}</td>
                 <td class="num">${formatMoney(i.amount, i.currency, loc)}</td>
                 <td class="num">${formatMoney(i.balance, i.currency, loc)}</td>
-                <td>${i.status === 'open' && i.paidAmount === 0
-                  ? html`<button type="button" class="danger" aria-label=${t.invoices.voidLabel(i.number)} @click=${() => this.#void(i)}>${t.invoices.void}</button>`
-                  : nothing}</td>
+                <td>${
+                  i.status === 'open' && i.paidAmount === 0
+                    ? html`<button type="button" class="danger" aria-label=${t.invoices.voidLabel(i.number)} @click=${() => this.#void(i)}>${t.invoices.void}</button>`
+                    : nothing
+                }</td>
               </tr>`,
             )}
           </tbody>
         </table>`,
-      )}
+    )}
       ${this.hasMore ? html`<p><button type="button" @click=${this.#loadMore}>${t.invoices.loadMore}</button></p>` : nothing}`;
   }
 }

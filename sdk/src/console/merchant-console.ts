@@ -352,7 +352,8 @@ export class CcMerchantConsole extends CcElement {
         <nav id="nav" aria-label=${t.shell.navLabel} data-open=${this.menuOpen ? 'true' : 'false'}>
           <ul>
             ${navItems.map(
-              (item) => html`<li><a href=${item.href} aria-current=${item.pages.includes(this.route.page) ? 'page' : 'false'}>${t.nav[item.label]}</a></li>`,
+              (item) =>
+                html`<li><a href=${item.href} aria-current=${item.pages.includes(this.route.page) ? 'page' : 'false'}>${t.nav[item.label]}</a></li>`,
             )}
           </ul>
         </nav>
@@ -369,7 +370,8 @@ export class CcMerchantConsole extends CcElement {
         <p><button type="button" @click=${() => this.#loadMerchant()}>${t.common.tryAgain}</button></p>
       </div>`;
     }
-    if (!this.merchant) return html`<p class="state loading" role="status">${t.common.loadingWhat(t.shell.company)}</p>`;
+    if (!this.merchant)
+      return html`<p class="state loading" role="status">${t.common.loadingWhat(t.shell.company)}</p>`;
     const { page, id, params } = this.route;
     const tabs = ['settings', 'users', 'api-keys', 'webhooks'].includes(page) ? this.#settingsTabs() : nothing;
     switch (page) {

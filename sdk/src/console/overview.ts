@@ -37,9 +37,10 @@ export class CcConsoleOverview extends ConsolePart {
         <p><span class="total">${formatNumber(o.openDisputes, loc)}</span>
           ${o.openDisputes ? html`· <a href="#/disputes">${t.overview.workQueue}</a>` : html`· ${t.overview.nothingToResolve}`}</p>
       </section>
-      ${o.currencies.length
-        ? o.currencies.map(
-            (c) => html`<section class="card" aria-labelledby="cur-${c.currency}">
+      ${
+        o.currencies.length
+          ? o.currencies.map(
+              (c) => html`<section class="card" aria-labelledby="cur-${c.currency}">
               <h2 id="cur-${c.currency}">${c.currency}</h2>
               <dl class="cards">
                 <div class="figure"><dt>${t.overview.openBalance}</dt><dd>${formatMoney(c.openBalance, c.currency, loc)}</dd></div>
@@ -48,8 +49,9 @@ export class CcConsoleOverview extends ConsolePart {
               </dl>
               ${c.overdueAmount ? html`<p><a href="#/invoices?overdue=true">${t.overview.seeOverdue}</a></p>` : ''}
             </section>`,
-          )
-        : emptyView(html`${t.overview.empty} <a href="#/invoices/new">${t.common.keyInFirst}</a>.`)}
+            )
+          : emptyView(html`${t.overview.empty} <a href="#/invoices/new">${t.common.keyInFirst}</a>.`)
+      }
       <p class="muted">${t.overview.asOf(formatDate(o.asOf, loc))}</p>`;
   }
 }

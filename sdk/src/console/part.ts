@@ -63,7 +63,8 @@ export class ConsolePart extends CcElement {
     if (!messages.length) return true;
     this.alert = '';
     const { common } = this.t;
-    this.announcement = messages.length === 1 ? common.problem(messages[0]!) : common.problems(messages.length, messages.join(' '));
+    this.announcement =
+      messages.length === 1 ? common.problem(messages[0]!) : common.problems(messages.length, messages.join(' '));
     await this.updateComplete;
     focusFirstInvalid(this.renderRoot);
     return false;
@@ -73,7 +74,10 @@ export class ConsolePart extends CcElement {
    * A failed request: a 422 naming a field we show goes to that field (`param` paths map with
    * `fieldFor`); anything else becomes the alert above the form.
    */
-  protected async showFailure(error: unknown, fieldFor: (param: string) => string | undefined = (p) => p): Promise<void> {
+  protected async showFailure(
+    error: unknown,
+    fieldFor: (param: string) => string | undefined = (p) => p,
+  ): Promise<void> {
     const e = asApiError(error);
     const field = e.param ? fieldFor(e.param) : undefined;
     if (field && (e.status === 422 || e.status === 409) && this.renderRoot.querySelector(`#${CSS.escape(field)}`)) {
@@ -116,12 +120,7 @@ export class ConsolePart extends CcElement {
 }
 
 /** Loading, error (with a retry) and ready views of a {@link Load}; `what` is the thing loading ("contacts"), in `t`'s language. */
-export function loadView<T>(
-  t: ConsoleMessages,
-  load: Load<T>,
-  what: string,
-  ready: (value: T) => unknown,
-): unknown {
+export function loadView<T>(t: ConsoleMessages, load: Load<T>, what: string, ready: (value: T) => unknown): unknown {
   if (load.value !== undefined && load.state !== 'error') {
     return html`<div class="stack" aria-busy=${load.busy ? 'true' : 'false'}>${ready(load.value)}</div>`;
   }
@@ -139,7 +138,18 @@ export function loadView<T>(
 export const emptyView = (text: unknown): TemplateResult => html`<div class="empty"><p>${text}</p></div>`;
 
 export function badge(t: ConsoleMessages, status: string): TemplateResult {
-  const tone = ['paid', 'authorized', 'verified', 'succeeded', 'accepted', 'approved', 'active', 'resolved', 'completed', 'generated'].includes(status)
+  const tone = [
+    'paid',
+    'authorized',
+    'verified',
+    'succeeded',
+    'accepted',
+    'approved',
+    'active',
+    'resolved',
+    'completed',
+    'generated',
+  ].includes(status)
     ? 'good'
     : ['credit_declined', 'disputed', 'failed', 'declined', 'void', 'cancelled', 'expired', 'disabled'].includes(status)
       ? 'bad'
@@ -149,7 +159,10 @@ export function badge(t: ConsoleMessages, status: string): TemplateResult {
 
 /** Options of a status filter: "Any status" first, then each status's word. */
 export function statusOptions(t: ConsoleMessages, statuses: readonly string[]): { value: string; label: string }[] {
-  return [{ value: '', label: t.common.anyStatus }, ...statuses.map((value) => ({ value, label: statusText(t, value) }))];
+  return [
+    { value: '', label: t.common.anyStatus },
+    ...statuses.map((value) => ({ value, label: statusText(t, value) })),
+  ];
 }
 
 /** A horizontally scrollable table region, reachable by keyboard. */
@@ -258,7 +271,10 @@ export function textarea(t: ConsoleMessages, o: InputOptions): TemplateResult {
   </div>`;
 }
 
-export function select(t: ConsoleMessages, o: InputOptions & { options: ReadonlyArray<{ value: string; label: string }> }): TemplateResult {
+export function select(
+  t: ConsoleMessages,
+  o: InputOptions & { options: ReadonlyArray<{ value: string; label: string }> },
+): TemplateResult {
   return html`<div class="field" part="field">
     ${labelAndTail(t, o)}
     <select
@@ -279,7 +295,9 @@ export function select(t: ConsoleMessages, o: InputOptions & { options: Readonly
 
 /** Common ISO 4217 currencies for pickers; the merchant's default first. */
 export function currencyOptions(first: string, locale: string): { value: string; label: string }[] {
-  const codes = [first, 'USD', 'EUR', 'GBP', 'CAD', 'AUD', 'MXN', 'JPY', 'CHF', 'KWD'].filter((c, i, all) => all.indexOf(c) === i);
+  const codes = [first, 'USD', 'EUR', 'GBP', 'CAD', 'AUD', 'MXN', 'JPY', 'CHF', 'KWD'].filter(
+    (c, i, all) => all.indexOf(c) === i,
+  );
   let names: Intl.DisplayNames | undefined;
   try {
     names = new Intl.DisplayNames([locale], { type: 'currency' });

@@ -6,7 +6,17 @@ import type { Contact, Page, PaymentRequest, RecurringSchedule } from './api.js'
 import { formatDate, formatMoney, readMoney, todayUtc } from './format.js';
 import { loadContacts } from './invoices.js';
 import { Load } from './load.js';
-import { ConsolePart, badge, currencyOptions, emptyView, input, loadView, select, statusOptions, tableWrap } from './part.js';
+import {
+  ConsolePart,
+  badge,
+  currencyOptions,
+  emptyView,
+  input,
+  loadView,
+  select,
+  statusOptions,
+  tableWrap,
+} from './part.js';
 
 const requestStatuses = ['pending_approval', 'approved', 'partially_paid', 'paid', 'declined', 'cancelled', 'expired'];
 
@@ -21,7 +31,19 @@ export class CcConsolePaymentRequests extends ConsolePart {
   @state() private status = '';
   @state() private form: 'request' | 'schedule' | '' = '';
   @state() private pr = { contact: '', amount: '', currency: '', dueDate: '', memo: '', minimumPercent: '' };
-  @state() private rs = { contact: '', kind: 'invoice', amount: '', currency: '', interval: 'month', intervalCount: '1', startDate: todayUtc(), endDate: '', occurrences: '', description: '', invoiceNumberPrefix: '' };
+  @state() private rs = {
+    contact: '',
+    kind: 'invoice',
+    amount: '',
+    currency: '',
+    interval: 'month',
+    intervalCount: '1',
+    startDate: todayUtc(),
+    endDate: '',
+    occurrences: '',
+    description: '',
+    invoiceNumberPrefix: '',
+  };
 
   /** The request whose payments are shown under its row. */
   @state() private showingPayments = '';
@@ -32,12 +54,15 @@ export class CcConsolePaymentRequests extends ConsolePart {
   readonly #scheduleKey = new RetryKey();
   readonly contacts = loadContacts(this);
   readonly requests = new Load<PaymentRequest[]>(this, (signal) =>
-    this.ctx!.api.get<Page<PaymentRequest>>('/v1/payment-requests', { status: this.status || undefined, limit: 50 }, signal).then((p) => p.data),
+    this.ctx!.api.get<Page<PaymentRequest>>(
+      '/v1/payment-requests',
+      { status: this.status || undefined, limit: 50 },
+      signal,
+    ).then((p) => p.data),
   );
   /** Undefined when the backend has no recurring schedules (404). */
   readonly schedules = new Load<RecurringSchedule[] | null>(this, (signal) =>
-    this.ctx!.api
-      .get<Page<RecurringSchedule>>('/v1/recurring-schedules', { limit: 50 }, signal)
+    this.ctx!.api.get<Page<RecurringSchedule>>('/v1/recurring-schedules', { limit: 50 }, signal)
       .then((p) => p.data)
       .catch((error: unknown) => {
         if (error instanceof CcApiError && error.code === 'route_not_found') return null;
@@ -59,7 +84,10 @@ export class CcConsolePaymentRequests extends ConsolePart {
   }
 
   #contactOptions() {
-    return [{ value: '', label: this.t.common.chooseContact }, ...(this.contacts.value ?? []).map((c) => ({ value: c.id, label: c.companyName }))];
+    return [
+      { value: '', label: this.t.common.chooseContact },
+      ...(this.contacts.value ?? []).map((c) => ({ value: c.id, label: c.companyName })),
+    ];
   }
 
   async #open(form: 'request' | 'schedule'): Promise<void> {
@@ -90,12 +118,14 @@ export class CcConsolePaymentRequests extends ConsolePart {
         </div>
         ${loadView(t, this.requests, r.what, (list) => this.#requestTable(list))}
       </section>
-      ${this.schedules.value === null
-        ? html`<p class="muted">${r.unavailable}</p>`
-        : html`<section aria-labelledby="rs-list-h" class="page">
+      ${
+        this.schedules.value === null
+          ? html`<p class="muted">${r.unavailable}</p>`
+          : html`<section aria-labelledby="rs-list-h" class="page">
             <h2 id="rs-list-h">${r.schedules}</h2>
             ${loadView(t, this.schedules, r.schedulesWhat, (list) => this.#scheduleTable(list ?? []))}
-          </section>`}
+          </section>`
+      }
     </div>`;
   }
 
@@ -119,19 +149,25 @@ export class CcConsolePaymentRequests extends ConsolePart {
             <td>${formatDate(r.dueDate, loc)}</td>
             <td class="num">${amount}</td>
             <td class="num">${formatMoney(r.remaining, r.currency, loc)}</td>
-            <td>${r.minimums.card.percent === r.minimums.ach.percent
-              ? common.percent(r.minimums.card.percent)
-              : m.minimums(common.percent(r.minimums.card.percent), common.percent(r.minimums.ach.percent))}</td>
+            <td>${
+              r.minimums.card.percent === r.minimums.ach.percent
+                ? common.percent(r.minimums.card.percent)
+                : m.minimums(common.percent(r.minimums.card.percent), common.percent(r.minimums.ach.percent))
+            }</td>
             <td><div class="actions">
               <button type="button" id="payments-${r.id}" aria-expanded=${this.showingPayments === r.id ? 'true' : 'false'} aria-label=${m.paymentsOf(who, amount)} @click=${() => (this.showingPayments = this.showingPayments === r.id ? '' : r.id)}>${common.payments}</button>
-              ${['pending_approval', 'approved'].includes(r.status)
-                ? html`<button type="button" class="danger" aria-label=${m.cancelOf(who, amount)} @click=${() => this.#cancel(r)}>${common.cancel}</button>`
-                : nothing}
+              ${
+                ['pending_approval', 'approved'].includes(r.status)
+                  ? html`<button type="button" class="danger" aria-label=${m.cancelOf(who, amount)} @click=${() => this.#cancel(r)}>${common.cancel}</button>`
+                  : nothing
+              }
             </div></td>
           </tr>
-          ${this.showingPayments === r.id
-            ? html`<tr part="row"><td colspan="8"><cc-console-payments .ctx=${this.ctx} payment-request-id=${r.id} label=${m.paymentsOfRequest}></cc-console-payments></td></tr>`
-            : nothing}`;
+          ${
+            this.showingPayments === r.id
+              ? html`<tr part="row"><td colspan="8"><cc-console-payments .ctx=${this.ctx} payment-request-id=${r.id} label=${m.paymentsOfRequest}></cc-console-payments></td></tr>`
+              : nothing
+          }`;
         })}</tbody>
       </table>`,
     );
@@ -181,7 +217,8 @@ export class CcConsolePaymentRequests extends ConsolePart {
     const amount = readMoney(p.amount, p.currency, this.loc, t.money.labels.amount);
     if ('error' in amount) errors['pr-amount'] = amount.error;
     const min = p.minimumPercent.trim();
-    if (min && (!/^\d+$/.test(min) || Number(min) < 1 || Number(min) > 100)) errors['pr-minimum'] = t.requests.minimumRange;
+    if (min && (!/^\d+$/.test(min) || Number(min) < 1 || Number(min) > 100))
+      errors['pr-minimum'] = t.requests.minimumRange;
     if (!(await this.showErrors(errors))) return;
     const body = {
       contactId: p.contact,
@@ -191,7 +228,13 @@ export class CcConsolePaymentRequests extends ConsolePart {
       ...(p.memo.trim() ? { memo: p.memo.trim() } : {}),
       ...(min ? { minimumPercent: Number(min) } : {}),
     };
-    const fields: Record<string, string> = { contactId: 'pr-contact', amount: 'pr-amount', dueDate: 'pr-dueDate', memo: 'pr-memo', minimumPercent: 'pr-minimum' };
+    const fields: Record<string, string> = {
+      contactId: 'pr-contact',
+      amount: 'pr-amount',
+      dueDate: 'pr-dueDate',
+      memo: 'pr-memo',
+      minimumPercent: 'pr-minimum',
+    };
     await this.act(
       async () => {
         try {
@@ -235,9 +278,11 @@ export class CcConsolePaymentRequests extends ConsolePart {
               ${s.status === 'active' || s.status === 'paused' ? html`<button type="button" class="danger" @click=${() => this.#scheduleAction(s, 'cancel')}>${common.cancel}</button>` : nothing}
             </div></td>
           </tr>
-          ${this.showingPeriods === s.id
-            ? html`<tr part="row"><td colspan="7"><cc-console-schedule-periods .ctx=${this.ctx} schedule-id=${s.id}></cc-console-schedule-periods></td></tr>`
-            : nothing}`;
+          ${
+            this.showingPeriods === s.id
+              ? html`<tr part="row"><td colspan="7"><cc-console-schedule-periods .ctx=${this.ctx} schedule-id=${s.id}></cc-console-schedule-periods></td></tr>`
+              : nothing
+          }`;
         })}</tbody>
       </table>`,
     );
@@ -274,9 +319,19 @@ export class CcConsolePaymentRequests extends ConsolePart {
         ${input(t, { id: 'rs-endDate', label: m.lastDay, type: 'date', required: false, value: this.rs.endDate, error: this.errors['rs-endDate'], hint: m.lastDayHint, onInput: set('endDate') })}
         ${input(t, { id: 'rs-occurrences', label: m.occurrences, inputmode: 'numeric', required: false, value: this.rs.occurrences, error: this.errors['rs-occurrences'], onInput: set('occurrences') })}
         ${input(t, { id: 'rs-description', label: common.description, required: false, value: this.rs.description, error: this.errors['rs-description'], onInput: set('description') })}
-        ${this.rs.kind === 'invoice'
-          ? input(t, { id: 'rs-invoiceNumberPrefix', label: m.numberPrefix, required: false, value: this.rs.invoiceNumberPrefix, error: this.errors['rs-invoiceNumberPrefix'], hint: m.numberPrefixHint, onInput: set('invoiceNumberPrefix') })
-          : nothing}
+        ${
+          this.rs.kind === 'invoice'
+            ? input(t, {
+                id: 'rs-invoiceNumberPrefix',
+                label: m.numberPrefix,
+                required: false,
+                value: this.rs.invoiceNumberPrefix,
+                error: this.errors['rs-invoiceNumberPrefix'],
+                hint: m.numberPrefixHint,
+                onInput: set('invoiceNumberPrefix'),
+              })
+            : nothing
+        }
       </div>
       <div class="actions">
         <button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.create}</button>
@@ -294,11 +349,13 @@ export class CcConsolePaymentRequests extends ConsolePart {
     if (!r.contact) errors['rs-contact'] = m.contactEmpty;
     const amount = readMoney(r.amount, r.currency, this.loc, t.money.labels.amount);
     if ('error' in amount) errors['rs-amount'] = amount.error;
-    if (!/^\d+$/.test(r.intervalCount) || Number(r.intervalCount) < 1 || Number(r.intervalCount) > 12) errors['rs-intervalCount'] = m.countRange;
+    if (!/^\d+$/.test(r.intervalCount) || Number(r.intervalCount) < 1 || Number(r.intervalCount) > 12)
+      errors['rs-intervalCount'] = m.countRange;
     if (!r.startDate) errors['rs-startDate'] = m.startEmpty;
     if (r.occurrences && !/^\d+$/.test(r.occurrences)) errors['rs-occurrences'] = m.occurrencesInvalid;
     const prefix = r.kind === 'invoice' ? r.invoiceNumberPrefix.trim() : '';
-    if (prefix && !/^[A-Za-z0-9][A-Za-z0-9._/#-]{0,39}$/.test(prefix)) errors['rs-invoiceNumberPrefix'] = m.numberPrefixInvalid;
+    if (prefix && !/^[A-Za-z0-9][A-Za-z0-9._/#-]{0,39}$/.test(prefix))
+      errors['rs-invoiceNumberPrefix'] = m.numberPrefixInvalid;
     if (!(await this.showErrors(errors))) return;
     const body = {
       contactId: r.contact,

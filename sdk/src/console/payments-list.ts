@@ -27,13 +27,16 @@ export class CcConsolePayments extends ConsolePart {
 
   readonly #retry = new RetryKey();
   readonly list = new Load<Payment[]>(this, (signal) =>
-    this.ctx!.api
-      .get<Page<Payment>>(
-        '/v1/payments',
-        { contactId: this.contactId || undefined, invoiceId: this.invoiceId || undefined, paymentRequestId: this.paymentRequestId || undefined, limit: 50 },
-        signal,
-      )
-      .then((p) => p.data),
+    this.ctx!.api.get<Page<Payment>>(
+      '/v1/payments',
+      {
+        contactId: this.contactId || undefined,
+        invoiceId: this.invoiceId || undefined,
+        paymentRequestId: this.paymentRequestId || undefined,
+        limit: 50,
+      },
+      signal,
+    ).then((p) => p.data),
   );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -70,9 +73,11 @@ export class CcConsolePayments extends ConsolePart {
                 <td>${p.source === 'automatic' ? t.payments.automatic : t.payments.byCustomer}</td>
                 <td class="num">${formatMoney(p.amount, p.currency, loc)}</td>
                 <td class="num">${formatMoney(p.refundedAmount, p.currency, loc)}</td>
-                <td>${p.status === 'succeeded' && p.refundedAmount < p.amount
-                  ? html`<button type="button" id="refund-${p.id}" aria-label=${t.payments.refundLabel(formatMoney(p.amount, p.currency, loc), formatDateTime(p.createdAt, loc))} aria-expanded=${this.refunding?.id === p.id ? 'true' : 'false'} @click=${() => this.#openRefund(p)}>${t.payments.refund}</button>`
-                  : nothing}</td>
+                <td>${
+                  p.status === 'succeeded' && p.refundedAmount < p.amount
+                    ? html`<button type="button" id="refund-${p.id}" aria-label=${t.payments.refundLabel(formatMoney(p.amount, p.currency, loc), formatDateTime(p.createdAt, loc))} aria-expanded=${this.refunding?.id === p.id ? 'true' : 'false'} @click=${() => this.#openRefund(p)}>${t.payments.refund}</button>`
+                    : nothing
+                }</td>
               </tr>
               ${this.refunding?.id === p.id ? html`<tr part="row"><td colspan="6">${this.#refundForm(p)}</td></tr>` : nothing}`,
           )}
@@ -129,7 +134,12 @@ export class CcConsolePayments extends ConsolePart {
     const value = (amount as { amount: number }).amount;
     const refundable = payment.amount - payment.refundedAmount;
     if (value <= 0 || value > refundable) {
-      await this.showErrors({ 'refund-amount': t.payments.range(formatMoney(1, payment.currency, this.loc), formatMoney(refundable, payment.currency, this.loc)) });
+      await this.showErrors({
+        'refund-amount': t.payments.range(
+          formatMoney(1, payment.currency, this.loc),
+          formatMoney(refundable, payment.currency, this.loc),
+        ),
+      });
       return;
     }
     await this.act(
@@ -137,7 +147,11 @@ export class CcConsolePayments extends ConsolePart {
         const body = { amount: value };
         try {
           // A retry after a lost answer reuses the key: the money goes back once.
-          await this.ctx!.api.post(`/v1/payments/${encodeURIComponent(payment.id)}/refunds`, body, this.#retry.next({ payment: payment.id, ...body }));
+          await this.ctx!.api.post(
+            `/v1/payments/${encodeURIComponent(payment.id)}/refunds`,
+            body,
+            this.#retry.next({ payment: payment.id, ...body }),
+          );
         } catch (error) {
           this.#retry.failed(error);
           throw error;
@@ -147,8 +161,17 @@ export class CcConsolePayments extends ConsolePart {
         await this.list.run();
         // Focus back on the payment's row: its Refund button, or the table when all is refunded.
         await this.updateComplete;
-        (this.renderRoot.querySelector<HTMLElement>(`#refund-${CSS.escape(payment.id)}`) ?? this.renderRoot.querySelector<HTMLElement>('.table-wrap'))?.focus();
-        this.dispatchEvent(new CustomEvent('cc-console-refunded', { bubbles: true, composed: true, detail: { paymentId: payment.id, amount: value } }));
+        (
+          this.renderRoot.querySelector<HTMLElement>(`#refund-${CSS.escape(payment.id)}`) ??
+          this.renderRoot.querySelector<HTMLElement>('.table-wrap')
+        )?.focus();
+        this.dispatchEvent(
+          new CustomEvent('cc-console-refunded', {
+            bubbles: true,
+            composed: true,
+            detail: { paymentId: payment.id, amount: value },
+          }),
+        );
       },
       (param) => (param === 'amount' ? 'refund-amount' : undefined),
     );

@@ -47,7 +47,10 @@ export const navItems: NavItem[] = [
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   const params = new URLSearchParams(query);
-  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
   const [first, second] = parts;
   const withId = (page: PageName, id: string): Route => ({ page, id, params });
   switch (first) {

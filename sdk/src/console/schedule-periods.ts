@@ -18,12 +18,20 @@ export class CcConsoleSchedulePeriods extends ConsolePart {
   @state() private open = -1;
 
   readonly detail = new Load<RecurringScheduleDetail>(this, (signal) =>
-    this.ctx!.api.get<RecurringScheduleDetail>(`/v1/recurring-schedules/${encodeURIComponent(this.scheduleId)}`, undefined, signal),
+    this.ctx!.api.get<RecurringScheduleDetail>(
+      `/v1/recurring-schedules/${encodeURIComponent(this.scheduleId)}`,
+      undefined,
+      signal,
+    ),
   );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.ctx && (this.detail.state === 'idle' || (changed.has('scheduleId') && changed.get('scheduleId') !== undefined))) void this.detail.run();
+    if (
+      this.ctx &&
+      (this.detail.state === 'idle' || (changed.has('scheduleId') && changed.get('scheduleId') !== undefined))
+    )
+      void this.detail.run();
   }
 
   protected override render(): unknown {
@@ -44,20 +52,26 @@ export class CcConsoleSchedulePeriods extends ConsolePart {
           return html`<tr part="row">
               <th scope="row">${date}</th>
               <td>${badge(t, p.status)} ${p.errorCode ? statusText(t, p.errorCode) : ''}</td>
-              <td>${p.invoiceId
-                ? html`<a href="#/invoices/${p.invoiceId}" aria-label=${m.invoiceOf(date)}>${m.invoice}</a>`
-                : p.paymentRequestId
-                  ? m.paymentRequest
-                  : '—'}</td>
-              <td>${p.invoiceId || p.paymentRequestId
-                ? html`<button type="button" aria-expanded=${this.open === p.index ? 'true' : 'false'} aria-label=${m.paymentsOf(date)} @click=${() => (this.open = this.open === p.index ? -1 : p.index)}>${common.payments}</button>`
-                : nothing}</td>
+              <td>${
+                p.invoiceId
+                  ? html`<a href="#/invoices/${p.invoiceId}" aria-label=${m.invoiceOf(date)}>${m.invoice}</a>`
+                  : p.paymentRequestId
+                    ? m.paymentRequest
+                    : '—'
+              }</td>
+              <td>${
+                p.invoiceId || p.paymentRequestId
+                  ? html`<button type="button" aria-expanded=${this.open === p.index ? 'true' : 'false'} aria-label=${m.paymentsOf(date)} @click=${() => (this.open = this.open === p.index ? -1 : p.index)}>${common.payments}</button>`
+                  : nothing
+              }</td>
             </tr>
-            ${this.open === p.index
-              ? html`<tr part="row"><td colspan="4">
+            ${
+              this.open === p.index
+                ? html`<tr part="row"><td colspan="4">
                   <cc-console-payments .ctx=${this.ctx} invoice-id=${p.invoiceId ?? ''} payment-request-id=${p.invoiceId ? '' : (p.paymentRequestId ?? '')} label=${m.paymentsOf(date)}></cc-console-payments>
                 </td></tr>`
-              : nothing}`;
+                : nothing
+            }`;
         })}</tbody>
       </table>`,
     );

@@ -156,7 +156,11 @@ export class CcConsoleSettings extends ConsolePart {
             <ul>
               ${(['card', 'ach'] as const).map((method) => {
                 const percent = this.#percentFor(method);
-                const minimum = formatMoney(minimumPayment(example, Math.min(100, Math.max(1, percent))), exampleCurrency, loc);
+                const minimum = formatMoney(
+                  minimumPayment(example, Math.min(100, Math.max(1, percent))),
+                  exampleCurrency,
+                  loc,
+                );
                 return html`<li>${m.example(formatMoney(example, exampleCurrency, loc), m.methods[method], minimum, percent >= 100)}</li>`;
               })}
             </ul>
@@ -185,9 +189,17 @@ export class CcConsoleSettings extends ConsolePart {
           </div>
         </fieldset>
         <div class="actions">
-          ${locked
-            ? guardedButton({ id: 'save-settings', label: m.save, primary: true, reason: this.#reason, onClick: () => undefined })
-            : html`<button class="primary" id="save-settings" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.common.saving : m.save}</button>`}
+          ${
+            locked
+              ? guardedButton({
+                  id: 'save-settings',
+                  label: m.save,
+                  primary: true,
+                  reason: this.#reason,
+                  onClick: () => undefined,
+                })
+              : html`<button class="primary" id="save-settings" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.common.saving : m.save}</button>`
+          }
           <button type="button" ?disabled=${locked} @click=${() => ((this.draft = this.#fromSettings(this.ctx!.merchant.settings)), this.clearFeedback())}>${m.undo}</button>
         </div>
       </form>
@@ -200,7 +212,14 @@ export class CcConsoleSettings extends ConsolePart {
     const t = this.t;
     const m = t.settings;
     const errors: Record<string, string> = {};
-    const whole = (text: string, id: string, label: string, min: number, max: number, optional = false): number | null | undefined => {
+    const whole = (
+      text: string,
+      id: string,
+      label: string,
+      min: number,
+      max: number,
+      optional = false,
+    ): number | null | undefined => {
       const t = text.trim();
       if (!t && optional) return null;
       if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) {
@@ -213,13 +232,15 @@ export class CcConsoleSettings extends ConsolePart {
     const limit = readMoney(d.creditLimit, d.currency, this.loc, t.money.labels.creditLimit);
     if ('error' in limit) errors['set-credit-limit'] = limit.error;
     const allowed = d.allowedNetDays.split(/[\s,;]+/).filter(Boolean);
-    if (!allowed.length || allowed.some((n) => !/^\d+$/.test(n) || Number(n) > 365)) errors['set-allowed-net-days'] = m.allowedInvalid;
+    if (!allowed.length || allowed.some((n) => !/^\d+$/.test(n) || Number(n) > 365))
+      errors['set-allowed-net-days'] = m.allowedInvalid;
     const min = whole(d.defaultMinimum, 'set-min-default', m.defaultMinimumName, 1, 100, true);
     const card = whole(d.card, 'set-min-card', m.cardMinimumName, 1, 100, true);
     const ach = whole(d.ach, 'set-min-ach', m.achMinimumName, 1, 100, true);
     const modes = [d.modeCheck ? 'credit_check' : '', d.modeTerms ? 'credit_check_with_terms' : ''].filter(Boolean);
     if (!modes.length) errors['mode-check'] = m.modesEmpty;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.notificationEmail.trim())) errors['set-notification-email'] = t.common.emailInvalid;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.notificationEmail.trim()))
+      errors['set-notification-email'] = t.common.emailInvalid;
     const text = (v: string) => v.trim() || null;
     const patch = {
       termsPolicy: d.termsPolicy,

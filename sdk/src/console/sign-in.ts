@@ -104,7 +104,12 @@ export class CcConsoleSignIn extends ConsolePart {
       const body = { email: this.#v('email').trim(), password: this.#v('password') };
       let answer: LoginAnswer;
       try {
-        answer = await ConsoleApi.login(resolveApiBase(this.apiBase), body.email, body.password, this.#retry.next(body));
+        answer = await ConsoleApi.login(
+          resolveApiBase(this.apiBase),
+          body.email,
+          body.password,
+          this.#retry.next(body),
+        );
       } catch (error) {
         this.#retry.failed(error);
         if (error instanceof CcApiError && error.code === 'invalid_login') {
@@ -122,14 +127,16 @@ export class CcConsoleSignIn extends ConsolePart {
     const t = this.t;
     return html`<div class="page card">
       <h1 tabindex="-1">${t.signIn.resetTitle}</h1>
-      ${this.done
-        ? html`<p class="success" role="status">${this.done}</p>`
-        : html`<p>${t.signIn.resetIntro}</p>
+      ${
+        this.done
+          ? html`<p class="success" role="status">${this.done}</p>`
+          : html`<p>${t.signIn.resetIntro}</p>
             <form part="form" novalidate @submit=${this.#submitForgot}>
               ${this.feedback()}
               ${input(t, { id: 'reset-email', label: t.common.email, type: 'email', autocomplete: 'username', value: this.#v('reset-email'), error: this.errors['reset-email'], required: true, onInput: this.#set('reset-email') })}
               <div class="actions"><button class="primary" part="button button-primary">${t.signIn.emailMeLink}</button></div>
-            </form>`}
+            </form>`
+      }
       <p><button type="button" class="link" @click=${() => this.#switch('sign-in')}>${t.signIn.backToSignIn}</button></p>
     </div>`;
   }
@@ -201,7 +208,11 @@ export class CcConsoleSignIn extends ConsolePart {
     this.#checkEmail(errors, 'admin-email');
     if (this.#v('admin-password').length < 10) errors['admin-password'] = this.t.common.passwordShort;
     if (!(await this.showErrors(errors))) return;
-    const fields: Record<string, string> = { name: 'company', adminEmail: 'admin-email', adminPassword: 'admin-password' };
+    const fields: Record<string, string> = {
+      name: 'company',
+      adminEmail: 'admin-email',
+      adminPassword: 'admin-password',
+    };
     await this.act(
       async () => {
         const answer = await ConsoleApi.signUp(resolveApiBase(this.apiBase), {
@@ -222,7 +233,11 @@ export class CcConsoleSignIn extends ConsolePart {
 
   async #continueAfterSignUp(): Promise<void> {
     await this.act(async () => {
-      const answer = await ConsoleApi.login(resolveApiBase(this.apiBase), this.#v('admin-email').trim(), this.#v('admin-password'));
+      const answer = await ConsoleApi.login(
+        resolveApiBase(this.apiBase),
+        this.#v('admin-email').trim(),
+        this.#v('admin-password'),
+      );
       this.secretKey = '';
       this.values = {};
       this.dispatchEvent(new CustomEvent('cc-console-signed-in', { detail: answer, bubbles: true, composed: true }));

@@ -6,7 +6,8 @@ import { Load } from './load.js';
 import type { ConsoleMessages } from './messages.js';
 import { ConsolePart, badge, emptyView, input, loadView, select, tableWrap } from './part.js';
 
-const adminOnly = (t: ConsoleMessages, what: string) => html`<p class="alert" role="note">${t.users.adminOnly(what)}</p>`;
+const adminOnly = (t: ConsoleMessages, what: string) =>
+  html`<p class="alert" role="note">${t.users.adminOnly(what)}</p>`;
 
 /**
  * The company's dashboard users (admin only): list, add (admin or member, with a first
@@ -17,7 +18,9 @@ const adminOnly = (t: ConsoleMessages, what: string) => html`<p class="alert" ro
 export class CcConsoleUsers extends ConsolePart {
   @state() private draft = { name: '', email: '', role: 'member' as Role, password: '' };
 
-  readonly list = new Load<ConsoleUser[]>(this, (signal) => this.ctx!.api.get<Page<ConsoleUser>>('/v1/users', { limit: 100 }, signal).then((p) => p.data));
+  readonly list = new Load<ConsoleUser[]>(this, (signal) =>
+    this.ctx!.api.get<Page<ConsoleUser>>('/v1/users', { limit: 100 }, signal).then((p) => p.data),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -42,7 +45,9 @@ export class CcConsoleUsers extends ConsolePart {
       html`<table part="table">
         <thead><tr><th scope="col">${m.name}</th><th scope="col">${common.email}</th><th scope="col">${common.role}</th><th scope="col">${common.added}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
         <tbody>${users.map(
-          (u) => html`<tr part="row"><th scope="row">${u.id === me ? m.you(u.name) : u.name}</th><td>${u.email}</td><td>${statusText(t, u.role)}</td><td>${formatDate(u.createdAt, this.loc)}</td>
+          (
+            u,
+          ) => html`<tr part="row"><th scope="row">${u.id === me ? m.you(u.name) : u.name}</th><td>${u.email}</td><td>${statusText(t, u.role)}</td><td>${formatDate(u.createdAt, this.loc)}</td>
             <td>${u.id === me ? nothing : html`<button type="button" class="danger" aria-label=${m.removeLabel(u.name)} @click=${() => this.#remove(u)}>${common.remove}</button>`}</td></tr>`,
         )}</tbody>
       </table>`,
@@ -75,10 +80,20 @@ export class CcConsoleUsers extends ConsolePart {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.email.trim())) errors['user-email'] = t.common.emailInvalid;
     if (d.password.length < 10) errors['user-password'] = t.common.passwordShort;
     if (!(await this.showErrors(errors))) return;
-    const fields: Record<string, string> = { name: 'user-name', email: 'user-email', role: 'user-role', password: 'user-password' };
+    const fields: Record<string, string> = {
+      name: 'user-name',
+      email: 'user-email',
+      role: 'user-role',
+      password: 'user-password',
+    };
     await this.act(
       async () => {
-        const user = await this.ctx!.api.post<ConsoleUser>('/v1/users', { name: d.name.trim(), email: d.email.trim(), role: d.role, password: d.password });
+        const user = await this.ctx!.api.post<ConsoleUser>('/v1/users', {
+          name: d.name.trim(),
+          email: d.email.trim(),
+          role: d.role,
+          password: d.password,
+        });
         this.draft = { name: '', email: '', role: 'member', password: '' };
         this.ctx!.announce(t.users.added(user.name, statusText(t, user.role)));
         await this.list.run();
@@ -109,7 +124,9 @@ export class CcConsoleApiKeys extends ConsolePart {
   @state() private keyRole: Role = 'member';
   @state() private created?: ApiKey | undefined;
 
-  readonly list = new Load<ApiKey[]>(this, (signal) => this.ctx!.api.get<Page<ApiKey>>('/v1/api-keys', { limit: 100 }, signal).then((p) => p.data));
+  readonly list = new Load<ApiKey[]>(this, (signal) =>
+    this.ctx!.api.get<Page<ApiKey>>('/v1/api-keys', { limit: 100 }, signal).then((p) => p.data),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -121,20 +138,24 @@ export class CcConsoleApiKeys extends ConsolePart {
     const m = t.apiKeys;
     return html`<div class="page">
       <h1 tabindex="-1">${t.nav.apiKeys}</h1>
-      ${this.isAdmin
-        ? html`<p>${m.intro(html`<code>pk_…</code>`, html`<code>sk_…</code>`)}</p>
+      ${
+        this.isAdmin
+          ? html`<p>${m.intro(html`<code>pk_…</code>`, html`<code>sk_…</code>`)}</p>
             ${loadView(t, this.list, m.what, (keys) => this.#table(keys))} ${this.#form()}`
-        : adminOnly(t, m.what)}
+          : adminOnly(t, m.what)
+      }
       <dialog id="secret-dialog" aria-labelledby="secret-h" @close=${() => (this.created = undefined)}>
-        ${this.created
-          ? html`<h2 id="secret-h">${m.newSecret}</h2>
+        ${
+          this.created
+            ? html`<h2 id="secret-h">${m.newSecret}</h2>
               <p>${m.copyNow}</p>
               <pre><code id="new-secret">${this.created.secret}</code></pre>
               <div class="actions">
                 <button type="button" @click=${() => this.#copy(this.created?.secret ?? '')}>${m.copy}</button>
                 <button type="button" class="primary" @click=${() => this.#closeDialog()}>${t.common.savedIt}</button>
               </div>`
-          : html`<h2 id="secret-h">${m.newSecret}</h2>`}
+            : html`<h2 id="secret-h">${m.newSecret}</h2>`
+        }
       </dialog>
     </div>`;
   }
@@ -169,9 +190,17 @@ export class CcConsoleApiKeys extends ConsolePart {
       ${this.feedback()}
       <div class="grid-2">
         ${select(t, { id: 'key-kind', label: m.kind, value: this.kind, options: (['secret', 'publishable'] as const).map((value) => ({ value, label: m.kinds[value] })), onInput: (v) => (this.kind = v as 'secret') })}
-        ${this.kind === 'secret'
-          ? select(t, { id: 'key-role', label: t.common.role, value: this.keyRole, options: (['member', 'admin'] as const).map((value) => ({ value, label: statusText(t, value) })), onInput: (v) => (this.keyRole = v as Role) })
-          : nothing}
+        ${
+          this.kind === 'secret'
+            ? select(t, {
+                id: 'key-role',
+                label: t.common.role,
+                value: this.keyRole,
+                options: (['member', 'admin'] as const).map((value) => ({ value, label: statusText(t, value) })),
+                onInput: (v) => (this.keyRole = v as Role),
+              })
+            : nothing
+        }
       </div>
       <div class="actions"><button class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.create}</button></div>
     </form>`;
@@ -180,7 +209,10 @@ export class CcConsoleApiKeys extends ConsolePart {
   async #create(event: Event): Promise<void> {
     event.preventDefault();
     await this.act(async () => {
-      const key = await this.ctx!.api.post<ApiKey>('/v1/api-keys', this.kind === 'secret' ? { kind: 'secret', role: this.keyRole } : { kind: 'publishable' });
+      const key = await this.ctx!.api.post<ApiKey>(
+        '/v1/api-keys',
+        this.kind === 'secret' ? { kind: 'secret', role: this.keyRole } : { kind: 'publishable' },
+      );
       await this.list.run();
       if (key.secret) {
         this.created = key;

@@ -18,7 +18,9 @@ export class CcConsoleWebhooks extends ConsolePart {
   @state() private open = '';
   @state() private deliveries: Record<string, WebhookDelivery[] | 'loading' | 'error'> = {};
 
-  readonly list = new Load<WebhookEndpoint[]>(this, (signal) => this.ctx!.api.get<Page<WebhookEndpoint>>('/v1/webhook-endpoints', { limit: 100 }, signal).then((p) => p.data));
+  readonly list = new Load<WebhookEndpoint[]>(this, (signal) =>
+    this.ctx!.api.get<Page<WebhookEndpoint>>('/v1/webhook-endpoints', { limit: 100 }, signal).then((p) => p.data),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -73,7 +75,10 @@ export class CcConsoleWebhooks extends ConsolePart {
   async #loadLog(e: WebhookEndpoint): Promise<void> {
     this.deliveries = { ...this.deliveries, [e.id]: 'loading' };
     try {
-      const page = await this.ctx!.api.get<Page<WebhookDelivery>>(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}/deliveries`, { limit: 50 });
+      const page = await this.ctx!.api.get<Page<WebhookDelivery>>(
+        `/v1/webhook-endpoints/${encodeURIComponent(e.id)}/deliveries`,
+        { limit: 50 },
+      );
       this.deliveries = { ...this.deliveries, [e.id]: page.data };
     } catch {
       this.deliveries = { ...this.deliveries, [e.id]: 'error' };
@@ -85,14 +90,17 @@ export class CcConsoleWebhooks extends ConsolePart {
     const t = this.t;
     const { common, webhooks: m } = t;
     if (log === 'loading' || !log) return html`<p class="state" role="status">${m.loadingLog}</p>`;
-    if (log === 'error') return html`<p class="alert" role="alert">${m.logFailed} <button type="button" @click=${() => this.#loadLog(e)}>${common.tryAgain}</button></p>`;
+    if (log === 'error')
+      return html`<p class="alert" role="alert">${m.logFailed} <button type="button" @click=${() => this.#loadLog(e)}>${common.tryAgain}</button></p>`;
     if (!log.length) return emptyView(m.nothing);
     return tableWrap(
       m.table,
       html`<table part="table">
         <thead><tr><th scope="col">${m.event}</th><th scope="col">${common.status}</th><th scope="col">${m.attempts}</th><th scope="col">${m.lastAnswer}</th><th scope="col">${m.when}</th><th scope="col"><span class="sr-only">${common.actions}</span></th></tr></thead>
         <tbody>${log.map(
-          (d) => html`<tr part="row"><th scope="row">${d.eventType}</th><td>${badge(t, d.status)}</td><td>${d.attempts}</td>
+          (
+            d,
+          ) => html`<tr part="row"><th scope="row">${d.eventType}</th><td>${badge(t, d.status)}</td><td>${d.attempts}</td>
             <td class="wrap">${d.lastStatusCode ?? d.lastError ?? '—'}</td><td>${formatDateTime(d.deliveredAt ?? d.createdAt, this.loc)}</td>
             <td><button type="button" aria-label=${m.resendLabel(d.eventType)} @click=${() => this.#retry(e, d)}>${m.resend}</button></td></tr>`,
         )}</tbody>
@@ -102,7 +110,9 @@ export class CcConsoleWebhooks extends ConsolePart {
 
   async #retry(e: WebhookEndpoint, d: WebhookDelivery): Promise<void> {
     await this.act(async () => {
-      await this.ctx!.api.post(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}/deliveries/${encodeURIComponent(d.id)}/retry`);
+      await this.ctx!.api.post(
+        `/v1/webhook-endpoints/${encodeURIComponent(e.id)}/deliveries/${encodeURIComponent(d.id)}/retry`,
+      );
       this.ctx!.announce(this.t.webhooks.resent);
       await this.#loadLog(e);
     });
@@ -140,7 +150,10 @@ export class CcConsoleWebhooks extends ConsolePart {
     if (!(await this.showErrors(errors))) return;
     await this.act(
       async () => {
-        const endpoint = await this.ctx!.api.post<WebhookEndpoint>('/v1/webhook-endpoints', { url: this.url.trim(), events });
+        const endpoint = await this.ctx!.api.post<WebhookEndpoint>('/v1/webhook-endpoints', {
+          url: this.url.trim(),
+          events,
+        });
         this.url = '';
         await this.list.run();
         if (endpoint.secret) {

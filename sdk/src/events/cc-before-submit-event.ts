@@ -8,7 +8,12 @@ export class CcBeforeSubmitEvent<Body = unknown> extends CustomEvent<CcBeforeSub
 
   constructor(body: Body) {
     // A copy: the host reads what will be sent, but cannot change it.
-    super(CcBeforeSubmitEvent.eventName, { bubbles: true, composed: true, cancelable: true, detail: { body: structuredClone(body) } });
+    super(CcBeforeSubmitEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      detail: { body: structuredClone(body) },
+    });
   }
 }
 

@@ -12,7 +12,11 @@ export class CcCreditDecisionEvent extends CustomEvent<CcCreditDecisionDetail> {
 
   constructor(detail: CcCreditDecisionDetail) {
     const { applicationId, contactId, status } = detail;
-    super(CcCreditDecisionEvent.eventName, { bubbles: true, composed: true, detail: { applicationId, contactId, status } });
+    super(CcCreditDecisionEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      detail: { applicationId, contactId, status },
+    });
   }
 }
 

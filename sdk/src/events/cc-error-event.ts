@@ -8,7 +8,11 @@ export class CcErrorEvent extends CustomEvent<CcErrorDetail> {
   static readonly eventName = 'cc-error';
 
   constructor(detail: CcErrorDetail) {
-    super(CcErrorEvent.eventName, { bubbles: true, composed: true, detail: { code: detail.code, message: detail.message } });
+    super(CcErrorEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      detail: { code: detail.code, message: detail.message },
+    });
   }
 }
 

@@ -9,7 +9,11 @@ export class CcPaymentMethodAddedEvent extends CustomEvent<CcPaymentMethodAddedD
   static readonly eventName = 'cc-payment-method-added';
 
   constructor(detail: CcPaymentMethodAddedDetail) {
-    super(CcPaymentMethodAddedEvent.eventName, { bubbles: true, composed: true, detail: { paymentMethod: { ...detail.paymentMethod } } });
+    super(CcPaymentMethodAddedEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      detail: { paymentMethod: { ...detail.paymentMethod } },
+    });
   }
 }
 

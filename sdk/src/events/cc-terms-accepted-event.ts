@@ -8,7 +8,11 @@ export class CcTermsAcceptedEvent extends CustomEvent<CcTermsAcceptedDetail> {
   static readonly eventName = 'cc-terms-accepted';
 
   constructor(detail: CcTermsAcceptedDetail) {
-    super(CcTermsAcceptedEvent.eventName, { bubbles: true, composed: true, detail: { offerId: detail.offerId, contactId: detail.contactId } });
+    super(CcTermsAcceptedEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      detail: { offerId: detail.offerId, contactId: detail.contactId },
+    });
   }
 }
 

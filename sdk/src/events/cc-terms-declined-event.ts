@@ -8,7 +8,11 @@ export class CcTermsDeclinedEvent extends CustomEvent<CcTermsDeclinedDetail> {
   static readonly eventName = 'cc-terms-declined';
 
   constructor(detail: CcTermsDeclinedDetail) {
-    super(CcTermsDeclinedEvent.eventName, { bubbles: true, composed: true, detail: { offerId: detail.offerId, contactId: detail.contactId } });
+    super(CcTermsDeclinedEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      detail: { offerId: detail.offerId, contactId: detail.contactId },
+    });
   }
 }
 

@@ -9,7 +9,10 @@ interface Call {
 }
 
 /** A client whose fetch records each call and answers `response`. */
-function recordingClient(response: () => Response | Promise<Response>, options: Partial<ConstructorParameters<typeof ApiClient>[0]> = {}) {
+function recordingClient(
+  response: () => Response | Promise<Response>,
+  options: Partial<ConstructorParameters<typeof ApiClient>[0]> = {},
+) {
   const calls: Call[] = [];
   const client = new ApiClient({
     apiBase: 'https://api.example.test/',
@@ -38,7 +41,9 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('ApiClient', () => {
   it('sends GETs with the publishable key and no idempotency key', async () => {
     const { client, calls } = recordingClient(() => json({ data: [], hasMore: false }));
-    const page = await client.get('/v1/customer/invoices', { query: { limit: 10, startingAfter: undefined, overdue: true } });
+    const page = await client.get('/v1/customer/invoices', {
+      query: { limit: 10, startingAfter: undefined, overdue: true },
+    });
     expect(page).to.deep.equal({ data: [], hasMore: false });
     expect(calls[0]!.url).to.equal('https://api.example.test/v1/customer/invoices?limit=10&overdue=true');
     expect(calls[0]!.init.method).to.equal('GET');
@@ -71,7 +76,12 @@ describe('ApiClient', () => {
 
   it('parses the error envelope into a CcApiError with status, type, code, message and param', async () => {
     const envelope = {
-      error: { type: 'invalid_request', code: 'parameter_invalid', message: 'City is required.', param: 'business.address.city' },
+      error: {
+        type: 'invalid_request',
+        code: 'parameter_invalid',
+        message: 'City is required.',
+        param: 'business.address.city',
+      },
     };
     const { client } = recordingClient(() => json(envelope, 422));
     const error = await rejection(client.post('/v1/credit-applications', {}));
@@ -86,7 +96,9 @@ describe('ApiClient', () => {
   });
 
   it('keeps the extra fields of an error, such as paymentId', async () => {
-    const envelope = { error: { type: 'payment_error', code: 'card_declined', message: 'Declined.', paymentId: 'pay_1' } };
+    const envelope = {
+      error: { type: 'payment_error', code: 'card_declined', message: 'Declined.', paymentId: 'pay_1' },
+    };
     const { client } = recordingClient(() => json(envelope, 402));
     const error = (await rejection(client.post('/v1/customer/invoices/inv_1/payments', {}))) as CcApiError;
     expect(error.code).to.equal('card_declined');
@@ -127,12 +139,16 @@ describe('ApiClient', () => {
   it('reads the real error envelope of the public config endpoint', async () => {
     const client = new ApiClient({ apiBase: location.origin, publishableKey: 'pk_test_unknown' });
     const error = await rejection(client.getPublicConfig());
-    expect(error).to.be.instanceOf(CcApiError).and.include({ status: 401, type: 'authentication', code: 'invalid_credentials' });
+    expect(error)
+      .to.be.instanceOf(CcApiError)
+      .and.include({ status: 401, type: 'authentication', code: 'invalid_credentials' });
   });
 
   it('reads authentication_required when no credential is sent', async () => {
     const client = new ApiClient({ apiBase: location.origin });
     const error = await rejection(client.getPublicConfig());
-    expect(error).to.be.instanceOf(CcApiError).and.include({ status: 401, type: 'authentication', code: 'authentication_required' });
+    expect(error)
+      .to.be.instanceOf(CcApiError)
+      .and.include({ status: 401, type: 'authentication', code: 'authentication_required' });
   });
 });

@@ -86,7 +86,11 @@ export class ApiClient {
       if (options.signal?.aborted) throw error;
       throw new CcApiError(
         response.status,
-        { type: 'api_error', code: 'unexpected_response', message: 'The server answered with a body that is not JSON.' },
+        {
+          type: 'api_error',
+          code: 'unexpected_response',
+          message: 'The server answered with a body that is not JSON.',
+        },
         { cause: error },
       );
     }

@@ -43,7 +43,9 @@ export class CcElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('theme') && this.theme && !themeNames.includes(this.theme)) {
-      devWarn(`<${this.localName}> theme="${this.theme}" is unknown; use ${themeNames.map((n) => `"${n}"`).join(' or ')}.`);
+      devWarn(
+        `<${this.localName}> theme="${this.theme}" is unknown; use ${themeNames.map((n) => `"${n}"`).join(' or ')}.`,
+      );
     }
   }
 }

@@ -69,7 +69,11 @@ export class ConfigLoader {
       },
       (error: unknown) => {
         if (request.signal.aborted) return;
-        this.#fail(client, this.value?.locale ?? locale, error instanceof CcApiError ? error : CcApiError.network(error));
+        this.#fail(
+          client,
+          this.value?.locale ?? locale,
+          error instanceof CcApiError ? error : CcApiError.network(error),
+        );
       },
     );
   }

@@ -8,7 +8,8 @@ export function currencyDecimals(currency: string): number {
   let decimals = decimalsByCurrency.get(code);
   if (decimals === undefined) {
     if (!/^[A-Z]{3}$/.test(code)) throw new CcMoneyError('currency_invalid');
-    decimals = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    decimals =
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
     decimalsByCurrency.set(code, decimals);
   }
   return decimals;

@@ -5,7 +5,12 @@ import type { ApiClient } from './api-client.js';
 import type { CcApiError } from './api-error.js';
 import type { ConfigController } from './config-controller.js';
 import { sessionStore } from './session-store.js';
-import { customerSessions, takeUrlLinkToken, type CustomerSessionEntry, type CustomerSessionState } from './customer-session.js';
+import {
+  customerSessions,
+  takeUrlLinkToken,
+  type CustomerSessionEntry,
+  type CustomerSessionState,
+} from './customer-session.js';
 import { asApiError, requestErrorText } from './wallet-format.js';
 import { walletMessagesFor, type WalletMessages } from './wallet-messages.js';
 
@@ -33,7 +38,14 @@ export class CustomerSessionController implements ReactiveController {
   readonly #config: ConfigController;
   #urlToken: string | undefined;
   #sessionClient?: { base: ApiClient; token: string; client: ApiClient } | undefined;
-  #fresh: { email: string; touched: boolean; error?: string | undefined; sending: boolean; sent: boolean; alert?: string | undefined } = {
+  #fresh: {
+    email: string;
+    touched: boolean;
+    error?: string | undefined;
+    sending: boolean;
+    sent: boolean;
+    alert?: string | undefined;
+  } = {
     email: '',
     touched: false,
     sending: false,
@@ -75,12 +87,20 @@ export class CustomerSessionController implements ReactiveController {
     const entry = this.entry;
     if (entry?.state === 'active' && entry.token && sessionStore.session?.token !== entry.token) {
       // And the other way: <cc-terms-offer> on a wallet page acts with the wallet's session.
-      sessionStore.set({ token: entry.token, expiresAt: entry.expiresAt ?? new Date(Date.now() + 3600_000).toISOString() });
+      sessionStore.set({
+        token: entry.token,
+        expiresAt: entry.expiresAt ?? new Date(Date.now() + 3600_000).toISOString(),
+      });
     }
     if (this.state === 'expired' && !this.#reportedExpiry) {
       this.#reportedExpiry = true;
       const error = this.entry?.error;
-      this.#host.dispatchEvent(new CcErrorEvent({ code: error?.code ?? 'session_expired', message: error?.message ?? 'The customer session has expired.' }));
+      this.#host.dispatchEvent(
+        new CcErrorEvent({
+          code: error?.code ?? 'session_expired',
+          message: error?.message ?? 'The customer session has expired.',
+        }),
+      );
     } else if (this.state !== 'expired') {
       this.#reportedExpiry = false;
     }
@@ -102,7 +122,8 @@ export class CustomerSessionController implements ReactiveController {
     if (!entry) return 'loading';
     // A link not yet answered wins over whatever the tab holds (it may be another contact's).
     const linkToken = this.#host.linkToken?.trim() || this.#urlToken;
-    if (linkToken && entry.state !== 'failed' && !customerSessions.settled(this.apiBase!, linkToken)) return 'exchanging';
+    if (linkToken && entry.state !== 'failed' && !customerSessions.settled(this.apiBase!, linkToken))
+      return 'exchanging';
     return entry.state;
   }
 
@@ -147,7 +168,8 @@ export class CustomerSessionController implements ReactiveController {
   renderGate(m: WalletMessages, merchant: string): TemplateResult | typeof nothing {
     const state = this.state;
     if (state === 'active') return nothing;
-    if (state === 'loading' || state === 'exchanging') return html`<p class="loading" role="status">${m.session.opening}</p>`;
+    if (state === 'loading' || state === 'exchanging')
+      return html`<p class="loading" role="status">${m.session.opening}</p>`;
     if (state === 'failed') {
       const error = this.entry?.error;
       return html`<div class="gate">
@@ -157,11 +179,13 @@ export class CustomerSessionController implements ReactiveController {
     }
     const expired = state === 'expired';
     return html`<section class="gate" aria-labelledby="session-title">
-      ${expired
-        ? html`<h2 id="session-title">${m.session.expiredTitle}</h2>
+      ${
+        expired
+          ? html`<h2 id="session-title">${m.session.expiredTitle}</h2>
             <p>${m.session.expiredBody}</p>`
-        : html`<h2 id="session-title" class="sr-only">${m.session.send}</h2>
-            <p part="status">${m.session.none(merchant)}</p>`}
+          : html`<h2 id="session-title" class="sr-only">${m.session.send}</h2>
+            <p part="status">${m.session.none(merchant)}</p>`
+      }
       ${this.#renderFreshLink(m)}
     </section>`;
   }
@@ -175,13 +199,15 @@ export class CustomerSessionController implements ReactiveController {
   #renderFreshLink(m: WalletMessages): TemplateResult {
     const fresh = this.#fresh;
     if (!this.#config.client?.publishableKey) return html`<p>${m.session.noKey}</p>`;
-    if (fresh.sent) return html`<p part="status" class="sent" id="session-sent" tabindex="-1" role="status">${m.session.sent}</p>`;
+    if (fresh.sent)
+      return html`<p part="status" class="sent" id="session-sent" tabindex="-1" role="status">${m.session.sent}</p>`;
     const knownEmail = this.entry?.email;
     return html`<form part="form" class="fresh-link" novalidate aria-busy=${fresh.sending ? 'true' : 'false'} @submit=${this.#send}>
       ${fresh.alert ? html`<div part="error" class="alert" role="alert" id="session-alert" tabindex="-1">${fresh.alert}</div>` : nothing}
-      ${knownEmail
-        ? nothing
-        : html`<div part="field" class="field">
+      ${
+        knownEmail
+          ? nothing
+          : html`<div part="field" class="field">
             <label part="label" for="session-email">${m.session.emailLabel}</label>
             <input
               part="input"
@@ -199,7 +225,8 @@ export class CustomerSessionController implements ReactiveController {
               }}
             />
             ${fresh.error ? html`<p part="error" class="error" id="session-email-error">${fresh.error}</p>` : nothing}
-          </div>`}
+          </div>`
+      }
       <div class="actions">
         <button part="button button-primary" class="primary" type="submit" aria-disabled=${fresh.sending ? 'true' : 'false'}>${m.session.send}</button>
       </div>
@@ -209,7 +236,8 @@ export class CustomerSessionController implements ReactiveController {
 
   #validateEmail(m: WalletMessages): boolean {
     const email = this.#fresh.email.trim();
-    this.#fresh.error = email === '' ? m.required(m.session.emailLabel) : emailPattern.test(email) ? undefined : m.session.emailInvalid;
+    this.#fresh.error =
+      email === '' ? m.required(m.session.emailLabel) : emailPattern.test(email) ? undefined : m.session.emailInvalid;
     return !this.#fresh.error;
   }
 

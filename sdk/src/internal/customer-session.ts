@@ -84,7 +84,12 @@ export class CustomerSessions extends EventTarget {
         (answer) => {
           this.#settled.add(id);
           const known = answer.contact?.email ?? undefined;
-          this.#set(apiBase, { state: 'active', token: answer.token, expiresAt: answer.expiresAt, ...(known ? { email: known } : {}) });
+          this.#set(apiBase, {
+            state: 'active',
+            token: answer.token,
+            expiresAt: answer.expiresAt,
+            ...(known ? { email: known } : {}),
+          });
         },
         (error: unknown) => {
           const apiError = error instanceof CcApiError ? error : CcApiError.network(error);
@@ -108,7 +113,12 @@ export class CustomerSessions extends EventTarget {
   adopt(apiBase: string, token: string, expiresAt?: string): void {
     const entry = this.get(apiBase);
     if ((entry.state === 'active' && entry.token === token) || this.#ended.has(token)) return;
-    this.#set(apiBase, { state: 'active', token, ...(expiresAt ? { expiresAt } : {}), ...(entry.email ? { email: entry.email } : {}) });
+    this.#set(apiBase, {
+      state: 'active',
+      token,
+      ...(expiresAt ? { expiresAt } : {}),
+      ...(entry.email ? { email: entry.email } : {}),
+    });
   }
 
   /** A request with the session succeeded: the API slid its expiry forward. */
@@ -181,7 +191,12 @@ export class CustomerSessions extends EventTarget {
 function fromStored(stored: Stored | undefined): CustomerSessionEntry {
   const email = typeof stored?.email === 'string' ? { email: stored.email } : {};
   if (typeof stored?.token === 'string' && stored.token) {
-    return { state: 'active', token: stored.token, ...(typeof stored.expiresAt === 'string' ? { expiresAt: stored.expiresAt } : {}), ...email };
+    return {
+      state: 'active',
+      token: stored.token,
+      ...(typeof stored.expiresAt === 'string' ? { expiresAt: stored.expiresAt } : {}),
+      ...email,
+    };
   }
   if (stored?.expired) return { state: 'expired', ...email };
   return { state: 'none', ...email };

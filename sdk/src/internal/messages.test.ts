@@ -7,7 +7,9 @@ import { fr } from './messages/fr.js';
 /** Every key path of a table (functions and strings are leaves). */
 function paths(table: object, prefix = ''): string[] {
   return Object.entries(table).flatMap(([key, value]) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? paths(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? paths(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 

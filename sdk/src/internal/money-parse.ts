@@ -72,7 +72,9 @@ function currencyMarks(currency: string, locale: string): string[] {
   const code = currency.toUpperCase();
   const marks = new Set([code]);
   for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
-    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay }).formatToParts(1);
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay }).formatToParts(
+      1,
+    );
     const symbol = parts.find((part) => part.type === 'currency')?.value;
     if (symbol) marks.add(symbol);
   }

@@ -22,7 +22,9 @@ describe('currencyDecimals', () => {
   });
 
   it('refuses codes that are not ISO 4217 shaped', () => {
-    expect(() => currencyDecimals('US')).to.throw(CcMoneyError).with.property('code', 'currency_invalid');
+    expect(() => currencyDecimals('US'))
+      .to.throw(CcMoneyError)
+      .with.property('code', 'currency_invalid');
   });
 });
 
@@ -65,7 +67,7 @@ describe('parseMoney', () => {
     expect(parseMoney('1\u00a0234,56', 'EUR', 'fr')).to.equal(123456);
   });
 
-  it("checks group sizes, so a misplaced separator is refused rather than misread", () => {
+  it('checks group sizes, so a misplaced separator is refused rather than misread', () => {
     expect(refusal('12.5', 'EUR', 'de')).to.equal('amount_invalid'); // not 125 €
     expect(refusal('1,23', 'USD', 'en')).to.equal('amount_invalid');
     expect(refusal('1,2345.00', 'USD', 'en')).to.equal('amount_invalid');
@@ -130,7 +132,9 @@ describe('formatMoney', () => {
       [1234567, 'KWD', 'en'],
       [1234567, 'USD', 'es'],
     ] as const) {
-      expect(parseMoney(formatMoney(minor, currency, locale), currency, locale), `${currency} ${locale}`).to.equal(minor);
+      expect(parseMoney(formatMoney(minor, currency, locale), currency, locale), `${currency} ${locale}`).to.equal(
+        minor,
+      );
     }
   });
 

@@ -23,6 +23,8 @@ export class RetryKey {
 
   /** Call when the attempt failed; a network error, a 5xx or a 429 keeps the key for a retry. */
   failed(error: unknown): void {
-    if (this.#last) this.#last.retryable = error instanceof CcApiError && (error.code === 'network_error' || error.status >= 500 || error.status === 429);
+    if (this.#last)
+      this.#last.retryable =
+        error instanceof CcApiError && (error.code === 'network_error' || error.status >= 500 || error.status === 429);
   }
 }

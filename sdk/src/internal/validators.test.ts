@@ -13,7 +13,8 @@ describe('validators', () => {
   });
 
   it('accept tax ids as typed', () => {
-    for (const id of ['12-3456789', 'DE 123456789', 'GB123 4567 89', '123.456.789/0001-00']) expect(v.taxId(id), id).to.equal(undefined);
+    for (const id of ['12-3456789', 'DE 123456789', 'GB123 4567 89', '123.456.789/0001-00'])
+      expect(v.taxId(id), id).to.equal(undefined);
     for (const id of ['--', 'abc', '#12', '1234', '12-34', 'É1-23456']) expect(v.taxId(id), id).to.equal('tax_id');
   });
 

@@ -7,15 +7,7 @@ import { parseMoney } from './money-parse.js';
  * messages module words each code in the page's language.
  */
 export type ValidationCode =
-  | 'required'
-  | 'email'
-  | 'phone'
-  | 'whole_number'
-  | 'too_long'
-  | 'tax_id'
-  | 'country'
-  | 'consent'
-  | MoneyErrorCode;
+  'required' | 'email' | 'phone' | 'whole_number' | 'too_long' | 'tax_id' | 'country' | 'consent' | MoneyErrorCode;
 
 /** Takes the text of a control (a checkbox gives 'on' or ''); answers a code, or undefined when valid. */
 export type Validator = (value: string) => ValidationCode | undefined;
@@ -34,11 +26,13 @@ export const taxId: Validator = (value) =>
 
 export const wholeNumber =
   (max: number): Validator =>
-  (value) => (/^\d+$/.test(value.trim()) && Number(value) <= max ? undefined : 'whole_number');
+  (value) =>
+    /^\d+$/.test(value.trim()) && Number(value) <= max ? undefined : 'whole_number';
 
 export const maxLength =
   (max: number): Validator =>
-  (value) => (value.trim().length > max ? 'too_long' : undefined);
+  (value) =>
+    value.trim().length > max ? 'too_long' : undefined;
 
 export const country: Validator = (value) => (countryCodes.includes(value) ? undefined : 'country');
 
@@ -57,7 +51,11 @@ export const money =
   };
 
 /** Runs `validators` in order; an empty optional value is valid. */
-export function validate(value: string, isRequired: boolean, validators: readonly Validator[]): ValidationCode | undefined {
+export function validate(
+  value: string,
+  isRequired: boolean,
+  validators: readonly Validator[],
+): ValidationCode | undefined {
   if (value.trim() === '') return isRequired ? (validators.includes(checked) ? 'consent' : 'required') : undefined;
   for (const check of validators) {
     const code = check(value);

@@ -28,7 +28,8 @@ export interface WalletInvoice {
 
 export type PaymentMethodType = 'card' | 'ach';
 
-export type PaymentRequestStatus = 'pending_approval' | 'approved' | 'partially_paid' | 'paid' | 'declined' | 'cancelled' | 'expired';
+export type PaymentRequestStatus =
+  'pending_approval' | 'approved' | 'partially_paid' | 'paid' | 'declined' | 'cancelled' | 'expired';
 
 /** The smallest payment one payment method may make on a request: its percentage and amount (minor units). */
 export interface PaymentMinimum {

@@ -27,7 +27,9 @@ export function formatDate(value: string, locale: string): string {
 /** An amount as people type it in the locale, without the currency: `1,250.50`, `1 250,50`, `1,250` (JPY). */
 export function amountExample(minor: number, currency: string, locale: string): string {
   const decimals = currencyDecimals(currency);
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(minorToDecimal(minor, decimals));
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    minorToDecimal(minor, decimals),
+  );
 }
 
 /** Minor units typed by a person, or the money error's code. */
@@ -42,7 +44,14 @@ export function readAmount(text: string, currency: string, locale: string): { am
 }
 
 /** The words for a money parsing code at a field labelled `label`. */
-export function moneyErrorText(code: string, label: string, currency: string, locale: string, m: WalletMessages, example: number): string {
+export function moneyErrorText(
+  code: string,
+  label: string,
+  currency: string,
+  locale: string,
+  m: WalletMessages,
+  example: number,
+): string {
   const errors = m.errors;
   switch (code) {
     case 'amount_empty':
@@ -68,11 +77,17 @@ export function requestErrorText(error: CcApiError, m: WalletMessages): string {
   if (error.status === 402) return m.paymentErrors.processing_error;
   if (error.code === 'network_error') return m.errors.network_error;
   if (error.code === 'rate_limited') return m.errors.rate_limited;
-  if (['publishable_key_missing', 'authentication_required', 'invalid_credentials', 'origin_not_allowed'].includes(error.code)) return m.errors.setup;
+  if (
+    ['publishable_key_missing', 'authentication_required', 'invalid_credentials', 'origin_not_allowed'].includes(
+      error.code,
+    )
+  )
+    return m.errors.setup;
   return m.errors.generic;
 }
 
-export const asApiError = (error: unknown): CcApiError => (error instanceof CcApiError ? error : CcApiError.network(error));
+export const asApiError = (error: unknown): CcApiError =>
+  error instanceof CcApiError ? error : CcApiError.network(error);
 
 export const money = formatMoney;
 

@@ -24,10 +24,10 @@ describe('wallet messages', () => {
   });
 
   it('keeps the dispute form labels exactly in English', () => {
-    expect([walletEn.disputeForm.invoiceAmount, walletEn.disputeForm.disputeAmount, walletEn.disputeForm.save]).to.deep.equal([
-      'Invoice Amount',
-      'Dispute Amount',
-      'Save',
-    ]);
+    expect([
+      walletEn.disputeForm.invoiceAmount,
+      walletEn.disputeForm.disputeAmount,
+      walletEn.disputeForm.save,
+    ]).to.deep.equal(['Invoice Amount', 'Dispute Amount', 'Save']);
   });
 });

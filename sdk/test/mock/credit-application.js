@@ -9,12 +9,19 @@ import { addContact, findContact, offerTerms, openSession, store } from './store
 const passingScore = 60;
 
 export function validateApplication(body, merchant) {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('parameter_invalid', undefined, 'Send a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalid('parameter_invalid', undefined, 'Send a JSON object.');
   refuseUnknown(body, ['mode', 'business', 'applicant', 'requestedCreditLimit', 'consent'], '');
   if (body.mode === undefined) throw missing('mode');
-  if (!['credit_check', 'credit_check_with_terms'].includes(body.mode)) throw invalid('parameter_invalid', 'mode', 'mode must be credit_check or credit_check_with_terms.');
+  if (!['credit_check', 'credit_check_with_terms'].includes(body.mode))
+    throw invalid('parameter_invalid', 'mode', 'mode must be credit_check or credit_check_with_terms.');
   if (!merchant.creditAppModes.includes(body.mode)) {
-    throw new MockApiError(403, 'permission', 'mode_not_allowed', `This merchant does not offer the ${body.mode} credit application.`);
+    throw new MockApiError(
+      403,
+      'permission',
+      'mode_not_allowed',
+      `This merchant does not offer the ${body.mode} credit application.`,
+    );
   }
   const business = object(body, 'business', ['legalName', 'taxId', 'address', 'yearsInBusiness', 'annualRevenue']);
   text(business, 'business.legalName');
@@ -26,16 +33,21 @@ export function validateApplication(body, merchant) {
   for (const field of ['line1', 'city', 'region', 'postalCode']) text(address, `business.address.${field}`);
   text(address, 'business.address.line2', false);
   text(address, 'business.address.country');
-  if (!/^[A-Z]{2}$/.test(address.country)) throw invalid('parameter_invalid', 'business.address.country', 'country must be an ISO 3166 alpha-2 code.');
-  if (address.city.trim().toLowerCase() === 'atlantis') throw invalid('parameter_invalid', 'business.address.city', 'We could not find this city in the country given.');
+  if (!/^[A-Z]{2}$/.test(address.country))
+    throw invalid('parameter_invalid', 'business.address.country', 'country must be an ISO 3166 alpha-2 code.');
+  if (address.city.trim().toLowerCase() === 'atlantis')
+    throw invalid('parameter_invalid', 'business.address.city', 'We could not find this city in the country given.');
   integer(business, 'business.yearsInBusiness', 0);
-  if (business.yearsInBusiness > 500) throw invalid('parameter_invalid', 'business.yearsInBusiness', 'yearsInBusiness must not be greater than 500');
+  if (business.yearsInBusiness > 500)
+    throw invalid('parameter_invalid', 'business.yearsInBusiness', 'yearsInBusiness must not be greater than 500');
   integer(business, 'business.annualRevenue', 0);
   const applicant = object(body, 'applicant', ['name', 'email', 'phone', 'title']);
   text(applicant, 'applicant.name');
   text(applicant, 'applicant.email');
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(applicant.email)) throw invalid('parameter_invalid', 'applicant.email', 'email must be an email address.');
-  if (applicant.email.toLowerCase().endsWith('@rejected.example')) throw invalid('parameter_invalid', 'applicant.email', 'This email address cannot receive mail.');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(applicant.email))
+    throw invalid('parameter_invalid', 'applicant.email', 'email must be an email address.');
+  if (applicant.email.toLowerCase().endsWith('@rejected.example'))
+    throw invalid('parameter_invalid', 'applicant.email', 'This email address cannot receive mail.');
   text(applicant, 'applicant.phone', false);
   if (applicant.phone !== undefined && !/^\+?[0-9 ().-]{7,25}$/.test(applicant.phone.trim())) {
     throw invalid('parameter_invalid', 'applicant.phone', 'phone must be a phone number');
@@ -44,7 +56,8 @@ export function validateApplication(body, merchant) {
   if (body.requestedCreditLimit !== undefined) integer(body, 'requestedCreditLimit', 1);
   const consent = object(body, 'consent', ['agreed', 'name']);
   if (consent.agreed === undefined) throw missing('consent.agreed');
-  if (consent.agreed !== true) throw invalid('parameter_invalid', 'consent.agreed', 'The applicant must agree to the credit check.');
+  if (consent.agreed !== true)
+    throw invalid('parameter_invalid', 'consent.agreed', 'The applicant must agree to the credit check.');
   text(consent, 'consent.name');
 }
 
@@ -128,7 +141,8 @@ function hash(text) {
 
 function refuseUnknown(value, allowed, prefix) {
   for (const field of Object.keys(value)) {
-    if (!allowed.includes(field)) throw invalid('unknown_field', `${prefix}${field}`, `${prefix}${field} is not a known field.`);
+    if (!allowed.includes(field))
+      throw invalid('unknown_field', `${prefix}${field}`, `${prefix}${field} is not a known field.`);
   }
 }
 
@@ -136,7 +150,8 @@ function object(parent, path, allowed) {
   const name = path.split('.').at(-1);
   const value = parent[name];
   if (value === undefined) throw missing(path);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('parameter_invalid', path, `${path} must be an object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid('parameter_invalid', path, `${path} must be an object.`);
   refuseUnknown(value, allowed, `${path}.`);
   return value;
 }
@@ -151,7 +166,8 @@ function text(parent, path, required = true) {
 function integer(parent, path, min) {
   const value = parent[path.split('.').at(-1)];
   if (value === undefined) throw missing(path);
-  if (!Number.isSafeInteger(value) || value < min) throw invalid('parameter_invalid', path, `${path} must be an integer of at least ${min}.`);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw invalid('parameter_invalid', path, `${path} must be an integer of at least ${min}.`);
 }
 
 /** Same key and body: the first answer again; same key, other body: 409. */
@@ -160,7 +176,8 @@ export function idempotent(credential, key, body, run) {
   const id = `${credential} ${key}`;
   const json = JSON.stringify(body);
   const seen = store.idempotency.get(id);
-  if (seen && seen.body !== json) throw conflict('idempotency_key_reused', 'This Idempotency-Key was used with another body.');
+  if (seen && seen.body !== json)
+    throw conflict('idempotency_key_reused', 'This Idempotency-Key was used with another body.');
   if (seen) return { ...seen.result, replayed: true };
   const result = run();
   store.idempotency.set(id, { body: json, result });

@@ -11,7 +11,8 @@ export function authenticateCustomer(context) {
   const header = context.get('Authorization');
   if (!header) throw unauthenticated('authentication_required', 'Send a credential: a customer session.');
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  if (token === expiredSessionToken) throw unauthenticated('session_expired', 'This session has expired; sign in again.');
+  if (token === expiredSessionToken)
+    throw unauthenticated('session_expired', 'This session has expired; sign in again.');
   const session = token && store.sessions.get(token);
   if (!session) throw unauthenticated('invalid_credentials', 'This API key or session token is unknown or revoked.');
   return session;
@@ -46,30 +47,48 @@ function ownOffer(session, id) {
 /** The offer with what the merchant allows now, as the backend answers it. */
 export function getOffer(session, id) {
   const merchant = merchantById(session.merchantId);
-  return { ...offerView(ownOffer(session, id)), merchant: { name: merchant.name }, termsPolicy: merchant.termsPolicy, allowedNetDays: merchant.allowedNetDays };
+  return {
+    ...offerView(ownOffer(session, id)),
+    merchant: { name: merchant.name },
+    termsPolicy: merchant.termsPolicy,
+    allowedNetDays: merchant.allowedNetDays,
+  };
 }
 
 /** POST .../accept { signatureName, netDays?, paymentMethodId? } under the merchant's current policy. */
 export function acceptOffer(session, id, body = {}) {
   for (const field of Object.keys(body)) {
-    if (!['signatureName', 'netDays', 'paymentMethodId'].includes(field)) throw invalid('unknown_field', field, `${field} is not a known field.`);
+    if (!['signatureName', 'netDays', 'paymentMethodId'].includes(field))
+      throw invalid('unknown_field', field, `${field} is not a known field.`);
   }
   if (typeof body.signatureName !== 'string' || body.signatureName.trim() === '') throw missing('signatureName');
-  if (body.netDays !== undefined && !Number.isSafeInteger(body.netDays)) throw invalid('parameter_invalid', 'netDays', 'netDays must be an integer.');
+  if (body.netDays !== undefined && !Number.isSafeInteger(body.netDays))
+    throw invalid('parameter_invalid', 'netDays', 'netDays must be an integer.');
   const offer = ownOffer(session, id);
   if (offer.status !== 'offered') throw conflict('offer_not_open', `This offer is ${offer.status}.`);
   const merchant = merchantById(offer.merchantId);
   const netDays = body.netDays ?? offer.netDays;
   if (netDays !== offer.netDays) {
     if (merchant.termsPolicy === 'locked') {
-      throw new MockApiError(409, 'conflict', 'terms_locked', 'These terms are fixed by the merchant; accept them as offered or decline.', 'netDays');
+      throw new MockApiError(
+        409,
+        'conflict',
+        'terms_locked',
+        'These terms are fixed by the merchant; accept them as offered or decline.',
+        'netDays',
+      );
     }
     if (!merchant.allowedNetDays.includes(netDays)) {
       throw invalid('net_days_not_allowed', 'netDays', `netDays must be one of ${merchant.allowedNetDays.join(', ')}.`);
     }
   }
   // netDays stays as offered; acceptedNetDays is what the customer chose.
-  Object.assign(offer, { status: 'accepted', acceptedNetDays: netDays, signatureName: body.signatureName.trim(), answeredAt: new Date().toISOString() });
+  Object.assign(offer, {
+    status: 'accepted',
+    acceptedNetDays: netDays,
+    signatureName: body.signatureName.trim(),
+    answeredAt: new Date().toISOString(),
+  });
   store.contacts.get(offer.contactId).status = 'authorized';
   return offerView(offer);
 }

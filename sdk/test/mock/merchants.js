@@ -28,7 +28,10 @@ function seed() {
   return {
     [testKeys.valid]: northwind,
     [testKeys.slow]: northwind,
-    [testKeys.themed]: { ...northwind, theme: { primaryColor: '#fde047', radius: '12px', fontFamily: 'Georgia, serif' } },
+    [testKeys.themed]: {
+      ...northwind,
+      theme: { primaryColor: '#fde047', radius: '12px', fontFamily: 'Georgia, serif' },
+    },
     [testKeys.locked]: {
       ...northwind,
       id: 'mer_test_acme',
@@ -38,8 +41,18 @@ function seed() {
       defaultTerms: { netDays: 30, creditLimit: 2500000, currency: 'EUR' },
       defaultCurrency: 'EUR',
     },
-    [testKeys.checkOnly]: { ...northwind, id: 'mer_test_checkonly', name: 'Check Only Co', creditAppModes: ['credit_check'] },
-    [testKeys.elsewhere]: { ...northwind, id: 'mer_test_elsewhere', name: 'Elsewhere Inc', allowedOrigins: ['https://shop.example'] },
+    [testKeys.checkOnly]: {
+      ...northwind,
+      id: 'mer_test_checkonly',
+      name: 'Check Only Co',
+      creditAppModes: ['credit_check'],
+    },
+    [testKeys.elsewhere]: {
+      ...northwind,
+      id: 'mer_test_elsewhere',
+      name: 'Elsewhere Inc',
+      allowedOrigins: ['https://shop.example'],
+    },
   };
 }
 
@@ -55,7 +68,13 @@ export function patchSettings(publishableKey, patch) {
 
 export function merchantByKey(publishableKey) {
   const merchant = merchants[publishableKey];
-  if (!merchant) throw new MockApiError(400, 'invalid_request', 'mock_unknown_key', `No mock merchant has the key ${publishableKey}.`);
+  if (!merchant)
+    throw new MockApiError(
+      400,
+      'invalid_request',
+      'mock_unknown_key',
+      `No mock merchant has the key ${publishableKey}.`,
+    );
   return merchant;
 }
 

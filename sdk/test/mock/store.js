@@ -23,14 +23,23 @@ export function resetStore() {
 
 export function findContact(merchantId, email) {
   const address = email.toLowerCase();
-  if (address === knownEmail && ![...store.contacts.values()].some((c) => c.email === address && c.merchantId === merchantId)) {
+  if (
+    address === knownEmail &&
+    ![...store.contacts.values()].some((c) => c.email === address && c.merchantId === merchantId)
+  ) {
     addContact(merchantId, address, 'Known Buyer Co');
   }
   return [...store.contacts.values()].find((contact) => contact.merchantId === merchantId && contact.email === address);
 }
 
 export function addContact(merchantId, email, companyName) {
-  const contact = { id: `ct_test_${randomSuffix()}`, merchantId, email: email.toLowerCase(), companyName, status: 'prospect' };
+  const contact = {
+    id: `ct_test_${randomSuffix()}`,
+    merchantId,
+    email: email.toLowerCase(),
+    companyName,
+    status: 'prospect',
+  };
   store.contacts.set(contact.id, contact);
   return contact;
 }

@@ -86,7 +86,9 @@ export class CreditAndTerms1764200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE contacts DROP COLUMN contract_id, DROP COLUMN net_days, DROP COLUMN credit_limit, DROP COLUMN currency');
+    await q.query(
+      'ALTER TABLE contacts DROP COLUMN contract_id, DROP COLUMN net_days, DROP COLUMN credit_limit, DROP COLUMN currency',
+    );
     await q.query('DROP TABLE contracts, terms_offers, credit_applications, underwriting_policies');
   }
 }

@@ -8,4 +8,13 @@ import { RequestExpiryAndDisputeLookups1764700000000 } from './1764700000000-req
 import { Webhooks1764400000000 } from './1764400000000-webhooks.js';
 
 /** Every migration, in order (listed as classes so Jest's ESM mode and the build see the same set). */
-export const migrations = [Foundation1764100000000, CreditAndTerms1764200000000, InvoicesAndPayments1764300000000, Webhooks1764400000000, Recurring1764500000000, DisputesAndWalletLinks1764600000000, RequestExpiryAndDisputeLookups1764700000000, RecurringInvoiceNumbers1764800000000];
+export const migrations = [
+  Foundation1764100000000,
+  CreditAndTerms1764200000000,
+  InvoicesAndPayments1764300000000,
+  Webhooks1764400000000,
+  Recurring1764500000000,
+  DisputesAndWalletLinks1764600000000,
+  RequestExpiryAndDisputeLookups1764700000000,
+  RecurringInvoiceNumbers1764800000000,
+];

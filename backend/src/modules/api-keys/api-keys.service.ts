@@ -14,7 +14,11 @@ import { toApiKeyDto, type ApiKeyDto } from './dto/api-key.dto.js';
 
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Creates a key; the answer holds the secret, the only time it is shown. */
   async create(merchantId: string, kind: ApiKeyKind, role: UserRole, actor: Actor): Promise<ApiKeyDto> {
@@ -32,7 +36,13 @@ export class ApiKeysService {
         revokedAt: null,
       };
       await this.db.repo(ApiKey).insert(key);
-      await this.audit.record({ merchantId, actor, action: 'api_key.created', subjectId: key.id, after: { kind, role: key.role } });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'api_key.created',
+        subjectId: key.id,
+        after: { kind, role: key.role },
+      });
       return { ...toApiKeyDto(key), ...(kind === 'secret' ? { secret: token } : {}) };
     });
   }
@@ -50,7 +60,14 @@ export class ApiKeysService {
       if (!key.revokedAt) {
         key.revokedAt = this.clock.now();
         await repo.update({ merchantId, id }, { revokedAt: key.revokedAt });
-        await this.audit.record({ merchantId, actor, action: 'api_key.revoked', subjectId: id, before: { revokedAt: null }, after: { revokedAt: key.revokedAt.toISOString() } });
+        await this.audit.record({
+          merchantId,
+          actor,
+          action: 'api_key.revoked',
+          subjectId: id,
+          before: { revokedAt: null },
+          after: { revokedAt: key.revokedAt.toISOString() },
+        });
       }
       return toApiKeyDto(key);
     });

@@ -9,7 +9,10 @@ import { AuditEntry } from './audit-entry.entity.js';
 
 class AuditLogQuery extends ListQuery {
   @ApiPropertyOptional({ description: 'The changed object: inv_…, ct_…' }) @IsOptional() @IsString() subjectId?: string;
-  @ApiPropertyOptional({ description: 'An actor id (usr_…, key_…, ct_…) or type (user, api_key, customer, system).' }) @IsOptional() @IsString() actor?: string;
+  @ApiPropertyOptional({ description: 'An actor id (usr_…, key_…, ct_…) or type (user, api_key, customer, system).' })
+  @IsOptional()
+  @IsString()
+  actor?: string;
 }
 
 const ACTOR_TYPES = ['user', 'api_key', 'customer', 'platform', 'system', 'anonymous'];
@@ -24,10 +27,16 @@ export class AuditLogController {
   async list(@Auth() auth: MerchantAuth, @Query() q: AuditLogQuery) {
     const qb = this.db.repo(AuditEntry).createQueryBuilder('a').where('a.merchantId = :m', { m: auth.merchantId });
     if (q.subjectId) qb.andWhere('a.subjectId = :s', { s: q.subjectId });
-    if (q.actor) qb.andWhere(ACTOR_TYPES.includes(q.actor) ? 'a.actorType = :actor' : 'a.actorId = :actor', { actor: q.actor });
+    if (q.actor)
+      qb.andWhere(ACTOR_TYPES.includes(q.actor) ? 'a.actorType = :actor' : 'a.actorId = :actor', { actor: q.actor });
     return mapPage(await paginate(qb, q), (a) => ({
-      id: a.id, action: a.action, subjectId: a.subjectId, actor: { type: a.actorType, id: a.actorId, credentialId: a.credentialId },
-      before: a.before, after: a.after, createdAt: a.createdAt.toISOString(),
+      id: a.id,
+      action: a.action,
+      subjectId: a.subjectId,
+      actor: { type: a.actorType, id: a.actorId, credentialId: a.credentialId },
+      before: a.before,
+      after: a.after,
+      createdAt: a.createdAt.toISOString(),
     }));
   }
 }

@@ -18,7 +18,10 @@ export interface AuditChange {
 /** Appends audit rows inside the caller's transaction. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async record(change: AuditChange): Promise<void> {
     await this.db.insertLater(AuditEntry, {

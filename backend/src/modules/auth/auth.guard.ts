@@ -17,7 +17,10 @@ const AUDIENCE_OF: Record<AuthContext['kind'], Audience> = {
 /** Global guard: resolves the credential, then checks the route's `@Allow` and `@AdminOnly`. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly credentials: CredentialsService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly credentials: CredentialsService,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -39,7 +42,10 @@ export class AuthGuard implements CanActivate {
       }
       throw forbidden('credential_not_allowed', `This endpoint takes ${describe(allowed)}, not ${describeKind(auth)}.`);
     }
-    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY_KEY, targets) && !('role' in auth && auth.role === 'admin')) {
+    if (
+      this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY_KEY, targets) &&
+      !('role' in auth && auth.role === 'admin')
+    ) {
       throw new ApiError(403, 'admin_required', 'Only a merchant admin can do this.');
     }
     return true;
@@ -58,5 +64,12 @@ function describe(audiences: Audience[]): string {
 }
 
 function describeKind(auth: AuthContext): string {
-  return { secret_key: 'a secret key', merchant_session: 'a dashboard session', customer_session: 'a customer session', publishable_key: 'a publishable key', platform: 'the platform token', anonymous: 'no credential' }[auth.kind];
+  return {
+    secret_key: 'a secret key',
+    merchant_session: 'a dashboard session',
+    customer_session: 'a customer session',
+    publishable_key: 'a publishable key',
+    platform: 'the platform token',
+    anonymous: 'no credential',
+  }[auth.kind];
 }

@@ -40,7 +40,8 @@ export class AuthService {
   }
 
   async logout(auth: AuthContext): Promise<{ loggedOut: true }> {
-    if (auth.kind !== 'merchant_session') throw new ApiError(400, 'not_a_session', 'Only a dashboard session (ms_…) can log out; revoke API keys instead.');
+    if (auth.kind !== 'merchant_session')
+      throw new ApiError(400, 'not_a_session', 'Only a dashboard session (ms_…) can log out; revoke API keys instead.');
     await this.sessions.revoke(auth.merchantId, auth.sessionId);
     return { loggedOut: true };
   }
@@ -52,8 +53,13 @@ export class AuthService {
       await this.db.transaction(async () => {
         const token = newToken('pwr');
         await this.db.repo(PasswordReset).insert({
-          merchantId: user.merchantId, id: newId('pwr'), userId: user.id, tokenHash: hashToken(token),
-          expiresAt: this.clock.plusSeconds(RESET_SECONDS), usedAt: null, createdAt: this.clock.now(),
+          merchantId: user.merchantId,
+          id: newId('pwr'),
+          userId: user.id,
+          tokenHash: hashToken(token),
+          expiresAt: this.clock.plusSeconds(RESET_SECONDS),
+          usedAt: null,
+          createdAt: this.clock.now(),
         });
         const link = `${this.config.publicUrl}/dashboard/reset-password?token=${encodeURIComponent(token)}`;
         await this.outbox.enqueue(user.merchantId, MAIL_TOPIC, {
@@ -70,13 +76,22 @@ export class AuthService {
   async confirmReset(token: string, password: string): Promise<{ reset: true }> {
     return this.db.transaction(async () => {
       const repo = this.db.repo(PasswordReset);
-      const reset = await repo.findOne({ where: { tokenHash: hashToken(token), usedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (!reset || reset.expiresAt <= this.clock.now()) throw unauthenticated('link_invalid', 'This reset link is expired, used or unknown; ask for a new one.');
+      const reset = await repo.findOne({
+        where: { tokenHash: hashToken(token), usedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!reset || reset.expiresAt <= this.clock.now())
+        throw unauthenticated('link_invalid', 'This reset link is expired, used or unknown; ask for a new one.');
       await repo.update({ merchantId: reset.merchantId, id: reset.id }, { usedAt: this.clock.now() });
       await this.users.setPassword(reset.merchantId, reset.userId, password);
       await this.sessions.revokeForUser(reset.merchantId, reset.userId);
       const actor: Actor = { type: 'user', id: reset.userId, credentialId: reset.id };
-      await this.audit.record({ merchantId: reset.merchantId, actor, action: 'user.password_reset', subjectId: reset.userId });
+      await this.audit.record({
+        merchantId: reset.merchantId,
+        actor,
+        action: 'user.password_reset',
+        subjectId: reset.userId,
+      });
       return { reset: true };
     });
   }

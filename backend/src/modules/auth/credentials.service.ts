@@ -30,9 +30,11 @@ export class CredentialsService {
 
   private async bearer(header: string): Promise<AuthContext> {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw unauthenticated('invalid_authorization', 'Send the credential as "Authorization: Bearer <token>".');
+    if (!match)
+      throw unauthenticated('invalid_authorization', 'Send the credential as "Authorization: Bearer <token>".');
     const token = match[1]!;
-    const invalid = () => unauthenticated('invalid_credentials', 'This API key or session token is unknown or revoked.');
+    const invalid = () =>
+      unauthenticated('invalid_credentials', 'This API key or session token is unknown or revoked.');
     if (token.startsWith('sk_')) {
       const key = await this.apiKeys.findActiveSecret(token);
       if (!key) throw invalid();
@@ -41,14 +43,20 @@ export class CredentialsService {
     if (token.startsWith('ms_') || token.startsWith('cs_')) {
       const found = await this.sessions.resolve(token);
       if (found.state === 'invalid') throw invalid();
-      if (found.state === 'expired') throw unauthenticated('session_expired', 'This session has expired; sign in again.');
+      if (found.state === 'expired')
+        throw unauthenticated('session_expired', 'This session has expired; sign in again.');
       const s = found.session;
-      if (s.kind === 'customer') return { kind: 'customer_session', merchantId: s.merchantId, contactId: s.contactId!, sessionId: s.id };
+      if (s.kind === 'customer')
+        return { kind: 'customer_session', merchantId: s.merchantId, contactId: s.contactId!, sessionId: s.id };
       const user = await this.users.findById(s.merchantId, s.userId!);
       if (!user) throw invalid();
       return { kind: 'merchant_session', merchantId: s.merchantId, role: user.role, userId: user.id, sessionId: s.id };
     }
-    if (token.startsWith('pk_')) throw unauthenticated('invalid_credentials', 'A publishable key goes in the CC-Publishable-Key header, not Authorization.');
+    if (token.startsWith('pk_'))
+      throw unauthenticated(
+        'invalid_credentials',
+        'A publishable key goes in the CC-Publishable-Key header, not Authorization.',
+      );
     const platform = this.config.CC_PLATFORM_ADMIN_TOKEN;
     if (platform && safeEqual(token, platform)) return { kind: 'platform' };
     throw invalid();
@@ -62,10 +70,11 @@ export class CredentialsService {
     const origin = this.requestOrigin(req);
     if (!origin || !merchant.settings.allowedOrigins.includes(origin)) {
       throw new ApiError(
-        403, 'origin_not_allowed',
+        403,
+        'origin_not_allowed',
         origin
           ? `The origin ${origin} is not in this merchant's allowedOrigins; an admin can add it in settings.`
-          : 'A publishable key is accepted only from a browser page on one of the merchant\'s allowedOrigins (no Origin header was sent).',
+          : "A publishable key is accepted only from a browser page on one of the merchant's allowedOrigins (no Origin header was sent).",
       );
     }
     return { kind: 'publishable_key', merchantId: key.merchantId, keyId: key.id };
@@ -79,4 +88,3 @@ export class CredentialsService {
     return null;
   }
 }
-

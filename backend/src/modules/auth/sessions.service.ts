@@ -19,19 +19,34 @@ export type ResolvedSession = { state: 'active'; session: Session } | { state: '
 
 @Injectable()
 export class SessionsService {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /** A dashboard session (`ms_`): fixed 12 hours. */
   createMerchantSession(merchantId: string, userId: string): Promise<IssuedSession> {
-    return this.issue({ merchantId, kind: 'merchant', userId, contactId: null, idleSeconds: 0 }, 'ms', MERCHANT_SESSION_SECONDS);
+    return this.issue(
+      { merchantId, kind: 'merchant', userId, contactId: null, idleSeconds: 0 },
+      'ms',
+      MERCHANT_SESSION_SECONDS,
+    );
   }
 
   /** A customer session (`cs_`) scoped to one contact: 1 hour from last use. */
   createCustomerSession(merchantId: string, contactId: string): Promise<IssuedSession> {
-    return this.issue({ merchantId, kind: 'customer', userId: null, contactId, idleSeconds: CUSTOMER_SESSION_IDLE_SECONDS }, 'cs', CUSTOMER_SESSION_IDLE_SECONDS);
+    return this.issue(
+      { merchantId, kind: 'customer', userId: null, contactId, idleSeconds: CUSTOMER_SESSION_IDLE_SECONDS },
+      'cs',
+      CUSTOMER_SESSION_IDLE_SECONDS,
+    );
   }
 
-  private async issue(fields: Pick<Session, 'merchantId' | 'kind' | 'userId' | 'contactId' | 'idleSeconds'>, prefix: 'ms' | 'cs', seconds: number): Promise<IssuedSession> {
+  private async issue(
+    fields: Pick<Session, 'merchantId' | 'kind' | 'userId' | 'contactId' | 'idleSeconds'>,
+    prefix: 'ms' | 'cs',
+    seconds: number,
+  ): Promise<IssuedSession> {
     const token = newToken(prefix);
     const session: Session = {
       ...fields,
@@ -47,7 +62,9 @@ export class SessionsService {
 
   /** Looks a token up; a sliding session is extended on use (at most once a minute). */
   async resolve(token: string): Promise<ResolvedSession> {
-    const session = await this.db.repo(Session).findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+    const session = await this.db
+      .repo(Session)
+      .findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
     if (!session) return { state: 'invalid' };
     const now = this.clock.now();
     if (session.expiresAt <= now) return { state: 'expired' };

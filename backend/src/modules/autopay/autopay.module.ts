@@ -6,9 +6,16 @@ import { WorkerService } from '../worker/worker.service.js';
 import { AutopayService } from './autopay.service.js';
 
 /** Automated payments of authorized contacts' invoices: a worker job, no routes (the state shows on the invoice). */
-@Module({ imports: [BillingModule, ContactsModule, MerchantsModule], providers: [AutopayService], exports: [AutopayService] })
+@Module({
+  imports: [BillingModule, ContactsModule, MerchantsModule],
+  providers: [AutopayService],
+  exports: [AutopayService],
+})
 export class AutopayModule implements OnModuleInit {
-  constructor(private readonly worker: WorkerService, private readonly autopay: AutopayService) {}
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly autopay: AutopayService,
+  ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'autopay', run: () => this.autopay.run() });

@@ -68,7 +68,11 @@ export class AutopayService {
         if (!current.id) throw err;
         // Rolled back, nothing charged or recorded: leave it for the next pass, go on with the others.
         broken.push(current.id);
-        this.logger.warn({ msg: 'automated payment failed unexpectedly', invoiceId: current.id, err: String((err as Error)?.message ?? err) });
+        this.logger.warn({
+          msg: 'automated payment failed unexpectedly',
+          invoiceId: current.id,
+          err: String((err as Error)?.message ?? err),
+        });
       }
       handled++;
     }
@@ -108,7 +112,13 @@ export class AutopayService {
     try {
       const payment = await this.payments.payInvoiceAutomatically(invoice, method, SYSTEM_ACTOR, attempt);
       await this.record(invoice, { autopayStatus: 'succeeded', autopayAttempts: attempt, nextAutopayAt: null });
-      await this.audit.record({ merchantId: invoice.merchantId, actor: SYSTEM_ACTOR, action: 'invoice.autopay_succeeded', subjectId: invoice.id, after: { attempt, paymentId: payment.id, amount: balance } });
+      await this.audit.record({
+        merchantId: invoice.merchantId,
+        actor: SYSTEM_ACTOR,
+        action: 'invoice.autopay_succeeded',
+        subjectId: invoice.id,
+        after: { attempt, paymentId: payment.id, amount: balance },
+      });
     } catch (err) {
       if (!(err instanceof CommitThenThrow)) throw err;
       await this.failed(ctx, attempt, err.error as ApiError);
@@ -118,39 +128,85 @@ export class AutopayService {
   private async failed(ctx: NoticeContext, attempt: number, error: ApiError): Promise<void> {
     const { invoice, contact } = ctx;
     const retryAt = nextRetryAt(attempt, this.clock.today());
-    await this.record(invoice, { autopayStatus: retryAt ? 'retrying' : 'failed', autopayAttempts: attempt, nextAutopayAt: retryAt });
+    await this.record(invoice, {
+      autopayStatus: retryAt ? 'retrying' : 'failed',
+      autopayAttempts: attempt,
+      nextAutopayAt: retryAt,
+    });
     // The contact hears of it from the notices module (payment.failed, source automatic: a notice with a wallet link).
     const failure = `${error.message.replace(/\.$/, '')} (${error.code})`;
     await this.outbox.enqueue(invoice.merchantId, MAIL_TOPIC, failedNoticeToMerchant(ctx, failure, attempt, retryAt));
-    const detail = { attempt, failureCode: error.code, paymentId: (error.extra?.paymentId as string) ?? null, nextAttemptAt: retryAt?.toISOString() ?? null };
-    if (!retryAt) await this.events.append(invoice.merchantId, 'invoice.autopay_failed', invoice.id, { invoice: toInvoiceDto(invoice, this.clock.today()), ...detail, contactId: contact.id });
-    await this.audit.record({ merchantId: invoice.merchantId, actor: SYSTEM_ACTOR, action: retryAt ? 'invoice.autopay_attempt_failed' : 'invoice.autopay_failed', subjectId: invoice.id, after: detail });
+    const detail = {
+      attempt,
+      failureCode: error.code,
+      paymentId: (error.extra?.paymentId as string) ?? null,
+      nextAttemptAt: retryAt?.toISOString() ?? null,
+    };
+    if (!retryAt)
+      await this.events.append(invoice.merchantId, 'invoice.autopay_failed', invoice.id, {
+        invoice: toInvoiceDto(invoice, this.clock.today()),
+        ...detail,
+        contactId: contact.id,
+      });
+    await this.audit.record({
+      merchantId: invoice.merchantId,
+      actor: SYSTEM_ACTOR,
+      action: retryAt ? 'invoice.autopay_attempt_failed' : 'invoice.autopay_failed',
+      subjectId: invoice.id,
+      after: detail,
+    });
   }
 
   /** No default method: ask the contact once, then look again every day; the invoice waits (no attempt counted). */
   private async awaitMethod(ctx: NoticeContext): Promise<void> {
     const { invoice } = ctx;
     const first = invoice.autopayStatus !== 'awaiting_payment_method';
-    await this.record(invoice, { autopayStatus: 'awaiting_payment_method', nextAutopayAt: startOfDay(addDays(this.clock.today(), NO_METHOD_RECHECK_DAYS)) });
+    await this.record(invoice, {
+      autopayStatus: 'awaiting_payment_method',
+      nextAutopayAt: startOfDay(addDays(this.clock.today(), NO_METHOD_RECHECK_DAYS)),
+    });
     if (!first) return;
     // The contact hears of it from the notices module: a notice with a wallet link to add a method.
-    await this.events.append(invoice.merchantId, 'invoice.autopay_awaiting_payment_method', invoice.id, { invoice: toInvoiceDto(invoice, this.clock.today()) });
-    await this.audit.record({ merchantId: invoice.merchantId, actor: SYSTEM_ACTOR, action: 'invoice.autopay_awaiting_payment_method', subjectId: invoice.id });
+    await this.events.append(invoice.merchantId, 'invoice.autopay_awaiting_payment_method', invoice.id, {
+      invoice: toInvoiceDto(invoice, this.clock.today()),
+    });
+    await this.audit.record({
+      merchantId: invoice.merchantId,
+      actor: SYSTEM_ACTOR,
+      action: 'invoice.autopay_awaiting_payment_method',
+      subjectId: invoice.id,
+    });
   }
 
   /** The contact is no longer authorized (its contract ended): never charge it; the invoice becomes a payment request. */
   private async stop({ invoice, contact, merchant }: NoticeContext): Promise<void> {
     await this.record(invoice, { autopayStatus: 'stopped', nextAutopayAt: null });
-    await this.events.append(invoice.merchantId, 'invoice.autopay_stopped', invoice.id, { invoice: toInvoiceDto(invoice, this.clock.today()), reason: 'contact_not_authorized', contactStatus: contact.status });
-    await this.audit.record({ merchantId: invoice.merchantId, actor: SYSTEM_ACTOR, action: 'invoice.autopay_stopped', subjectId: invoice.id, after: { contactStatus: contact.status } });
+    await this.events.append(invoice.merchantId, 'invoice.autopay_stopped', invoice.id, {
+      invoice: toInvoiceDto(invoice, this.clock.today()),
+      reason: 'contact_not_authorized',
+      contactStatus: contact.status,
+    });
+    await this.audit.record({
+      merchantId: invoice.merchantId,
+      actor: SYSTEM_ACTOR,
+      action: 'invoice.autopay_stopped',
+      subjectId: invoice.id,
+      after: { contactStatus: contact.status },
+    });
     const existing = await this.requests.list(invoice.merchantId, { invoiceId: invoice.id, limit: 100 });
-    if (!existing.data.some((r) => OPEN_REQUEST.includes(r.status))) await this.requests.createForInvoice(invoice, merchant.settings, SYSTEM_ACTOR);
+    if (!existing.data.some((r) => OPEN_REQUEST.includes(r.status)))
+      await this.requests.createForInvoice(invoice, merchant.settings, SYSTEM_ACTOR);
   }
 
   /** Writes the autopay columns of the locked invoice (and keeps the loaded row in step, which the charge saves whole). */
   private async record(invoice: Invoice, state: AutopayState): Promise<void> {
     Object.assign(invoice, state, { updatedAt: this.clock.now() });
     const { autopayStatus, autopayAttempts, nextAutopayAt, updatedAt } = invoice;
-    await this.db.repo(Invoice).update({ merchantId: invoice.merchantId, id: invoice.id }, { autopayStatus, autopayAttempts, nextAutopayAt, updatedAt });
+    await this.db
+      .repo(Invoice)
+      .update(
+        { merchantId: invoice.merchantId, id: invoice.id },
+        { autopayStatus, autopayAttempts, nextAutopayAt, updatedAt },
+      );
   }
 }

@@ -21,11 +21,21 @@ import { WorkerService } from '../worker/worker.service.js';
 @Module({
   imports: [ContactsModule, MerchantsModule],
   controllers: [InvoicesController, PaymentRequestsController, PaymentsController, CustomerBillingController],
-  providers: [InvoicesService, InvoiceImportService, PaymentRequestsService, PaymentsService, PaymentMethodsService, { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor }],
+  providers: [
+    InvoicesService,
+    InvoiceImportService,
+    PaymentRequestsService,
+    PaymentsService,
+    PaymentMethodsService,
+    { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor },
+  ],
   exports: [InvoicesService, PaymentRequestsService, PaymentsService, PaymentMethodsService],
 })
 export class BillingModule implements OnModuleInit {
-  constructor(private readonly worker: WorkerService, private readonly requests: PaymentRequestsService) {}
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly requests: PaymentRequestsService,
+  ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'payment-request-expiry', run: () => this.requests.expireDue() });

@@ -12,7 +12,10 @@ const LEGAL: Record<ContactEvent, Partial<Record<ContactStatus, ContactStatus>>>
 };
 
 describe('contact lifecycle', () => {
-  for (const [event, moves] of Object.entries(LEGAL) as [ContactEvent, Partial<Record<ContactStatus, ContactStatus>>][]) {
+  for (const [event, moves] of Object.entries(LEGAL) as [
+    ContactEvent,
+    Partial<Record<ContactStatus, ContactStatus>>,
+  ][]) {
     for (const from of ALL) {
       const to = moves[from];
       it(`${from} --${event}--> ${to ?? 'refused'}`, () => {

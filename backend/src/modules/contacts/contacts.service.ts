@@ -35,17 +35,35 @@ export class ContactsService {
   async create(merchantId: string, dto: CreateContactDto, actor: Actor): Promise<ContactDto> {
     return this.db.transaction(async () => {
       const contact = this.newContact(merchantId, dto);
-      await uniquely(() => this.db.repo(Contact).insert(contact), () => conflict('contact_exists', 'This merchant already has a contact with that email.', 'email'));
-      await this.audit.record({ merchantId, actor, action: 'contact.created', subjectId: contact.id, after: { status: contact.status, email: contact.email } });
+      await uniquely(
+        () => this.db.repo(Contact).insert(contact),
+        () => conflict('contact_exists', 'This merchant already has a contact with that email.', 'email'),
+      );
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'contact.created',
+        subjectId: contact.id,
+        after: { status: contact.status, email: contact.email },
+      });
       return toContactDto(contact);
     });
   }
 
   private newContact(merchantId: string, dto: CreateContactDto): Contact {
     return {
-      merchantId, id: newId('ct'), companyName: dto.companyName, email: dto.email.trim().toLowerCase(), name: dto.name ?? null,
-      status: 'prospect', contractId: null, netDays: null, creditLimit: null, currency: null,
-      createdAt: this.clock.now(), updatedAt: this.clock.now(),
+      merchantId,
+      id: newId('ct'),
+      companyName: dto.companyName,
+      email: dto.email.trim().toLowerCase(),
+      name: dto.name ?? null,
+      status: 'prospect',
+      contractId: null,
+      netDays: null,
+      creditLimit: null,
+      currency: null,
+      createdAt: this.clock.now(),
+      updatedAt: this.clock.now(),
     };
   }
 
@@ -53,14 +71,33 @@ export class ContactsService {
    * The merchant's contact with this email, locked, or a new prospect. A concurrent request
    * creating the same email waits for ours (ON CONFLICT) and then finds it.
    */
-  async findOrCreateByEmail(merchantId: string, dto: CreateContactDto, actor: Actor): Promise<{ contact: Contact; created: boolean }> {
+  async findOrCreateByEmail(
+    merchantId: string,
+    dto: CreateContactDto,
+    actor: Actor,
+  ): Promise<{ contact: Contact; created: boolean }> {
     const candidate = this.newContact(merchantId, dto);
-    const inserted = await this.db.repo(Contact).createQueryBuilder().insert().values(candidate).orIgnore().returning(['id']).execute();
+    const inserted = await this.db
+      .repo(Contact)
+      .createQueryBuilder()
+      .insert()
+      .values(candidate)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     if (inserted.raw.length) {
-      await this.audit.record({ merchantId, actor, action: 'contact.created', subjectId: candidate.id, after: { status: candidate.status, email: candidate.email } });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'contact.created',
+        subjectId: candidate.id,
+        after: { status: candidate.status, email: candidate.email },
+      });
       return { contact: candidate, created: true };
     }
-    const contact = await this.db.repo(Contact).findOneOrFail({ where: { merchantId, email: candidate.email }, lock: { mode: 'pessimistic_write' } });
+    const contact = await this.db
+      .repo(Contact)
+      .findOneOrFail({ where: { merchantId, email: candidate.email }, lock: { mode: 'pessimistic_write' } });
     return { contact, created: false };
   }
 
@@ -68,17 +105,33 @@ export class ContactsService {
   async transition(contact: Contact, event: ContactEvent, actor: Actor): Promise<Contact> {
     const before = contact.status;
     const status = contactLifecycle.next(before, event);
-    await this.db.repo(Contact).update({ merchantId: contact.merchantId, id: contact.id }, { status, updatedAt: this.clock.now() });
+    await this.db
+      .repo(Contact)
+      .update({ merchantId: contact.merchantId, id: contact.id }, { status, updatedAt: this.clock.now() });
     contact.status = status;
-    await this.events.append(contact.merchantId, CONTACT_EVENT_TYPES[event], contact.id, { contact: toContactDto(contact) });
-    await this.audit.record({ merchantId: contact.merchantId, actor, action: `contact.${event}`, subjectId: contact.id, before: { status: before }, after: { status } });
+    await this.events.append(contact.merchantId, CONTACT_EVENT_TYPES[event], contact.id, {
+      contact: toContactDto(contact),
+    });
+    await this.audit.record({
+      merchantId: contact.merchantId,
+      actor,
+      action: `contact.${event}`,
+      subjectId: contact.id,
+      before: { status: before },
+      after: { status },
+    });
     return contact;
   }
 
   /** Records the contract in force on the contact (null when it ends). */
-  async setTerms(contact: Contact, terms: { contractId: string; netDays: number; creditLimit: number; currency: string } | null): Promise<void> {
+  async setTerms(
+    contact: Contact,
+    terms: { contractId: string; netDays: number; creditLimit: number; currency: string } | null,
+  ): Promise<void> {
     const fields = terms ?? { contractId: null, netDays: null, creditLimit: null, currency: null };
-    await this.db.repo(Contact).update({ merchantId: contact.merchantId, id: contact.id }, { ...fields, updatedAt: this.clock.now() });
+    await this.db
+      .repo(Contact)
+      .update({ merchantId: contact.merchantId, id: contact.id }, { ...fields, updatedAt: this.clock.now() });
     Object.assign(contact, fields);
   }
 
@@ -90,7 +143,9 @@ export class ContactsService {
     const qb = this.db.repo(Contact).createQueryBuilder('c').where('c.merchantId = :merchantId', { merchantId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.q?.trim()) {
-      qb.andWhere("(c.companyName ILIKE :q ESCAPE '\\' OR c.email ILIKE :q ESCAPE '\\')", { q: `%${likeEscape(query.q.trim())}%` });
+      qb.andWhere("(c.companyName ILIKE :q ESCAPE '\\' OR c.email ILIKE :q ESCAPE '\\')", {
+        q: `%${likeEscape(query.q.trim())}%`,
+      });
     }
     return mapPage(await paginate(qb, query), toContactDto);
   }
@@ -101,7 +156,9 @@ export class ContactsService {
 
   /** The contact, or 404 (also for another merchant's id). */
   async find(merchantId: string, id: string, lock = false): Promise<Contact> {
-    const contact = await this.db.repo(Contact).findOne({ where: { merchantId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const contact = await this.db
+      .repo(Contact)
+      .findOne({ where: { merchantId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!contact) throw notFound('contact', id);
     return contact;
   }

@@ -3,7 +3,14 @@ import { BuiltInBureau, TEST_TAX_IDS } from './built-in-bureau.js';
 import { BureauUnavailableError, type BureauInquiry } from './credit-bureau.js';
 
 const inquiry = (over: Partial<BureauInquiry> = {}): BureauInquiry => ({
-  taxId: '47-1234567', legalName: 'Acme Fabrication LLC', country: 'US', yearsInBusiness: 5, annualRevenue: 200_000_000, requestedCreditLimit: null, attempt: 1, ...over,
+  taxId: '47-1234567',
+  legalName: 'Acme Fabrication LLC',
+  country: 'US',
+  yearsInBusiness: 5,
+  annualRevenue: 200_000_000,
+  requestedCreditLimit: null,
+  attempt: 1,
+  ...over,
 });
 
 describe('the built-in bureau', () => {
@@ -13,7 +20,9 @@ describe('the built-in bureau', () => {
     expect((await bureau.inquire(inquiry({ taxId: TEST_TAX_IDS.approved }))).score).toBe(82);
     expect((await bureau.inquire(inquiry({ taxId: '123456789' }))).score).toBe(82);
     expect((await bureau.inquire(inquiry({ taxId: TEST_TAX_IDS.declined }))).score).toBe(31);
-    await expect(bureau.inquire(inquiry({ taxId: TEST_TAX_IDS.unavailable }))).rejects.toBeInstanceOf(BureauUnavailableError);
+    await expect(bureau.inquire(inquiry({ taxId: TEST_TAX_IDS.unavailable }))).rejects.toBeInstanceOf(
+      BureauUnavailableError,
+    );
     expect((await bureau.inquire(inquiry({ taxId: TEST_TAX_IDS.unavailable, attempt: 2 }))).score).toBe(75);
   });
 
@@ -23,7 +32,8 @@ describe('the built-in bureau', () => {
     expect(a).toEqual(b);
     expect(a.score).toBeGreaterThanOrEqual(0);
     expect(a.score).toBeLessThanOrEqual(100);
-    for (const r of a.reasons) expect(r).toEqual({ code: expect.stringMatching(/^[a-z_]+$/), description: expect.any(String) });
+    for (const r of a.reasons)
+      expect(r).toEqual({ code: expect.stringMatching(/^[a-z_]+$/), description: expect.any(String) });
   });
 
   it('moves the score with age, revenue and the size of the ask', async () => {

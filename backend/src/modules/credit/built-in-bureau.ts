@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { BureauUnavailableError, type BureauInquiry, type BureauReport, type CreditBureau, type ScoreReason } from './credit-bureau.js';
+import {
+  BureauUnavailableError,
+  type BureauInquiry,
+  type BureauReport,
+  type CreditBureau,
+  type ScoreReason,
+} from './credit-bureau.js';
 
 /** The documented test tax ids, like a payment provider's test numbers. */
 export const TEST_TAX_IDS = {
@@ -32,7 +38,8 @@ export class BuiltInBureau implements CreditBureau {
     if (id === digits(TEST_TAX_IDS.approved)) return { score: 82, reasons: [REASONS.history, REASONS.established] };
     if (id === digits(TEST_TAX_IDS.declined)) return { score: 31, reasons: [REASONS.delinquency, REASONS.thinFile] };
     if (id === digits(TEST_TAX_IDS.unavailable)) {
-      if (q.attempt <= 1) throw new BureauUnavailableError('The credit bureau did not answer; the application will be retried.');
+      if (q.attempt <= 1)
+        throw new BureauUnavailableError('The credit bureau did not answer; the application will be retried.');
       return { score: 75, reasons: [REASONS.history] };
     }
     return this.modelled(q, id);
@@ -42,11 +49,12 @@ export class BuiltInBureau implements CreditBureau {
     const hash = createHash('sha256').update(`${q.country}:${id}:${q.legalName.trim().toLowerCase()}`).digest();
     let score = 45 + (hash[0]! % 31); // 45..75 from the bureau file
     const reasons: ScoreReason[] = [];
-    if (q.yearsInBusiness >= 10) (score += 10), reasons.push(REASONS.established);
-    else if (q.yearsInBusiness < 2) (score -= 15), reasons.push(REASONS.young);
-    if (q.annualRevenue >= 500_000_000) (score += 8), reasons.push(REASONS.strongRevenue);
-    else if (q.annualRevenue < 25_000_000) (score -= 10), reasons.push(REASONS.lowRevenue);
-    if (q.requestedCreditLimit !== null && q.requestedCreditLimit * 5 > q.annualRevenue) (score -= 10), reasons.push(REASONS.highAsk);
+    if (q.yearsInBusiness >= 10) ((score += 10), reasons.push(REASONS.established));
+    else if (q.yearsInBusiness < 2) ((score -= 15), reasons.push(REASONS.young));
+    if (q.annualRevenue >= 500_000_000) ((score += 8), reasons.push(REASONS.strongRevenue));
+    else if (q.annualRevenue < 25_000_000) ((score -= 10), reasons.push(REASONS.lowRevenue));
+    if (q.requestedCreditLimit !== null && q.requestedCreditLimit * 5 > q.annualRevenue)
+      ((score -= 10), reasons.push(REASONS.highAsk));
     reasons.push(hash[1]! % 2 === 0 ? REASONS.history : REASONS.thinFile);
     return { score: Math.max(0, Math.min(100, score)), reasons };
   }

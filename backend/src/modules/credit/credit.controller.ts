@@ -13,8 +13,15 @@ export class CreditController {
 
   @Post('credit-applications')
   @Allow('publishable', 'merchant')
-  @ApiOperation({ summary: 'Apply for trade credit (widget with a publishable key, or a secret key). Decided on the spot, or pending while the bureau is unavailable.' })
-  apply(@Auth() auth: PublishableAuth | MerchantAuth, @Body() dto: CreateCreditApplicationDto, @Ip() ip: string): Promise<CreditApplicationResultDto> {
+  @ApiOperation({
+    summary:
+      'Apply for trade credit (widget with a publishable key, or a secret key). Decided on the spot, or pending while the bureau is unavailable.',
+  })
+  apply(
+    @Auth() auth: PublishableAuth | MerchantAuth,
+    @Body() dto: CreateCreditApplicationDto,
+    @Ip() ip: string,
+  ): Promise<CreditApplicationResultDto> {
     return this.credit.apply(auth, dto, ip);
   }
 
@@ -33,7 +40,9 @@ export class CreditController {
   @Get('customer/credit-applications/:id')
   @Allow('customer')
   @ApiTags('customer')
-  @ApiOperation({ summary: "The contact's own application (poll it while pending), with its terms offer once decided." })
+  @ApiOperation({
+    summary: "The contact's own application (poll it while pending), with its terms offer once decided.",
+  })
   getForCustomer(@Auth() auth: CustomerAuth, @Param('id') id: string) {
     return this.credit.getForCustomer(auth, id);
   }

@@ -17,7 +17,10 @@ import { CreditService } from './credit.service.js';
   exports: [CreditService],
 })
 export class CreditModule implements OnModuleInit {
-  constructor(private readonly worker: WorkerService, private readonly credit: CreditService) {}
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly credit: CreditService,
+  ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'credit-bureau-retries', run: () => this.credit.retryPending() });

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LessThanOrEqual } from 'typeorm';
-import { actorOf, SYSTEM_ACTOR, type Actor, type CustomerAuth, type MerchantAuth, type PublishableAuth } from '../../common/auth/auth-context.js';
+import {
+  actorOf,
+  SYSTEM_ACTOR,
+  type Actor,
+  type CustomerAuth,
+  type MerchantAuth,
+  type PublishableAuth,
+} from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { ApiError, invalidParam, notFound } from '../../common/errors.js';
@@ -21,7 +28,11 @@ import { TermsService } from '../terms/terms.service.js';
 import { CreditApplication } from './credit-application.entity.js';
 import { BureauUnavailableError, CREDIT_BUREAU, type BureauReport, type CreditBureau } from './credit-bureau.js';
 import type { CreateCreditApplicationDto, ListCreditApplicationsQuery } from './dto/credit-application.dto.js';
-import { toApplicationDto, toMerchantApplicationDto, type CreditApplicationResultDto } from './dto/credit-application-response.dto.js';
+import {
+  toApplicationDto,
+  toMerchantApplicationDto,
+  type CreditApplicationResultDto,
+} from './dto/credit-application-response.dto.js';
 
 /** Waits before asking the bureau again about a pending application (attempt n → delay). */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
@@ -49,7 +60,11 @@ export class CreditService {
    * A credit application from a widget (publishable key) or a merchant's server (secret key):
    * the bureau is asked first, then everything is written in one transaction.
    */
-  async apply(auth: PublishableAuth | MerchantAuth, dto: CreateCreditApplicationDto, ip: string): Promise<CreditApplicationResultDto> {
+  async apply(
+    auth: PublishableAuth | MerchantAuth,
+    dto: CreateCreditApplicationDto,
+    ip: string,
+  ): Promise<CreditApplicationResultDto> {
     const merchant = await this.merchants.get(auth.merchantId);
     if (!merchant.settings.creditAppModes.includes(dto.mode)) {
       throw new ApiError(403, 'mode_not_allowed', `This merchant does not take '${dto.mode}' applications.`, 'mode');
@@ -62,46 +77,87 @@ export class CreditService {
     return this.db.transaction(async () => {
       const { contact, created } = dto.contactId
         ? { contact: await this.contacts.find(auth.merchantId, dto.contactId, true), created: false }
-        : await this.contacts.findOrCreateByEmail(auth.merchantId, { email: dto.applicant.email, companyName: dto.business.legalName, name: dto.applicant.name }, actor);
+        : await this.contacts.findOrCreateByEmail(
+            auth.merchantId,
+            { email: dto.applicant.email, companyName: dto.business.legalName, name: dto.applicant.name },
+            actor,
+          );
       const now = this.clock.now();
       const app: CreditApplication = {
-        merchantId: auth.merchantId, id: newId('app'), contactId: contact.id, mode: dto.mode, status: 'pending',
-        business: dto.business, applicant: dto.applicant, requestedCreditLimit: dto.requestedCreditLimit ?? null,
-        consent: { agreed: true, name: dto.consent.name, ip, at: now.toISOString() }, createdContact: created,
-        score: null, reasons: [], policyVersion: null, passingScore: null, modelVersion: null,
-        bureauAttempts: 1, nextAttemptAt: null, termsOfferId: null, decidedAt: null, createdAt: now,
+        merchantId: auth.merchantId,
+        id: newId('app'),
+        contactId: contact.id,
+        mode: dto.mode,
+        status: 'pending',
+        business: dto.business,
+        applicant: dto.applicant,
+        requestedCreditLimit: dto.requestedCreditLimit ?? null,
+        consent: { agreed: true, name: dto.consent.name, ip, at: now.toISOString() },
+        createdContact: created,
+        score: null,
+        reasons: [],
+        policyVersion: null,
+        passingScore: null,
+        modelVersion: null,
+        bureauAttempts: 1,
+        nextAttemptAt: null,
+        termsOfferId: null,
+        decidedAt: null,
+        createdAt: now,
       };
       await this.db.repo(CreditApplication).insert(app);
-      await this.audit.record({ merchantId: app.merchantId, actor, action: 'credit_application.submitted', subjectId: app.id, after: { mode: app.mode, contactId: contact.id } });
+      await this.audit.record({
+        merchantId: app.merchantId,
+        actor,
+        action: 'credit_application.submitted',
+        subjectId: app.id,
+        after: { mode: app.mode, contactId: contact.id },
+      });
       const statusBefore = contact.status;
       const offer = await this.settle(app, contact, merchant, outcome, actor);
       const session = created ? await this.sessions.createCustomerSession(contact.merchantId, contact.id) : null;
-      if (!created && app.status !== 'pending' && (contact.status !== statusBefore || offer)) await this.notify(app, contact, offer);
+      if (!created && app.status !== 'pending' && (contact.status !== statusBefore || offer))
+        await this.notify(app, contact, offer);
       if (!created && auth.kind === 'publishable_key') {
         // Someone typed an email the merchant already has: the page learns nothing about that
         // business (no status, score or offer); the decision goes to the address as a notice.
-        return { application: { ...toApplicationDto(app), score: null, reasons: [] }, contact: { id: contact.id }, noticeSent: true };
+        return {
+          application: { ...toApplicationDto(app), score: null, reasons: [] },
+          contact: { id: contact.id },
+          noticeSent: true,
+        };
       }
       return {
         application: toApplicationDto(app),
         contact: { id: contact.id, status: contact.status },
         ...(offer ? { termsOffer: toOfferDto(offer, now) } : {}),
-        ...(session ? { customerSession: { token: session.token, expiresAt: session.session.expiresAt.toISOString() } } : {}),
+        ...(session
+          ? { customerSession: { token: session.token, expiresAt: session.session.expiresAt.toISOString() } }
+          : {}),
       };
     });
   }
 
   /** For a widget waiting on a pending decision (the contact's own applications only). */
   async getForCustomer(auth: CustomerAuth, id: string) {
-    const app = await this.db.repo(CreditApplication).findOne({ where: { merchantId: auth.merchantId, id, contactId: auth.contactId } });
+    const app = await this.db
+      .repo(CreditApplication)
+      .findOne({ where: { merchantId: auth.merchantId, id, contactId: auth.contactId } });
     if (!app) throw notFound('credit application', id);
     const contact = await this.contacts.find(auth.merchantId, auth.contactId);
     const offer = app.termsOfferId ? await this.terms.getForCustomer(auth, app.termsOfferId) : undefined;
-    return { application: toApplicationDto(app), contact: { id: contact.id, status: contact.status }, ...(offer ? { termsOffer: offer } : {}) };
+    return {
+      application: toApplicationDto(app),
+      contact: { id: contact.id, status: contact.status },
+      ...(offer ? { termsOffer: offer } : {}),
+    };
   }
 
   async list(merchantId: string, query: ListCreditApplicationsQuery) {
-    const qb = this.db.repo(CreditApplication).createQueryBuilder('a').where('a.merchantId = :merchantId', { merchantId });
+    const qb = this.db
+      .repo(CreditApplication)
+      .createQueryBuilder('a')
+      .where('a.merchantId = :merchantId', { merchantId });
     if (query.contactId) qb.andWhere('a.contactId = :contactId', { contactId: query.contactId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     return mapPage(await paginate(qb, query), toMerchantApplicationDto);
@@ -127,7 +183,13 @@ export class CreditService {
         const merchant = await this.merchants.get(app.merchantId);
         const contact = await this.contacts.find(app.merchantId, app.contactId, true);
         app.bureauAttempts += 1;
-        const outcome = await this.ask({ business: app.business as CreateCreditApplicationDto['business'], requestedCreditLimit: app.requestedCreditLimit ?? undefined }, app.bureauAttempts);
+        const outcome = await this.ask(
+          {
+            business: app.business as CreateCreditApplicationDto['business'],
+            requestedCreditLimit: app.requestedCreditLimit ?? undefined,
+          },
+          app.bureauAttempts,
+        );
         const offer = await this.settle(app, contact, merchant, outcome, SYSTEM_ACTOR);
         if (app.status !== 'pending') await this.notify(app, contact, offer);
         return false;
@@ -136,12 +198,20 @@ export class CreditService {
     }
   }
 
-  private async ask(dto: Pick<CreateCreditApplicationDto, 'business' | 'requestedCreditLimit'>, attempt: number): Promise<Outcome> {
+  private async ask(
+    dto: Pick<CreateCreditApplicationDto, 'business' | 'requestedCreditLimit'>,
+    attempt: number,
+  ): Promise<Outcome> {
     const b = dto.business;
     try {
       const report = await this.bureau.inquire({
-        taxId: b.taxId, legalName: b.legalName, country: b.address.country, yearsInBusiness: b.yearsInBusiness,
-        annualRevenue: b.annualRevenue, requestedCreditLimit: dto.requestedCreditLimit ?? null, attempt,
+        taxId: b.taxId,
+        legalName: b.legalName,
+        country: b.address.country,
+        yearsInBusiness: b.yearsInBusiness,
+        annualRevenue: b.annualRevenue,
+        requestedCreditLimit: dto.requestedCreditLimit ?? null,
+        attempt,
       });
       return { report };
     } catch (err) {
@@ -156,37 +226,86 @@ export class CreditService {
    * verified (+ an offer from the merchant's default terms in credit_check_with_terms mode),
    * declined → credit_declined. A contact already verified or authorized keeps its status.
    */
-  private async settle(app: CreditApplication, contact: Contact, merchant: Merchant, outcome: Outcome, actor: Actor): Promise<TermsOffer | null> {
+  private async settle(
+    app: CreditApplication,
+    contact: Contact,
+    merchant: Merchant,
+    outcome: Outcome,
+    actor: Actor,
+  ): Promise<TermsOffer | null> {
     const repo = this.db.repo(CreditApplication);
     const key = { merchantId: app.merchantId, id: app.id };
     if ('unavailable' in outcome) {
-      app.nextAttemptAt = new Date(this.clock.now().getTime() + (RETRY_DELAYS_MS[app.bureauAttempts - 1] ?? RETRY_DELAYS_MS.at(-1)!));
+      app.nextAttemptAt = new Date(
+        this.clock.now().getTime() + (RETRY_DELAYS_MS[app.bureauAttempts - 1] ?? RETRY_DELAYS_MS.at(-1)!),
+      );
       await repo.update(key, { bureauAttempts: app.bureauAttempts, nextAttemptAt: app.nextAttemptAt });
       return null;
     }
     const policy = await this.platform.current();
     const approved = outcome.report.score >= policy.passingScore;
     Object.assign(app, {
-      status: approved ? 'approved' : 'declined', score: outcome.report.score, reasons: outcome.report.reasons,
-      policyVersion: policy.version, passingScore: policy.passingScore, modelVersion: policy.modelVersion,
-      nextAttemptAt: null, decidedAt: this.clock.now(),
+      status: approved ? 'approved' : 'declined',
+      score: outcome.report.score,
+      reasons: outcome.report.reasons,
+      policyVersion: policy.version,
+      passingScore: policy.passingScore,
+      modelVersion: policy.modelVersion,
+      nextAttemptAt: null,
+      decidedAt: this.clock.now(),
     });
     const event = approved ? 'credit_approved' : 'credit_declined';
-    if (contact.status === 'prospect' || contact.status === 'credit_declined') await this.contacts.transition(contact, event, actor);
+    if (contact.status === 'prospect' || contact.status === 'credit_declined')
+      await this.contacts.transition(contact, event, actor);
     let offer: TermsOffer | null = null;
     if (approved && app.mode === 'credit_check_with_terms' && contact.status === 'verified') {
       offer = await this.terms.offer(contact, merchant.settings.defaultTerms, app.id, actor);
       app.termsOfferId = offer.id;
     }
-    const { status, score, reasons, policyVersion, passingScore, modelVersion, nextAttemptAt, decidedAt, termsOfferId, bureauAttempts } = app;
-    await repo.update(key, { status, score, reasons, policyVersion, passingScore, modelVersion, nextAttemptAt, decidedAt, termsOfferId, bureauAttempts });
-    await this.audit.record({ merchantId: app.merchantId, actor, action: `credit_application.${status}`, subjectId: app.id, after: { score, policyVersion } });
+    const {
+      status,
+      score,
+      reasons,
+      policyVersion,
+      passingScore,
+      modelVersion,
+      nextAttemptAt,
+      decidedAt,
+      termsOfferId,
+      bureauAttempts,
+    } = app;
+    await repo.update(key, {
+      status,
+      score,
+      reasons,
+      policyVersion,
+      passingScore,
+      modelVersion,
+      nextAttemptAt,
+      decidedAt,
+      termsOfferId,
+      bureauAttempts,
+    });
+    await this.audit.record({
+      merchantId: app.merchantId,
+      actor,
+      action: `credit_application.${status}`,
+      subjectId: app.id,
+      after: { score, policyVersion },
+    });
     return offer;
   }
 
   /** For an email the merchant already had: the decision (and offer) go to that address, with a wallet link, not to the page. */
   private async notify(app: CreditApplication, contact: Contact, offer: TermsOffer | null): Promise<void> {
-    const offerData = offer ? { netDays: offer.netDays, creditLimit: offer.creditLimit, currency: offer.currency } : null;
-    await this.outbox.enqueue(app.merchantId, NOTICE_TOPIC, { template: 'credit_decision', recipient: 'contact', contactId: contact.id, data: { status: app.status, reasons: app.reasons, offer: offerData } });
+    const offerData = offer
+      ? { netDays: offer.netDays, creditLimit: offer.creditLimit, currency: offer.currency }
+      : null;
+    await this.outbox.enqueue(app.merchantId, NOTICE_TOPIC, {
+      template: 'credit_decision',
+      recipient: 'contact',
+      contactId: contact.id,
+      data: { status: app.status, reasons: app.reasons, offer: offerData },
+    });
   }
 }

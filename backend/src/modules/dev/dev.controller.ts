@@ -27,7 +27,7 @@ export class DevController {
   ) {}
 
   @Get('clock')
-  @ApiOperation({ summary: "The server clock every time rule reads." })
+  @ApiOperation({ summary: 'The server clock every time rule reads.' })
   now() {
     return { now: this.clock.now().toISOString(), today: this.clock.today() };
   }

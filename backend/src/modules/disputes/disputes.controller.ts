@@ -13,7 +13,10 @@ export class DisputesController {
   @Post('customer/invoices/:id/disputes')
   @Allow('customer')
   @ApiTags('customer')
-  @ApiOperation({ summary: 'Dispute an invoice: amount > 0 and ≤ balance, an explanation; the invoice becomes disputed and the merchant is emailed.' })
+  @ApiOperation({
+    summary:
+      'Dispute an invoice: amount > 0 and ≤ balance, an explanation; the invoice becomes disputed and the merchant is emailed.',
+  })
   open(@Auth() auth: CustomerAuth, @Param('id') invoiceId: string, @Body() dto: CreateDisputeDto): Promise<DisputeDto> {
     return this.disputes.open(auth, invoiceId, dto);
   }
@@ -38,7 +41,10 @@ export class DisputesController {
 
   @Post('disputes/:id/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resolve with credit (the disputed amount off the balance) or reject (the invoice returns to its status before).' })
+  @ApiOperation({
+    summary:
+      'Resolve with credit (the disputed amount off the balance) or reject (the invoice returns to its status before).',
+  })
   resolve(@Auth() auth: MerchantAuth, @Param('id') id: string, @Body() dto: ResolveDisputeDto): Promise<DisputeDto> {
     return this.disputes.resolve(auth.merchantId, id, dto, actorOf(auth));
   }

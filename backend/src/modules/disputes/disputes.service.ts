@@ -12,9 +12,19 @@ import { InvoicesService } from '../invoices/invoices.service.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import type { InvoiceEvent } from '../invoices/invoice.state-machine.js';
 import { Dispute } from './dispute.entity.js';
-import { toDisputeDto, type CreateDisputeDto, type DisputeDto, type ListDisputesQuery, type ResolveDisputeDto } from './dto/dispute.dto.js';
+import {
+  toDisputeDto,
+  type CreateDisputeDto,
+  type DisputeDto,
+  type ListDisputesQuery,
+  type ResolveDisputeDto,
+} from './dto/dispute.dto.js';
 
-const RESOLVE_TO: Record<string, InvoiceEvent> = { open: 'resolved_to_open', partially_paid: 'resolved_to_partially_paid', paid: 'resolved_to_paid' };
+const RESOLVE_TO: Record<string, InvoiceEvent> = {
+  open: 'resolved_to_open',
+  partially_paid: 'resolved_to_partially_paid',
+  paid: 'resolved_to_paid',
+};
 
 @Injectable()
 export class DisputesService {
@@ -31,19 +41,46 @@ export class DisputesService {
   async open(auth: CustomerAuth, invoiceId: string, dto: CreateDisputeDto): Promise<DisputeDto> {
     return this.db.transaction(async () => {
       const invoice = await this.invoices.find(auth.merchantId, invoiceId, { lock: true, contactId: auth.contactId });
-      if (invoice.status === 'disputed') throw conflict('dispute_already_open', 'This invoice already has an open dispute.');
-      if (invoice.status !== 'open' && invoice.status !== 'partially_paid') throw conflict('invoice_not_disputable', `A ${invoice.status} invoice cannot be disputed.`);
-      if (dto.amount > invoice.balance) throw invalidParam('amount', `The dispute amount cannot exceed the invoice balance (${invoice.balance}).`);
+      if (invoice.status === 'disputed')
+        throw conflict('dispute_already_open', 'This invoice already has an open dispute.');
+      if (invoice.status !== 'open' && invoice.status !== 'partially_paid')
+        throw conflict('invoice_not_disputable', `A ${invoice.status} invoice cannot be disputed.`);
+      if (dto.amount > invoice.balance)
+        throw invalidParam('amount', `The dispute amount cannot exceed the invoice balance (${invoice.balance}).`);
       const actor = actorOf(auth);
       const dispute: Dispute = {
-        merchantId: auth.merchantId, id: newId('dsp'), invoiceId, contactId: auth.contactId, amount: dto.amount, currency: invoice.currency,
-        explanation: dto.explanation, status: 'open', outcome: null, note: null, invoiceStatusBefore: invoice.status, resolvedAt: null, createdAt: this.clock.now(),
+        merchantId: auth.merchantId,
+        id: newId('dsp'),
+        invoiceId,
+        contactId: auth.contactId,
+        amount: dto.amount,
+        currency: invoice.currency,
+        explanation: dto.explanation,
+        status: 'open',
+        outcome: null,
+        note: null,
+        invoiceStatusBefore: invoice.status,
+        resolvedAt: null,
+        createdAt: this.clock.now(),
       };
-      await uniquely(() => this.db.repo(Dispute).insert(dispute), () => conflict('dispute_already_open', 'This invoice already has an open dispute.'));
+      await uniquely(
+        () => this.db.repo(Dispute).insert(dispute),
+        () => conflict('dispute_already_open', 'This invoice already has an open dispute.'),
+      );
       invoice.statusBeforeDispute = invoice.status;
       await this.invoices.move(invoice, 'disputed', actor, 'invoice.disputed');
-      await this.events.append(auth.merchantId, 'dispute.created', dispute.id, { dispute: toDisputeDto(dispute), invoiceNumber: invoice.number, balance: invoice.balance });
-      await this.audit.record({ merchantId: auth.merchantId, actor, action: 'dispute.opened', subjectId: dispute.id, after: { invoiceId, amount: dto.amount } });
+      await this.events.append(auth.merchantId, 'dispute.created', dispute.id, {
+        dispute: toDisputeDto(dispute),
+        invoiceNumber: invoice.number,
+        balance: invoice.balance,
+      });
+      await this.audit.record({
+        merchantId: auth.merchantId,
+        actor,
+        action: 'dispute.opened',
+        subjectId: dispute.id,
+        after: { invoiceId, amount: dto.amount },
+      });
       return toDisputeDto(dispute);
     });
   }
@@ -53,12 +90,15 @@ export class DisputesService {
     return this.db.transaction(async () => {
       const peek = await this.find(merchantId, id);
       const invoice = await this.invoices.find(merchantId, peek.invoiceId, { lock: true });
-      const dispute = await this.db.repo(Dispute).findOneOrFail({ where: { merchantId, id }, lock: { mode: 'pessimistic_write' } });
+      const dispute = await this.db
+        .repo(Dispute)
+        .findOneOrFail({ where: { merchantId, id }, lock: { mode: 'pessimistic_write' } });
       if (dispute.status !== 'open') throw conflict('dispute_not_open', 'This dispute is already resolved.');
       let back = dispute.invoiceStatusBefore;
       if (dto.outcome === 'credit') {
         const amount = Math.min(dispute.amount, invoice.balance);
-        if (amount > 0) await this.invoices.applyCredit(invoice, amount, `Dispute ${dispute.id}: ${dto.note ?? 'credited'}`, actor);
+        if (amount > 0)
+          await this.invoices.applyCredit(invoice, amount, `Dispute ${dispute.id}: ${dto.note ?? 'credited'}`, actor);
         if (invoice.balance === 0) back = 'paid';
       }
       const event = RESOLVE_TO[back];
@@ -66,10 +106,30 @@ export class DisputesService {
       if (back === 'paid') invoice.paidAt = this.clock.now();
       await this.invoices.move(invoice, event, actor, back === 'paid' ? 'invoice.paid' : null);
       if (back === 'paid') await this.requests.cancelForInvoice(invoice, actor);
-      Object.assign(dispute, { status: 'resolved', outcome: dto.outcome, note: dto.note ?? null, resolvedAt: this.clock.now() });
-      await this.db.repo(Dispute).update({ merchantId, id }, { status: 'resolved', outcome: dto.outcome, note: dispute.note, resolvedAt: dispute.resolvedAt });
-      await this.events.append(merchantId, 'dispute.resolved', id, { dispute: toDisputeDto(dispute), invoiceNumber: invoice.number });
-      await this.audit.record({ merchantId, actor, action: `dispute.resolved_${dto.outcome}`, subjectId: id, before: { status: 'open', invoiceStatus: 'disputed' }, after: { status: 'resolved', invoiceStatus: invoice.status, balance: invoice.balance } });
+      Object.assign(dispute, {
+        status: 'resolved',
+        outcome: dto.outcome,
+        note: dto.note ?? null,
+        resolvedAt: this.clock.now(),
+      });
+      await this.db
+        .repo(Dispute)
+        .update(
+          { merchantId, id },
+          { status: 'resolved', outcome: dto.outcome, note: dispute.note, resolvedAt: dispute.resolvedAt },
+        );
+      await this.events.append(merchantId, 'dispute.resolved', id, {
+        dispute: toDisputeDto(dispute),
+        invoiceNumber: invoice.number,
+      });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: `dispute.resolved_${dto.outcome}`,
+        subjectId: id,
+        before: { status: 'open', invoiceStatus: 'disputed' },
+        after: { status: 'resolved', invoiceStatus: invoice.status, balance: invoice.balance },
+      });
       return toDisputeDto(dispute);
     });
   }

@@ -13,7 +13,10 @@ export type EventSubscriber = (event: DomainEvent) => Promise<void>;
 export class EventsService {
   private readonly subscribers: EventSubscriber[] = [];
 
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   subscribe(subscriber: EventSubscriber): void {
     this.subscribers.push(subscriber);

@@ -28,13 +28,18 @@ export function stripSecrets(value: unknown): unknown {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonical(body)}`)
+    .digest('hex');
 }
 
 /** The Idempotency-Key (with its credential scope and the request's hash) of the write whose work is running, if it sent one. */
@@ -64,7 +69,10 @@ export type Claim = { state: 'claimed' } | { state: 'replay'; row: IdempotencyKe
 
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Inside the request's transaction: insert the key as ours (taking over an expired row with
@@ -91,19 +99,36 @@ export class IdempotencyService {
 
   /** Stores the answer on the claimed row (same transaction as the work, written with its other appends before COMMIT). */
   async complete(scope: string, key: string, statusCode: number, body: unknown): Promise<void> {
-    await this.db.writeLater('UPDATE idempotency_keys SET status_code = $1, response_body = $2 WHERE scope = $3 AND key = $4', [
-      statusCode, JSON.stringify(stripSecrets(body) ?? null), scope, key,
-    ]);
+    await this.db.writeLater(
+      'UPDATE idempotency_keys SET status_code = $1, response_body = $2 WHERE scope = $3 AND key = $4',
+      [statusCode, JSON.stringify(stripSecrets(body) ?? null), scope, key],
+    );
   }
 
   /** After a rolled-back request that answered 4xx: remember that answer in its own transaction. */
-  async rememberFailure(scope: string, key: string, hash: string, merchantId: string | null, statusCode: number, body: unknown): Promise<void> {
+  async rememberFailure(
+    scope: string,
+    key: string,
+    hash: string,
+    merchantId: string | null,
+    statusCode: number,
+    body: unknown,
+  ): Promise<void> {
     await this.db.detached((em) =>
       em
         .getRepository(IdempotencyKey)
         .createQueryBuilder()
         .insert()
-        .values({ scope, key, merchantId, requestHash: hash, statusCode, responseBody: body as object, createdAt: this.clock.now(), expiresAt: this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS) })
+        .values({
+          scope,
+          key,
+          merchantId,
+          requestHash: hash,
+          statusCode,
+          responseBody: body as object,
+          createdAt: this.clock.now(),
+          expiresAt: this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS),
+        })
         .orIgnore()
         .execute(),
     );

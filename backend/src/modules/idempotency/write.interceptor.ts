@@ -20,16 +20,23 @@ const rememberable = (status: number) => status >= 400 && status < 500 && status
  */
 @Injectable()
 export class WriteInterceptor implements NestInterceptor {
-  constructor(private readonly db: Db, private readonly idempotency: IdempotencyService, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly db: Db,
+    private readonly idempotency: IdempotencyService,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<RequestWithAuth>();
-    if (!WRITES.has(req.method) || this.reflector.get<boolean>(NO_TRANSACTION_KEY, ctx.getHandler())) return next.handle();
+    if (!WRITES.has(req.method) || this.reflector.get<boolean>(NO_TRANSACTION_KEY, ctx.getHandler()))
+      return next.handle();
     const header = req.headers['idempotency-key'];
-    if (req.method !== 'POST' || header === undefined) return from(this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    if (req.method !== 'POST' || header === undefined)
+      return from(this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
 
     const key = Array.isArray(header) ? header[0]! : header;
-    if (!key || key.length > 255) throw new ApiError(400, 'parameter_invalid', 'Idempotency-Key must be 1 to 255 characters.', 'Idempotency-Key');
+    if (!key || key.length > 255)
+      throw new ApiError(400, 'parameter_invalid', 'Idempotency-Key must be 1 to 255 characters.', 'Idempotency-Key');
     const auth = req.auth ?? { kind: 'anonymous' as const };
     const scope = idempotencyScope(auth, req.ip);
     const merchantId = 'merchantId' in auth ? auth.merchantId : null;
@@ -42,16 +49,24 @@ export class WriteInterceptor implements NestInterceptor {
         return await this.db.transaction(async () => {
           const claim = await this.idempotency.claim(scope, key, hash, merchantId);
           if (claim.state === 'mismatch') {
-            throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was used with another request; use a new key for a new request.', 'Idempotency-Key');
+            throw new ApiError(
+              409,
+              'idempotency_key_reused',
+              'This Idempotency-Key was used with another request; use a new key for a new request.',
+              'Idempotency-Key',
+            );
           }
           if (claim.state === 'replay') {
             reply.header('idempotent-replayed', 'true');
-            if (claim.row.statusCode >= 400) throw new ReplayedError(claim.row.statusCode, claim.row.responseBody as never);
+            if (claim.row.statusCode >= 400)
+              throw new ReplayedError(claim.row.statusCode, claim.row.responseBody as never);
             return { replayed: claim.row.responseBody };
           }
           let body: unknown;
           try {
-            body = await withIdempotencyKey(scope, key, hash, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+            body = await withIdempotencyKey(scope, key, hash, () =>
+              lastValueFrom(next.handle(), { defaultValue: undefined }),
+            );
           } catch (err) {
             if (err instanceof CommitThenThrow) {
               const res = toErrorResponse(err.error, req.id);
@@ -65,7 +80,8 @@ export class WriteInterceptor implements NestInterceptor {
       } catch (err) {
         if (!(err instanceof ReplayedError) && !(err instanceof ApiError && err.code === 'idempotency_key_reused')) {
           const res = toErrorResponse(err, req.id);
-          if (rememberable(res.status)) await this.idempotency.rememberFailure(scope, key, hash, merchantId, res.status, res.body);
+          if (rememberable(res.status))
+            await this.idempotency.rememberFailure(scope, key, hash, merchantId, res.status, res.body);
         }
         throw err;
       }

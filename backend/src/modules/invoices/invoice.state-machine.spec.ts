@@ -17,7 +17,10 @@ const LEGAL: Record<InvoiceEvent, Partial<Record<InvoiceStatus, InvoiceStatus>>>
 };
 
 describe('invoice lifecycle, transition by transition', () => {
-  for (const [event, moves] of Object.entries(LEGAL) as [InvoiceEvent, Partial<Record<InvoiceStatus, InvoiceStatus>>][]) {
+  for (const [event, moves] of Object.entries(LEGAL) as [
+    InvoiceEvent,
+    Partial<Record<InvoiceStatus, InvoiceStatus>>,
+  ][]) {
     for (const from of ALL) {
       it(`${from} --${event}--> ${moves[from] ?? 'refused'}`, () => {
         if (moves[from]) expect(invoiceLifecycle.next(from, event)).toBe(moves[from]);

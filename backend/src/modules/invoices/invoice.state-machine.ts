@@ -2,9 +2,16 @@ import { StateMachine } from '../../common/state-machine.js';
 import type { InvoiceStatus } from './invoice.entity.js';
 
 export type InvoiceEvent =
-  | 'paid_in_full' | 'paid_in_part' | 'credited_in_full' | 'disputed' | 'voided'
-  | 'resolved_to_open' | 'resolved_to_partially_paid' | 'resolved_to_paid'
-  | 'refunded_to_open' | 'refunded_to_partially_paid';
+  | 'paid_in_full'
+  | 'paid_in_part'
+  | 'credited_in_full'
+  | 'disputed'
+  | 'voided'
+  | 'resolved_to_open'
+  | 'resolved_to_partially_paid'
+  | 'resolved_to_paid'
+  | 'refunded_to_open'
+  | 'refunded_to_partially_paid';
 
 const PAYABLE: InvoiceStatus[] = ['open', 'partially_paid'];
 

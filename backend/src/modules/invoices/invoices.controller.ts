@@ -10,17 +10,26 @@ import { InvoicesService } from './invoices.service.js';
 @ApiTags('invoices')
 @Controller('v1/invoices')
 export class InvoicesController {
-  constructor(private readonly invoices: InvoicesService, private readonly importer: InvoiceImportService) {}
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly importer: InvoiceImportService,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Key in an invoice (number unique per merchant). Not-authorized contacts also get a payment request to approve.' })
+  @ApiOperation({
+    summary:
+      'Key in an invoice (number unique per merchant). Not-authorized contacts also get a payment request to approve.',
+  })
   create(@Auth() auth: MerchantAuth, @Body() dto: CreateInvoiceDto): Promise<InvoiceDto> {
     return this.invoices.create(auth.merchantId, dto, actorOf(auth));
   }
 
   @Post('import')
   @NoTransaction()
-  @ApiOperation({ summary: 'Import up to 5,000 invoices from CSV or JSON: per-row results; dryRun previews; otherwise all rows or none (422 import_invalid).' })
+  @ApiOperation({
+    summary:
+      'Import up to 5,000 invoices from CSV or JSON: per-row results; dryRun previews; otherwise all rows or none (422 import_invalid).',
+  })
   import(@Auth() auth: MerchantAuth, @Body() dto: ImportInvoicesDto) {
     return this.importer.import(auth.merchantId, dto, actorOf(auth));
   }

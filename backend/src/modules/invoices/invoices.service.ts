@@ -13,7 +13,14 @@ import type { Contact } from '../contacts/contact.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
-import { toInvoiceDto, type CreateInvoiceDto, type CreditNoteDto, type InvoiceDto, type ListInvoicesQuery, type UpdateInvoiceDto } from './dto/invoice.dto.js';
+import {
+  toInvoiceDto,
+  type CreateInvoiceDto,
+  type CreditNoteDto,
+  type InvoiceDto,
+  type ListInvoicesQuery,
+  type UpdateInvoiceDto,
+} from './dto/invoice.dto.js';
 import { Invoice, type InvoiceStatus } from './invoice.entity.js';
 import { InvoiceCredit } from './invoice-credit.entity.js';
 import { invoiceLifecycle, type InvoiceEvent } from './invoice.state-machine.js';
@@ -46,7 +53,8 @@ export class InvoicesService {
       });
       const currency = dto.currency ?? contact.currency ?? 'USD';
       if (contact.status === 'authorized') {
-        if (currency !== contact.currency) throw new ApiError(422, 'currency_mismatch', `This contact's terms are in ${contact.currency}.`, 'currency');
+        if (currency !== contact.currency)
+          throw new ApiError(422, 'currency_mismatch', `This contact's terms are in ${contact.currency}.`, 'currency');
         await this.assertWithinCreditLimit(contact, amount);
       }
       const issuedAt = dto.issuedAt ?? this.clock.today();
@@ -54,16 +62,46 @@ export class InvoicesService {
       if (dueDate < issuedAt) throw invalidParam('dueDate', 'dueDate cannot be before issuedAt.');
       const now = this.clock.now();
       const invoice: Invoice = {
-        merchantId, id: newId('inv'), contactId: contact.id, number: dto.number, currency, amount, balance: amount,
-        paidAmount: 0, refundedAmount: 0, creditedAmount: 0, status: 'open', statusBeforeDispute: null, issuedAt, dueDate,
-        description: dto.description ?? null, lineItems: dto.lineItems ?? [], autopayAttempts: 0,
-        nextAutopayAt: contact.status === 'authorized' ? new Date(`${dueDate}T00:00:00Z`) : null, autopayStatus: null,
-        paidAt: null, voidedAt: null, createdAt: now, updatedAt: now,
+        merchantId,
+        id: newId('inv'),
+        contactId: contact.id,
+        number: dto.number,
+        currency,
+        amount,
+        balance: amount,
+        paidAmount: 0,
+        refundedAmount: 0,
+        creditedAmount: 0,
+        status: 'open',
+        statusBeforeDispute: null,
+        issuedAt,
+        dueDate,
+        description: dto.description ?? null,
+        lineItems: dto.lineItems ?? [],
+        autopayAttempts: 0,
+        nextAutopayAt: contact.status === 'authorized' ? new Date(`${dueDate}T00:00:00Z`) : null,
+        autopayStatus: null,
+        paidAt: null,
+        voidedAt: null,
+        createdAt: now,
+        updatedAt: now,
       };
-      await uniquely(() => this.db.repo(Invoice).insert(invoice), () => conflict('duplicate_invoice_number', `Invoice number '${dto.number}' is already used.`, 'number'));
-      await this.events.append(merchantId, 'invoice.created', invoice.id, { invoice: toInvoiceDto(invoice, this.clock.today()) });
-      await this.audit.record({ merchantId, actor, action: 'invoice.created', subjectId: invoice.id, after: { number: invoice.number, amount, currency, status: 'open' } });
-      if (contact.status !== 'authorized') await this.paymentRequests.createForInvoice(invoice, merchant.settings, actor);
+      await uniquely(
+        () => this.db.repo(Invoice).insert(invoice),
+        () => conflict('duplicate_invoice_number', `Invoice number '${dto.number}' is already used.`, 'number'),
+      );
+      await this.events.append(merchantId, 'invoice.created', invoice.id, {
+        invoice: toInvoiceDto(invoice, this.clock.today()),
+      });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'invoice.created',
+        subjectId: invoice.id,
+        after: { number: invoice.number, amount, currency, status: 'open' },
+      });
+      if (contact.status !== 'authorized')
+        await this.paymentRequests.createForInvoice(invoice, merchant.settings, actor);
       return toInvoiceDto(invoice, this.clock.today());
     });
   }
@@ -75,18 +113,26 @@ export class InvoicesService {
       [contact.merchantId, contact.id, OPEN_STATUSES, exceptInvoiceId],
     );
     if (Number(open) + added > contact.creditLimit!) {
-      throw new ApiError(422, 'credit_limit_exceeded', `This would take the contact's open balance over its credit limit of ${contact.creditLimit} (minor units).`, 'amount');
+      throw new ApiError(
+        422,
+        'credit_limit_exceeded',
+        `This would take the contact's open balance over its credit limit of ${contact.creditLimit} (minor units).`,
+        'amount',
+      );
     }
   }
 
   private amountOf(dto: CreateInvoiceDto): number {
     if (!dto.lineItems?.length) {
-      if (dto.amount === undefined) throw invalidParam('amount', 'amount is required without line items.', 'parameter_missing');
+      if (dto.amount === undefined)
+        throw invalidParam('amount', 'amount is required without line items.', 'parameter_missing');
       return dto.amount;
     }
     const total = dto.lineItems.reduce((sum, li) => sum + BigInt(li.quantity) * BigInt(li.unitAmount), 0n);
-    if (total <= 0n || total > BigInt(Number.MAX_SAFE_INTEGER)) throw invalidParam('lineItems', 'The line items must add up to a positive amount.');
-    if (dto.amount !== undefined && BigInt(dto.amount) !== total) throw invalidParam('amount', `amount must equal the line items' total (${total}).`);
+    if (total <= 0n || total > BigInt(Number.MAX_SAFE_INTEGER))
+      throw invalidParam('lineItems', 'The line items must add up to a positive amount.');
+    if (dto.amount !== undefined && BigInt(dto.amount) !== total)
+      throw invalidParam('amount', `amount must equal the line items' total (${total}).`);
     return Number(total);
   }
 
@@ -110,13 +156,17 @@ export class InvoicesService {
   async update(merchantId: string, id: string, dto: UpdateInvoiceDto, actor: Actor): Promise<InvoiceDto> {
     return this.db.transaction(async () => {
       const invoice = await this.find(merchantId, id, { lock: true });
-      if (invoice.status !== 'open' || invoice.paidAmount > 0) throw conflict('invoice_not_editable', 'Only an open invoice with nothing paid can be edited.');
+      if (invoice.status !== 'open' || invoice.paidAmount > 0)
+        throw conflict('invoice_not_editable', 'Only an open invoice with nothing paid can be edited.');
       const before = { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description };
       if (dto.amount !== undefined) {
-        if (dto.amount < invoice.creditedAmount) throw invalidParam('amount', 'amount cannot be below the credits already given.');
-        if ((invoice.lineItems as unknown[]).length) throw invalidParam('amount', 'The amount of an invoice with line items is their total.');
+        if (dto.amount < invoice.creditedAmount)
+          throw invalidParam('amount', 'amount cannot be below the credits already given.');
+        if ((invoice.lineItems as unknown[]).length)
+          throw invalidParam('amount', 'The amount of an invoice with line items is their total.');
         const contact = await this.contacts.find(merchantId, invoice.contactId, true);
-        if (contact.status === 'authorized') await this.assertWithinCreditLimit(contact, dto.amount - invoice.creditedAmount, invoice.id);
+        if (contact.status === 'authorized')
+          await this.assertWithinCreditLimit(contact, dto.amount - invoice.creditedAmount, invoice.id);
         invoice.balance = dto.amount - invoice.creditedAmount;
         invoice.amount = dto.amount;
       }
@@ -129,7 +179,14 @@ export class InvoicesService {
       invoice.updatedAt = this.clock.now();
       await this.save(invoice);
       await this.paymentRequests.capToInvoice(invoice, actor);
-      await this.audit.record({ merchantId, actor, action: 'invoice.updated', subjectId: id, before, after: { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description } });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'invoice.updated',
+        subjectId: id,
+        before,
+        after: { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description },
+      });
       return toInvoiceDto(invoice, this.clock.today());
     });
   }
@@ -138,7 +195,8 @@ export class InvoicesService {
   async void(merchantId: string, id: string, actor: Actor): Promise<InvoiceDto> {
     return this.db.transaction(async () => {
       const invoice = await this.find(merchantId, id, { lock: true });
-      if (invoice.status !== 'open' || invoice.paidAmount > 0) throw conflict('invoice_not_voidable', 'Only an open invoice with nothing paid can be voided.');
+      if (invoice.status !== 'open' || invoice.paidAmount > 0)
+        throw conflict('invoice_not_voidable', 'Only an open invoice with nothing paid can be voided.');
       invoice.voidedAt = this.clock.now();
       invoice.nextAutopayAt = null;
       await this.move(invoice, 'voided', actor, 'invoice.voided');
@@ -158,9 +216,20 @@ export class InvoicesService {
 
   /** In the caller's transaction, on a locked invoice (also used by dispute resolution). */
   async applyCredit(invoice: Invoice, amount: number, reason: string, actor: Actor): Promise<void> {
-    if (!['open', 'partially_paid', 'disputed'].includes(invoice.status)) throw conflict('invoice_not_creditable', `A ${invoice.status} invoice cannot be credited.`);
-    if (amount > invoice.balance) throw invalidParam('amount', `amount cannot exceed the balance (${invoice.balance}).`);
-    await this.db.repo(InvoiceCredit).insert({ merchantId: invoice.merchantId, id: newId('cn'), invoiceId: invoice.id, amount, reason, createdAt: this.clock.now() });
+    if (!['open', 'partially_paid', 'disputed'].includes(invoice.status))
+      throw conflict('invoice_not_creditable', `A ${invoice.status} invoice cannot be credited.`);
+    if (amount > invoice.balance)
+      throw invalidParam('amount', `amount cannot exceed the balance (${invoice.balance}).`);
+    await this.db
+      .repo(InvoiceCredit)
+      .insert({
+        merchantId: invoice.merchantId,
+        id: newId('cn'),
+        invoiceId: invoice.id,
+        amount,
+        reason,
+        createdAt: this.clock.now(),
+      });
     invoice.creditedAmount += amount;
     invoice.balance -= amount;
     invoice.updatedAt = this.clock.now();
@@ -173,7 +242,13 @@ export class InvoicesService {
       await this.save(invoice);
       await this.paymentRequests.capToInvoice(invoice, actor);
     }
-    await this.audit.record({ merchantId: invoice.merchantId, actor, action: 'invoice.credited', subjectId: invoice.id, after: { amount, reason, balance: invoice.balance } });
+    await this.audit.record({
+      merchantId: invoice.merchantId,
+      actor,
+      action: 'invoice.credited',
+      subjectId: invoice.id,
+      after: { amount, reason, balance: invoice.balance },
+    });
   }
 
   /** A succeeded payment of `amount` on a locked, payable invoice. */
@@ -199,7 +274,12 @@ export class InvoicesService {
     invoice.paidAt = null;
     invoice.updatedAt = this.clock.now();
     const netPaid = invoice.paidAmount - invoice.refundedAmount;
-    await this.move(invoice, netPaid > 0 || invoice.creditedAmount > 0 ? 'refunded_to_partially_paid' : 'refunded_to_open', actor, null);
+    await this.move(
+      invoice,
+      netPaid > 0 || invoice.creditedAmount > 0 ? 'refunded_to_partially_paid' : 'refunded_to_open',
+      actor,
+      null,
+    );
   }
 
   /** The invoice, or 404; `contactId` limits it to a customer's own. */
@@ -217,9 +297,19 @@ export class InvoicesService {
     const before = invoice.status;
     invoice.status = invoiceLifecycle.next(before, event);
     await this.save(invoice);
-    if (eventType) await this.events.append(invoice.merchantId, eventType, invoice.id, { invoice: toInvoiceDto(invoice, this.clock.today()) });
+    if (eventType)
+      await this.events.append(invoice.merchantId, eventType, invoice.id, {
+        invoice: toInvoiceDto(invoice, this.clock.today()),
+      });
     if (before !== invoice.status) {
-      await this.audit.record({ merchantId: invoice.merchantId, actor, action: `invoice.${event}`, subjectId: invoice.id, before: { status: before }, after: { status: invoice.status, balance: invoice.balance } });
+      await this.audit.record({
+        merchantId: invoice.merchantId,
+        actor,
+        action: `invoice.${event}`,
+        subjectId: invoice.id,
+        before: { status: before },
+        after: { status: invoice.status, balance: invoice.balance },
+      });
     }
   }
 

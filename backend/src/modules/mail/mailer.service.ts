@@ -37,7 +37,9 @@ export class MailerService {
 
   async send({ fromName, ...mail }: Mail): Promise<void> {
     const address = /<([^>]+)>/.exec(this.config.MAIL_FROM)?.[1] ?? this.config.MAIL_FROM;
-    const from = fromName ? `"${fromName.replace(/["\\\r\n]/g, '')} via CustomerConnect" <${address}>` : this.config.MAIL_FROM;
+    const from = fromName
+      ? `"${fromName.replace(/["\\\r\n]/g, '')} via CustomerConnect" <${address}>`
+      : this.config.MAIL_FROM;
     if (this.transport) {
       await this.transport.sendMail({ ...mail, from });
       return;

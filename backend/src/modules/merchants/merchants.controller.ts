@@ -9,7 +9,10 @@ import { SignUpService } from './sign-up.service.js';
 @ApiTags('merchants')
 @Controller('v1')
 export class MerchantsController {
-  constructor(private readonly merchants: MerchantsService, private readonly signUps: SignUpService) {}
+  constructor(
+    private readonly merchants: MerchantsService,
+    private readonly signUps: SignUpService,
+  ) {}
 
   @Post('merchants')
   @Allow('public')
@@ -27,7 +30,9 @@ export class MerchantsController {
 
   @Patch('merchant/settings')
   @AdminOnly()
-  @ApiOperation({ summary: 'Change settings with a JSON merge patch (RFC 7396); admin only. Answers the whole merchant.' })
+  @ApiOperation({
+    summary: 'Change settings with a JSON merge patch (RFC 7396); admin only. Answers the whole merchant.',
+  })
   @ApiBody({ schema: { type: 'object', example: { termsPolicy: 'flexible', allowedNetDays: [30, 45, 60] } } })
   updateSettings(@Auth() auth: MerchantAuth, @Body() patch: Record<string, unknown>): Promise<MerchantDto> {
     return this.merchants.updateSettings(auth.merchantId, patch, actorOf(auth));

@@ -5,5 +5,10 @@ import { MerchantsController } from './merchants.controller.js';
 import { MerchantsService } from './merchants.service.js';
 import { SignUpService } from './sign-up.service.js';
 
-@Module({ imports: [UsersModule, ApiKeysModule], controllers: [MerchantsController], providers: [MerchantsService, SignUpService], exports: [MerchantsService, SignUpService] })
+@Module({
+  imports: [UsersModule, ApiKeysModule],
+  controllers: [MerchantsController],
+  providers: [MerchantsService, SignUpService],
+  exports: [MerchantsService, SignUpService],
+})
 export class MerchantsModule {}

@@ -26,7 +26,11 @@ export class MerchantsService {
   /** Creates the merchant row with the documented defaults (the caller adds its admin and keys). */
   async create(name: string, adminEmail: string): Promise<Merchant> {
     const merchant: Merchant = {
-      id: newId('mer'), name, settings: defaultSettings(adminEmail.toLowerCase()), createdAt: this.clock.now(), updatedAt: this.clock.now(),
+      id: newId('mer'),
+      name,
+      settings: defaultSettings(adminEmail.toLowerCase()),
+      createdAt: this.clock.now(),
+      updatedAt: this.clock.now(),
     };
     await this.db.repo(Merchant).insert(merchant);
     return merchant;
@@ -56,7 +60,14 @@ export class MerchantsService {
       const before = merchant.settings;
       const settings = patchSettings(before, patch, (await this.users.firstAdminEmail(id)) ?? before.notificationEmail);
       await repo.update({ id }, { settings, updatedAt: this.clock.now() });
-      await this.audit.record({ merchantId: id, actor, action: 'merchant.settings_updated', subjectId: id, before: { ...before }, after: { ...settings } });
+      await this.audit.record({
+        merchantId: id,
+        actor,
+        action: 'merchant.settings_updated',
+        subjectId: id,
+        before: { ...before },
+        after: { ...settings },
+      });
       this.cache.delete(id);
       return toMerchantDto({ ...merchant, settings });
     });

@@ -20,9 +20,19 @@ export class SignUpService {
   signUp(dto: SignUpDto): Promise<SignUpResponseDto> {
     return this.db.transaction(async () => {
       const merchant = await this.merchants.create(dto.name, dto.adminEmail);
-      const user = await this.users.create(merchant.id, { email: dto.adminEmail, name: dto.name, role: 'admin', password: dto.adminPassword }, { type: 'anonymous', id: null, credentialId: null });
+      const user = await this.users.create(
+        merchant.id,
+        { email: dto.adminEmail, name: dto.name, role: 'admin', password: dto.adminPassword },
+        { type: 'anonymous', id: null, credentialId: null },
+      );
       const actor = { type: 'user' as const, id: user.id, credentialId: null };
-      await this.audit.record({ merchantId: merchant.id, actor, action: 'merchant.created', subjectId: merchant.id, after: { name: merchant.name } });
+      await this.audit.record({
+        merchantId: merchant.id,
+        actor,
+        action: 'merchant.created',
+        subjectId: merchant.id,
+        after: { name: merchant.name },
+      });
       const publishable = await this.apiKeys.create(merchant.id, 'publishable', 'member', actor);
       const secret = await this.apiKeys.create(merchant.id, 'secret', 'admin', actor);
       return {

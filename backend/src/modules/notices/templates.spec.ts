@@ -3,12 +3,21 @@ import { renderNotice } from './templates.js';
 
 describe('notice templates', () => {
   const hostile = '<script>alert("x")</script> & Co';
-  const base = { merchantName: `Acme ${hostile}`, recipientName: hostile, companyName: hostile, link: 'https://w.example/wallet?cc_token=wl_x&a="b"' };
+  const base = {
+    merchantName: `Acme ${hostile}`,
+    recipientName: hostile,
+    companyName: hostile,
+    link: 'https://w.example/wallet?cc_token=wl_x&a="b"',
+  };
 
   it('escapes every supplied string in the HTML part and keeps the text part plain', () => {
     const n = renderNotice('dispute_opened_merchant', {
       ...base,
-      data: { dispute: { amount: 12345, currency: 'USD', explanation: `Wrong qty ${hostile}` }, invoiceNumber: `INV-<b>1</b>`, balance: 50000 },
+      data: {
+        dispute: { amount: 12345, currency: 'USD', explanation: `Wrong qty ${hostile}` },
+        invoiceNumber: `INV-<b>1</b>`,
+        balance: 50000,
+      },
     });
     expect(n.html).not.toContain('<script>');
     expect(n.html).not.toContain('<b>1</b>');
@@ -21,7 +30,10 @@ describe('notice templates', () => {
   });
 
   it('formats money in each currency’s own decimals', () => {
-    const n = renderNotice('invoice_issued', { ...base, data: { invoice: { number: 'A1', amount: 150000, currency: 'JPY', dueDate: '2026-12-01' } } });
+    const n = renderNotice('invoice_issued', {
+      ...base,
+      data: { invoice: { number: 'A1', amount: 150000, currency: 'JPY', dueDate: '2026-12-01' } },
+    });
     expect(n.text).toContain('150,000 JPY, due 2026-12-01');
   });
 });

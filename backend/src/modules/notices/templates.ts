@@ -29,7 +29,11 @@ interface Parts {
 const money = (amount: number, currency: string) => formatMinor(amount, currency);
 
 const PARTS: Record<NoticeTemplate, (c: NoticeContext) => Parts> = {
-  wallet_link: (c) => ({ subject: `Your account with ${c.merchantName}`, lines: [`Here is a fresh link to your account with ${c.merchantName}. It works for 30 days.`], action: 'Open your account' }),
+  wallet_link: (c) => ({
+    subject: `Your account with ${c.merchantName}`,
+    lines: [`Here is a fresh link to your account with ${c.merchantName}. It works for 30 days.`],
+    action: 'Open your account',
+  }),
   invoice_issued: ({ data: { invoice: i }, merchantName }) => ({
     subject: `Invoice ${i.number} from ${merchantName}`,
     lines: [`${merchantName} issued invoice ${i.number} for ${money(i.amount, i.currency)}, due ${i.dueDate}.`],
@@ -37,7 +41,9 @@ const PARTS: Record<NoticeTemplate, (c: NoticeContext) => Parts> = {
   }),
   payment_request: ({ data: { paymentRequest: r }, merchantName }) => ({
     subject: `${merchantName} asks you to approve a payment`,
-    lines: [`${merchantName} asks you to approve and pay ${money(r.amount, r.currency)}${r.memo ? ` (${r.memo})` : ''}.`],
+    lines: [
+      `${merchantName} asks you to approve and pay ${money(r.amount, r.currency)}${r.memo ? ` (${r.memo})` : ''}.`,
+    ],
     action: 'Review the request',
   }),
   payment_receipt: ({ data: { payment: p }, merchantName }) => ({
@@ -47,7 +53,10 @@ const PARTS: Record<NoticeTemplate, (c: NoticeContext) => Parts> = {
   }),
   automatic_payment_failed: ({ data: { payment: p }, merchantName }) => ({
     subject: `Your automatic payment to ${merchantName} did not go through`,
-    lines: [`We could not charge ${money(p.amount, p.currency)} to your payment method on file (${String(p.failureCode ?? 'declined').replace(/_/g, ' ')}).`, 'We will try again; you can also pay now or change your payment method.'],
+    lines: [
+      `We could not charge ${money(p.amount, p.currency)} to your payment method on file (${String(p.failureCode ?? 'declined').replace(/_/g, ' ')}).`,
+      'We will try again; you can also pay now or change your payment method.',
+    ],
     action: 'Update your payment method',
   }),
   payment_method_needed: ({ data: { invoice: i }, merchantName }) => ({
@@ -60,21 +69,36 @@ const PARTS: Record<NoticeTemplate, (c: NoticeContext) => Parts> = {
   }),
   terms_offered: ({ data: { termsOffer: o }, merchantName }) => ({
     subject: `${merchantName} offers you payment terms`,
-    lines: [`${merchantName} offers net ${o.netDays} days with a credit limit of ${money(o.creditLimit, o.currency)}. The offer is open for 30 days.`],
+    lines: [
+      `${merchantName} offers net ${o.netDays} days with a credit limit of ${money(o.creditLimit, o.currency)}. The offer is open for 30 days.`,
+    ],
     action: 'Review and sign',
   }),
   credit_decision: ({ data, merchantName, companyName }) => ({
-    subject: data.status === 'approved' ? `${merchantName}: your trade credit is approved` : `${merchantName}: your trade credit application`,
+    subject:
+      data.status === 'approved'
+        ? `${merchantName}: your trade credit is approved`
+        : `${merchantName}: your trade credit application`,
     lines: [
-      data.status === 'approved' ? `${merchantName} has approved ${companyName} for trade credit.` : `${merchantName} could not approve ${companyName} for trade credit at this time.`,
-      ...(data.offer ? [`Your offer: net ${data.offer.netDays} days, credit limit ${money(data.offer.creditLimit, data.offer.currency)}. It is open for 30 days.`] : []),
-      ...(data.status === 'approved' ? [] : (data.reasons ?? []).map((r: { description: string }) => `• ${r.description}`)),
+      data.status === 'approved'
+        ? `${merchantName} has approved ${companyName} for trade credit.`
+        : `${merchantName} could not approve ${companyName} for trade credit at this time.`,
+      ...(data.offer
+        ? [
+            `Your offer: net ${data.offer.netDays} days, credit limit ${money(data.offer.creditLimit, data.offer.currency)}. It is open for 30 days.`,
+          ]
+        : []),
+      ...(data.status === 'approved'
+        ? []
+        : (data.reasons ?? []).map((r: { description: string }) => `• ${r.description}`)),
     ],
     action: data.offer ? 'Review your offer' : 'Open your account',
   }),
   dispute_received: ({ data: { dispute: d, invoiceNumber }, merchantName }) => ({
     subject: `We received your dispute of invoice ${invoiceNumber}`,
-    lines: [`You disputed ${money(d.amount, d.currency)} of invoice ${invoiceNumber}. ${merchantName} will review it; the invoice takes no payment meanwhile.`],
+    lines: [
+      `You disputed ${money(d.amount, d.currency)} of invoice ${invoiceNumber}. ${merchantName} will review it; the invoice takes no payment meanwhile.`,
+    ],
     action: 'See the dispute',
   }),
   dispute_resolved: ({ data: { dispute: d, invoiceNumber }, merchantName }) => ({
@@ -103,7 +127,15 @@ const PARTS: Record<NoticeTemplate, (c: NoticeContext) => Parts> = {
 export function renderNotice(template: NoticeTemplate, c: NoticeContext): RenderedNotice {
   const p = PARTS[template](c);
   const greeting = `Hello ${c.recipientName},`;
-  const text = [greeting, '', ...p.lines, '', `${p.action}: ${c.link}`, '', `— ${c.merchantName}, via CustomerConnect`].join('\n');
+  const text = [
+    greeting,
+    '',
+    ...p.lines,
+    '',
+    `${p.action}: ${c.link}`,
+    '',
+    `— ${c.merchantName}, via CustomerConnect`,
+  ].join('\n');
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a1a1a;line-height:1.5">',
     `<p>${escapeHtml(greeting)}</p>`,

@@ -12,7 +12,10 @@ const READY_TIMEOUT_MS = 2000;
 @Controller()
 @Allow('public')
 export class OpsController {
-  constructor(private readonly db: Db, private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly metrics: MetricsService,
+  ) {}
 
   @Get('health')
   health() {
@@ -21,7 +24,9 @@ export class OpsController {
 
   @Get('ready')
   async ready() {
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Connection terminated: ready check timed out')), READY_TIMEOUT_MS).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('Connection terminated: ready check timed out')), READY_TIMEOUT_MS).unref(),
+    );
     try {
       await Promise.race([this.db.dataSource.query('SELECT 1'), timeout]);
     } catch {

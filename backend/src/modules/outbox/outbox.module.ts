@@ -5,9 +5,16 @@ import { OutboxService } from './outbox.service.js';
 
 /** The outbox and the worker that drains it (plus housekeeping jobs). */
 @Global()
-@Module({ providers: [OutboxService, WorkerService, IdempotencyService], exports: [OutboxService, WorkerService, IdempotencyService] })
+@Module({
+  providers: [OutboxService, WorkerService, IdempotencyService],
+  exports: [OutboxService, WorkerService, IdempotencyService],
+})
 export class OutboxModule implements OnModuleInit {
-  constructor(private readonly worker: WorkerService, private readonly outbox: OutboxService, private readonly idempotency: IdempotencyService) {}
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'outbox', run: () => this.outbox.drain() });

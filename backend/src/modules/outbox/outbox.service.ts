@@ -25,17 +25,34 @@ const DEFAULT_BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 6 * 3_600_000];
 export class OutboxService {
   private readonly handlers = new Map<string, OutboxHandler>();
 
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   register(handler: OutboxHandler): void {
     this.handlers.set(handler.topic, handler);
   }
 
-  async enqueue(merchantId: string, topic: string, payload: JsonObject, availableAt = this.clock.now()): Promise<string> {
+  async enqueue(
+    merchantId: string,
+    topic: string,
+    payload: JsonObject,
+    availableAt = this.clock.now(),
+  ): Promise<string> {
     const id = newId('obx');
     // Written with the transaction's other appends, just before COMMIT (nothing reads it back before).
     await this.db.insertLater(OutboxMessage, {
-      merchantId, id, topic, payload, status: 'pending', attempts: 0, availableAt, lastError: null, createdAt: this.clock.now(), completedAt: null,
+      merchantId,
+      id,
+      topic,
+      payload,
+      status: 'pending',
+      attempts: 0,
+      availableAt,
+      lastError: null,
+      createdAt: this.clock.now(),
+      completedAt: null,
     });
     return id;
   }
@@ -69,10 +86,12 @@ export class OutboxService {
         .getMany();
       if (!message) return undefined;
       message.attempts += 1;
-      await em.getRepository(OutboxMessage).update(
-        { merchantId: message.merchantId, id: message.id },
-        { attempts: message.attempts, availableAt: new Date(now.getTime() + LEASE_MS) },
-      );
+      await em
+        .getRepository(OutboxMessage)
+        .update(
+          { merchantId: message.merchantId, id: message.id },
+          { attempts: message.attempts, availableAt: new Date(now.getTime() + LEASE_MS) },
+        );
       return message;
     });
   }
@@ -83,15 +102,23 @@ export class OutboxService {
     try {
       if (!handler) throw new Error(`no handler for topic ${message.topic}`);
       await handler.handle(message);
-      await this.db.detached((em) => em.getRepository(OutboxMessage).update(key, { status: 'done', completedAt: this.clock.now(), lastError: null }));
+      await this.db.detached((em) =>
+        em.getRepository(OutboxMessage).update(key, { status: 'done', completedAt: this.clock.now(), lastError: null }),
+      );
     } catch (err) {
-      const delay = handler?.retryDelay ? handler.retryDelay(message.attempts) : (DEFAULT_BACKOFF_MS[message.attempts - 1] ?? null);
+      const delay = handler?.retryDelay
+        ? handler.retryDelay(message.attempts)
+        : (DEFAULT_BACKOFF_MS[message.attempts - 1] ?? null);
       const lastError = String((err as Error)?.message ?? err).slice(0, 1000);
       await this.db.detached((em) =>
-        em.getRepository(OutboxMessage).update(
-          key,
-          delay === null ? { status: 'failed', lastError } : { availableAt: new Date(this.clock.now().getTime() + delay), lastError },
-        ),
+        em
+          .getRepository(OutboxMessage)
+          .update(
+            key,
+            delay === null
+              ? { status: 'failed', lastError }
+              : { availableAt: new Date(this.clock.now().getTime() + delay), lastError },
+          ),
       );
     }
   }

@@ -10,7 +10,7 @@ describe('the minimum rule, for any amounts', () => {
     fc.assert(
       fc.property(amount, percent, (a, p) => {
         const min = minimumAmount(a, p);
-        const exact = (BigInt(a) * BigInt(p));
+        const exact = BigInt(a) * BigInt(p);
         expect(BigInt(min) * 100n >= exact).toBe(true);
         expect(BigInt(min - 1) * 100n < exact).toBe(true);
         expect(min).toBeLessThanOrEqual(a);
@@ -20,14 +20,21 @@ describe('the minimum rule, for any amounts', () => {
 
   it('accepts exactly: at most the remainder, and at least the minimum unless it is the whole remainder', () => {
     fc.assert(
-      fc.property(amount, percent, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1.2, noNaN: true }), (a, p, r, x) => {
-        const remaining = Math.max(1, Math.floor(a * r));
-        const pay = Math.max(1, Math.floor(remaining * x));
-        const verdict = checkPayment(pay, a, remaining, p);
-        const shouldPass = pay <= remaining && (pay >= minimumAmount(a, p) || pay === remaining);
-        expect(verdict.ok).toBe(shouldPass);
-        if (!verdict.ok) expect(verdict.code).toBe(pay > remaining ? 'exceeds_remaining_balance' : 'below_minimum_payment');
-      }),
+      fc.property(
+        amount,
+        percent,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1.2, noNaN: true }),
+        (a, p, r, x) => {
+          const remaining = Math.max(1, Math.floor(a * r));
+          const pay = Math.max(1, Math.floor(remaining * x));
+          const verdict = checkPayment(pay, a, remaining, p);
+          const shouldPass = pay <= remaining && (pay >= minimumAmount(a, p) || pay === remaining);
+          expect(verdict.ok).toBe(shouldPass);
+          if (!verdict.ok)
+            expect(verdict.code).toBe(pay > remaining ? 'exceeds_remaining_balance' : 'below_minimum_payment');
+        },
+      ),
     );
   });
 
@@ -35,7 +42,14 @@ describe('the minimum rule, for any amounts', () => {
     const opt = fc.option(percent, { nil: null });
     fc.assert(
       fc.property(opt, opt, opt, fc.constantFrom('card' as const, 'ach' as const), (own, byMethod, dflt, method) => {
-        const resolved = minimumPercent({ minimumPercent: own, minimumByMethod: byMethod === null ? {} : { [method]: byMethod }, defaultMinimumPercent: dflt }, method);
+        const resolved = minimumPercent(
+          {
+            minimumPercent: own,
+            minimumByMethod: byMethod === null ? {} : { [method]: byMethod },
+            defaultMinimumPercent: dflt,
+          },
+          method,
+        );
         expect(resolved).toBe(own ?? byMethod ?? dflt ?? 100);
       }),
     );

@@ -8,7 +8,9 @@ describe('minimum resolution', () => {
     expect(minimumPercent({ ...none, defaultMinimumPercent: 25 }, 'card')).toBe(25);
     expect(minimumPercent({ ...none, defaultMinimumPercent: 25, minimumByMethod: { card: 50 } }, 'card')).toBe(50);
     expect(minimumPercent({ ...none, defaultMinimumPercent: 25, minimumByMethod: { card: 50 } }, 'ach')).toBe(25);
-    expect(minimumPercent({ minimumPercent: 10, defaultMinimumPercent: 25, minimumByMethod: { card: 50 } }, 'card')).toBe(10);
+    expect(
+      minimumPercent({ minimumPercent: 10, defaultMinimumPercent: 25, minimumByMethod: { card: 50 } }, 'card'),
+    ).toBe(10);
   });
 
   it('rounds the minimum amount up, exactly, even for huge amounts', () => {

@@ -19,7 +19,9 @@ export function minimumAmount(requestAmount: number, percent: number): number {
   return Number((BigInt(requestAmount) * BigInt(percent) + 99n) / 100n);
 }
 
-export type PaymentCheck = { ok: true } | { ok: false; code: 'below_minimum_payment' | 'exceeds_remaining_balance'; minimum: number; remaining: number };
+export type PaymentCheck =
+  | { ok: true }
+  | { ok: false; code: 'below_minimum_payment' | 'exceeds_remaining_balance'; minimum: number; remaining: number };
 
 /** A payment must reach the minimum unless it pays the whole remaining balance, and never exceed it. */
 export function checkPayment(amount: number, requestAmount: number, remaining: number, percent: number): PaymentCheck {

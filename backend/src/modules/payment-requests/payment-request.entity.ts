@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '../../common/columns.js';
 import type { PaymentMethodType } from '../merchants/merchant-settings.js';
 
-export type PaymentRequestStatus = 'pending_approval' | 'approved' | 'partially_paid' | 'paid' | 'declined' | 'cancelled' | 'expired';
+export type PaymentRequestStatus =
+  'pending_approval' | 'approved' | 'partially_paid' | 'paid' | 'declined' | 'cancelled' | 'expired';
 
 @Entity('payment_requests')
 export class PaymentRequest {

@@ -11,7 +11,10 @@ export class PaymentRequestsController {
   constructor(private readonly requests: PaymentRequestsService) {}
 
   @Post()
-  @ApiOperation({ summary: "Ask a contact to approve and pay an amount (optionally for an invoice, with its own minimum percentage). The merchant's minimums are snapshotted." })
+  @ApiOperation({
+    summary:
+      "Ask a contact to approve and pay an amount (optionally for an invoice, with its own minimum percentage). The merchant's minimums are snapshotted.",
+  })
   create(@Auth() auth: MerchantAuth, @Body() dto: CreatePaymentRequestDto): Promise<PaymentRequestDto> {
     return this.requests.create(auth.merchantId, dto, actorOf(auth));
   }

@@ -12,7 +12,12 @@ import { EventsService } from '../events/events.service.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import type { MerchantSettings } from '../merchants/merchant-settings.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
-import { toPaymentRequestDto, type CreatePaymentRequestDto, type ListPaymentRequestsQuery, type PaymentRequestDto } from './dto/payment-request.dto.js';
+import {
+  toPaymentRequestDto,
+  type CreatePaymentRequestDto,
+  type ListPaymentRequestsQuery,
+  type PaymentRequestDto,
+} from './dto/payment-request.dto.js';
 import { PaymentRequest } from './payment-request.entity.js';
 import { paymentRequestLifecycle, type PaymentRequestEvent } from './payment-request.state-machine.js';
 
@@ -53,40 +58,115 @@ export class PaymentRequestsService {
       });
       let currency = dto.currency ?? 'USD';
       if (dto.invoiceId) {
-        const [invoice] = await em.query('SELECT contact_id, currency, balance, status FROM invoices WHERE merchant_id = $1 AND id = $2 FOR UPDATE', [merchantId, dto.invoiceId]);
-        if (!invoice || invoice.contact_id !== contact.id) throw invalidParam('invoiceId', `No invoice '${dto.invoiceId}' for this contact.`);
-        if (!['open', 'partially_paid'].includes(invoice.status)) throw new ApiError(409, 'invoice_not_payable', `A ${invoice.status} invoice takes no payment request.`, 'invoiceId');
-        if (dto.currency && dto.currency !== invoice.currency) throw new ApiError(422, 'currency_mismatch', `The invoice is in ${invoice.currency}.`, 'currency');
-        if (dto.amount > Number(invoice.balance)) throw new ApiError(422, 'exceeds_remaining_balance', `amount cannot exceed the invoice's balance (${invoice.balance}).`, 'amount');
+        const [invoice] = await em.query(
+          'SELECT contact_id, currency, balance, status FROM invoices WHERE merchant_id = $1 AND id = $2 FOR UPDATE',
+          [merchantId, dto.invoiceId],
+        );
+        if (!invoice || invoice.contact_id !== contact.id)
+          throw invalidParam('invoiceId', `No invoice '${dto.invoiceId}' for this contact.`);
+        if (!['open', 'partially_paid'].includes(invoice.status))
+          throw new ApiError(
+            409,
+            'invoice_not_payable',
+            `A ${invoice.status} invoice takes no payment request.`,
+            'invoiceId',
+          );
+        if (dto.currency && dto.currency !== invoice.currency)
+          throw new ApiError(422, 'currency_mismatch', `The invoice is in ${invoice.currency}.`, 'currency');
+        if (dto.amount > Number(invoice.balance))
+          throw new ApiError(
+            422,
+            'exceeds_remaining_balance',
+            `amount cannot exceed the invoice's balance (${invoice.balance}).`,
+            'amount',
+          );
         currency = invoice.currency;
       }
-      return toPaymentRequestDto(await this.insert({ merchantId, contactId: contact.id, invoiceId: dto.invoiceId ?? null, amount: dto.amount, currency, dueDate: dto.dueDate ?? null, memo: dto.memo ?? null, minimumPercent: dto.minimumPercent ?? null, scheduleId: null }, merchant.settings, actor));
+      return toPaymentRequestDto(
+        await this.insert(
+          {
+            merchantId,
+            contactId: contact.id,
+            invoiceId: dto.invoiceId ?? null,
+            amount: dto.amount,
+            currency,
+            dueDate: dto.dueDate ?? null,
+            memo: dto.memo ?? null,
+            minimumPercent: dto.minimumPercent ?? null,
+            scheduleId: null,
+          },
+          merchant.settings,
+          actor,
+        ),
+      );
     });
   }
 
   /** The request that goes with an invoice for a contact who is not authorized. */
-  createForInvoice(invoice: Invoice, settings: MerchantSettings, actor: Actor, scheduleId: string | null = null): Promise<PaymentRequest> {
-    return this.insert({
-      merchantId: invoice.merchantId, contactId: invoice.contactId, invoiceId: invoice.id, amount: invoice.balance, currency: invoice.currency,
-      dueDate: invoice.dueDate, memo: `Invoice ${invoice.number}`, minimumPercent: null, scheduleId,
-    }, settings, actor);
+  createForInvoice(
+    invoice: Invoice,
+    settings: MerchantSettings,
+    actor: Actor,
+    scheduleId: string | null = null,
+  ): Promise<PaymentRequest> {
+    return this.insert(
+      {
+        merchantId: invoice.merchantId,
+        contactId: invoice.contactId,
+        invoiceId: invoice.id,
+        amount: invoice.balance,
+        currency: invoice.currency,
+        dueDate: invoice.dueDate,
+        memo: `Invoice ${invoice.number}`,
+        minimumPercent: null,
+        scheduleId,
+      },
+      settings,
+      actor,
+    );
   }
 
   /** Writes a request with the merchant's minimums snapshotted, so later setting changes don't move them. */
   async insert(
-    fields: Pick<PaymentRequest, 'merchantId' | 'contactId' | 'invoiceId' | 'amount' | 'currency' | 'dueDate' | 'memo' | 'minimumPercent' | 'scheduleId'>,
+    fields: Pick<
+      PaymentRequest,
+      | 'merchantId'
+      | 'contactId'
+      | 'invoiceId'
+      | 'amount'
+      | 'currency'
+      | 'dueDate'
+      | 'memo'
+      | 'minimumPercent'
+      | 'scheduleId'
+    >,
     settings: MerchantSettings,
     actor: Actor,
     status: 'pending_approval' | 'approved' = 'pending_approval',
   ): Promise<PaymentRequest> {
     const now = this.clock.now();
     const request: PaymentRequest = {
-      ...fields, id: newId('pr'), paidAmount: 0, status, defaultMinimumPercent: settings.partialPayments.defaultMinimumPercent,
-      minimumByMethod: { ...settings.partialPayments.byMethod }, approvedAt: status === 'approved' ? now : null, createdAt: now, updatedAt: now,
+      ...fields,
+      id: newId('pr'),
+      paidAmount: 0,
+      status,
+      defaultMinimumPercent: settings.partialPayments.defaultMinimumPercent,
+      minimumByMethod: { ...settings.partialPayments.byMethod },
+      approvedAt: status === 'approved' ? now : null,
+      createdAt: now,
+      updatedAt: now,
     };
     await this.db.repo(PaymentRequest).insert(request);
-    await this.events.append(request.merchantId, 'payment_request.created', request.id, { paymentRequest: toPaymentRequestDto(request) });
-    await this.audit.record({ merchantId: request.merchantId, actor, action: 'payment_request.created', subjectId: request.id, after: { amount: request.amount, invoiceId: request.invoiceId, status } });
+    await this.events.append(request.merchantId, 'payment_request.created', request.id, {
+      paymentRequest: toPaymentRequestDto(request),
+    });
+    await this.audit.record({
+      merchantId: request.merchantId,
+      actor,
+      action: 'payment_request.created',
+      subjectId: request.id,
+      after: { amount: request.amount, invoiceId: request.invoiceId, status },
+    });
     return request;
   }
 
@@ -118,14 +198,25 @@ export class PaymentRequestsService {
       this.assertNotExpired(request);
       request.approvedAt = this.clock.now();
       await this.move(request, 'approve', actorOf(auth));
-      if (series && request.scheduleId) await this.events.append(auth.merchantId, 'recurring_schedule.series_approved', request.scheduleId, { paymentRequestId: id });
+      if (series && request.scheduleId)
+        await this.events.append(auth.merchantId, 'recurring_schedule.series_approved', request.scheduleId, {
+          paymentRequestId: id,
+        });
       return toPaymentRequestDto(request);
     });
   }
 
   /** Ties the request made with a recurring invoice to its schedule; approved at once when the contact approved the series. */
-  async joinSeries(merchantId: string, invoiceId: string, scheduleId: string, approved: boolean, actor: Actor): Promise<PaymentRequest | null> {
-    const request = await this.db.repo(PaymentRequest).findOne({ where: { merchantId, invoiceId, status: 'pending_approval' }, lock: { mode: 'pessimistic_write' } });
+  async joinSeries(
+    merchantId: string,
+    invoiceId: string,
+    scheduleId: string,
+    approved: boolean,
+    actor: Actor,
+  ): Promise<PaymentRequest | null> {
+    const request = await this.db
+      .repo(PaymentRequest)
+      .findOne({ where: { merchantId, invoiceId, status: 'pending_approval' }, lock: { mode: 'pessimistic_write' } });
     if (!request) return null;
     request.scheduleId = scheduleId;
     await this.db.repo(PaymentRequest).update({ merchantId, id: request.id }, { scheduleId });
@@ -161,7 +252,8 @@ export class PaymentRequestsService {
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
-      for (const request of candidates) if (approvalDeadline(request)! <= now) await this.move(request, 'expire', SYSTEM_ACTOR);
+      for (const request of candidates)
+        if (approvalDeadline(request)! <= now) await this.move(request, 'expire', SYSTEM_ACTOR);
     });
   }
 
@@ -179,23 +271,43 @@ export class PaymentRequestsService {
   /** Between the deadline and the worker's next pass, the request already counts as expired (approve, decline, pay). */
   assertNotExpired(request: PaymentRequest): void {
     if (this.pastDeadline(request)) {
-      throw new ApiError(409, 'payment_request_not_open', 'This payment request has expired; ask the merchant for a new one.');
+      throw new ApiError(
+        409,
+        'payment_request_not_open',
+        'This payment request has expired; ask the merchant for a new one.',
+      );
     }
   }
 
   /** Open requests of an invoice that was paid otherwise or voided are cancelled. */
   async cancelForInvoice(invoice: Invoice, actor: Actor): Promise<void> {
-    const open = await this.db.repo(PaymentRequest).find({ where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) }, lock: { mode: 'pessimistic_write' } });
+    const open = await this.db
+      .repo(PaymentRequest)
+      .find({
+        where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) },
+        lock: { mode: 'pessimistic_write' },
+      });
     for (const request of open) await this.move(request, 'cancel', actor);
   }
 
   /** A request not yet approved never asks for more than its invoice's balance. */
   async capToInvoice(invoice: Invoice, actor: Actor): Promise<void> {
-    const pending = await this.db.repo(PaymentRequest).find({ where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: 'pending_approval' } });
+    const pending = await this.db
+      .repo(PaymentRequest)
+      .find({ where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: 'pending_approval' } });
     for (const r of pending) {
       if (r.amount === invoice.balance || invoice.balance === 0) continue;
-      await this.db.repo(PaymentRequest).update({ merchantId: r.merchantId, id: r.id }, { amount: invoice.balance, updatedAt: this.clock.now() });
-      await this.audit.record({ merchantId: r.merchantId, actor, action: 'payment_request.amount_matched_invoice', subjectId: r.id, before: { amount: r.amount }, after: { amount: invoice.balance } });
+      await this.db
+        .repo(PaymentRequest)
+        .update({ merchantId: r.merchantId, id: r.id }, { amount: invoice.balance, updatedAt: this.clock.now() });
+      await this.audit.record({
+        merchantId: r.merchantId,
+        actor,
+        action: 'payment_request.amount_matched_invoice',
+        subjectId: r.id,
+        before: { amount: r.amount },
+        after: { amount: invoice.balance },
+      });
     }
   }
 
@@ -205,7 +317,11 @@ export class PaymentRequestsService {
     await this.move(request, request.paidAmount === request.amount ? 'pay_in_full' : 'pay_in_part', actor);
   }
 
-  async find(merchantId: string, id: string, opts: { lock?: boolean; contactId?: string } = {}): Promise<PaymentRequest> {
+  async find(
+    merchantId: string,
+    id: string,
+    opts: { lock?: boolean; contactId?: string } = {},
+  ): Promise<PaymentRequest> {
     const request = await this.db.repo(PaymentRequest).findOne({
       where: { merchantId, id, ...(opts.contactId ? { contactId: opts.contactId } : {}) },
       ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -220,8 +336,26 @@ export class PaymentRequestsService {
     request.updatedAt = this.clock.now();
     const { merchantId, id, status, paidAmount, approvedAt, updatedAt } = request;
     await this.db.repo(PaymentRequest).update({ merchantId, id }, { status, paidAmount, approvedAt, updatedAt });
-    const type = { approve: 'approved', decline: 'declined', pay_in_full: 'paid', cancel: 'cancelled', expire: 'expired', pay_in_part: null }[event];
-    if (type) await this.events.append(merchantId, `payment_request.${type}`, id, { paymentRequest: toPaymentRequestDto(request) });
-    if (before !== status) await this.audit.record({ merchantId, actor, action: `payment_request.${event}`, subjectId: id, before: { status: before }, after: { status, paidAmount } });
+    const type = {
+      approve: 'approved',
+      decline: 'declined',
+      pay_in_full: 'paid',
+      cancel: 'cancelled',
+      expire: 'expired',
+      pay_in_part: null,
+    }[event];
+    if (type)
+      await this.events.append(merchantId, `payment_request.${type}`, id, {
+        paymentRequest: toPaymentRequestDto(request),
+      });
+    if (before !== status)
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: `payment_request.${event}`,
+        subjectId: id,
+        before: { status: before },
+        after: { status, paidAmount },
+      });
   }
 }

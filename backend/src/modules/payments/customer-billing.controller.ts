@@ -34,7 +34,10 @@ export class CustomerBillingController {
   }
 
   @Post('invoices/:id/payments')
-  @ApiOperation({ summary: 'Pay the whole balance (an amount other than the balance: 422 partial_payment_not_allowed). A refused charge: 402.' })
+  @ApiOperation({
+    summary:
+      'Pay the whole balance (an amount other than the balance: 422 partial_payment_not_allowed). A refused charge: 402.',
+  })
   payInvoice(@Auth() auth: CustomerAuth, @Param('id') id: string, @Body() dto: PayInvoiceDto) {
     return this.payments.payInvoice(auth, id, dto.paymentMethodId, dto.amount);
   }
@@ -62,7 +65,9 @@ export class CustomerBillingController {
   }
 
   @Post('payment-requests/:id/payments')
-  @ApiOperation({ summary: 'Pay an approved request: at least the minimum (or the whole remainder), at most the remainder.' })
+  @ApiOperation({
+    summary: 'Pay an approved request: at least the minimum (or the whole remainder), at most the remainder.',
+  })
   payRequest(@Auth() auth: CustomerAuth, @Param('id') id: string, @Body() dto: PayRequestDto) {
     return this.payments.payRequest(auth, id, dto.paymentMethodId, dto.amount);
   }
@@ -78,7 +83,10 @@ export class CustomerBillingController {
   }
 
   @Post('payment-methods')
-  @ApiOperation({ summary: 'Add a card or bank account; only the processor token, brand and last 4 are kept. The first becomes the default.' })
+  @ApiOperation({
+    summary:
+      'Add a card or bank account; only the processor token, brand and last 4 are kept. The first becomes the default.',
+  })
   addMethod(@Auth() auth: CustomerAuth, @Body() dto: CreatePaymentMethodDto) {
     return this.methods.add(auth, dto);
   }

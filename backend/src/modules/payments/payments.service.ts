@@ -50,38 +50,74 @@ export class PaymentsService {
   ) {}
 
   /** The customer pays an invoice's whole balance. */
-  async payInvoice(auth: CustomerAuth, invoiceId: string, paymentMethodId: string, amount: number | undefined): Promise<PaymentDto> {
+  async payInvoice(
+    auth: CustomerAuth,
+    invoiceId: string,
+    paymentMethodId: string,
+    amount: number | undefined,
+  ): Promise<PaymentDto> {
     return this.db.transaction(async () => {
       const invoice = await this.invoices.find(auth.merchantId, invoiceId, { lock: true, contactId: auth.contactId });
       this.assertPayable(invoice);
       if (amount !== undefined && amount !== invoice.balance) {
-        throw new ApiError(422, 'partial_payment_not_allowed', `An invoice is paid whole (${invoice.balance}); partial payments go through a payment request.`, 'amount');
+        throw new ApiError(
+          422,
+          'partial_payment_not_allowed',
+          `An invoice is paid whole (${invoice.balance}); partial payments go through a payment request.`,
+          'amount',
+        );
       }
       const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
-      const payment = await this.charge({ invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'customer', actor: actorOf(auth) });
+      const payment = await this.charge({
+        invoice,
+        requestId: null,
+        method,
+        amount: invoice.balance,
+        currency: invoice.currency,
+        source: 'customer',
+        actor: actorOf(auth),
+      });
       await this.invoices.applyPayment(invoice, payment.amount, actorOf(auth));
       return toPaymentDto(payment);
     });
   }
 
   /** The customer pays an approved request: from its minimum up to what remains. */
-  async payRequest(auth: CustomerAuth, requestId: string, paymentMethodId: string, amount: number): Promise<PaymentDto> {
+  async payRequest(
+    auth: CustomerAuth,
+    requestId: string,
+    paymentMethodId: string,
+    amount: number,
+  ): Promise<PaymentDto> {
     return this.db.transaction(async () => {
       const peek = await this.requests.find(auth.merchantId, requestId, { contactId: auth.contactId });
       const invoice = peek.invoiceId ? await this.invoices.find(auth.merchantId, peek.invoiceId, { lock: true }) : null;
       const request = await this.requests.find(auth.merchantId, requestId, { lock: true });
       this.requests.assertNotExpired(request);
-      if (request.status === 'pending_approval') throw conflict('approval_required', 'Approve this payment request before paying it.');
-      if (!['approved', 'partially_paid'].includes(request.status)) throw conflict('payment_request_not_open', `A ${request.status} payment request takes no payment.`);
+      if (request.status === 'pending_approval')
+        throw conflict('approval_required', 'Approve this payment request before paying it.');
+      if (!['approved', 'partially_paid'].includes(request.status))
+        throw conflict('payment_request_not_open', `A ${request.status} payment request takes no payment.`);
       if (invoice) this.assertPayable(invoice);
       const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
       const remaining = Math.min(request.amount - request.paidAmount, invoice ? invoice.balance : Infinity);
       const check = checkPayment(amount, request.amount, remaining, minimumPercent(request, method.type));
       if (!check.ok) {
-        const message = check.code === 'exceeds_remaining_balance' ? `The most you can pay is ${check.remaining}.` : `The least you can pay is ${check.minimum} (or the whole ${check.remaining}).`;
+        const message =
+          check.code === 'exceeds_remaining_balance'
+            ? `The most you can pay is ${check.remaining}.`
+            : `The least you can pay is ${check.minimum} (or the whole ${check.remaining}).`;
         throw new ApiError(422, check.code, message, 'amount', { minimum: check.minimum, remaining: check.remaining });
       }
-      const payment = await this.charge({ invoice, requestId: request.id, method, amount, currency: request.currency, source: 'customer', actor: actorOf(auth) });
+      const payment = await this.charge({
+        invoice,
+        requestId: request.id,
+        method,
+        amount,
+        currency: request.currency,
+        source: 'customer',
+        actor: actorOf(auth),
+      });
       // The request first: paying its invoice in full then cancels only the invoice's *other* open requests.
       await this.requests.applyPayment(request, amount, actorOf(auth));
       if (invoice) await this.invoices.applyPayment(invoice, amount, actorOf(auth));
@@ -90,10 +126,24 @@ export class PaymentsService {
   }
 
   /** Charges the default method for an authorized contact's due invoice (the worker's automated payment). */
-  async payInvoiceAutomatically(invoice: Invoice, method: PaymentMethod, actor: Actor, attempt: number): Promise<Payment> {
+  async payInvoiceAutomatically(
+    invoice: Invoice,
+    method: PaymentMethod,
+    actor: Actor,
+    attempt: number,
+  ): Promise<Payment> {
     // The same attempt, amount and card after a crash: the processor's first answer. Anything else is a new charge.
     const processorKey = `autopay_${invoice.id}_${attempt}_${invoice.balance}_${method.id}`;
-    const payment = await this.charge({ processorKey, invoice, requestId: null, method, amount: invoice.balance, currency: invoice.currency, source: 'automatic', actor });
+    const payment = await this.charge({
+      processorKey,
+      invoice,
+      requestId: null,
+      method,
+      amount: invoice.balance,
+      currency: invoice.currency,
+      source: 'automatic',
+      actor,
+    });
     await this.invoices.applyPayment(invoice, payment.amount, actor);
     return payment;
   }
@@ -113,41 +163,77 @@ export class PaymentsService {
       const peek = await this.db.repo(Payment).findOne({ where: { merchantId, id: paymentId } });
       if (!peek) throw notFound('payment', paymentId);
       const invoice = peek.invoiceId ? await this.invoices.find(merchantId, peek.invoiceId, { lock: true }) : null;
-      const payment = await this.db.repo(Payment).findOneOrFail({ where: { merchantId, id: paymentId }, lock: { mode: 'pessimistic_write' } });
-      if (payment.status !== 'succeeded') throw conflict('payment_not_refundable', 'Only a succeeded payment can be refunded.');
+      const payment = await this.db
+        .repo(Payment)
+        .findOneOrFail({ where: { merchantId, id: paymentId }, lock: { mode: 'pessimistic_write' } });
+      if (payment.status !== 'succeeded')
+        throw conflict('payment_not_refundable', 'Only a succeeded payment can be refunded.');
       const refundable = payment.amount - payment.refundedAmount;
       const value = amount ?? refundable;
-      if (value > refundable || value <= 0) throw invalidParam('amount', `At most ${refundable} can still be refunded.`);
+      if (value > refundable || value <= 0)
+        throw invalidParam('amount', `At most ${refundable} can still be refunded.`);
       if (invoice && invoice.status !== 'paid' && invoice.status !== 'partially_paid') {
-        throw conflict('invoice_not_refundable', `Payments of a ${invoice.status} invoice cannot be refunded${invoice.status === 'disputed' ? ' until the dispute is resolved' : ''}.`);
+        throw conflict(
+          'invoice_not_refundable',
+          `Payments of a ${invoice.status} invoice cannot be refunded${invoice.status === 'disputed' ? ' until the dispute is resolved' : ''}.`,
+        );
       }
       const refund: Refund = { merchantId, id: newId('ref'), paymentId, amount: value, createdAt: this.clock.now() };
       await this.db.repo(Refund).insert(refund);
       payment.refundedAmount += value;
       await this.db.repo(Payment).update({ merchantId, id: paymentId }, { refundedAmount: payment.refundedAmount });
       if (invoice) await this.invoices.applyRefund(invoice, value, actor);
-      await this.events.append(merchantId, 'payment.refunded', paymentId, { payment: toPaymentDto(payment), refund: { id: refund.id, amount: value } });
-      await this.audit.record({ merchantId, actor, action: 'payment.refunded', subjectId: paymentId, after: { amount: value, refundedAmount: payment.refundedAmount } });
+      await this.events.append(merchantId, 'payment.refunded', paymentId, {
+        payment: toPaymentDto(payment),
+        refund: { id: refund.id, amount: value },
+      });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'payment.refunded',
+        subjectId: paymentId,
+        after: { amount: value, refundedAmount: payment.refundedAmount },
+      });
       // Last: every check has passed and every row is written (the deferred ones too, now); a
       // processor failure rolls them back.
       await this.db.flushNow();
-      await this.processor.refund({ reference: payment.processorReference!, amount: value, idempotencyKey: derivedIdempotencyKey(`refund ${paymentId}`, refund.id) });
+      await this.processor.refund({
+        reference: payment.processorReference!,
+        amount: value,
+        idempotencyKey: derivedIdempotencyKey(`refund ${paymentId}`, refund.id),
+      });
       return toPaymentDto(payment);
     });
   }
 
   private assertPayable(invoice: Invoice): void {
-    if (invoice.status === 'disputed') throw conflict('invoice_disputed', 'This invoice is disputed; it takes no payment until the dispute is resolved.');
-    if (invoice.status !== 'open' && invoice.status !== 'partially_paid') throw conflict('invoice_not_payable', `A ${invoice.status} invoice takes no payment.`);
+    if (invoice.status === 'disputed')
+      throw conflict(
+        'invoice_disputed',
+        'This invoice is disputed; it takes no payment until the dispute is resolved.',
+      );
+    if (invoice.status !== 'open' && invoice.status !== 'partially_paid')
+      throw conflict('invoice_not_payable', `A ${invoice.status} invoice takes no payment.`);
   }
 
   /** One charge: a payment row either way and its event; the caller moves the invoice and request. */
   private async charge(input: ChargeInput): Promise<Payment> {
     const { invoice, method, amount, currency, actor } = input;
     const payment: Payment = {
-      merchantId: method.merchantId, id: newId('pay'), contactId: method.contactId, invoiceId: invoice?.id ?? null, paymentRequestId: input.requestId,
-      paymentMethodId: method.id, amount, refundedAmount: 0, currency, status: 'succeeded', failureCode: null, processorReference: null,
-      source: input.source, createdAt: this.clock.now(),
+      merchantId: method.merchantId,
+      id: newId('pay'),
+      contactId: method.contactId,
+      invoiceId: invoice?.id ?? null,
+      paymentRequestId: input.requestId,
+      paymentMethodId: method.id,
+      amount,
+      refundedAmount: 0,
+      currency,
+      status: 'succeeded',
+      failureCode: null,
+      processorReference: null,
+      source: input.source,
+      createdAt: this.clock.now(),
     };
     // Stable across retries (the request's Idempotency-Key, or the automated attempt): a retry after
     // a rollback that followed a successful charge gets the processor's first answer, not a second charge.
@@ -156,10 +242,25 @@ export class PaymentsService {
     if (result.status === 'failed') Object.assign(payment, { status: 'failed', failureCode: result.code });
     else payment.processorReference = result.reference;
     await this.db.repo(Payment).insert(payment);
-    await this.events.append(payment.merchantId, `payment.${payment.status}`, payment.id, { payment: toPaymentDto(payment) });
-    await this.audit.record({ merchantId: payment.merchantId, actor, action: `payment.${payment.status}`, subjectId: payment.id, after: { amount, invoiceId: payment.invoiceId, paymentRequestId: payment.paymentRequestId, failureCode: payment.failureCode } });
+    await this.events.append(payment.merchantId, `payment.${payment.status}`, payment.id, {
+      payment: toPaymentDto(payment),
+    });
+    await this.audit.record({
+      merchantId: payment.merchantId,
+      actor,
+      action: `payment.${payment.status}`,
+      subjectId: payment.id,
+      after: {
+        amount,
+        invoiceId: payment.invoiceId,
+        paymentRequestId: payment.paymentRequestId,
+        failureCode: payment.failureCode,
+      },
+    });
     if (result.status === 'failed') {
-      throw new CommitThenThrow(new ApiError(402, result.code, result.message, 'paymentMethodId', { paymentId: payment.id }));
+      throw new CommitThenThrow(
+        new ApiError(402, result.code, result.message, 'paymentMethodId', { paymentId: payment.id }),
+      );
     }
     return payment;
   }

@@ -5,7 +5,10 @@ import { UnderwritingPolicy } from './underwriting-policy.entity.js';
 
 @Injectable()
 export class PlatformService {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /** The policy in force: the highest version. */
   async current(): Promise<UnderwritingPolicy> {
@@ -18,7 +21,12 @@ export class PlatformService {
     return this.db.transaction(async (em) => {
       await em.query('LOCK TABLE underwriting_policies IN EXCLUSIVE MODE');
       const latest = await this.current();
-      const next: UnderwritingPolicy = { version: latest.version + 1, passingScore, modelVersion, createdAt: this.clock.now() };
+      const next: UnderwritingPolicy = {
+        version: latest.version + 1,
+        passingScore,
+        modelVersion,
+        createdAt: this.clock.now(),
+      };
       await this.db.repo(UnderwritingPolicy).insert(next);
       return next;
     });

@@ -21,7 +21,8 @@ export interface Tokenized {
   expYear: number | null;
 }
 
-export type ChargeResult = { status: 'succeeded'; reference: string } | { status: 'failed'; code: ChargeFailureCode; message: string };
+export type ChargeResult =
+  { status: 'succeeded'; reference: string } | { status: 'failed'; code: ChargeFailureCode; message: string };
 
 /** The payment provider. Only its token, brand and last 4 digits are kept on our side. */
 export interface PaymentProcessor {
@@ -33,7 +34,10 @@ export interface PaymentProcessor {
 }
 
 export class ProcessorInputError extends Error {
-  constructor(readonly param: string, message: string) {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -1,10 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
-import { ProcessorInputError, type AchDetails, type CardDetails, type ChargeFailureCode, type ChargeResult, type PaymentProcessor, type Tokenized } from './payment-processor.js';
+import {
+  ProcessorInputError,
+  type AchDetails,
+  type CardDetails,
+  type ChargeFailureCode,
+  type ChargeResult,
+  type PaymentProcessor,
+  type Tokenized,
+} from './payment-processor.js';
 
 /** The documented test numbers (api.md), like a payment provider's test mode. */
-export const TEST_CARDS = { success: '4242424242424242', declined: '4000000000000002', insufficientFunds: '4000000000009995' } as const;
+export const TEST_CARDS = {
+  success: '4242424242424242',
+  declined: '4000000000000002',
+  insufficientFunds: '4000000000009995',
+} as const;
 export const TEST_ACH = { success: '000123456789', closed: '000111111113' } as const;
 
 const OUTCOMES: Record<string, ChargeFailureCode> = {
@@ -63,7 +75,10 @@ export class SimulatedProcessor implements PaymentProcessor {
    * target, within a day) answers the first result without charging again, like a real processor;
    * the same key with other parameters is refused.
    */
-  readonly ledger = { charges: new Map<string, Remembered<ChargeResult>>(), refunds: new Map<string, Remembered<{ reference: string }>>() };
+  readonly ledger = {
+    charges: new Map<string, Remembered<ChargeResult>>(),
+    refunds: new Map<string, Remembered<{ reference: string }>>(),
+  };
 
   constructor(private readonly clock: Clock) {}
 
@@ -71,7 +86,8 @@ export class SimulatedProcessor implements PaymentProcessor {
   #repeat<T>(map: Map<string, Remembered<T>>, key: string, amount: number, target: string): T | undefined {
     const seen = map.get(key);
     if (!seen || this.clock.now().getTime() - seen.at > KEY_TTL_MS) return undefined;
-    if (seen.amount !== amount || seen.target !== target) throw new Error(`The processor idempotency key ${key} was used with other parameters.`);
+    if (seen.amount !== amount || seen.target !== target)
+      throw new Error(`The processor idempotency key ${key} was used with other parameters.`);
     return seen.result;
   }
 
@@ -83,28 +99,56 @@ export class SimulatedProcessor implements PaymentProcessor {
 
   async tokenizeCard(card: CardDetails, today: Date): Promise<Tokenized> {
     const number = card.number.replace(/[\s-]/g, '');
-    if (!/^\d{12,19}$/.test(number) || !luhn(number)) throw new ProcessorInputError('card.number', 'The card number is not valid.');
+    if (!/^\d{12,19}$/.test(number) || !luhn(number))
+      throw new ProcessorInputError('card.number', 'The card number is not valid.');
     const year = card.expYear < 100 ? 2000 + card.expYear : card.expYear;
     const endOfMonth = new Date(Date.UTC(year, card.expMonth, 1));
-    if (!(card.expMonth >= 1 && card.expMonth <= 12) || endOfMonth <= today) throw new ProcessorInputError('card.expYear', 'The card has expired.');
+    if (!(card.expMonth >= 1 && card.expMonth <= 12) || endOfMonth <= today)
+      throw new ProcessorInputError('card.expYear', 'The card has expired.');
     if (!/^\d{3,4}$/.test(card.cvc)) throw new ProcessorInputError('card.cvc', 'The security code is not valid.');
-    return { token: this.token(number), brand: brandOf(number), last4: number.slice(-4), expMonth: card.expMonth, expYear: year };
+    return {
+      token: this.token(number),
+      brand: brandOf(number),
+      last4: number.slice(-4),
+      expMonth: card.expMonth,
+      expYear: year,
+    };
   }
 
   async tokenizeAch(ach: AchDetails): Promise<Tokenized> {
-    if (!/^\d{9}$/.test(ach.routingNumber)) throw new ProcessorInputError('ach.routingNumber', 'The routing number must be 9 digits.');
-    if (!/^\d{4,17}$/.test(ach.accountNumber)) throw new ProcessorInputError('ach.accountNumber', 'The account number must be 4 to 17 digits.');
-    return { token: this.token(ach.accountNumber), brand: 'bank_account', last4: ach.accountNumber.slice(-4), expMonth: null, expYear: null };
+    if (!/^\d{9}$/.test(ach.routingNumber))
+      throw new ProcessorInputError('ach.routingNumber', 'The routing number must be 9 digits.');
+    if (!/^\d{4,17}$/.test(ach.accountNumber))
+      throw new ProcessorInputError('ach.accountNumber', 'The account number must be 4 to 17 digits.');
+    return {
+      token: this.token(ach.accountNumber),
+      brand: 'bank_account',
+      last4: ach.accountNumber.slice(-4),
+      expMonth: null,
+      expYear: null,
+    };
   }
 
-  async charge(input: { token: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult> {
+  async charge(input: {
+    token: string;
+    amount: number;
+    currency: string;
+    idempotencyKey: string;
+  }): Promise<ChargeResult> {
     const first = this.#repeat(this.ledger.charges, input.idempotencyKey, input.amount, input.token);
     if (first) return first;
     const outcome = input.token.split('.')[1];
     const result: ChargeResult =
       outcome && outcome !== 'ok'
-        ? { status: 'failed', code: outcome as ChargeFailureCode, message: MESSAGES[outcome as ChargeFailureCode] ?? MESSAGES.processing_error }
-        : { status: 'succeeded', reference: `ch_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}` };
+        ? {
+            status: 'failed',
+            code: outcome as ChargeFailureCode,
+            message: MESSAGES[outcome as ChargeFailureCode] ?? MESSAGES.processing_error,
+          }
+        : {
+            status: 'succeeded',
+            reference: `ch_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`,
+          };
     this.#remember(this.ledger.charges, input.idempotencyKey, input.amount, input.token, result);
     return result;
   }
@@ -112,7 +156,9 @@ export class SimulatedProcessor implements PaymentProcessor {
   async refund(input: { reference: string; amount: number; idempotencyKey: string }): Promise<{ reference: string }> {
     const first = this.#repeat(this.ledger.refunds, input.idempotencyKey, input.amount, input.reference);
     if (first) return first;
-    const result = { reference: `re_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}` };
+    const result = {
+      reference: `re_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`,
+    };
     this.#remember(this.ledger.refunds, input.idempotencyKey, input.amount, input.reference, result);
     return result;
   }

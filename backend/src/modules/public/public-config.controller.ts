@@ -12,8 +12,11 @@ export class PublicConfigController {
 
   @Get('config')
   @Allow('publishable')
-    @Header('Cache-Control', 'private, max-age=30')
-  @ApiOperation({ summary: "The merchant's display name, terms policy, default currency, net days, partial-payment minimums and theme hints." })
+  @Header('Cache-Control', 'private, max-age=30')
+  @ApiOperation({
+    summary:
+      "The merchant's display name, terms policy, default currency, net days, partial-payment minimums and theme hints.",
+  })
   async config(@Auth() auth: PublishableAuth) {
     const m = await this.merchants.getCached(auth.merchantId);
     const s = m.settings;

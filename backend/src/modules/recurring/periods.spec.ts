@@ -16,9 +16,21 @@ describe('recurring periods', () => {
   it('counts every period from the start, so a clamped month does not drift the series', () => {
     const monthly = [0, 1, 2, 3, 4].map((i) => periodDate('2027-01-31', 'month', 1, i));
     expect(monthly).toEqual(['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31']);
-    expect([0, 1, 2].map((i) => periodDate('2026-11-30', 'quarter', 1, i))).toEqual(['2026-11-30', '2027-02-28', '2027-05-30']);
-    expect([0, 1, 2].map((i) => periodDate('2028-02-29', 'year', 1, i))).toEqual(['2028-02-29', '2029-02-28', '2030-02-28']);
-    expect([0, 1, 2].map((i) => periodDate('2026-12-28', 'week', 2, i))).toEqual(['2026-12-28', '2027-01-11', '2027-01-25']);
+    expect([0, 1, 2].map((i) => periodDate('2026-11-30', 'quarter', 1, i))).toEqual([
+      '2026-11-30',
+      '2027-02-28',
+      '2027-05-30',
+    ]);
+    expect([0, 1, 2].map((i) => periodDate('2028-02-29', 'year', 1, i))).toEqual([
+      '2028-02-29',
+      '2029-02-28',
+      '2030-02-28',
+    ]);
+    expect([0, 1, 2].map((i) => periodDate('2026-12-28', 'week', 2, i))).toEqual([
+      '2026-12-28',
+      '2027-01-11',
+      '2027-01-25',
+    ]);
     expect([0, 1].map((i) => periodDate('2027-01-31', 'month', 2, i))).toEqual(['2027-01-31', '2027-03-31']);
   });
 

@@ -38,7 +38,13 @@ export function isPastEnd(bounds: ScheduleBounds, index: number, date: string): 
 }
 
 /** The first period at or after `fromIndex` that falls on or after `today` (resuming skips the periods missed while paused). */
-export function firstPeriodFrom(startDate: string, unit: IntervalUnit, count: number, fromIndex: number, today: string): { index: number; date: string } {
+export function firstPeriodFrom(
+  startDate: string,
+  unit: IntervalUnit,
+  count: number,
+  fromIndex: number,
+  today: string,
+): { index: number; date: string } {
   let index = fromIndex;
   let date = periodDate(startDate, unit, count, index);
   while (date < today) date = periodDate(startDate, unit, count, ++index);

@@ -58,7 +58,11 @@ export class RecurringGenerator {
       } catch (err) {
         if (!current.id) throw err;
         broken.push(current.id); // rolled back: retried on the next pass, the others go on
-        this.logger.warn({ msg: 'recurring period failed unexpectedly', scheduleId: current.id, err: String((err as Error)?.message ?? err) });
+        this.logger.warn({
+          msg: 'recurring period failed unexpectedly',
+          scheduleId: current.id,
+          err: String((err as Error)?.message ?? err),
+        });
       }
       made++;
     }
@@ -78,13 +82,29 @@ export class RecurringGenerator {
   private async generate(schedule: RecurringSchedule): Promise<void> {
     const index = schedule.nextPeriodIndex;
     const date = schedule.nextRunDate!;
-    const claimed = await this.db.repo(RecurringOccurrence).createQueryBuilder().insert()
-      .values({ merchantId: schedule.merchantId, scheduleId: schedule.id, periodIndex: index, periodDate: date, status: 'generated', createdAt: this.clock.now() })
-      .orIgnore().returning(['periodIndex']).execute();
+    const claimed = await this.db
+      .repo(RecurringOccurrence)
+      .createQueryBuilder()
+      .insert()
+      .values({
+        merchantId: schedule.merchantId,
+        scheduleId: schedule.id,
+        periodIndex: index,
+        periodDate: date,
+        status: 'generated',
+        createdAt: this.clock.now(),
+      })
+      .orIgnore()
+      .returning(['periodIndex'])
+      .execute();
     if (claimed.raw.length) await this.produce(schedule, index, date);
     const next = index + 1;
-    Object.assign(schedule, { nextPeriodIndex: next, nextRunDate: periodDate(schedule.startDate, schedule.intervalUnit, schedule.intervalCount, next) });
-    if (isPastEnd(schedule, next, schedule.nextRunDate!)) await this.schedules.transition(schedule, 'complete', SYSTEM_ACTOR);
+    Object.assign(schedule, {
+      nextPeriodIndex: next,
+      nextRunDate: periodDate(schedule.startDate, schedule.intervalUnit, schedule.intervalCount, next),
+    });
+    if (isPastEnd(schedule, next, schedule.nextRunDate!))
+      await this.schedules.transition(schedule, 'complete', SYSTEM_ACTOR);
     else await this.schedules.save(schedule);
   }
 
@@ -93,15 +113,36 @@ export class RecurringGenerator {
     const key = { merchantId: schedule.merchantId, scheduleId: schedule.id, periodIndex: index };
     const detail = { scheduleId: schedule.id, periodIndex: index, periodDate: date };
     try {
-      const made = await this.db.savepoint('recurring_period', () => (schedule.kind === 'invoice' ? this.invoice(schedule, index, date) : this.request(schedule, date)));
+      const made = await this.db.savepoint('recurring_period', () =>
+        schedule.kind === 'invoice' ? this.invoice(schedule, index, date) : this.request(schedule, date),
+      );
       await this.db.repo(RecurringOccurrence).update(key, made);
-      await this.events.append(schedule.merchantId, 'recurring_schedule.occurrence_created', schedule.id, { ...detail, ...made });
-      await this.audit.record({ merchantId: schedule.merchantId, actor: SYSTEM_ACTOR, action: 'recurring_schedule.occurrence_created', subjectId: schedule.id, after: { ...detail, ...made } });
+      await this.events.append(schedule.merchantId, 'recurring_schedule.occurrence_created', schedule.id, {
+        ...detail,
+        ...made,
+      });
+      await this.audit.record({
+        merchantId: schedule.merchantId,
+        actor: SYSTEM_ACTOR,
+        action: 'recurring_schedule.occurrence_created',
+        subjectId: schedule.id,
+        after: { ...detail, ...made },
+      });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       await this.db.repo(RecurringOccurrence).update(key, { status: 'failed', errorCode: err.code });
-      await this.events.append(schedule.merchantId, 'recurring_schedule.occurrence_failed', schedule.id, { ...detail, errorCode: err.code, message: err.message });
-      await this.audit.record({ merchantId: schedule.merchantId, actor: SYSTEM_ACTOR, action: 'recurring_schedule.occurrence_failed', subjectId: schedule.id, after: { ...detail, errorCode: err.code } });
+      await this.events.append(schedule.merchantId, 'recurring_schedule.occurrence_failed', schedule.id, {
+        ...detail,
+        errorCode: err.code,
+        message: err.message,
+      });
+      await this.audit.record({
+        merchantId: schedule.merchantId,
+        actor: SYSTEM_ACTOR,
+        action: 'recurring_schedule.occurrence_failed',
+        subjectId: schedule.id,
+        after: { ...detail, errorCode: err.code },
+      });
       const merchant = await this.merchants.get(schedule.merchantId);
       await this.outbox.enqueue(schedule.merchantId, MAIL_TOPIC, {
         to: merchant.settings.notificationEmail,
@@ -113,9 +154,18 @@ export class RecurringGenerator {
 
   /** Numbered `<scheduleId>-<n>`; an authorized contact's is charged by autopay when due, anyone else's comes with a request. */
   private async invoice(s: RecurringSchedule, index: number, date: string): Promise<Made> {
-    const invoice = await this.invoices.create(s.merchantId, {
-      contactId: s.contactId, number: recurringInvoiceNumber(s, index), amount: s.amount, currency: s.currency, issuedAt: date, description: s.description ?? undefined,
-    }, SYSTEM_ACTOR);
+    const invoice = await this.invoices.create(
+      s.merchantId,
+      {
+        contactId: s.contactId,
+        number: recurringInvoiceNumber(s, index),
+        amount: s.amount,
+        currency: s.currency,
+        issuedAt: date,
+        description: s.description ?? undefined,
+      },
+      SYSTEM_ACTOR,
+    );
     const request = await this.requests.joinSeries(s.merchantId, invoice.id, s.id, s.seriesApproved, SYSTEM_ACTOR);
     return { invoiceId: invoice.id, paymentRequestId: request?.id ?? null };
   }
@@ -123,8 +173,20 @@ export class RecurringGenerator {
   private async request(s: RecurringSchedule, date: string): Promise<Made> {
     const merchant = await this.merchants.get(s.merchantId);
     const request = await this.requests.insert(
-      { merchantId: s.merchantId, contactId: s.contactId, invoiceId: null, amount: s.amount, currency: s.currency, dueDate: date, memo: s.description, minimumPercent: null, scheduleId: s.id },
-      merchant.settings, SYSTEM_ACTOR, s.seriesApproved ? 'approved' : 'pending_approval',
+      {
+        merchantId: s.merchantId,
+        contactId: s.contactId,
+        invoiceId: null,
+        amount: s.amount,
+        currency: s.currency,
+        dueDate: date,
+        memo: s.description,
+        minimumPercent: null,
+        scheduleId: s.id,
+      },
+      merchant.settings,
+      SYSTEM_ACTOR,
+      s.seriesApproved ? 'approved' : 'pending_approval',
     );
     return { invoiceId: null, paymentRequestId: request.id };
   }

@@ -6,7 +6,10 @@ import type { RecurringScheduleStatus } from './recurring-schedule.state-machine
 export type RecurringKind = 'invoice' | 'payment_request';
 
 /** The number of the invoice a schedule makes for period `index` (0 for the start date). */
-export function recurringInvoiceNumber(s: Pick<RecurringSchedule, 'id' | 'invoiceNumberPrefix'>, index: number): string {
+export function recurringInvoiceNumber(
+  s: Pick<RecurringSchedule, 'id' | 'invoiceNumberPrefix'>,
+  index: number,
+): string {
   return `${s.invoiceNumberPrefix ?? `R-${s.id.slice(-6).toUpperCase()}-`}${index + 1}`;
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../common/errors.js';
-import { recurringScheduleLifecycle as m, type RecurringScheduleEvent, type RecurringScheduleStatus } from './recurring-schedule.state-machine.js';
+import {
+  recurringScheduleLifecycle as m,
+  type RecurringScheduleEvent,
+  type RecurringScheduleStatus,
+} from './recurring-schedule.state-machine.js';
 
 const STATUSES: RecurringScheduleStatus[] = ['active', 'paused', 'cancelled', 'completed'];
 const LEGAL: Record<RecurringScheduleEvent, Partial<Record<RecurringScheduleStatus, RecurringScheduleStatus>>> = {
@@ -11,7 +15,10 @@ const LEGAL: Record<RecurringScheduleEvent, Partial<Record<RecurringScheduleStat
 };
 
 describe('the recurring schedule state machine', () => {
-  for (const [event, moves] of Object.entries(LEGAL) as [RecurringScheduleEvent, Partial<Record<RecurringScheduleStatus, RecurringScheduleStatus>>][]) {
+  for (const [event, moves] of Object.entries(LEGAL) as [
+    RecurringScheduleEvent,
+    Partial<Record<RecurringScheduleStatus, RecurringScheduleStatus>>,
+  ][]) {
     for (const from of STATUSES) {
       const to = moves[from];
       it(`${event} from ${from} ${to ? `→ ${to}` : 'is refused (409)'}`, () => {

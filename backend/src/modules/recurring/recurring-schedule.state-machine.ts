@@ -4,9 +4,13 @@ export type RecurringScheduleStatus = 'active' | 'paused' | 'cancelled' | 'compl
 export type RecurringScheduleEvent = 'pause' | 'resume' | 'cancel' | 'complete';
 
 /** active ⇄ paused; active | paused → cancelled; active → completed (its end date or number of occurrences reached). */
-export const recurringScheduleLifecycle = new StateMachine<RecurringScheduleStatus, RecurringScheduleEvent>('recurring schedule', {
-  pause: { from: ['active'], to: 'paused' },
-  resume: { from: ['paused'], to: 'active' },
-  cancel: { from: ['active', 'paused'], to: 'cancelled' },
-  complete: { from: ['active'], to: 'completed' },
-}, 'invalid_schedule_state');
+export const recurringScheduleLifecycle = new StateMachine<RecurringScheduleStatus, RecurringScheduleEvent>(
+  'recurring schedule',
+  {
+    pause: { from: ['active'], to: 'paused' },
+    resume: { from: ['paused'], to: 'active' },
+    cancel: { from: ['active', 'paused'], to: 'cancelled' },
+    complete: { from: ['active'], to: 'completed' },
+  },
+  'invalid_schedule_state',
+);

@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth } from '../../common/auth/decorators.js';
-import { CreateRecurringScheduleDto, ListRecurringSchedulesQuery, RecurringScheduleDetailDto, RecurringScheduleDto } from './dto/recurring-schedule.dto.js';
+import {
+  CreateRecurringScheduleDto,
+  ListRecurringSchedulesQuery,
+  RecurringScheduleDetailDto,
+  RecurringScheduleDto,
+} from './dto/recurring-schedule.dto.js';
 import { RecurringSchedulesService } from './recurring-schedules.service.js';
 
 @ApiTags('recurring-schedules')
@@ -11,7 +16,10 @@ export class RecurringSchedulesController {
   constructor(private readonly schedules: RecurringSchedulesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'A schedule of invoices or payment requests: every intervalCount × interval from startDate, until endDate, for a number of occurrences, or until cancelled.' })
+  @ApiOperation({
+    summary:
+      'A schedule of invoices or payment requests: every intervalCount × interval from startDate, until endDate, for a number of occurrences, or until cancelled.',
+  })
   create(@Auth() auth: MerchantAuth, @Body() dto: CreateRecurringScheduleDto): Promise<RecurringScheduleDto> {
     return this.schedules.create(auth.merchantId, dto, actorOf(auth));
   }
@@ -37,7 +45,9 @@ export class RecurringSchedulesController {
 
   @Post(':id/resume')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Go on from the first period on or after today (periods that fell while paused are skipped).' })
+  @ApiOperation({
+    summary: 'Go on from the first period on or after today (periods that fell while paused are skipped).',
+  })
   resume(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<RecurringScheduleDto> {
     return this.schedules.resume(auth.merchantId, id, actorOf(auth));
   }

@@ -15,7 +15,10 @@ import { RecurringSchedulesService } from './recurring-schedules.service.js';
   exports: [RecurringSchedulesService],
 })
 export class RecurringModule implements OnModuleInit {
-  constructor(private readonly worker: WorkerService, private readonly generator: RecurringGenerator) {}
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly generator: RecurringGenerator,
+  ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'recurring', run: () => this.generator.run() });

@@ -19,8 +19,15 @@ export class CustomerTermsController {
 
   @Post(':id/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign the offer with a typed name (netDays only under flexible): a contract, the contact authorized.' })
-  accept(@Auth() auth: CustomerAuth, @Param('id') id: string, @Body() dto: AcceptOfferDto, @Ip() ip: string): Promise<TermsOfferDto> {
+  @ApiOperation({
+    summary: 'Sign the offer with a typed name (netDays only under flexible): a contract, the contact authorized.',
+  })
+  accept(
+    @Auth() auth: CustomerAuth,
+    @Param('id') id: string,
+    @Body() dto: AcceptOfferDto,
+    @Ip() ip: string,
+  ): Promise<TermsOfferDto> {
     return this.terms.accept(auth, id, dto, ip);
   }
 

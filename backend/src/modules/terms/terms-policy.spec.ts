@@ -4,8 +4,18 @@ import { defaultSettings, type MerchantSettings } from '../merchants/merchant-se
 import { acceptedNetDays, assertMayChangeTerms } from './terms-policy.js';
 
 const admin: MerchantAuth = { kind: 'secret_key', merchantId: 'mer_x', role: 'admin', keyId: 'key_x' };
-const member: MerchantAuth = { kind: 'merchant_session', merchantId: 'mer_x', role: 'member', userId: 'usr_x', sessionId: 'ses_x' };
-const settings = (termsPolicy: 'locked' | 'flexible'): MerchantSettings => ({ ...defaultSettings('a@b.example'), termsPolicy, allowedNetDays: [30, 45, 60] });
+const member: MerchantAuth = {
+  kind: 'merchant_session',
+  merchantId: 'mer_x',
+  role: 'member',
+  userId: 'usr_x',
+  sessionId: 'ses_x',
+};
+const settings = (termsPolicy: 'locked' | 'flexible'): MerchantSettings => ({
+  ...defaultSettings('a@b.example'),
+  termsPolicy,
+  allowedNetDays: [30, 45, 60],
+});
 const code = (fn: () => unknown) => {
   try {
     fn();

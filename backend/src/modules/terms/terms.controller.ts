@@ -13,8 +13,15 @@ export class TermsController {
   constructor(private readonly terms: TermsService) {}
 
   @Post('terms-offers')
-  @ApiOperation({ summary: "Offer terms (admins; members only under the flexible policy, within allowedNetDays). Replaces the contact's open offer." })
-  create(@Auth() auth: MerchantAuth, @Param('contactId') contactId: string, @Body() dto: CreateTermsOfferDto): Promise<TermsOfferDto> {
+  @ApiOperation({
+    summary:
+      "Offer terms (admins; members only under the flexible policy, within allowedNetDays). Replaces the contact's open offer.",
+  })
+  create(
+    @Auth() auth: MerchantAuth,
+    @Param('contactId') contactId: string,
+    @Body() dto: CreateTermsOfferDto,
+  ): Promise<TermsOfferDto> {
     return this.terms.create(auth, contactId, dto);
   }
 
@@ -27,7 +34,11 @@ export class TermsController {
   @Post('terms-offers/:offerId/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an open offer.' })
-  withdraw(@Auth() auth: MerchantAuth, @Param('contactId') contactId: string, @Param('offerId') offerId: string): Promise<TermsOfferDto> {
+  withdraw(
+    @Auth() auth: MerchantAuth,
+    @Param('contactId') contactId: string,
+    @Param('offerId') offerId: string,
+  ): Promise<TermsOfferDto> {
     return this.terms.withdraw(auth, contactId, offerId);
   }
 

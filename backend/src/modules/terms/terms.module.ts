@@ -7,9 +7,17 @@ import { CustomerTermsController } from './customer-terms.controller.js';
 import { TermsController } from './terms.controller.js';
 import { TermsService } from './terms.service.js';
 
-@Module({ imports: [ContactsModule, MerchantsModule, BillingModule], controllers: [TermsController, CustomerTermsController], providers: [TermsService], exports: [TermsService] })
+@Module({
+  imports: [ContactsModule, MerchantsModule, BillingModule],
+  controllers: [TermsController, CustomerTermsController],
+  providers: [TermsService],
+  exports: [TermsService],
+})
 export class TermsModule implements OnModuleInit {
-  constructor(private readonly worker: WorkerService, private readonly terms: TermsService) {}
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly terms: TermsService,
+  ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'terms-offer-expiry', run: () => this.terms.expireDue() });

@@ -53,19 +53,45 @@ export class TermsService {
   /** Writes an offer (superseding any open one of the contact) in the caller's transaction. */
   async offer(contact: Contact, terms: OfferTerms, applicationId: string | null, actor: Actor): Promise<TermsOffer> {
     if (contact.status !== 'verified' && contact.status !== 'authorized') {
-      throw new ApiError(409, 'contact_not_verified', 'Terms can be offered only to a contact that passed a credit check.');
+      throw new ApiError(
+        409,
+        'contact_not_verified',
+        'Terms can be offered only to a contact that passed a credit check.',
+      );
     }
-    const open = await this.db.repo(TermsOffer).find({ where: { merchantId: contact.merchantId, contactId: contact.id, status: 'offered' }, lock: { mode: 'pessimistic_write' } });
+    const open = await this.db
+      .repo(TermsOffer)
+      .find({
+        where: { merchantId: contact.merchantId, contactId: contact.id, status: 'offered' },
+        lock: { mode: 'pessimistic_write' },
+      });
     for (const previous of open) await this.move(previous, 'withdraw', actor, { reason: 'superseded' });
     const now = this.clock.now();
     const offer: TermsOffer = {
-      merchantId: contact.merchantId, id: newId('off'), contactId: contact.id, ...terms, status: 'offered',
-      expiresAt: new Date(now.getTime() + OFFER_DAYS * 86400_000), applicationId, acceptedNetDays: null,
-      signatureName: null, signatureIp: null, answeredAt: null, createdAt: now,
+      merchantId: contact.merchantId,
+      id: newId('off'),
+      contactId: contact.id,
+      ...terms,
+      status: 'offered',
+      expiresAt: new Date(now.getTime() + OFFER_DAYS * 86400_000),
+      applicationId,
+      acceptedNetDays: null,
+      signatureName: null,
+      signatureIp: null,
+      answeredAt: null,
+      createdAt: now,
     };
     await this.db.repo(TermsOffer).insert(offer);
-    await this.events.append(contact.merchantId, 'terms_offer.created', offer.id, { termsOffer: toOfferDto(offer, now) });
-    await this.audit.record({ merchantId: contact.merchantId, actor, action: 'terms_offer.created', subjectId: offer.id, after: { ...terms, contactId: contact.id } });
+    await this.events.append(contact.merchantId, 'terms_offer.created', offer.id, {
+      termsOffer: toOfferDto(offer, now),
+    });
+    await this.audit.record({
+      merchantId: contact.merchantId,
+      actor,
+      action: 'terms_offer.created',
+      subjectId: offer.id,
+      after: { ...terms, contactId: contact.id },
+    });
     return offer;
   }
 
@@ -94,16 +120,26 @@ export class TermsService {
 
   async list(merchantId: string, contactId: string, query: ListQuery) {
     await this.contacts.find(merchantId, contactId);
-    const qb = this.db.repo(TermsOffer).createQueryBuilder('o').where('o.merchantId = :merchantId AND o.contactId = :contactId', { merchantId, contactId });
+    const qb = this.db
+      .repo(TermsOffer)
+      .createQueryBuilder('o')
+      .where('o.merchantId = :merchantId AND o.contactId = :contactId', { merchantId, contactId });
     const now = this.clock.now();
     return mapPage(await paginate(qb, query), (o) => toOfferDto(o, now));
   }
 
   async getForCustomer(auth: CustomerAuth, offerId: string) {
-    const offer = await this.db.repo(TermsOffer).findOne({ where: { merchantId: auth.merchantId, id: offerId, contactId: auth.contactId } });
+    const offer = await this.db
+      .repo(TermsOffer)
+      .findOne({ where: { merchantId: auth.merchantId, id: offerId, contactId: auth.contactId } });
     if (!offer) throw notFound('terms offer', offerId);
     const { name, settings } = await this.merchants.getCached(auth.merchantId);
-    return { ...toOfferDto(offer, this.clock.now()), merchant: { name }, termsPolicy: settings.termsPolicy, allowedNetDays: settings.allowedNetDays };
+    return {
+      ...toOfferDto(offer, this.clock.now()),
+      merchant: { name },
+      termsPolicy: settings.termsPolicy,
+      allowedNetDays: settings.allowedNetDays,
+    };
   }
 
   /** The customer signs: a contract, the contact authorized (or its terms replaced), once. */
@@ -123,12 +159,27 @@ export class TermsService {
       else await this.contacts.transition(contact, 'terms_accepted', actor);
       const now = this.clock.now();
       const contract: Contract = {
-        merchantId: contact.merchantId, id: newId('con'), contactId: contact.id, offerId: offer.id, netDays,
-        creditLimit: offer.creditLimit, currency: offer.currency, status: 'active', signatureName: dto.signatureName,
-        signatureIp: ip, signedAt: now, endedAt: null, createdAt: now,
+        merchantId: contact.merchantId,
+        id: newId('con'),
+        contactId: contact.id,
+        offerId: offer.id,
+        netDays,
+        creditLimit: offer.creditLimit,
+        currency: offer.currency,
+        status: 'active',
+        signatureName: dto.signatureName,
+        signatureIp: ip,
+        signedAt: now,
+        endedAt: null,
+        createdAt: now,
       };
       await this.db.repo(Contract).insert(contract);
-      await this.contacts.setTerms(contact, { contractId: contract.id, netDays, creditLimit: contract.creditLimit, currency: contract.currency });
+      await this.contacts.setTerms(contact, {
+        contractId: contract.id,
+        netDays,
+        creditLimit: contract.creditLimit,
+        currency: contract.currency,
+      });
       Object.assign(offer, { acceptedNetDays: netDays, signatureName: dto.signatureName, signatureIp: ip });
       await this.move(offer, 'accept', actor, { contractId: contract.id });
       return toOfferDto(offer, now);
@@ -164,23 +215,47 @@ export class TermsService {
   }
 
   private async lockOffer(merchantId: string, offerId: string, contactId: string): Promise<TermsOffer> {
-    const offer = await this.db.repo(TermsOffer).findOne({ where: { merchantId, id: offerId, contactId }, lock: { mode: 'pessimistic_write' } });
+    const offer = await this.db
+      .repo(TermsOffer)
+      .findOne({ where: { merchantId, id: offerId, contactId }, lock: { mode: 'pessimistic_write' } });
     if (!offer) throw notFound('terms offer', offerId);
     return offer;
   }
 
   /** The one place an offer's status changes: state machine, row, event, audit. */
-  private async move(offer: TermsOffer, event: OfferEvent, actor: Actor, extra: Record<string, unknown> = {}): Promise<void> {
+  private async move(
+    offer: TermsOffer,
+    event: OfferEvent,
+    actor: Actor,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     const before = offer.status;
     offer.status = offerLifecycle.next(before, event);
     if (event === 'accept' || event === 'decline') offer.answeredAt = this.clock.now();
     const { merchantId, id, status, answeredAt, acceptedNetDays: nd, signatureName, signatureIp } = offer;
-    await this.db.repo(TermsOffer).update({ merchantId, id }, { status, answeredAt, acceptedNetDays: nd, signatureName, signatureIp });
-    await this.events.append(merchantId, `terms_offer.${offer.status}`, id, { termsOffer: toOfferDto(offer, this.clock.now()), ...extra });
-    await this.audit.record({ merchantId, actor, action: `terms_offer.${event}`, subjectId: id, before: { status: before }, after: { status: offer.status, ...extra } });
+    await this.db
+      .repo(TermsOffer)
+      .update({ merchantId, id }, { status, answeredAt, acceptedNetDays: nd, signatureName, signatureIp });
+    await this.events.append(merchantId, `terms_offer.${offer.status}`, id, {
+      termsOffer: toOfferDto(offer, this.clock.now()),
+      ...extra,
+    });
+    await this.audit.record({
+      merchantId,
+      actor,
+      action: `terms_offer.${event}`,
+      subjectId: id,
+      before: { status: before },
+      after: { status: offer.status, ...extra },
+    });
   }
 
   private async endActiveContract(contact: Contact): Promise<void> {
-    await this.db.repo(Contract).update({ merchantId: contact.merchantId, contactId: contact.id, status: 'active' }, { status: 'ended', endedAt: this.clock.now() });
+    await this.db
+      .repo(Contract)
+      .update(
+        { merchantId: contact.merchantId, contactId: contact.id, status: 'active' },
+        { status: 'ended', endedAt: this.clock.now() },
+      );
   }
 }

@@ -26,11 +26,26 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.password);
     return this.db.transaction(async () => {
       const user: User = {
-        merchantId, id: newId('usr'), email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash,
-        createdAt: this.clock.now(), updatedAt: this.clock.now(),
+        merchantId,
+        id: newId('usr'),
+        email: dto.email.toLowerCase(),
+        name: dto.name,
+        role: dto.role,
+        passwordHash,
+        createdAt: this.clock.now(),
+        updatedAt: this.clock.now(),
       };
-      await uniquely(() => this.db.repo(User).insert(user), () => conflict('email_taken', 'A user with this email already exists.', 'email'));
-      await this.audit.record({ merchantId, actor, action: 'user.created', subjectId: user.id, after: { email: user.email, role: user.role } });
+      await uniquely(
+        () => this.db.repo(User).insert(user),
+        () => conflict('email_taken', 'A user with this email already exists.', 'email'),
+      );
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'user.created',
+        subjectId: user.id,
+        after: { email: user.email, role: user.role },
+      });
       return toUserDto(user);
     });
   }
@@ -45,15 +60,29 @@ export class UsersService {
     return this.db.transaction(async () => {
       const repo = this.db.repo(User);
       // Lock every admin row of the merchant so two concurrent removals cannot leave none.
-      const admins = await repo.find({ where: { merchantId, role: 'admin' }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
+      const admins = await repo.find({
+        where: { merchantId, role: 'admin' },
+        lock: { mode: 'pessimistic_write' },
+        order: { id: 'ASC' },
+      });
       const user = admins.find((u) => u.id === id) ?? (await repo.findOne({ where: { merchantId, id } }));
       if (!user) throw notFound('user', id);
       if (user.role === 'admin' && admins.length === 1) {
-        throw new ApiError(409, 'last_admin', 'A merchant must keep at least one admin; add another admin before removing this one.');
+        throw new ApiError(
+          409,
+          'last_admin',
+          'A merchant must keep at least one admin; add another admin before removing this one.',
+        );
       }
       await repo.delete({ merchantId, id });
       await this.sessions.revokeForUser(merchantId, id);
-      await this.audit.record({ merchantId, actor, action: 'user.deleted', subjectId: id, before: { email: user.email, role: user.role } });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'user.deleted',
+        subjectId: id,
+        before: { email: user.email, role: user.role },
+      });
       return { ...toUserDto(user), deleted: true };
     });
   }

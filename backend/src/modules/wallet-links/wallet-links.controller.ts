@@ -34,7 +34,10 @@ export class WalletLinksController {
   @Post('customer/sessions')
   @Allow('public')
   @ApiTags('customer')
-  @ApiOperation({ summary: 'Exchange a wallet link token for a customer session (cs_…, 1 hour from last use). 401 link_invalid otherwise.' })
+  @ApiOperation({
+    summary:
+      'Exchange a wallet link token for a customer session (cs_…, 1 hour from last use). 401 link_invalid otherwise.',
+  })
   exchange(@Body() dto: ExchangeLinkDto) {
     return this.links.exchange(dto.linkToken);
   }
@@ -43,7 +46,9 @@ export class WalletLinksController {
   @Allow('public')
   @HttpCode(202)
   @ApiTags('customer')
-  @ApiOperation({ summary: 'Email a fresh wallet link to the contact an (expired) link was for; the same answer for any token.' })
+  @ApiOperation({
+    summary: 'Email a fresh wallet link to the contact an (expired) link was for; the same answer for any token.',
+  })
   requestFreshByLink(@Body() dto: ExchangeLinkDto) {
     return this.links.requestFreshByLink(dto.linkToken);
   }
@@ -52,7 +57,10 @@ export class WalletLinksController {
   @Allow('publishable')
   @HttpCode(202)
   @ApiTags('widgets')
-  @ApiOperation({ summary: 'Email a fresh wallet link to a contact of this merchant; the same answer whether or not the email is known.' })
+  @ApiOperation({
+    summary:
+      'Email a fresh wallet link to a contact of this merchant; the same answer whether or not the email is known.',
+  })
   requestFresh(@Auth() auth: PublishableAuth, @Body() dto: FreshLinkDto) {
     return this.links.requestFresh(auth, dto.email);
   }

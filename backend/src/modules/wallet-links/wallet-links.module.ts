@@ -5,5 +5,10 @@ import { MerchantsModule } from '../merchants/merchants.module.js';
 import { WalletLinksController } from './wallet-links.controller.js';
 import { WalletLinksService } from './wallet-links.service.js';
 
-@Module({ imports: [SessionsModule, ContactsModule, MerchantsModule], controllers: [WalletLinksController], providers: [WalletLinksService], exports: [WalletLinksService] })
+@Module({
+  imports: [SessionsModule, ContactsModule, MerchantsModule],
+  controllers: [WalletLinksController],
+  providers: [WalletLinksService],
+  exports: [WalletLinksService],
+})
 export class WalletLinksModule {}

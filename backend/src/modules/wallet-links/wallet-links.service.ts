@@ -36,8 +36,14 @@ export class WalletLinksService {
     const merchant = await this.merchants.getCached(merchantId);
     const token = newToken('wl');
     const link: WalletLink = {
-      merchantId, id: newId('wl'), contactId, tokenHash: hashToken(token), expiresAt: new Date(this.clock.now().getTime() + WALLET_LINK_DAYS * 86400_000),
-      revokedAt: null, lastUsedAt: null, createdAt: this.clock.now(),
+      merchantId,
+      id: newId('wl'),
+      contactId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(this.clock.now().getTime() + WALLET_LINK_DAYS * 86400_000),
+      revokedAt: null,
+      lastUsedAt: null,
+      createdAt: this.clock.now(),
     };
     await this.db.repo(WalletLink).insert(link);
     const url = new URL(merchant.settings.walletUrl ?? `${this.config.publicUrl}/wallet`);
@@ -49,7 +55,12 @@ export class WalletLinksService {
   async send(merchantId: string, contactId: string, actor: Actor) {
     return this.db.transaction(async () => {
       const contact = await this.contacts.find(merchantId, contactId);
-      await this.outbox.enqueue(merchantId, NOTICE_TOPIC, { template: 'wallet_link', recipient: 'contact', contactId: contact.id, data: {} });
+      await this.outbox.enqueue(merchantId, NOTICE_TOPIC, {
+        template: 'wallet_link',
+        recipient: 'contact',
+        contactId: contact.id,
+        data: {},
+      });
       await this.audit.record({ merchantId, actor, action: 'wallet_link.sent', subjectId: contact.id });
       return { sent: true, contactId: contact.id, email: contact.email };
     });
@@ -59,7 +70,9 @@ export class WalletLinksService {
   async revokeAll(merchantId: string, contactId: string, actor: Actor) {
     return this.db.transaction(async () => {
       await this.contacts.find(merchantId, contactId);
-      await this.db.repo(WalletLink).update({ merchantId, contactId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      await this.db
+        .repo(WalletLink)
+        .update({ merchantId, contactId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
       await this.sessions.revokeForContact(merchantId, contactId);
       await this.audit.record({ merchantId, actor, action: 'wallet_link.revoked_all', subjectId: contactId });
       return { revoked: true, contactId };
@@ -68,14 +81,24 @@ export class WalletLinksService {
 
   /** A link token → a short-lived customer session. The link is not used up (mail scanners open links). */
   async exchange(linkToken: string) {
-    const link = await this.db.repo(WalletLink).findOne({ where: { tokenHash: hashToken(linkToken), revokedAt: IsNull() } });
-    if (!link || link.expiresAt <= this.clock.now()) throw unauthenticated('link_invalid', 'This wallet link is expired, revoked or unknown; ask for a fresh one.');
+    const link = await this.db
+      .repo(WalletLink)
+      .findOne({ where: { tokenHash: hashToken(linkToken), revokedAt: IsNull() } });
+    if (!link || link.expiresAt <= this.clock.now())
+      throw unauthenticated('link_invalid', 'This wallet link is expired, revoked or unknown; ask for a fresh one.');
     return this.db.transaction(async () => {
-      await this.db.repo(WalletLink).update({ merchantId: link.merchantId, id: link.id }, { lastUsedAt: this.clock.now() });
+      await this.db
+        .repo(WalletLink)
+        .update({ merchantId: link.merchantId, id: link.id }, { lastUsedAt: this.clock.now() });
       const contact = await this.contacts.find(link.merchantId, link.contactId);
       const merchant = await this.merchants.getCached(link.merchantId);
       const { token, session } = await this.sessions.createCustomerSession(link.merchantId, link.contactId);
-      return { token, expiresAt: session.expiresAt.toISOString(), contact: toContactDto(contact), merchant: { id: merchant.id, name: merchant.name } };
+      return {
+        token,
+        expiresAt: session.expiresAt.toISOString(),
+        contact: toContactDto(contact),
+        merchant: { id: merchant.id, name: merchant.name },
+      };
     });
   }
 
@@ -84,15 +107,33 @@ export class WalletLinksService {
    * link identifies the contact. A revoked or unknown link sends nothing; the answer is the same.
    */
   async requestFreshByLink(linkToken: string) {
-    const link = await this.db.repo(WalletLink).findOne({ where: { tokenHash: hashToken(linkToken), revokedAt: IsNull() } });
-    if (link) await this.db.transaction(() => this.outbox.enqueue(link.merchantId, NOTICE_TOPIC, { template: 'wallet_link', recipient: 'contact', contactId: link.contactId, data: {} }));
+    const link = await this.db
+      .repo(WalletLink)
+      .findOne({ where: { tokenHash: hashToken(linkToken), revokedAt: IsNull() } });
+    if (link)
+      await this.db.transaction(() =>
+        this.outbox.enqueue(link.merchantId, NOTICE_TOPIC, {
+          template: 'wallet_link',
+          recipient: 'contact',
+          contactId: link.contactId,
+          data: {},
+        }),
+      );
     return { sent: true };
   }
 
   /** "Email me a fresh link" from a widget: the same answer whether or not the email is a contact. */
   async requestFresh(auth: PublishableAuth, email: string) {
     const contact = await this.contacts.findByEmail(auth.merchantId, email);
-    if (contact) await this.db.transaction(() => this.outbox.enqueue(auth.merchantId, NOTICE_TOPIC, { template: 'wallet_link', recipient: 'contact', contactId: contact.id, data: {} }));
+    if (contact)
+      await this.db.transaction(() =>
+        this.outbox.enqueue(auth.merchantId, NOTICE_TOPIC, {
+          template: 'wallet_link',
+          recipient: 'contact',
+          contactId: contact.id,
+          data: {},
+        }),
+      );
     return { sent: true };
   }
 }

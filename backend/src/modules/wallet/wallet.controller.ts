@@ -11,7 +11,10 @@ export class WalletController {
   constructor(private readonly wallet: WalletService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Everything the wallet shows: contact, merchant, terms, invoices, payment requests, payments, payment methods, disputes (each a page, newest first).' })
+  @ApiOperation({
+    summary:
+      'Everything the wallet shows: contact, merchant, terms, invoices, payment requests, payments, payment methods, disputes (each a page, newest first).',
+  })
   get(@Auth() auth: CustomerAuth) {
     return this.wallet.get(auth);
   }

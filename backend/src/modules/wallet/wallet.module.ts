@@ -6,5 +6,9 @@ import { MerchantsModule } from '../merchants/merchants.module.js';
 import { WalletController } from './wallet.controller.js';
 import { WalletService } from './wallet.service.js';
 
-@Module({ imports: [BillingModule, ContactsModule, DisputesModule, MerchantsModule], controllers: [WalletController], providers: [WalletService] })
+@Module({
+  imports: [BillingModule, ContactsModule, DisputesModule, MerchantsModule],
+  controllers: [WalletController],
+  providers: [WalletService],
+})
 export class WalletModule {}

@@ -31,7 +31,14 @@ export class WalletService {
     const s = merchant.settings;
     return {
       contact,
-      merchant: { id: merchant.id, name: merchant.name, termsPolicy: s.termsPolicy, allowedNetDays: s.allowedNetDays, partialPayments: s.partialPayments, theme: s.theme },
+      merchant: {
+        id: merchant.id,
+        name: merchant.name,
+        termsPolicy: s.termsPolicy,
+        allowedNetDays: s.allowedNetDays,
+        partialPayments: s.partialPayments,
+        theme: s.theme,
+      },
       terms: contact.terms,
       invoices: await this.invoices.list(merchantId, { ...PAGE, contactId }),
       paymentRequests: await this.requests.list(merchantId, PAGE, contactId),

@@ -7,7 +7,11 @@ import { KNOWN_EVENT_TYPES } from './event-types.js';
 const MODULES = fileURLToPath(new URL('..', import.meta.url));
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')
+        ? [join(dir, e.name)]
+        : [],
   );
 
 describe('KNOWN_EVENT_TYPES', () => {

@@ -11,7 +11,9 @@ export class EventsController {
   constructor(private readonly events: EventLogService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The event log behind webhooks, newest first; filter by type. Items are the webhook bodies.' })
+  @ApiOperation({
+    summary: 'The event log behind webhooks, newest first; filter by type. Items are the webhook bodies.',
+  })
   list(@Auth() auth: MerchantAuth, @Query() query: ListEventsQuery) {
     return this.events.list(auth.merchantId, query);
   }

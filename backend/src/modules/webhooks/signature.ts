@@ -15,4 +15,5 @@ export function verifySignature(secret: string, body: string, header: string): b
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const hmac = (secret: string, t: number, body: string) => createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+const hmac = (secret: string, t: number, body: string) =>
+  createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');

@@ -5,10 +5,26 @@ import { invalidParam } from '../../common/errors.js';
 
 /** Loopback, private, link-local and other non-public ranges a webhook must never reach in production. */
 const PRIVATE = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3]] as const) {
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 3],
+] as const) {
   PRIVATE.addSubnet(net, bits, 'ipv4');
 }
-for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv6');
 
 /** True for an address in a private-network, loopback or link-local range (IPv4-mapped IPv6 included). */
 export function isPrivateAddress(address: string): boolean {
@@ -35,7 +51,10 @@ export class PrivateAddressError extends Error {
  * created and again on every delivery (on the address actually connected to).
  */
 export class WebhookUrlPolicy {
-  constructor(readonly production: boolean, private readonly resolve = (host: string) => lookupAll(host, { all: true })) {}
+  constructor(
+    readonly production: boolean,
+    private readonly resolve = (host: string) => lookupAll(host, { all: true }),
+  ) {}
 
   /** The URL, or `422 parameter_invalid` (`param: url`). */
   async assertAcceptable(raw: string): Promise<URL> {
@@ -47,7 +66,12 @@ export class WebhookUrlPolicy {
     }
     const localHttp = url.protocol === 'http:' && !this.production && LOCAL_HOSTS.has(url.hostname);
     if (url.protocol !== 'https:' && !localHttp) {
-      throw invalidParam('url', this.production ? 'url must use https.' : 'url must use https (http only for localhost and 127.0.0.1 outside production).');
+      throw invalidParam(
+        'url',
+        this.production
+          ? 'url must use https.'
+          : 'url must use https (http only for localhost and 127.0.0.1 outside production).',
+      );
     }
     if (this.production) await this.assertPublicHost(url.hostname);
     return url;
@@ -63,7 +87,8 @@ export class WebhookUrlPolicy {
       throw invalidParam('url', `url's host ${host} cannot be resolved.`);
     }
     const bad = addresses.find(isPrivateAddress);
-    if (bad) throw invalidParam('url', `url must not point to a private-network or loopback address (${host} is ${bad}).`);
+    if (bad)
+      throw invalidParam('url', `url must not point to a private-network or loopback address (${host} is ${bad}).`);
   }
 
   /** Before a delivery: an IP-literal host is connected to without a lookup, so it is checked here. */

@@ -21,7 +21,10 @@ export class WebhookDeliveryLogService {
 
   async list(merchantId: string, endpointId: string, query: ListDeliveriesQuery) {
     await this.endpoints.find(merchantId, endpointId);
-    const qb = this.db.repo(WebhookDelivery).createQueryBuilder('d').where('d.merchantId = :merchantId AND d.endpointId = :endpointId', { merchantId, endpointId });
+    const qb = this.db
+      .repo(WebhookDelivery)
+      .createQueryBuilder('d')
+      .where('d.merchantId = :merchantId AND d.endpointId = :endpointId', { merchantId, endpointId });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     return mapPage(await paginate(qb, query), toDeliveryDto);
   }
@@ -34,12 +37,22 @@ export class WebhookDeliveryLogService {
     return this.db.transaction(async () => {
       await this.endpoints.find(merchantId, endpointId);
       const repo = this.db.repo(WebhookDelivery);
-      const delivery = await repo.findOne({ where: { merchantId, endpointId, id: deliveryId }, lock: { mode: 'pessimistic_write' } });
+      const delivery = await repo.findOne({
+        where: { merchantId, endpointId, id: deliveryId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!delivery) throw notFound('webhook delivery', deliveryId);
       const before = delivery.status;
       Object.assign(delivery, { status: 'pending', nextAttemptAt: this.clock.now() });
       await repo.update({ merchantId, id: deliveryId }, { status: 'pending', nextAttemptAt: delivery.nextAttemptAt });
-      await this.audit.record({ merchantId, actor, action: 'webhook_delivery.retried', subjectId: deliveryId, before: { status: before }, after: { status: 'pending' } });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'webhook_delivery.retried',
+        subjectId: deliveryId,
+        before: { status: before },
+        after: { status: 'pending' },
+      });
       return toDeliveryDto(delivery);
     });
   }

@@ -35,7 +35,12 @@ interface Claimed {
  */
 @Injectable()
 export class WebhookDeliveryService {
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly encryption: Encryption, private readonly urls: WebhookUrlPolicy) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly encryption: Encryption,
+    private readonly urls: WebhookUrlPolicy,
+  ) {}
 
   /** One pass; answers how many attempts it made. */
   async run(): Promise<number> {
@@ -51,7 +56,12 @@ export class WebhookDeliveryService {
 
   private async claim(em: EntityManager): Promise<Claimed[]> {
     const now = this.clock.now();
-    const rows: (Omit<Claimed, 'event'> & { eventId: string; eventType: string; eventCreatedAt: Date; eventData: JsonObject })[] = await em.query(
+    const rows: (Omit<Claimed, 'event'> & {
+      eventId: string;
+      eventType: string;
+      eventCreatedAt: Date;
+      eventData: JsonObject;
+    })[] = await em.query(
       `SELECT d.merchant_id AS "merchantId", d.id, d.attempts, d.history, w.url, w.secret_encrypted AS "secretEncrypted",
               e.id AS "eventId", e.type AS "eventType", e.created_at AS "eventCreatedAt", e.data AS "eventData"
          FROM webhook_deliveries d
@@ -65,13 +75,16 @@ export class WebhookDeliveryService {
     );
     for (const row of rows) {
       row.attempts += 1;
-      await em.getRepository(WebhookDelivery).update(
-        { merchantId: row.merchantId, id: row.id },
-        { attempts: row.attempts, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
-      );
+      await em
+        .getRepository(WebhookDelivery)
+        .update(
+          { merchantId: row.merchantId, id: row.id },
+          { attempts: row.attempts, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+        );
     }
     return rows.map(({ eventId, eventType, eventCreatedAt, eventData, ...d }) => ({
-      ...d, event: { id: eventId, type: eventType, createdAt: new Date(eventCreatedAt), data: eventData },
+      ...d,
+      event: { id: eventId, type: eventType, createdAt: new Date(eventCreatedAt), data: eventData },
     }));
   }
 
@@ -93,7 +106,12 @@ export class WebhookDeliveryService {
     const now = this.clock.now();
     const ok = r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
     const retryAt = ok ? null : nextAttemptAt(c.attempts, c.event.createdAt, now);
-    const entry: DeliveryAttempt = { at: now.toISOString(), statusCode: r.statusCode, error: r.error, durationMs: r.durationMs };
+    const entry: DeliveryAttempt = {
+      at: now.toISOString(),
+      statusCode: r.statusCode,
+      error: r.error,
+      durationMs: r.durationMs,
+    };
     await this.db.detached((em) =>
       em.getRepository(WebhookDelivery).update(
         // Only the holder of this attempt records it (a manual retry may have started another).

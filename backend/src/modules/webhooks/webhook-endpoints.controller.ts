@@ -11,7 +11,10 @@ import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 @ApiTags('webhooks')
 @Controller('v1/webhook-endpoints')
 export class WebhookEndpointsController {
-  constructor(private readonly endpoints: WebhookEndpointsService, private readonly deliveries: WebhookDeliveryLogService) {}
+  constructor(
+    private readonly endpoints: WebhookEndpointsService,
+    private readonly deliveries: WebhookDeliveryLogService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Webhook endpoints, newest first (secrets are never shown again).' })
@@ -21,7 +24,10 @@ export class WebhookEndpointsController {
 
   @Post()
   @AdminOnly()
-  @ApiOperation({ summary: 'Add an endpoint: { url, events } (["*"] for every event). The answer holds the signing secret, shown once.' })
+  @ApiOperation({
+    summary:
+      'Add an endpoint: { url, events } (["*"] for every event). The answer holds the signing secret, shown once.',
+  })
   create(@Auth() auth: MerchantAuth, @Body() dto: CreateWebhookEndpointDto): Promise<WebhookEndpointDto> {
     return this.endpoints.create(auth.merchantId, dto, actorOf(auth));
   }
@@ -48,7 +54,9 @@ export class WebhookEndpointsController {
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ summary: "The endpoint's delivery log, newest first: event, status, attempts, last answer, every attempt." })
+  @ApiOperation({
+    summary: "The endpoint's delivery log, newest first: event, status, attempts, last answer, every attempt.",
+  })
   listDeliveries(@Auth() auth: MerchantAuth, @Param('id') id: string, @Query() query: ListDeliveriesQuery) {
     return this.deliveries.list(auth.merchantId, id, query);
   }
@@ -56,7 +64,11 @@ export class WebhookEndpointsController {
   @Post(':id/deliveries/:deliveryId/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a delivery again on the next worker pass (whatever its status).' })
-  retry(@Auth() auth: MerchantAuth, @Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<WebhookDeliveryDto> {
+  retry(
+    @Auth() auth: MerchantAuth,
+    @Param('id') id: string,
+    @Param('deliveryId') deliveryId: string,
+  ): Promise<WebhookDeliveryDto> {
     return this.deliveries.retry(auth.merchantId, id, deliveryId, actorOf(auth));
   }
 }

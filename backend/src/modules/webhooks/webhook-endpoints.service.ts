@@ -35,17 +35,34 @@ export class WebhookEndpointsService {
       const secret = newToken('whsec');
       const now = this.clock.now();
       const endpoint: WebhookEndpoint = {
-        merchantId, id, url, events, secretEncrypted: this.encryption.encrypt(secret), status: 'active',
-        eventCursor: eventIdFloor(idTime(id)), createdAt: now, updatedAt: now, deletedAt: null,
+        merchantId,
+        id,
+        url,
+        events,
+        secretEncrypted: this.encryption.encrypt(secret),
+        status: 'active',
+        eventCursor: eventIdFloor(idTime(id)),
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       };
       await this.db.repo(WebhookEndpoint).insert(endpoint);
-      await this.audit.record({ merchantId, actor, action: 'webhook_endpoint.created', subjectId: id, after: { url, events } });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'webhook_endpoint.created',
+        subjectId: id,
+        after: { url, events },
+      });
       return { ...toEndpointDto(endpoint), secret };
     });
   }
 
   async list(merchantId: string, query: ListQuery) {
-    const qb = this.db.repo(WebhookEndpoint).createQueryBuilder('w').where('w.merchantId = :merchantId AND w.deletedAt IS NULL', { merchantId });
+    const qb = this.db
+      .repo(WebhookEndpoint)
+      .createQueryBuilder('w')
+      .where('w.merchantId = :merchantId AND w.deletedAt IS NULL', { merchantId });
     return mapPage(await paginate(qb, query), toEndpointDto);
   }
 
@@ -59,12 +76,23 @@ export class WebhookEndpointsService {
       const endpoint = await this.find(merchantId, id, true);
       const now = this.clock.now();
       Object.assign(endpoint, { status: 'disabled', deletedAt: now, updatedAt: now });
-      await this.db.repo(WebhookEndpoint).update({ merchantId, id }, { status: 'disabled', deletedAt: now, updatedAt: now });
-      await this.db.repo(WebhookDelivery).update(
-        { merchantId, endpointId: id, status: 'pending' },
-        { status: 'failed', nextAttemptAt: null, lastError: 'The endpoint was deleted.' },
-      );
-      await this.audit.record({ merchantId, actor, action: 'webhook_endpoint.deleted', subjectId: id, before: { status: 'active' }, after: { status: 'disabled' } });
+      await this.db
+        .repo(WebhookEndpoint)
+        .update({ merchantId, id }, { status: 'disabled', deletedAt: now, updatedAt: now });
+      await this.db
+        .repo(WebhookDelivery)
+        .update(
+          { merchantId, endpointId: id, status: 'pending' },
+          { status: 'failed', nextAttemptAt: null, lastError: 'The endpoint was deleted.' },
+        );
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'webhook_endpoint.deleted',
+        subjectId: id,
+        before: { status: 'active' },
+        after: { status: 'disabled' },
+      });
       return { ...toEndpointDto(endpoint), deleted: true };
     });
   }
@@ -76,7 +104,9 @@ export class WebhookEndpointsService {
       const secret = newToken('whsec');
       endpoint.secretEncrypted = this.encryption.encrypt(secret);
       endpoint.updatedAt = this.clock.now();
-      await this.db.repo(WebhookEndpoint).update({ merchantId, id }, { secretEncrypted: endpoint.secretEncrypted, updatedAt: endpoint.updatedAt });
+      await this.db
+        .repo(WebhookEndpoint)
+        .update({ merchantId, id }, { secretEncrypted: endpoint.secretEncrypted, updatedAt: endpoint.updatedAt });
       await this.audit.record({ merchantId, actor, action: 'webhook_endpoint.secret_rotated', subjectId: id });
       return { ...toEndpointDto(endpoint), secret };
     });
@@ -95,12 +125,17 @@ export class WebhookEndpointsService {
 
 /** Known types (by index, for the error's path), `["*"]` alone, duplicates dropped. */
 export function normalizeEvents(events: string[]): string[] {
-  if (!events.length) throw invalidParam('events', 'events must list at least one event type, or ["*"] for every event.');
+  if (!events.length)
+    throw invalidParam('events', 'events must list at least one event type, or ["*"] for every event.');
   events.forEach((type, i) => {
     if (type !== ALL_EVENTS && !isKnownEventType(type)) {
-      throw invalidParam(`events.${i}`, `Unknown event type '${type}'. Known types: ${KNOWN_EVENT_TYPES.join(', ')}, or "*".`);
+      throw invalidParam(
+        `events.${i}`,
+        `Unknown event type '${type}'. Known types: ${KNOWN_EVENT_TYPES.join(', ')}, or "*".`,
+      );
     }
   });
-  if (events.includes(ALL_EVENTS) && events.length > 1) throw invalidParam('events', '"*" already means every event: send ["*"] alone.');
+  if (events.includes(ALL_EVENTS) && events.length > 1)
+    throw invalidParam('events', '"*" already means every event: send ["*"] alone.');
   return [...new Set(events)];
 }

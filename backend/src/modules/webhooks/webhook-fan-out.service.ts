@@ -27,7 +27,10 @@ const MAX_SCANS_PER_ENDPOINT = 10;
  */
 @Injectable()
 export class WebhookFanOutService {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /** One pass; answers how many deliveries it created. */
   async run(): Promise<number> {
@@ -52,7 +55,10 @@ export class WebhookFanOutService {
       .getRepository(WebhookEndpoint)
       .createQueryBuilder('w')
       .where("w.status = 'active'")
-      .andWhere('EXISTS (SELECT 1 FROM events e WHERE e.merchant_id = w.merchant_id AND e.id > LEAST(w.event_cursor, :recent))', { recent })
+      .andWhere(
+        'EXISTS (SELECT 1 FROM events e WHERE e.merchant_id = w.merchant_id AND e.id > LEAST(w.event_cursor, :recent))',
+        { recent },
+      )
       .andWhere(done.length ? 'w.id NOT IN (:...done)' : 'TRUE', { done })
       .orderBy('w.id')
       .limit(ENDPOINTS_PER_ROUND)
@@ -87,19 +93,44 @@ export class WebhookFanOutService {
     return created;
   }
 
-  private async insertDeliveries(em: EntityManager, endpoint: WebhookEndpoint, events: { id: string; type: string }[]): Promise<number> {
+  private async insertDeliveries(
+    em: EntityManager,
+    endpoint: WebhookEndpoint,
+    events: { id: string; type: string }[],
+  ): Promise<number> {
     if (!events.length) return 0;
     const now = this.clock.now();
     const rows: WebhookDelivery[] = events.map((e) => ({
-      merchantId: endpoint.merchantId, id: newId('wd'), endpointId: endpoint.id, eventId: e.id, eventType: e.type, status: 'pending', attempts: 0,
-      nextAttemptAt: now, lastStatusCode: null, lastError: null, lastResponseSnippet: null, history: [], createdAt: now, deliveredAt: null,
+      merchantId: endpoint.merchantId,
+      id: newId('wd'),
+      endpointId: endpoint.id,
+      eventId: e.id,
+      eventType: e.type,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastStatusCode: null,
+      lastError: null,
+      lastResponseSnippet: null,
+      history: [],
+      createdAt: now,
+      deliveredAt: null,
     }));
-    const result = await em.getRepository(WebhookDelivery).createQueryBuilder().insert().values(rows).orIgnore().returning(['id']).execute();
+    const result = await em
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder()
+      .insert()
+      .values(rows)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return result.raw.length;
   }
 
   private async moveCursor(em: EntityManager, endpoint: WebhookEndpoint, cursor: string): Promise<void> {
     endpoint.eventCursor = cursor;
-    await em.getRepository(WebhookEndpoint).update({ merchantId: endpoint.merchantId, id: endpoint.id }, { eventCursor: cursor });
+    await em
+      .getRepository(WebhookEndpoint)
+      .update({ merchantId: endpoint.merchantId, id: endpoint.id }, { eventCursor: cursor });
   }
 }

@@ -20,7 +20,13 @@ export interface SendResult {
  * anywhere, the private network included), the address checked by the URL policy's lookup.
  * Never throws: every outcome is a result for the delivery log.
  */
-export async function postWebhook(url: URL, body: string, headers: Record<string, string>, policy: WebhookUrlPolicy, timeoutMs = TIMEOUT_MS): Promise<SendResult> {
+export async function postWebhook(
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+  policy: WebhookUrlPolicy,
+  timeoutMs = TIMEOUT_MS,
+): Promise<SendResult> {
   const started = Date.now();
   const done = (r: Omit<SendResult, 'durationMs'>): SendResult => ({ ...r, durationMs: Date.now() - started });
   try {
@@ -40,11 +46,24 @@ function send(url: URL, body: string, headers: Record<string, string>, policy: W
       method: 'POST',
       agent: false,
       lookup: policy.lookup as never,
-      headers: { ...headers, 'content-type': 'application/json', 'user-agent': USER_AGENT, 'content-length': Buffer.byteLength(body) },
+      headers: {
+        ...headers,
+        'content-type': 'application/json',
+        'user-agent': USER_AGENT,
+        'content-length': Buffer.byteLength(body),
+      },
     });
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })), timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    );
     req.on('error', (err) => (clearTimeout(timer), reject(err)));
-    req.on('response', (res) => readSnippet(res).then((snippet) => (clearTimeout(timer), req.destroy(), resolve({ statusCode: res.statusCode ?? 0, snippet })), reject));
+    req.on('response', (res) =>
+      readSnippet(res).then(
+        (snippet) => (clearTimeout(timer), req.destroy(), resolve({ statusCode: res.statusCode ?? 0, snippet })),
+        reject,
+      ),
+    );
     req.end(body);
   });
 }
@@ -72,7 +91,10 @@ function readSnippet(res: IncomingMessage): Promise<string> {
 export function truncateUtf8(buf: Buffer, max: number): string {
   let end = Math.min(buf.length, max);
   if (end < buf.length) while (end > 0 && (buf[end]! & 0xc0) === 0x80) end--;
-  let text = buf.subarray(0, end).toString('utf8').replace(/\u0000/g, '');
+  let text = buf
+    .subarray(0, end)
+    .toString('utf8')
+    .replace(/\u0000/g, '');
   while (Buffer.byteLength(text) > max) text = text.slice(0, -1); // invalid bytes decode to 3-byte U+FFFD
   return text;
 }

@@ -14,12 +14,24 @@ import { WebhookFanOutService } from './webhook-fan-out.service.js';
 @Module({
   controllers: [WebhookEndpointsController, EventsController],
   providers: [
-    WebhookEndpointsService, WebhookDeliveryLogService, WebhookFanOutService, WebhookDeliveryService, EventLogService,
-    { provide: WebhookUrlPolicy, inject: [AppConfig], useFactory: (c: AppConfig) => new WebhookUrlPolicy(c.isProduction) },
+    WebhookEndpointsService,
+    WebhookDeliveryLogService,
+    WebhookFanOutService,
+    WebhookDeliveryService,
+    EventLogService,
+    {
+      provide: WebhookUrlPolicy,
+      inject: [AppConfig],
+      useFactory: (c: AppConfig) => new WebhookUrlPolicy(c.isProduction),
+    },
   ],
 })
 export class WebhooksModule implements OnModuleInit {
-  constructor(private readonly worker: WorkerService, private readonly fanOut: WebhookFanOutService, private readonly delivery: WebhookDeliveryService) {}
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly fanOut: WebhookFanOutService,
+    private readonly delivery: WebhookDeliveryService,
+  ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'webhook-fan-out', run: () => this.fanOut.run() });

@@ -8,9 +8,15 @@ export type FieldValues = Record<FieldName, string>;
  * The `POST /v1/credit-applications` body from valid field values: text trimmed, empty
  * optional fields left out, money parsed into minor units of `currency`.
  */
-export function applicationBody(mode: CreditAppMode, values: FieldValues, currency: string, locale: string): CreditApplicationRequest {
+export function applicationBody(
+  mode: CreditAppMode,
+  values: FieldValues,
+  currency: string,
+  locale: string,
+): CreditApplicationRequest {
   const value = (name: FieldName) => values[name].trim();
-  const optional = <K extends string>(key: K, name: FieldName) => (value(name) ? ({ [key]: value(name) } as Record<K, string>) : {});
+  const optional = <K extends string>(key: K, name: FieldName) =>
+    value(name) ? ({ [key]: value(name) } as Record<K, string>) : {};
   const body: CreditApplicationRequest = {
     mode,
     business: {
@@ -35,6 +41,7 @@ export function applicationBody(mode: CreditAppMode, values: FieldValues, curren
     },
     consent: { agreed: true, name: value('consentName') },
   };
-  if (value('requestedCreditLimit')) body.requestedCreditLimit = parseMoney(value('requestedCreditLimit'), currency, locale);
+  if (value('requestedCreditLimit'))
+    body.requestedCreditLimit = parseMoney(value('requestedCreditLimit'), currency, locale);
   return body;
 }

@@ -51,7 +51,9 @@ export class CreditDecision {
   async submit(client: ApiClient, body: CreditApplicationRequest): Promise<void> {
     let answer: CreditApplicationAnswer;
     try {
-      answer = await client.post<CreditApplicationAnswer>('/v1/credit-applications', body, { idempotencyKey: this.#retry.next(body) });
+      answer = await client.post<CreditApplicationAnswer>('/v1/credit-applications', body, {
+        idempotencyKey: this.#retry.next(body),
+      });
     } catch (error) {
       this.#retry.failed(error);
       throw error instanceof CcApiError ? error : CcApiError.network(error);
@@ -75,7 +77,11 @@ export class CreditDecision {
 
   #report(): void {
     const application = this.application!;
-    const decision = new CcCreditDecisionEvent({ applicationId: application.id, contactId: this.answer!.contact.id, status: application.status });
+    const decision = new CcCreditDecisionEvent({
+      applicationId: application.id,
+      contactId: this.answer!.contact.id,
+      status: application.status,
+    });
     this.#host.dispatchEvent(decision);
   }
 
@@ -85,7 +91,9 @@ export class CreditDecision {
     if (!client) return true;
     let answer: CustomerCreditApplication;
     try {
-      answer = await client.get<CustomerCreditApplication>(`/v1/customer/credit-applications/${encodeURIComponent(this.application!.id)}`);
+      answer = await client.get<CustomerCreditApplication>(
+        `/v1/customer/credit-applications/${encodeURIComponent(this.application!.id)}`,
+      );
     } catch (error) {
       if (error instanceof CcApiError && (error.status === 401 || error.status === 404)) {
         // The session ran out: the decision goes out by email instead.

@@ -40,7 +40,11 @@ export function renderProgress(step: StepIndex, m: Messages): TemplateResult {
 
 /** The step's fields, keyed by name: a new step gets new controls, never the last step's reused. */
 export function renderFields(view: StepView): unknown {
-  return repeat(fieldsOfStep(view.step), (spec) => spec.name, (spec) => renderField(spec, view));
+  return repeat(
+    fieldsOfStep(view.step),
+    (spec) => spec.name,
+    (spec) => renderField(spec, view),
+  );
 }
 
 export function fieldLabel(spec: FieldSpec, m: Messages, merchant: string): string {
@@ -51,18 +55,28 @@ export function fieldLabel(spec: FieldSpec, m: Messages, merchant: string): stri
 /** An amount in the locale's digits, as an example of what to type (`1,250.50`, `1 250,50`). */
 export function amountExample(whole: number, currency: string, locale: string, cents = true): string {
   const decimals = cents ? currencyDecimals(currency) : 0;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(whole + (cents ? 0.5 : 0));
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    whole + (cents ? 0.5 : 0),
+  );
 }
 
 /** The words for a field's error in the page's language. */
-export function errorText(spec: FieldSpec, error: FieldError, view: Pick<StepView, 'm' | 'merchant' | 'currency' | 'locale'>): string {
+export function errorText(
+  spec: FieldSpec,
+  error: FieldError,
+  view: Pick<StepView, 'm' | 'merchant' | 'currency' | 'locale'>,
+): string {
   const { m, currency, locale } = view;
   const label = fieldLabel(spec, m, view.merchant);
   switch (error.code) {
     case 'required':
     case 'amount_empty':
     case 'parameter_missing':
-      return spec.control === 'checkbox' ? m.errors.consent : spec.control === 'country' ? m.errors.country : m.errors.required(label);
+      return spec.control === 'checkbox'
+        ? m.errors.consent
+        : spec.control === 'country'
+          ? m.errors.country
+          : m.errors.required(label);
     case 'amount_invalid':
       return m.errors.amount_invalid(amountExample(1250, currency, locale));
     case 'amount_too_many_decimals':
@@ -85,7 +99,8 @@ export function errorText(spec: FieldSpec, error: FieldError, view: Pick<StepVie
 }
 
 function hint(spec: FieldSpec, view: StepView): string | undefined {
-  if (spec.control === 'money') return view.m.hints.money(view.currency, amountExample(250000, view.currency, view.locale, false));
+  if (spec.control === 'money')
+    return view.m.hints.money(view.currency, amountExample(250000, view.currency, view.locale, false));
   if (spec.name === 'taxId') return view.m.hints.taxId;
   if (spec.name === 'yearsInBusiness') return view.m.hints.yearsInBusiness;
   return undefined;

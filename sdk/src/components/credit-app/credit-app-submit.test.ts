@@ -1,5 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { $, $maybe, completeApplication, errorOf, focused, keys, loseNextAnswer, mock, nextEvent, settle, until } from '../../../test/helpers.js';
+import {
+  $,
+  $maybe,
+  completeApplication,
+  errorOf,
+  focused,
+  keys,
+  loseNextAnswer,
+  mock,
+  nextEvent,
+  settle,
+  until,
+} from '../../../test/helpers.js';
 import '../../define/cc-credit-app.js';
 import type { CcBeforeSubmitEvent } from '../../events/cc-before-submit-event.js';
 import type { CcCreditDecisionEvent } from '../../events/cc-credit-decision-event.js';
@@ -51,7 +63,9 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     await decisionShown(app, 'approved');
     await settle(app);
     await expect(app).to.be.accessible();
-    expect($(app, '#decision-title').textContent).to.equal("You're approved for trade credit with Northwind Industrial Supply");
+    expect($(app, '#decision-title').textContent).to.equal(
+      "You're approved for trade credit with Northwind Industrial Supply",
+    );
     expect(focused(app)?.id).to.equal('decision-title');
     const details = $<HTMLDetailsElement>(app, 'details');
     expect(details.open, 'score and reasons folded away').to.equal(false);
@@ -112,7 +126,7 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     expect($(app, 'dd[part="amount"]').textContent).to.equal('$10,000.00');
   });
 
-  it('maps a 422 to the field its param names, on that field\'s step, and focuses it', async () => {
+  it("maps a 422 to the field its param names, on that field's step, and focuses it", async () => {
     const app = await mount();
     await completeApplication(app, { email: 'dana@rejected.example' });
     await until(() => errorOf(app, 'email'), 'email error shown');
@@ -142,7 +156,9 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     await completeApplication(app);
     expect((await failed).detail.code).to.equal('mode_not_allowed');
     await settle(app);
-    expect($(app, '[role="alert"]').textContent).to.equal("This merchant doesn't offer this kind of credit application. Please contact them.");
+    expect($(app, '[role="alert"]').textContent).to.equal(
+      "This merchant doesn't offer this kind of credit application. Please contact them.",
+    );
   });
 
   it('retries after a lost answer with the same Idempotency-Key, and gets the first result', async () => {
@@ -159,7 +175,9 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     expect(retry!.idempotencyKey).to.equal(first!.idempotencyKey);
     expect($(app, '#decision-title').textContent, 'the first result, replayed').to.contain("You're approved");
     // A replay leaves the customer session out (secrets are shown once): the rest goes by email.
-    expect($(app, '.decision').textContent).to.contain("We've emailed the decision and any payment terms offer to dana@harborfreight.example.");
+    expect($(app, '.decision').textContent).to.contain(
+      "We've emailed the decision and any payment terms offer to dana@harborfreight.example.",
+    );
   });
 
   it('uses a new Idempotency-Key when the body changed before the retry', async () => {
@@ -181,7 +199,9 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     const app = await mount('credit_check_with_terms');
     await completeApplication(app, { email: 'ap@known.example' });
     await decisionShown(app, 'approved');
-    expect($(app, '.decision').textContent).to.contain("We've emailed the decision and any payment terms offer to ap@known.example.");
+    expect($(app, '.decision').textContent).to.contain(
+      "We've emailed the decision and any payment terms offer to ap@known.example.",
+    );
     expect($maybe(app, '#offer-title'), 'no offer without a session').to.equal(null);
     expect(sessionStore.session).to.equal(undefined);
   });
@@ -211,6 +231,8 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     expect(accept!.authorization).to.equal(`Bearer ${sessionStore.session!.token}`);
     expect(accept!.body).to.deep.equal({ signatureName: 'Dana Whitfield', netDays: 45 });
     await until(() => $maybe(app, '#offer-outcome'), 'outcome shown');
-    expect($(app, '#offer-outcome').textContent).to.contain("You've accepted net 45 terms with Northwind Industrial Supply");
+    expect($(app, '#offer-outcome').textContent).to.contain(
+      "You've accepted net 45 terms with Northwind Industrial Supply",
+    );
   });
 });

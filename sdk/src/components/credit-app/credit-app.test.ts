@@ -1,7 +1,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
-import { $, $maybe, completeApplication, enter, errorOf, focused, keys, mock, nextEvent, settle, until } from '../../../test/helpers.js';
+import {
+  $,
+  $maybe,
+  completeApplication,
+  enter,
+  errorOf,
+  focused,
+  keys,
+  mock,
+  nextEvent,
+  settle,
+  until,
+} from '../../../test/helpers.js';
 import '../../define/cc-credit-app.js';
 import type { CcCreditDecisionEvent } from '../../events/cc-credit-decision-event.js';
 import type { CcProvider } from '../provider/provider.js';
@@ -9,7 +21,8 @@ import type { CcCreditApp } from './credit-app.js';
 
 /** A provider with a credit app inside, resolved once the config has loaded. */
 async function mount(attributes: { mode?: string; locale?: string; theme?: string; key?: string } = {}) {
-  const provider = await fixture<CcProvider>(html`<cc-provider publishable-key=${attributes.key ?? keys.valid} locale=${attributes.locale ?? 'en'}>
+  const provider =
+    await fixture<CcProvider>(html`<cc-provider publishable-key=${attributes.key ?? keys.valid} locale=${attributes.locale ?? 'en'}>
     <cc-credit-app mode=${attributes.mode ?? 'credit_check'} theme=${attributes.theme ?? 'light'}></cc-credit-app>
   </cc-provider>`);
   const app = provider.querySelector('cc-credit-app')!;
@@ -67,7 +80,19 @@ describe('<cc-credit-app>: the form', () => {
       }
     };
     // legal name, tax id, line 1, line 2 (skipped), city, region, postal code, country (US kept), years, revenue, limit
-    await type('Harbor Freight Logistics LLC', '12-3456789', '200 Pier Avenue', '', 'Oakland', 'CA', '94607', '', '7', '2,500,000', '50,000');
+    await type(
+      'Harbor Freight Logistics LLC',
+      '12-3456789',
+      '200 Pier Avenue',
+      '',
+      'Oakland',
+      'CA',
+      '94607',
+      '',
+      '7',
+      '2,500,000',
+      '50,000',
+    );
     await sendKeys({ press: 'Enter' });
     await until(() => currentStep(app) === 1, 'step 2');
     expect(focused(app)?.id, 'focus on the new step title').to.equal('step-title');
@@ -142,7 +167,9 @@ describe('<cc-credit-app>: the form', () => {
     expect(errorOf(app, 'taxId')).to.equal('Business tax ID: this field is required.');
     expect(errorOf(app, 'yearsInBusiness')).to.equal('Enter a whole number, like 5.');
     expect(errorOf(app, 'line2'), 'optional').to.equal(undefined);
-    expect($(app, '[role="status"]').textContent).to.contain('There are 7 problems to fix. Business tax ID: this field is required.');
+    expect($(app, '[role="status"]').textContent).to.contain(
+      'There are 7 problems to fix. Business tax ID: this field is required.',
+    );
   });
 
   it('requires the consent box and a typed name', async () => {
@@ -157,7 +184,9 @@ describe('<cc-credit-app>: the form', () => {
 
   it('reads amounts in the page locale and sends minor units of the merchant currency', async () => {
     const app = await mount({ key: keys.locked, locale: 'fr' });
-    expect($(app, '#annualRevenue-hint').textContent!.replace(/\s/g, ' ')).to.equal('Montant en EUR, par exemple 250 000.');
+    expect($(app, '#annualRevenue-hint').textContent!.replace(/\s/g, ' ')).to.equal(
+      'Montant en EUR, par exemple 250 000.',
+    );
     expect($<HTMLSelectElement>(app, '#country').value).to.equal('FR');
     await completeApplication(app, { annualRevenue: '1 234 567,89', requestedCreditLimit: '20 000' });
     await until(async () => (await mock.requests('/v1/credit-applications')).length === 1, 'submitted');
@@ -191,8 +220,12 @@ describe('<cc-credit-app>: the form', () => {
   });
 
   it('works without a provider, from its own attributes, and fires cc-ready with the config', async () => {
-    const ready = new Promise<CustomEvent>((resolve) => document.addEventListener('cc-ready', resolve as EventListener, { once: true }));
-    const app = await fixture<CcCreditApp>(html`<cc-credit-app publishable-key=${keys.valid} locale="en"></cc-credit-app>`);
+    const ready = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('cc-ready', resolve as EventListener, { once: true }),
+    );
+    const app = await fixture<CcCreditApp>(
+      html`<cc-credit-app publishable-key=${keys.valid} locale="en"></cc-credit-app>`,
+    );
     expect((await ready).detail.config.merchant.name).to.equal('Northwind Industrial Supply');
     await until(() => $maybe(app, '#legalName'), 'form shown');
     await completeApplication(app);
@@ -232,10 +265,15 @@ describe('<cc-credit-app> inside another shadow root', () => {
 
   it('works and its events leave the shadow root', async () => {
     // Target and path are read while the event is dispatched: afterwards the DOM clears them.
-    const decision = new Promise<{ event: CcCreditDecisionEvent; target: EventTarget | null; path: EventTarget[] }>((resolve) =>
-      document.addEventListener('cc-credit-decision', (event) => resolve({ event, target: event.target, path: event.composedPath() }), {
-        once: true,
-      }),
+    const decision = new Promise<{ event: CcCreditDecisionEvent; target: EventTarget | null; path: EventTarget[] }>(
+      (resolve) =>
+        document.addEventListener(
+          'cc-credit-decision',
+          (event) => resolve({ event, target: event.target, path: event.composedPath() }),
+          {
+            once: true,
+          },
+        ),
     );
     const shop = await fixture<ShadowShop>(html`<shadow-shop></shadow-shop>`);
     const app = shop.shadowRoot!.querySelector('cc-credit-app')!;

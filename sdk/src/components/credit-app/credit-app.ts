@@ -17,7 +17,15 @@ import { TermsOfferPanel } from '../terms-offer/terms-offer-panel.js';
 import { termsOfferStyles } from '../terms-offer/terms-offer.styles.js';
 import { applicationBody, type FieldValues } from './credit-app-body.js';
 import { CreditDecision } from './credit-app-decision.js';
-import { fieldForParam, fieldSpecs, fieldsOfStep, stepCount, validatorsOf, type FieldName, type StepIndex } from './credit-app-fields.js';
+import {
+  fieldForParam,
+  fieldSpecs,
+  fieldsOfStep,
+  stepCount,
+  validatorsOf,
+  type FieldName,
+  type StepIndex,
+} from './credit-app-fields.js';
 import { errorText, renderFields, renderProgress, type FieldError } from './credit-app-step.js';
 import { creditAppStyles } from './credit-app.styles.js';
 import { renderDecision } from './credit-decision-view.js';
@@ -105,10 +113,13 @@ export class CcCreditApp extends CcElement {
     if (modes && checked !== this.#modeChecked) {
       this.#modeChecked = checked;
       if (!modes.includes(this.mode)) {
-        devWarn(`<cc-credit-app> mode="${this.mode}" is not in this merchant's creditAppModes; the API will refuse it (mode_not_allowed).`);
+        devWarn(
+          `<cc-credit-app> mode="${this.mode}" is not in this merchant's creditAppModes; the API will refuse it (mode_not_allowed).`,
+        );
       }
     }
-    if (!this.#values.country && !this.#touched.has('country')) this.#values.country = defaultCountry(this.#config.locale);
+    if (!this.#values.country && !this.#touched.has('country'))
+      this.#values.country = defaultCountry(this.#config.locale);
   }
 
   protected override render(): unknown {

@@ -10,10 +10,18 @@ import type { CcDisputeForm } from './dispute-form.js';
 /** A contact with one open invoice of $1,250.00 (balance $1,000.00), its session in the tab, and the form for that invoice. */
 async function mount(options: { key?: string; locale?: string; balance?: number; status?: string } = {}) {
   const seeded = await walletMock.seed(options.key ?? walletKeys.valid, {
-    invoices: [{ amount: 125000, balance: options.balance ?? 100000, number: 'INV-1001', ...(options.status ? { status: options.status as 'open' } : {}) }],
+    invoices: [
+      {
+        amount: 125000,
+        balance: options.balance ?? 100000,
+        number: 'INV-1001',
+        ...(options.status ? { status: options.status as 'open' } : {}),
+      },
+    ],
   });
   storeSession(seeded.session.token);
-  const provider = await fixture(html`<cc-provider publishable-key=${options.key ?? walletKeys.valid} locale=${options.locale ?? 'en'}>
+  const provider =
+    await fixture(html`<cc-provider publishable-key=${options.key ?? walletKeys.valid} locale=${options.locale ?? 'en'}>
     <button id="before">Before</button>
     <cc-dispute-form invoice-id=${seeded.invoices[0]!.id}></cc-dispute-form>
   </cc-provider>`);
@@ -110,7 +118,9 @@ describe('<cc-dispute-form>', () => {
     type(el, 'dispute-explanation', 'Wrong unit price on line 2.');
     type(el, 'dispute-amount', '1,000.01');
     await settle(el);
-    expect(errorOf(el, 'dispute-amount')).to.equal("The dispute amount can't be more than the invoice amount, $1,000.00.");
+    expect(errorOf(el, 'dispute-amount')).to.equal(
+      "The dispute amount can't be more than the invoice amount, $1,000.00.",
+    );
     save(el);
     await settle(el);
     expect(focused(el)?.id).to.equal('dispute-amount');
@@ -143,7 +153,9 @@ describe('<cc-dispute-form>', () => {
     type(el, 'dispute-amount', '500.00');
     save(el);
     await until(() => errorOf(el, 'dispute-amount'), 'the field error');
-    expect(errorOf(el, 'dispute-amount')).to.equal("The dispute amount can't be more than the invoice amount, $300.00.");
+    expect(errorOf(el, 'dispute-amount')).to.equal(
+      "The dispute amount can't be more than the invoice amount, $300.00.",
+    );
     expect($<HTMLInputElement>(el, '#dispute-invoice-amount').value).to.equal('$300.00');
     expect(focused(el)?.id).to.equal('dispute-amount');
     expect($maybe(el, '[role="alert"]'), 'no form alert for a field error').to.equal(null);
@@ -164,7 +176,9 @@ describe('<cc-dispute-form>', () => {
     expect(errorOf(el, 'dispute-explanation')).to.equal('Shorten the explanation to 2,000 characters or fewer.');
     type(el, 'dispute-explanation', `  ${'x'.repeat(2000)}  `);
     await settle(el);
-    expect($(el, '#dispute-explanation-count').textContent, 'counted as the API counts it, trimmed').to.equal('2,000 of 2,000 characters');
+    expect($(el, '#dispute-explanation-count').textContent, 'counted as the API counts it, trimmed').to.equal(
+      '2,000 of 2,000 characters',
+    );
     expect(errorOf(el, 'dispute-explanation')).to.equal(undefined);
     expect(await disputeRequests(seeded)).to.have.length(0);
   });

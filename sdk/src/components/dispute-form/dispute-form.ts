@@ -121,7 +121,9 @@ export class CcDisputeForm extends CcCancelableElement {
     const request = (this.#request = new AbortController());
     if (!this.#loaded) this.loadState = 'loading';
     try {
-      const invoice = await client.get<WalletInvoice>(`/v1/customer/invoices/${encodeURIComponent(id)}`, { signal: request.signal });
+      const invoice = await client.get<WalletInvoice>(`/v1/customer/invoices/${encodeURIComponent(id)}`, {
+        signal: request.signal,
+      });
       if (request.signal.aborted) return undefined;
       this.session.used();
       this.#show(invoice);
@@ -176,9 +178,11 @@ export class CcDisputeForm extends CcCancelableElement {
       </dl>
       ${this.#alert ? html`<div part="error" class="alert" role="alert" id="dispute-alert" tabindex="-1">${this.#alert}</div>` : nothing}
       <p class=${this.#saved ? 'outcome' : 'muted'} id="dispute-outcome" tabindex="-1" role="status">${text}</p>
-      ${this.cancelable
-        ? html`<div class="actions"><button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button></div>`
-        : nothing}`;
+      ${
+        this.cancelable
+          ? html`<div class="actions"><button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button></div>`
+          : nothing
+      }`;
   }
 
   #renderForm(invoice: WalletInvoice): TemplateResult {
@@ -209,9 +213,11 @@ export class CcDisputeForm extends CcCancelableElement {
           <p class="hint" id="dispute-explanation-hint">${f.explanationHint}</p>
           <p class="count ${left < 0 ? 'over' : ''}" id="dispute-explanation-count">${f.count(number(count), number(maxExplanation))}</p>
           <p class="sr-only" aria-live="polite">${left <= 100 ? f.left(number(Math.max(left, 0))) : ''}</p>
-          ${this.#errors.explanation
-            ? html`<p part="error" class="error" id="dispute-explanation-error">${this.#errors.explanation}</p>`
-            : nothing}
+          ${
+            this.#errors.explanation
+              ? html`<p part="error" class="error" id="dispute-explanation-error">${this.#errors.explanation}</p>`
+              : nothing
+          }
         </div>
         <div part="field" class="field">
           <label part="label" for="dispute-invoice-amount">${f.invoiceAmount}</label>
@@ -261,11 +267,21 @@ export class CcDisputeForm extends CcCancelableElement {
     if (name === 'explanation') {
       const text = this.#explanation.trim();
       if (text === '') error = m.required(f.explanation);
-      else if (textLength(text) > maxExplanation) error = f.tooLong(new Intl.NumberFormat(this.activeLocale).format(maxExplanation));
+      else if (textLength(text) > maxExplanation)
+        error = f.tooLong(new Intl.NumberFormat(this.activeLocale).format(maxExplanation));
     } else {
       const read = readAmount(this.#amount, invoice.currency, this.activeLocale);
-      if ('code' in read) error = moneyErrorText(read.code, f.disputeAmount, invoice.currency, this.activeLocale, m, exampleMinor(invoice));
-      else if (read.amount > invoice.balance) error = f.aboveBalance(formatMoney(invoice.balance, invoice.currency, this.activeLocale));
+      if ('code' in read)
+        error = moneyErrorText(
+          read.code,
+          f.disputeAmount,
+          invoice.currency,
+          this.activeLocale,
+          m,
+          exampleMinor(invoice),
+        );
+      else if (read.amount > invoice.balance)
+        error = f.aboveBalance(formatMoney(invoice.balance, invoice.currency, this.activeLocale));
     }
     if (error) this.#errors[name] = error;
     else delete this.#errors[name];
@@ -294,14 +310,20 @@ export class CcDisputeForm extends CcCancelableElement {
     this.requestUpdate();
     let focus: string | undefined;
     try {
-      const dispute = await client.post<WalletDispute>(`/v1/customer/invoices/${encodeURIComponent(invoice.id)}/disputes`, body, {
-        idempotencyKey: this.#retry.next(body),
-      });
+      const dispute = await client.post<WalletDispute>(
+        `/v1/customer/invoices/${encodeURIComponent(invoice.id)}/disputes`,
+        body,
+        {
+          idempotencyKey: this.#retry.next(body),
+        },
+      );
       this.session.used();
       this.#saved = dispute;
       this.#loaded = { ...invoice, status: 'disputed', overdue: invoice.overdue };
       focus = 'dispute-outcome';
-      this.dispatchEvent(new CcDisputeSavedEvent({ disputeId: dispute.id, invoiceId: invoice.id, amount: dispute.amount ?? amount }));
+      this.dispatchEvent(
+        new CcDisputeSavedEvent({ disputeId: dispute.id, invoiceId: invoice.id, amount: dispute.amount ?? amount }),
+      );
     } catch (error) {
       this.#retry.failed(error);
       focus = await this.#failed(asApiError(error), token);
@@ -327,11 +349,17 @@ export class CcDisputeForm extends CcCancelableElement {
         const current = this.#loaded!;
         const read = readAmount(this.#amount, current.currency, this.activeLocale);
         this.#errors.amount =
-          'amount' in read && read.amount > current.balance ? f.aboveBalance(formatMoney(current.balance, current.currency, this.activeLocale)) : error.message;
+          'amount' in read && read.amount > current.balance
+            ? f.aboveBalance(formatMoney(current.balance, current.currency, this.activeLocale))
+            : error.message;
       } else {
         const text = this.#explanation.trim();
         this.#errors.explanation =
-          text === '' ? m.required(f.explanation) : textLength(text) > maxExplanation ? f.tooLong(new Intl.NumberFormat(this.activeLocale).format(maxExplanation)) : error.message;
+          text === ''
+            ? m.required(f.explanation)
+            : textLength(text) > maxExplanation
+              ? f.tooLong(new Intl.NumberFormat(this.activeLocale).format(maxExplanation))
+              : error.message;
       }
       return 'field';
     }

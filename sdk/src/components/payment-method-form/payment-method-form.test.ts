@@ -1,6 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { $, $maybe, errorOf, focused, mock, nextEvent, settle, until } from '../../../test/helpers.js';
-import { forgetSessions, storeSession, testAch, testCards, walletKeys, walletMock } from '../../../test/wallet-helpers.js';
+import {
+  forgetSessions,
+  storeSession,
+  testAch,
+  testCards,
+  walletKeys,
+  walletMock,
+} from '../../../test/wallet-helpers.js';
 import '../../define/cc-payment-method-form.js';
 import type { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { CcPaymentMethodAddedEvent } from '../../events/cc-payment-method-added-event.js';
@@ -27,7 +34,8 @@ function type(el: CcPaymentMethodForm, id: string, value: string) {
 }
 
 const save = (el: CcPaymentMethodForm) => $(el, '[part~="button-primary"]').click();
-const labels = (el: CcPaymentMethodForm) => [...el.shadowRoot!.querySelectorAll('form label')].map((l) => l.textContent!.trim());
+const labels = (el: CcPaymentMethodForm) =>
+  [...el.shadowRoot!.querySelectorAll('form label')].map((l) => l.textContent!.trim());
 
 describe('<cc-payment-method-form>', () => {
   beforeEach(async () => {
@@ -58,10 +66,20 @@ describe('<cc-payment-method-form>', () => {
     const added = nextEvent<CcPaymentMethodAddedEvent>(el, 'cc-payment-method-added');
     save(el);
     const { paymentMethod } = (await added).detail;
-    expect(paymentMethod).to.include({ type: 'card', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2039, isDefault: true });
+    expect(paymentMethod).to.include({
+      type: 'card',
+      brand: 'visa',
+      last4: '4242',
+      expMonth: 8,
+      expYear: 2039,
+      isDefault: true,
+    });
     expect(paymentMethod.id).to.match(/^pm_/);
     const [request] = await mock.requests('/v1/customer/payment-methods');
-    expect(request!.body).to.deep.equal({ type: 'card', card: { number: '4242424242424242', expMonth: 8, expYear: 2039, cvc: '123' } });
+    expect(request!.body).to.deep.equal({
+      type: 'card',
+      card: { number: '4242424242424242', expMonth: 8, expYear: 2039, cvc: '123' },
+    });
     await settle(el);
     expect(focused(el)?.id).to.equal('method-added');
     expect($(el, '#method-added').textContent).to.equal('Visa ending in 4242 was added.');

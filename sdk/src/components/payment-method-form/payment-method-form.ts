@@ -60,7 +60,9 @@ function check(name: FieldName, value: string, m: WalletMessages, now = new Date
   switch (name) {
     case 'cardNumber': {
       const number = digits(value);
-      return /^\d{12,19}$/.test(number) && /^[\d\s-]+$/.test(value.trim()) && luhn(number) ? undefined : invalid.cardNumber;
+      return /^\d{12,19}$/.test(number) && /^[\d\s-]+$/.test(value.trim()) && luhn(number)
+        ? undefined
+        : invalid.cardNumber;
     }
     case 'expiry': {
       const expiry = readExpiry(value);
@@ -121,9 +123,11 @@ export class CcPaymentMethodForm extends CcCancelableElement {
     const f = m.methodForm;
     return html`<section class="panel" aria-labelledby="method-title">
       <h2 id="method-title">${f.title}</h2>
-      ${this.#added
-        ? html`<p part="status" class="outcome" id="method-added" tabindex="-1" role="status">${f.added(methodLabel(this.#added, m))}</p>`
-        : nothing}
+      ${
+        this.#added
+          ? html`<p part="status" class="outcome" id="method-added" tabindex="-1" role="status">${f.added(methodLabel(this.#added, m))}</p>`
+          : nothing
+      }
       ${this.#alert ? html`<div part="error" class="alert" role="alert" id="method-alert" tabindex="-1">${this.#alert}</div>` : nothing}
       <form part="form" novalidate aria-labelledby="method-title" aria-busy=${this.#saving ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.onKeydown}>
         <fieldset part="field">
@@ -156,7 +160,12 @@ export class CcPaymentMethodForm extends CcCancelableElement {
 
   #field(name: FieldName, m: WalletMessages): TemplateResult {
     const f = m.methodForm;
-    const hints: Partial<Record<FieldName, string>> = { expiry: f.expiryHint, cvc: f.cvcHint, routingNumber: f.routingHint, accountNumber: f.accountHint };
+    const hints: Partial<Record<FieldName, string>> = {
+      expiry: f.expiryHint,
+      cvc: f.cvcHint,
+      routingNumber: f.routingHint,
+      accountNumber: f.accountHint,
+    };
     const autocomplete: Record<FieldName, string> = {
       cardNumber: 'cc-number',
       expiry: 'cc-exp',
@@ -204,10 +213,20 @@ export class CcPaymentMethodForm extends CcCancelableElement {
   #body(): NewPaymentMethod {
     const v = this.#values;
     if (this.type === 'ach') {
-      return { type: 'ach', ach: { routingNumber: digits(v.routingNumber), accountNumber: digits(v.accountNumber), accountHolder: v.accountHolder.trim() } };
+      return {
+        type: 'ach',
+        ach: {
+          routingNumber: digits(v.routingNumber),
+          accountNumber: digits(v.accountNumber),
+          accountHolder: v.accountHolder.trim(),
+        },
+      };
     }
     const expiry = readExpiry(v.expiry)!;
-    return { type: 'card', card: { number: digits(v.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: v.cvc.trim() } };
+    return {
+      type: 'card',
+      card: { number: digits(v.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: v.cvc.trim() },
+    };
   }
 
   readonly #onSubmit = async (event: Event): Promise<void> => {
@@ -230,7 +249,9 @@ export class CcPaymentMethodForm extends CcCancelableElement {
     this.requestUpdate();
     let focus: string | undefined;
     try {
-      const method = await client.post<WalletPaymentMethod>('/v1/customer/payment-methods', body, { idempotencyKey: this.#retry.next(body) });
+      const method = await client.post<WalletPaymentMethod>('/v1/customer/payment-methods', body, {
+        idempotencyKey: this.#retry.next(body),
+      });
       this.session.used();
       this.#added = method;
       // Nothing typed stays in the page once the method exists.
@@ -256,7 +277,8 @@ export class CcPaymentMethodForm extends CcCancelableElement {
     if (error.status === 422 && field) {
       const invalid = this.m.methodForm.invalid;
       // A readable date the processor refuses has expired by its clock.
-      this.#errors[field] = field === 'expiry' ? (readExpiry(this.#values.expiry) ? invalid.expired : invalid.expiry) : invalid[field];
+      this.#errors[field] =
+        field === 'expiry' ? (readExpiry(this.#values.expiry) ? invalid.expired : invalid.expiry) : invalid[field];
       return 'field';
     }
     this.#alert = requestErrorText(error, this.m);

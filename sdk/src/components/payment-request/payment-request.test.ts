@@ -1,6 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { $, $maybe, errorOf, focused, mock, nextEvent, settle, until } from '../../../test/helpers.js';
-import { forgetSessions, storeSession, testCards, walletKeys, walletMock, type SeedSpec } from '../../../test/wallet-helpers.js';
+import {
+  forgetSessions,
+  storeSession,
+  testCards,
+  walletKeys,
+  walletMock,
+  type SeedSpec,
+} from '../../../test/wallet-helpers.js';
 import '../../define/cc-payment-request.js';
 import type { CcPaymentFailedEvent } from '../../events/cc-payment-failed-event.js';
 import type { CcPaymentRequestApprovedEvent } from '../../events/cc-payment-request-approved-event.js';
@@ -37,13 +44,18 @@ function typeAmount(el: CcPaymentRequest, value: string) {
 
 /** The radio of the method whose label starts with `label` ("Visa", "Bank account"). */
 function chooseMethod(el: CcPaymentRequest, label: string) {
-  const match = [...el.shadowRoot!.querySelectorAll('.choice label')].find((l) => l.textContent!.trim().startsWith(label))!;
+  const match = [...el.shadowRoot!.querySelectorAll('.choice label')].find((l) =>
+    l.textContent!.trim().startsWith(label),
+  )!;
   el.shadowRoot!.getElementById(match.getAttribute('for')!)!.click();
 }
 
-const methodInputs = (el: CcPaymentRequest) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="request-method"]')];
+const methodInputs = (el: CcPaymentRequest) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="request-method"]'),
+];
 const primary = (el: CcPaymentRequest) => $<HTMLButtonElement>(el, '[part~="button-primary"]');
-const payments = () => mock.requests('/v1/customer/payment-requests/').then((all) => all.filter((r) => r.path.endsWith('/payments')));
+const payments = () =>
+  mock.requests('/v1/customer/payment-requests/').then((all) => all.filter((r) => r.path.endsWith('/payments')));
 
 describe('<cc-payment-request>', () => {
   beforeEach(async () => {
@@ -80,13 +92,24 @@ describe('<cc-payment-request>', () => {
     el.addEventListener('cc-payment-succeeded', (e) => events.push(e.type));
     typeAmount(el, '600');
     primary(el).click();
-    expect((await approved).detail).to.deep.equal({ paymentRequestId: seeded.requests[0]!.id, contactId: seeded.contact.id });
+    expect((await approved).detail).to.deep.equal({
+      paymentRequestId: seeded.requests[0]!.id,
+      contactId: seeded.contact.id,
+    });
     const { detail } = await paid;
-    expect(detail).to.deep.equal({ paymentId: detail.paymentId, amount: 60000, currency: 'USD', paymentRequestId: seeded.requests[0]!.id });
+    expect(detail).to.deep.equal({
+      paymentId: detail.paymentId,
+      amount: 60000,
+      currency: 'USD',
+      paymentRequestId: seeded.requests[0]!.id,
+    });
     expect(detail.paymentId).to.match(/^pay_/);
     expect(events).to.deep.equal(['cc-payment-request-approved', 'cc-payment-succeeded']);
     const [request] = await payments();
-    expect(request!.body).to.deep.equal({ amount: 60000, paymentMethodId: seeded.methods.find((m) => m.isDefault)!.id });
+    expect(request!.body).to.deep.equal({
+      amount: 60000,
+      paymentMethodId: seeded.methods.find((m) => m.isDefault)!.id,
+    });
     await until(() => $(el, '#request-status').textContent === 'Partially paid', 'status read again');
     expect(focused(el)?.id).to.equal('request-outcome');
     expect($(el, '#request-outcome').textContent).to.equal('Thank you: your payment of $600.00 went through.');
@@ -99,7 +122,9 @@ describe('<cc-payment-request>', () => {
     const { el } = await mount(oneRequest({ requests: [{ amount: 100000, status: 'approved' }] }));
     typeAmount(el, '499.99');
     await settle(el);
-    expect(errorOf(el, 'request-amount')).to.equal('Pay at least $500.00 with this payment method, or the whole amount left.');
+    expect(errorOf(el, 'request-amount')).to.equal(
+      'Pay at least $500.00 with this payment method, or the whole amount left.',
+    );
     primary(el).click();
     await settle(el);
     expect(focused(el)?.id).to.equal('request-amount');
@@ -125,7 +150,11 @@ describe('<cc-payment-request>', () => {
     const failed = nextEvent<CcPaymentFailedEvent>(el, 'cc-payment-failed');
     typeAmount(el, '500');
     primary(el).click();
-    expect((await failed).detail).to.deep.include({ amount: 50000, currency: 'USD', code: 'exceeds_remaining_balance' });
+    expect((await failed).detail).to.deep.include({
+      amount: 50000,
+      currency: 'USD',
+      code: 'exceeds_remaining_balance',
+    });
     await until(() => errorOf(el, 'request-amount'), 'field error');
     expect(errorOf(el, 'request-amount')).to.equal('You can pay at most $300.00.');
     expect(focused(el)?.id).to.equal('request-amount');
@@ -133,14 +162,27 @@ describe('<cc-payment-request>', () => {
   });
 
   it('shows a declined card (402) in plain words and fires cc-payment-failed with the payment id', async () => {
-    const { el, seeded } = await mount(oneRequest({ requests: [{ amount: 100000, status: 'approved' }], methods: [{ type: 'card', number: '4000000000000002' }] }));
+    const { el, seeded } = await mount(
+      oneRequest({
+        requests: [{ amount: 100000, status: 'approved' }],
+        methods: [{ type: 'card', number: '4000000000000002' }],
+      }),
+    );
     const failed = nextEvent<CcPaymentFailedEvent>(el, 'cc-payment-failed');
     primary(el).click();
     const { detail } = await failed;
-    expect(detail).to.deep.equal({ paymentId: detail.paymentId, amount: 100000, currency: 'USD', code: 'card_declined', paymentRequestId: seeded.requests[0]!.id });
+    expect(detail).to.deep.equal({
+      paymentId: detail.paymentId,
+      amount: 100000,
+      currency: 'USD',
+      code: 'card_declined',
+      paymentRequestId: seeded.requests[0]!.id,
+    });
     expect(detail.paymentId).to.match(/^pay_/);
     await settle(el);
-    expect($(el, '[role="alert"]').textContent).to.equal('Your card was declined. Try another payment method, or contact your card issuer.');
+    expect($(el, '[role="alert"]').textContent).to.equal(
+      'Your card was declined. Try another payment method, or contact your card issuer.',
+    );
     expect(focused(el)?.id).to.equal('request-alert');
     expect($(el, '#request-status').textContent, 'no money moved').to.equal('Approved');
     await expect(el).to.be.accessible();
@@ -162,7 +204,10 @@ describe('<cc-payment-request>', () => {
     await until(() => $maybe(el, '#request-decline'), 'the second request');
     const declined = nextEvent<CcPaymentRequestDeclinedEvent>(el, 'cc-payment-request-declined');
     $(el, '#request-decline').click();
-    expect((await declined).detail).to.deep.equal({ paymentRequestId: second.requests[0]!.id, contactId: second.contact.id });
+    expect((await declined).detail).to.deep.equal({
+      paymentRequestId: second.requests[0]!.id,
+      contactId: second.contact.id,
+    });
     await settle(el);
     expect($(el, '#request-status').textContent).to.equal('Declined');
     expect($maybe(el, 'form'), 'nothing to pay').to.equal(null);
@@ -173,7 +218,11 @@ describe('<cc-payment-request>', () => {
     const { el } = await mount(oneRequest({ methods: [], requests: [{ amount: 5000, status: 'approved' }] }));
     const form = $(el, 'cc-payment-method-form');
     await until(() => form.shadowRoot?.querySelector('#method-cardNumber'), 'the inline method form');
-    for (const [id, value] of [['method-cardNumber', testCards.ok], ['method-expiry', '12/39'], ['method-cvc', '123']] as const) {
+    for (const [id, value] of [
+      ['method-cardNumber', testCards.ok],
+      ['method-expiry', '12/39'],
+      ['method-cvc', '123'],
+    ] as const) {
       const input = form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
       input.value = value;
       input.dispatchEvent(new Event('input'));

@@ -12,7 +12,15 @@ import { formatMoney } from '../../internal/money-format.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import type { Page, WalletPayment, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { CcCancelableElement } from '../../internal/wallet-element.js';
-import { amountExample, asApiError, formatDate, methodLabel, moneyErrorText, readAmount, requestErrorText } from '../../internal/wallet-format.js';
+import {
+  amountExample,
+  asApiError,
+  formatDate,
+  methodLabel,
+  moneyErrorText,
+  readAmount,
+  requestErrorText,
+} from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 
@@ -131,8 +139,12 @@ export class CcPaymentRequest extends CcCancelableElement {
     if (!this.#current) this.loadState = 'loading';
     try {
       const [answer, methods] = await Promise.all([
-        client.get<WalletPaymentRequest>(`/v1/customer/payment-requests/${encodeURIComponent(id)}`, { signal: request.signal }),
-        methodsGiven ? undefined : client.get<Page<WalletPaymentMethod>>('/v1/customer/payment-methods', { signal: request.signal }),
+        client.get<WalletPaymentRequest>(`/v1/customer/payment-requests/${encodeURIComponent(id)}`, {
+          signal: request.signal,
+        }),
+        methodsGiven
+          ? undefined
+          : client.get<Page<WalletPaymentMethod>>('/v1/customer/payment-methods', { signal: request.signal }),
       ]);
       if (request.signal.aborted) return;
       this.session.used();
@@ -216,15 +228,23 @@ export class CcPaymentRequest extends CcCancelableElement {
         ? r.fullOnly(money(request.remaining))
         : r.amountHint(money(minimum.amount), money(request.remaining))
       : undefined;
-    const payLabel = pending ? (amount ? r.approveAndPay(amount) : r.approveAndPayPlain) : amount ? r.pay(amount) : r.payPlain;
-    const methodsForm = this.#methods.length === 0
-      ? html`<p>${r.noMethods}</p>
+    const payLabel = pending
+      ? amount
+        ? r.approveAndPay(amount)
+        : r.approveAndPayPlain
+      : amount
+        ? r.pay(amount)
+        : r.payPlain;
+    const methodsForm =
+      this.#methods.length === 0
+        ? html`<p>${r.noMethods}</p>
           <cc-payment-method-form exportparts=${exportedParts} @cc-payment-method-added=${this.#onMethodAdded}></cc-payment-method-form>`
-      : nothing;
+        : nothing;
     return html`${methodsForm}
       <form part="form" novalidate aria-labelledby="request-title" aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onPay} @keydown=${this.onKeydown}>
-        ${this.#methods.length
-          ? html`<fieldset part="field" aria-describedby=${this.#errors.method ? 'request-method-error' : nothing}>
+        ${
+          this.#methods.length
+            ? html`<fieldset part="field" aria-describedby=${this.#errors.method ? 'request-method-error' : nothing}>
               <legend part="label">${r.payWith}</legend>
               ${this.#methods.map(
                 (option) => html`<div class="choice">
@@ -242,7 +262,8 @@ export class CcPaymentRequest extends CcCancelableElement {
               )}
               ${this.#errors.method ? html`<p part="error" class="error" id="request-method-error">${this.#errors.method}</p>` : nothing}
             </fieldset>`
-          : nothing}
+            : nothing
+        }
         ${textField({
           id: 'request-amount',
           label: r.amountToPay,
@@ -267,10 +288,12 @@ export class CcPaymentRequest extends CcCancelableElement {
         })}
         <div class="actions">
           <button part="button button-primary" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${payLabel}</button>
-          ${pending
-            ? html`<button part="button" type="button" id="request-approve" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onApprove}>${r.approve}</button>
+          ${
+            pending
+              ? html`<button part="button" type="button" id="request-approve" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onApprove}>${r.approve}</button>
                 <button part="button" type="button" id="request-decline" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onDecline}>${r.decline}</button>`
-            : nothing}
+              : nothing
+          }
           ${this.cancelable ? html`<button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button>` : nothing}
         </div>
         <p class="sr-only" role="status">${busy ? r.working : ''}</p>
@@ -299,12 +322,20 @@ export class CcPaymentRequest extends CcCancelableElement {
     const read = readAmount(this.#amount, request.currency, this.activeLocale);
     let error: string | undefined;
     if ('code' in read) {
-      error = moneyErrorText(read.code, m.request.amountToPay, request.currency, this.activeLocale, m, request.remaining);
+      error = moneyErrorText(
+        read.code,
+        m.request.amountToPay,
+        request.currency,
+        this.activeLocale,
+        m,
+        request.remaining,
+      );
     } else if (read.amount > request.remaining) {
       error = m.paymentErrors.exceeds_remaining(money(request.remaining));
     } else {
       const minimum = this.#method ? request.minimums[this.#method.type].amount : 0;
-      if (read.amount < minimum && read.amount !== request.remaining) error = m.paymentErrors.below_minimum(money(minimum));
+      if (read.amount < minimum && read.amount !== request.remaining)
+        error = m.paymentErrors.below_minimum(money(minimum));
     }
     if (error) this.#errors.amount = error;
     else delete this.#errors.amount;
@@ -322,7 +353,8 @@ export class CcPaymentRequest extends CcCancelableElement {
     if (amount === undefined || !this.#method) {
       this.requestUpdate();
       await this.updateComplete;
-      if (!focusFirstInvalid(this.renderRoot)) this.renderRoot.querySelector<HTMLElement>('input[name="request-method"], cc-payment-method-form')?.focus();
+      if (!focusFirstInvalid(this.renderRoot))
+        this.renderRoot.querySelector<HTMLElement>('input[name="request-method"], cc-payment-method-form')?.focus();
       return;
     }
     const method = this.#method;
@@ -334,12 +366,21 @@ export class CcPaymentRequest extends CcCancelableElement {
     focus = await this.#run('pay', async (client, token) => {
       const body = { amount, paymentMethodId: method.id };
       try {
-        const payment = await client.post<WalletPayment>(`/v1/customer/payment-requests/${encodeURIComponent(request.id)}/payments`, body, {
-          idempotencyKey: this.#keys.pay.next(body),
-        });
+        const payment = await client.post<WalletPayment>(
+          `/v1/customer/payment-requests/${encodeURIComponent(request.id)}/payments`,
+          body,
+          {
+            idempotencyKey: this.#keys.pay.next(body),
+          },
+        );
         this.session.used();
         const remaining = this.#current!.remaining - amount;
-        this.#current = { ...this.#current!, paidAmount: this.#current!.paidAmount + amount, remaining, status: remaining === 0 ? 'paid' : 'partially_paid' };
+        this.#current = {
+          ...this.#current!,
+          paidAmount: this.#current!.paidAmount + amount,
+          remaining,
+          status: remaining === 0 ? 'paid' : 'partially_paid',
+        };
         this.#amount = remaining > 0 ? amountExample(remaining, request.currency, this.activeLocale) : '';
         this.#amountTouched = false;
         this.#outcome = this.m.request.paidNow(formatMoney(amount, request.currency, this.activeLocale));
@@ -406,9 +447,13 @@ export class CcPaymentRequest extends CcCancelableElement {
     this.#alert = this.#outcome = undefined;
     return this.#run(action, async (client, token) => {
       try {
-        const answer = await client.post<WalletPaymentRequest>(`/v1/customer/payment-requests/${encodeURIComponent(request.id)}/${action}`, undefined, {
-          idempotencyKey: this.#keys[action].next(null),
-        });
+        const answer = await client.post<WalletPaymentRequest>(
+          `/v1/customer/payment-requests/${encodeURIComponent(request.id)}/${action}`,
+          undefined,
+          {
+            idempotencyKey: this.#keys[action].next(null),
+          },
+        );
         this.session.used();
         this.#current = { ...request, ...answer };
         const detail = { paymentRequestId: request.id, contactId: answer.contactId ?? request.contactId ?? '' };
@@ -424,7 +469,8 @@ export class CcPaymentRequest extends CcCancelableElement {
         this.#keys[action].failed(error);
         const apiError = asApiError(error);
         if (this.session.ended(apiError, token)) return undefined;
-        this.#alert = apiError.status === 409 ? this.m.paymentErrors.payment_request_not_open : requestErrorText(apiError, this.m);
+        this.#alert =
+          apiError.status === 409 ? this.m.paymentErrors.payment_request_not_open : requestErrorText(apiError, this.m);
         this.dispatchEvent(new CcErrorEvent({ code: apiError.code, message: apiError.message }));
         void this.#load(request.id, true);
         return 'request-alert';
@@ -432,7 +478,10 @@ export class CcPaymentRequest extends CcCancelableElement {
     });
   }
 
-  async #run(busy: Busy, work: (client: NonNullable<typeof this.session.client>, token: string | undefined) => Promise<string | undefined>) {
+  async #run(
+    busy: Busy,
+    work: (client: NonNullable<typeof this.session.client>, token: string | undefined) => Promise<string | undefined>,
+  ) {
     const client = this.session.client;
     if (!client) return undefined;
     this.#busy = busy;

@@ -57,7 +57,8 @@ describe('<cc-provider>', () => {
 
   it('loads the public config and provides it to a nested element through context', async () => {
     const ready = nextEvent<CcReadyEvent>();
-    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key=${validKey} @cc-ready=${ready.listener}>
+    const provider =
+      await fixture<CcProvider>(html`<cc-provider publishable-key=${validKey} @cc-ready=${ready.listener}>
       <section><config-probe></config-probe></section>
     </cc-provider>`);
     const probe = provider.querySelector<ConfigProbe>('config-probe')!;
@@ -66,7 +67,9 @@ describe('<cc-provider>', () => {
     const event = await ready.event;
     await probe.updateComplete;
     expect(event).to.be.instanceOf(CcReadyEvent);
-    expect(event.detail.config.merchant.name, 'cc-ready carries the public config').to.equal('Northwind Industrial Supply');
+    expect(event.detail.config.merchant.name, 'cc-ready carries the public config').to.equal(
+      'Northwind Industrial Supply',
+    );
     expect(event.detail.config).to.deep.equal(provider.context?.config);
     expect(provider.context?.status).to.equal('ready');
     expect(probe.cc.provided).to.equal(true);
@@ -106,13 +109,17 @@ describe('<cc-provider>', () => {
 
   it('fires cc-error with the API code when the key is refused (401)', async () => {
     const failed = nextEvent<CcErrorEvent>();
-    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key="pk_test_unknown" @cc-error=${failed.listener}>
+    const provider =
+      await fixture<CcProvider>(html`<cc-provider publishable-key="pk_test_unknown" @cc-error=${failed.listener}>
       <config-probe></config-probe>
     </cc-provider>`);
     const event = await failed.event;
     expect(event).to.be.instanceOf(CcErrorEvent);
     expect(event.bubbles && event.composed).to.equal(true);
-    expect(event.detail).to.deep.equal({ code: 'invalid_credentials', message: 'This publishable key is unknown or revoked.' });
+    expect(event.detail).to.deep.equal({
+      code: 'invalid_credentials',
+      message: 'This publishable key is unknown or revoked.',
+    });
     expect(provider.context?.status).to.equal('error');
     expect(provider.context?.error).to.include({ status: 401, type: 'authentication', code: 'invalid_credentials' });
     const probe = provider.querySelector<ConfigProbe>('config-probe')!;
@@ -120,16 +127,20 @@ describe('<cc-provider>', () => {
     expect(probe.cc.status).to.equal('error');
   });
 
-  it('fires cc-error origin_not_allowed (403) when the page is not one of the merchant\'s origins', async () => {
+  it("fires cc-error origin_not_allowed (403) when the page is not one of the merchant's origins", async () => {
     const failed = nextEvent<CcErrorEvent>();
-    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key="pk_test_elsewhere" @cc-error=${failed.listener}></cc-provider>`);
+    const provider = await fixture<CcProvider>(
+      html`<cc-provider publishable-key="pk_test_elsewhere" @cc-error=${failed.listener}></cc-provider>`,
+    );
     expect((await failed.event).detail.code).to.equal('origin_not_allowed');
     expect(provider.context?.error).to.include({ status: 403, type: 'permission', code: 'origin_not_allowed' });
   });
 
   it('fires cc-error network_error when the API cannot be reached', async () => {
     const failed = nextEvent<CcErrorEvent>();
-    await fixture(html`<cc-provider publishable-key=${validKey} api-base="http://127.0.0.1:9" @cc-error=${failed.listener}></cc-provider>`);
+    await fixture(
+      html`<cc-provider publishable-key=${validKey} api-base="http://127.0.0.1:9" @cc-error=${failed.listener}></cc-provider>`,
+    );
     expect((await failed.event).detail.code).to.equal('network_error');
   });
 
@@ -147,7 +158,8 @@ describe('<cc-provider>', () => {
 
   it('reloads when its publishable key changes', async () => {
     const failed = nextEvent<CcErrorEvent>();
-    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key="pk_test_unknown" @cc-error=${failed.listener}>
+    const provider =
+      await fixture<CcProvider>(html`<cc-provider publishable-key="pk_test_unknown" @cc-error=${failed.listener}>
       <config-probe></config-probe>
     </cc-provider>`);
     await failed.event;
@@ -198,7 +210,9 @@ describe('<cc-provider>', () => {
 
   it("applies the merchant's theme hints, with a readable on-primary colour", async () => {
     const ready = nextEvent<CcReadyEvent>();
-    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key=${brandedKey} @cc-ready=${ready.listener}></cc-provider>`);
+    const provider = await fixture<CcProvider>(
+      html`<cc-provider publishable-key=${brandedKey} @cc-ready=${ready.listener}></cc-provider>`,
+    );
     await ready.event;
     expect(provider.style.getPropertyValue('--cc-color-primary')).to.equal('#fde047');
     expect(provider.style.getPropertyValue('--cc-color-on-primary')).to.equal('#111827');

@@ -80,9 +80,11 @@ export class TermsOfferPanel {
     return html`<section class="panel offer" aria-labelledby="offer-title">
       <h3 id="offer-title" tabindex="-1">${m.offer.title(merchant)}</h3>
       ${renderTerms({ offer, m, locale, showNetDays: !(open && this.#flexible), showExpiry: open })}
-      ${this.#alert
-        ? html`<div part="error" class="alert" role="alert" id="offer-alert" tabindex="-1">${this.#alert.message}</div>`
-        : nothing}
+      ${
+        this.#alert
+          ? html`<div part="error" class="alert" role="alert" id="offer-alert" tabindex="-1">${this.#alert.message}</div>`
+          : nothing
+      }
       ${open ? this.#renderForm(m) : renderOutcome(offer, this.#outcome, m, merchant, locale)}
     </section>`;
   }
@@ -99,27 +101,35 @@ export class TermsOfferPanel {
 
   #renderForm(m: Messages): TemplateResult {
     const offer = this.#offer!;
-    const days = [...new Set([...(offer.allowedNetDays ?? this.#context().config?.allowedNetDays ?? []), offer.netDays])]
+    const days = [
+      ...new Set([...(offer.allowedNetDays ?? this.#context().config?.allowedNetDays ?? []), offer.netDays]),
+    ]
       .filter((d) => d === offer.netDays || !this.#refusedNetDays.has(d))
       .sort((a, b) => a - b);
     const common = { required: true, optionalText: m.optional, onBlur: () => {} };
     return html`<form part="form" novalidate aria-busy=${this.#busy ? 'true' : 'false'} @submit=${this.#onAccept}>
-      ${this.#flexible
-        ? selectField({
-            ...common,
-            id: 'offer-netDays',
-            label: m.offer.netDays,
-            hint: m.offer.netDaysHint,
-            value: this.#netDays,
-            options: days.map((d) => ({ value: String(d), label: m.offer.netDaysExplained(d) })),
-            error: this.#netDaysError && (this.#netDaysError.days !== undefined ? m.offer.netDaysNotAllowed(this.#netDaysError.days) : this.#netDaysError.message),
-            onInput: (value) => {
-              this.#netDays = value;
-              this.#netDaysError = undefined;
-              this.#host.requestUpdate();
-            },
-          })
-        : nothing}
+      ${
+        this.#flexible
+          ? selectField({
+              ...common,
+              id: 'offer-netDays',
+              label: m.offer.netDays,
+              hint: m.offer.netDaysHint,
+              value: this.#netDays,
+              options: days.map((d) => ({ value: String(d), label: m.offer.netDaysExplained(d) })),
+              error:
+                this.#netDaysError &&
+                (this.#netDaysError.days !== undefined
+                  ? m.offer.netDaysNotAllowed(this.#netDaysError.days)
+                  : this.#netDaysError.message),
+              onInput: (value) => {
+                this.#netDays = value;
+                this.#netDaysError = undefined;
+                this.#host.requestUpdate();
+              },
+            })
+          : nothing
+      }
       ${textField({
         ...common,
         id: 'offer-signature',
@@ -187,16 +197,30 @@ export class TermsOfferPanel {
     return this.#offer?.contactId ?? this.#context().contactId ?? '';
   }
 
-  async #send(action: 'accept' | 'decline', body: AcceptTermsRequest | undefined, retry: RetryKey, done: (answer: Partial<TermsOffer>) => void): Promise<void> {
+  async #send(
+    action: 'accept' | 'decline',
+    body: AcceptTermsRequest | undefined,
+    retry: RetryKey,
+    done: (answer: Partial<TermsOffer>) => void,
+  ): Promise<void> {
     const { client } = this.#context();
     const offer = this.#offer!;
     this.#busy = action;
     this.#host.requestUpdate();
     try {
-      if (!client) throw new CcApiError(401, { type: 'authentication', code: 'authentication_required', message: 'No customer session.' });
-      const answer = await client.post<Partial<TermsOffer> | undefined>(`/v1/customer/terms-offers/${encodeURIComponent(offer.id)}/${action}`, body, {
-        idempotencyKey: retry.next(body ?? null),
-      });
+      if (!client)
+        throw new CcApiError(401, {
+          type: 'authentication',
+          code: 'authentication_required',
+          message: 'No customer session.',
+        });
+      const answer = await client.post<Partial<TermsOffer> | undefined>(
+        `/v1/customer/terms-offers/${encodeURIComponent(offer.id)}/${action}`,
+        body,
+        {
+          idempotencyKey: retry.next(body ?? null),
+        },
+      );
       done(answer ?? {});
     } catch (error) {
       retry.failed(error);
@@ -247,4 +271,3 @@ export class TermsOfferPanel {
     this.#host.dispatchEvent(new CcErrorEvent({ code: error.code, message: error.message }));
   }
 }
-

@@ -9,7 +9,10 @@ import type { CcProvider } from '../provider/provider.js';
 import type { CcTermsOffer } from './terms-offer.js';
 
 /** A fresh open offer of the merchant behind `key`, shown in a <cc-terms-offer> with its session. */
-async function mount(key = keys.valid, options: { locale?: string; useStore?: boolean; terms?: Record<string, unknown> } = {}) {
+async function mount(
+  key = keys.valid,
+  options: { locale?: string; useStore?: boolean; terms?: Record<string, unknown> } = {},
+) {
   const { offer, session } = await mock.offer(key, options.terms);
   if (options.useStore) sessionStore.set(session);
   const provider = await fixture(html`<cc-provider publishable-key=${key} locale=${options.locale ?? 'en'}>
@@ -34,7 +37,8 @@ function pick(el: CcTermsOffer, days: string) {
 }
 
 const accept = (el: CcTermsOffer) => $(el, '[part~="button-primary"]').click();
-const acceptRequests = () => mock.requests('/v1/customer/terms-offers/').then((all) => all.filter((r) => r.path.endsWith('/accept')));
+const acceptRequests = () =>
+  mock.requests('/v1/customer/terms-offers/').then((all) => all.filter((r) => r.path.endsWith('/accept')));
 
 describe('<cc-terms-offer>', () => {
   beforeEach(async () => {
@@ -69,7 +73,9 @@ describe('<cc-terms-offer>', () => {
     expect(request!.idempotencyKey).to.be.a('string');
     await settle(el);
     expect(focused(el)?.id).to.equal('offer-outcome');
-    expect($(el, '[part="status"]').textContent).to.equal("You've accepted net 30 terms with Acme Fasteners, with a credit limit of €25,000.00.");
+    expect($(el, '[part="status"]').textContent).to.equal(
+      "You've accepted net 30 terms with Acme Fasteners, with a credit limit of €25,000.00.",
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -149,7 +155,9 @@ describe('<cc-terms-offer>', () => {
     accept(el);
     expect((await failed).detail.code).to.equal('offer_not_open');
     await settle(el);
-    expect($(el, '[role="alert"]').textContent).to.equal('This offer is no longer open: it was already answered, withdrawn, or it expired.');
+    expect($(el, '[role="alert"]').textContent).to.equal(
+      'This offer is no longer open: it was already answered, withdrawn, or it expired.',
+    );
     expect($maybe(el, 'form')).to.equal(null);
   });
 
@@ -168,7 +176,9 @@ describe('<cc-terms-offer>', () => {
 
   it("follows the policy the API sends with the offer over the page's config", async () => {
     const { offer, session } = await mock.offer(keys.valid);
-    const provider = await fixture<CcProvider>(html`<cc-provider publishable-key=${keys.valid} locale="en"></cc-provider>`);
+    const provider = await fixture<CcProvider>(
+      html`<cc-provider publishable-key=${keys.valid} locale="en"></cc-provider>`,
+    );
     await until(() => provider.context?.status === 'ready', 'config loaded');
     await mock.settings(keys.valid, { allowedNetDays: [30, 90] }); // changed after the page read its config
     const el = document.createElement('cc-terms-offer');
@@ -186,14 +196,20 @@ describe('<cc-terms-offer>', () => {
   });
 
   it('asks for the emailed link without a session, and says so when the session expired', async () => {
-    const el = await fixture<CcTermsOffer>(html`<cc-terms-offer publishable-key=${keys.valid} offer-id="off_test_x" locale="en"></cc-terms-offer>`);
+    const el = await fixture<CcTermsOffer>(
+      html`<cc-terms-offer publishable-key=${keys.valid} offer-id="off_test_x" locale="en"></cc-terms-offer>`,
+    );
     await settle(el);
-    expect($(el, '[part="status"]').textContent).to.equal('Open the link in your email from the merchant to see this offer.');
+    expect($(el, '[part="status"]').textContent).to.equal(
+      'Open the link in your email from the merchant to see this offer.',
+    );
     const failed = nextEvent<CcErrorEvent>(el, 'cc-error');
     el.sessionToken = 'cs_test_expired';
     expect((await failed).detail.code).to.equal('session_expired');
     await settle(el);
-    expect($(el, '[role="alert"]').textContent).to.equal('Your session has expired. Open the link in your latest email to continue.');
+    expect($(el, '[role="alert"]').textContent).to.equal(
+      'Your session has expired. Open the link in your latest email to continue.',
+    );
   });
 
   it('speaks French', async () => {

@@ -112,7 +112,9 @@ export class CcTermsOffer extends CcElement {
     const request = (this.#request = new AbortController());
     this.loadState = 'loading';
     try {
-      const offer = await client.get<TermsOffer>(`/v1/customer/terms-offers/${encodeURIComponent(offerId)}`, { signal: request.signal });
+      const offer = await client.get<TermsOffer>(`/v1/customer/terms-offers/${encodeURIComponent(offerId)}`, {
+        signal: request.signal,
+      });
       if (request.signal.aborted) return;
       this.#panel.show(offer);
       this.loadState = 'ready';
@@ -131,7 +133,12 @@ export class CcTermsOffer extends CcElement {
     if (!this.#token()) return html`<p part="status">${m.offer.noSession}</p>`;
     if (this.loadState === 'error') {
       const error = this.#loadError!;
-      const text = error.status === 404 ? m.offer.notFound : error.status === 401 ? m.apiErrors.session_expired : apiErrorText(error, m);
+      const text =
+        error.status === 404
+          ? m.offer.notFound
+          : error.status === 401
+            ? m.apiErrors.session_expired
+            : apiErrorText(error, m);
       return html`<div part="error" class="alert" role="alert">${text}</div>`;
     }
     if (this.loadState !== 'ready' || this.#config.status === 'loading') {

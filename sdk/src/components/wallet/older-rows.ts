@@ -45,7 +45,10 @@ export class OlderRows<T extends { id: string }> {
     let hasMore = first.hasMore;
     let after = first.data.at(-1)?.id;
     while (hasMore && after && rows.length < wanted) {
-      const page = await client.get<Page<T>>(this.path, { query: { limit: Math.min(100, wanted - rows.length), startingAfter: after }, signal });
+      const page = await client.get<Page<T>>(this.path, {
+        query: { limit: Math.min(100, wanted - rows.length), startingAfter: after },
+        signal,
+      });
       rows.push(...page.data);
       hasMore = page.hasMore;
       after = page.data.at(-1)?.id;

@@ -1,6 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { $, $maybe, focused, mock, nextEvent, settle, until } from '../../../test/helpers.js';
-import { forgetSessions, openWalletLink, sessionKey, storeSession, walletKeys, walletMock } from '../../../test/wallet-helpers.js';
+import {
+  forgetSessions,
+  openWalletLink,
+  sessionKey,
+  storeSession,
+  walletKeys,
+  walletMock,
+} from '../../../test/wallet-helpers.js';
 import '../../define/cc-wallet.js';
 import type { CcErrorEvent } from '../../events/cc-error-event.js';
 import { CustomerSessions, customerSessions, resetUrlLinkToken } from '../../internal/customer-session.js';
@@ -76,12 +83,16 @@ describe('customer session from a wallet link', () => {
   it('keeps the customer in after a reload of the hosted wallet (no publishable key)', async () => {
     const seeded = await walletMock.seed(walletKeys.valid, spec);
     openWalletLink(seeded.linkToken);
-    const first = (await fixture(html`<div><cc-wallet locale="en"></cc-wallet></div>`)).querySelector<CcWallet>('cc-wallet')!;
+    const first = (await fixture(html`<div><cc-wallet locale="en"></cc-wallet></div>`)).querySelector<CcWallet>(
+      'cc-wallet',
+    )!;
     await until(() => $maybe(first, '#wallet-title'), 'the wallet shows');
     first.remove();
     customerSessions.forgetMemory();
     resetUrlLinkToken();
-    const second = (await fixture(html`<div><cc-wallet locale="en"></cc-wallet></div>`)).querySelector<CcWallet>('cc-wallet')!;
+    const second = (await fixture(html`<div><cc-wallet locale="en"></cc-wallet></div>`)).querySelector<CcWallet>(
+      'cc-wallet',
+    )!;
     await until(() => $maybe(second, '#wallet-title'), 'the wallet shows again');
     expect(await exchanges()).to.have.length(1);
   });
@@ -119,7 +130,9 @@ describe('customer session from a wallet link', () => {
     const [request] = await mock.requests('/v1/public/wallet-links');
     expect(request!.publishableKey).to.equal(walletKeys.valid);
     expect(request!.body).to.deep.equal({ email: seeded.contact.email });
-    expect(await walletMock.freshLinks()).to.deep.equal([{ merchantId: 'mer_test_northwind', email: seeded.contact.email }]);
+    expect(await walletMock.freshLinks()).to.deep.equal([
+      { merchantId: 'mer_test_northwind', email: seeded.contact.email },
+    ]);
   });
 
   it('when the session expires while in use, offers a fresh link to the known email in one click', async () => {
@@ -155,7 +168,9 @@ describe('customer session from a wallet link', () => {
   it('without a link or session, asks for the emailed link', async () => {
     const el = await mountWallet();
     await until(() => $maybe(el, '.gate [part="status"]')?.textContent?.includes('Northwind'), 'the message');
-    expect($(el, '.gate [part="status"]').textContent).to.equal('Open the link in your latest email from Northwind Industrial Supply to see your account.');
+    expect($(el, '.gate [part="status"]').textContent).to.equal(
+      'Open the link in your latest email from Northwind Industrial Supply to see your account.',
+    );
     expect(await mock.requests('/v1/customer/')).to.have.length(0);
   });
 });

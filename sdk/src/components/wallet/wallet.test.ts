@@ -2,7 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { $, $maybe, focused, loseNextAnswer, mock, nextEvent, settle, until } from '../../../test/helpers.js';
-import { forgetSessions, openWalletLink, storeSession, walletKeys, walletMock, type SeedSpec } from '../../../test/wallet-helpers.js';
+import {
+  forgetSessions,
+  openWalletLink,
+  storeSession,
+  walletKeys,
+  walletMock,
+  type SeedSpec,
+} from '../../../test/wallet-helpers.js';
 import '../../define/cc-wallet.js';
 import type { CcDisputeSavedEvent } from '../../events/cc-dispute-saved-event.js';
 import type { CcPaymentFailedEvent } from '../../events/cc-payment-failed-event.js';
@@ -24,7 +31,9 @@ const full: SeedSpec = {
 async function mount(spec: SeedSpec = full, key = walletKeys.valid) {
   const seeded = await walletMock.seed(key, spec);
   storeSession(seeded.session.token);
-  const provider = await fixture(html`<cc-provider publishable-key=${key} locale="en"><cc-wallet></cc-wallet></cc-provider>`);
+  const provider = await fixture(
+    html`<cc-provider publishable-key=${key} locale="en"><cc-wallet></cc-wallet></cc-provider>`,
+  );
   const el = provider.querySelector('cc-wallet')!;
   await until(() => $maybe(el, '#wallet-title'), 'the wallet shows');
   await settle(el);
@@ -32,11 +41,12 @@ async function mount(spec: SeedSpec = full, key = walletKeys.valid) {
 }
 
 const rows = (el: CcWallet, table = 'invoices-title') =>
-  [...el.shadowRoot!.querySelectorAll(`table[aria-labelledby="${table}"] tbody tr[part="row"]:not(.panel-row)`)].map((row) =>
-    [...row.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+  [...el.shadowRoot!.querySelectorAll(`table[aria-labelledby="${table}"] tbody tr[part="row"]:not(.panel-row)`)].map(
+    (row) => [...row.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
   );
 const button = (el: CcWallet, label: string) => $<HTMLButtonElement>(el, `button[aria-label="${label}"]`);
-const inner = <E extends Element>(host: Element | null, selector: string) => host?.shadowRoot?.querySelector<E>(selector) ?? null;
+const inner = <E extends Element>(host: Element | null, selector: string) =>
+  host?.shadowRoot?.querySelector<E>(selector) ?? null;
 
 /** A test-only element that renders the provider and the wallet inside its own shadow root. */
 class WalletHost extends LitElement {
@@ -60,7 +70,9 @@ describe('<cc-wallet>', () => {
   it('is accessible while loading, empty, and with a form open in place', async () => {
     const seeded = await walletMock.seed(walletKeys.valid);
     storeSession(seeded.session.token);
-    const provider = await fixture(html`<cc-provider publishable-key=${walletKeys.valid} locale="en"><cc-wallet></cc-wallet></cc-provider>`);
+    const provider = await fixture(
+      html`<cc-provider publishable-key=${walletKeys.valid} locale="en"><cc-wallet></cc-wallet></cc-provider>`,
+    );
     const el = provider.querySelector('cc-wallet')!;
     await expect(el).to.be.accessible();
     await until(() => $maybe(el, '#wallet-title'), 'the wallet shows');
@@ -75,8 +87,12 @@ describe('<cc-wallet>', () => {
   it('shows terms and invoices in a table: number, balance, due date, status and overdue', async () => {
     const { el } = await mount();
     expect($(el, '#wallet-title').textContent).to.equal('Your account with Northwind Industrial Supply');
-    expect($(el, '.facts').textContent!.replace(/\s+/g, ' ')).to.contain('Net 45: pay each invoice within 45 days of its issue date');
-    expect($(el, 'table[part="table"] thead').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Invoice Balance Due date Status Actions');
+    expect($(el, '.facts').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Net 45: pay each invoice within 45 days of its issue date',
+    );
+    expect($(el, 'table[part="table"] thead').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Invoice Balance Due date Status Actions',
+    );
     expect(rows(el)).to.deep.equal([
       ['INV-1003', '$0.00', 'Dec 31, 2099', 'Paid', ''],
       ['INV-1002', '$400.00', 'Jun 30, 2099', 'Open', 'Pay Dispute'],
@@ -87,7 +103,14 @@ describe('<cc-wallet>', () => {
   });
 
   it('shows older invoices on request, keeps them through a reload, and pays one of them', async () => {
-    const many: SeedSpec = { invoices: Array.from({ length: 57 }, (_, i) => ({ amount: 1000 + i, number: `INV-${2001 + i}`, dueDate: '2099-01-31' })), methods: [{ type: 'card' }] };
+    const many: SeedSpec = {
+      invoices: Array.from({ length: 57 }, (_, i) => ({
+        amount: 1000 + i,
+        number: `INV-${2001 + i}`,
+        dueDate: '2099-01-31',
+      })),
+      methods: [{ type: 'card' }],
+    };
     const { el } = await mount(many);
     expect(rows(el).length).to.equal(50);
     expect(rows(el)[0]![0]).to.equal('INV-2057');
@@ -98,7 +121,9 @@ describe('<cc-wallet>', () => {
     await until(() => rows(el).length === 57, 'the older invoices');
     expect(rows(el).at(-1)![0]).to.equal('INV-2001');
     expect($maybe(el, '#older-invoices'), 'nothing older left').to.equal(null);
-    expect(el.shadowRoot!.querySelector('section[aria-labelledby="invoices-title"] [role="status"]')!.textContent).to.equal('7 older invoices shown.');
+    expect(
+      el.shadowRoot!.querySelector('section[aria-labelledby="invoices-title"] [role="status"]')!.textContent,
+    ).to.equal('7 older invoices shown.');
     await until(() => focused(el)?.textContent === 'INV-2007', 'focus on the first invoice that came');
     const requests = await mock.requests('/v1/customer/invoices');
     expect(requests.at(-1)!.query).to.match(/^limit=50&startingAfter=inv_/);
@@ -106,20 +131,31 @@ describe('<cc-wallet>', () => {
     button(el, 'Pay invoice INV-2001').click();
     await settle(el);
     $(el, '#pay-title ~ form [part~="button-primary"]').click();
-    await until(() => rows(el).some((row) => row[0] === 'INV-2001' && row[3] === 'Paid'), 'the older invoice shows as paid');
+    await until(
+      () => rows(el).some((row) => row[0] === 'INV-2001' && row[3] === 'Paid'),
+      'the older invoice shows as paid',
+    );
     expect(rows(el).length).to.equal(57);
   });
 
   it('shows older payment requests on request, with focus on the first that came', async () => {
-    const many: SeedSpec = { requests: Array.from({ length: 53 }, (_, i) => ({ amount: 1000 + i, memo: `Deposit ${i + 1}` })), methods: [{ type: 'card' }] };
+    const many: SeedSpec = {
+      requests: Array.from({ length: 53 }, (_, i) => ({ amount: 1000 + i, memo: `Deposit ${i + 1}` })),
+      methods: [{ type: 'card' }],
+    };
     const { el } = await mount(many);
-    const memos = () => [...el.shadowRoot!.querySelectorAll('section[aria-labelledby="requests-title"] li[id^="request-"]')].map((li) => li.textContent!.match(/Deposit \d+/)![0]);
+    const memos = () =>
+      [...el.shadowRoot!.querySelectorAll('section[aria-labelledby="requests-title"] li[id^="request-"]')].map(
+        (li) => li.textContent!.match(/Deposit \d+/)![0],
+      );
     expect(memos().length).to.equal(50);
     $<HTMLButtonElement>(el, '#older-requests').click();
     await until(() => memos().length === 53, 'the older requests');
     expect(memos().at(-1)).to.equal('Deposit 1');
     expect($maybe(el, '#older-requests')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('section[aria-labelledby="requests-title"] [role="status"]')!.textContent).to.equal('3 older payment requests shown.');
+    expect(
+      el.shadowRoot!.querySelector('section[aria-labelledby="requests-title"] [role="status"]')!.textContent,
+    ).to.equal('3 older payment requests shown.');
     await until(() => focused(el)?.textContent?.includes('Deposit 3') ?? false, 'focus on the first request that came');
     await expect(el).to.be.accessible();
   });
@@ -133,24 +169,41 @@ describe('<cc-wallet>', () => {
     const paid = nextEvent<CcPaymentSucceededEvent>(el, 'cc-payment-succeeded');
     $(el, '#pay-title ~ form [part~="button-primary"]').click();
     const { detail } = await paid;
-    expect(detail).to.deep.equal({ paymentId: detail.paymentId, amount: 40000, currency: 'USD', invoiceId: invoice.id });
-    expect((await mock.requests(`/v1/customer/invoices/${invoice.id}/payments`))[0]!.body).to.deep.equal({ paymentMethodId: seeded.methods[0]!.id });
+    expect(detail).to.deep.equal({
+      paymentId: detail.paymentId,
+      amount: 40000,
+      currency: 'USD',
+      invoiceId: invoice.id,
+    });
+    expect((await mock.requests(`/v1/customer/invoices/${invoice.id}/payments`))[0]!.body).to.deep.equal({
+      paymentMethodId: seeded.methods[0]!.id,
+    });
     await until(() => rows(el).some((row) => row[0] === 'INV-1002' && row[3] === 'Paid'), 'the invoice shows as paid');
     expect(focused(el)?.id).to.equal('wallet-announcement');
     expect($(el, '#wallet-announcement').textContent).to.equal('Thank you: invoice INV-1002 is paid ($400.00).');
   });
 
   it('shows a declined card (402) in plain words', async () => {
-    const { el, seeded } = await mount({ invoices: [{ amount: 40000, number: 'INV-2001' }], methods: [{ type: 'card', number: '4000000000009995' }] });
+    const { el, seeded } = await mount({
+      invoices: [{ amount: 40000, number: 'INV-2001' }],
+      methods: [{ type: 'card', number: '4000000000009995' }],
+    });
     button(el, 'Pay invoice INV-2001').click();
     await settle(el);
     const failed = nextEvent<CcPaymentFailedEvent>(el, 'cc-payment-failed');
     $(el, '#pay-title ~ form [part~="button-primary"]').click();
     const { detail } = await failed;
-    expect(detail).to.deep.include({ amount: 40000, currency: 'USD', code: 'insufficient_funds', invoiceId: seeded.invoices[0]!.id });
+    expect(detail).to.deep.include({
+      amount: 40000,
+      currency: 'USD',
+      code: 'insufficient_funds',
+      invoiceId: seeded.invoices[0]!.id,
+    });
     expect(detail.paymentId).to.match(/^pay_/);
     await until(() => $maybe(el, '#pay-alert'), 'the alert');
-    expect($(el, '#pay-alert').textContent).to.equal("The payment didn't go through: there aren't enough funds. Try another payment method.");
+    expect($(el, '#pay-alert').textContent).to.equal(
+      "The payment didn't go through: there aren't enough funds. Try another payment method.",
+    );
     expect(focused(el)?.id).to.equal('pay-alert');
     await until(() => rows(el, 'payments-title').length === 1, 'the failed payment is listed');
     expect(rows(el, 'payments-title')[0]![3]).to.contain('Failed');
@@ -161,8 +214,13 @@ describe('<cc-wallet>', () => {
     const { el } = await mount();
     const disputeButton = button(el, 'Dispute invoice INV-1001');
     disputeButton.click();
-    const form = await until(() => $maybe(el, 'cc-dispute-form'), 'the form opens').then(() => $(el, 'cc-dispute-form'));
-    await until(() => inner(form, '#dispute-explanation') && form.shadowRoot!.activeElement?.id === 'dispute-explanation', 'focus in the explanation');
+    const form = await until(() => $maybe(el, 'cc-dispute-form'), 'the form opens').then(() =>
+      $(el, 'cc-dispute-form'),
+    );
+    await until(
+      () => inner(form, '#dispute-explanation') && form.shadowRoot!.activeElement?.id === 'dispute-explanation',
+      'focus in the explanation',
+    );
     expect(disputeButton.getAttribute('aria-expanded')).to.equal('true');
     expect(inner<HTMLInputElement>(form, '#dispute-invoice-amount')!.value).to.equal('$1,250.00');
     await sendKeys({ press: 'Escape' });
@@ -172,7 +230,9 @@ describe('<cc-wallet>', () => {
 
     button(el, 'Dispute invoice INV-1001').click();
     await until(() => inner($maybe(el, 'cc-dispute-form'), 'form'), 'open again');
-    const cancel = [...$(el, 'cc-dispute-form').shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Cancel')!;
+    const cancel = [...$(el, 'cc-dispute-form').shadowRoot!.querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === 'Cancel',
+    )!;
     cancel.click();
     await settle(el);
     expect($maybe(el, 'cc-dispute-form')).to.equal(null);
@@ -204,20 +264,31 @@ describe('<cc-wallet>', () => {
   it('opens a payment request in place and approves it there', async () => {
     const { el, seeded } = await mount();
     button(el, 'Review the payment request for $500.00').click();
-    const part = await until(() => inner($maybe(el, 'cc-payment-request'), '#request-approve'), 'the request').then(() => $(el, 'cc-payment-request'));
+    const part = await until(() => inner($maybe(el, 'cc-payment-request'), '#request-approve'), 'the request').then(
+      () => $(el, 'cc-payment-request'),
+    );
     const approved = nextEvent<CcPaymentRequestApprovedEvent>(el, 'cc-payment-request-approved');
     inner<HTMLButtonElement>(part, '#request-approve')!.click();
     expect((await approved).detail.paymentRequestId).to.equal(seeded.requests[0]!.id);
-    await until(() => $(el, 'section[aria-labelledby="requests-title"] .badge').textContent === 'Approved', 'the list shows Approved');
+    await until(
+      () => $(el, 'section[aria-labelledby="requests-title"] .badge').textContent === 'Approved',
+      'the list shows Approved',
+    );
   });
 
   it('adds a payment method and makes it the default', async () => {
     const { el } = await mount();
     $(el, '#add-method').click();
-    const form = await until(() => inner($maybe(el, 'cc-payment-method-form'), 'form'), 'the form').then(() => $(el, 'cc-payment-method-form'));
+    const form = await until(() => inner($maybe(el, 'cc-payment-method-form'), 'form'), 'the form').then(() =>
+      $(el, 'cc-payment-method-form'),
+    );
     inner<HTMLInputElement>(form, '#method-type-ach')!.click();
     await settle(form as CcWallet);
-    for (const [id, value] of [['method-routingNumber', '110000000'], ['method-accountNumber', '000123456789'], ['method-accountHolder', 'Harbor']]) {
+    for (const [id, value] of [
+      ['method-routingNumber', '110000000'],
+      ['method-accountNumber', '000123456789'],
+      ['method-accountHolder', 'Harbor'],
+    ]) {
       const input = inner<HTMLInputElement>(form, `#${id}`)!;
       input.value = value!;
       input.dispatchEvent(new Event('input'));
@@ -233,7 +304,9 @@ describe('<cc-wallet>', () => {
     const seeded = await walletMock.seed(walletKeys.valid, full);
     storeSession(seeded.session.token);
     loseNextAnswer('/v1/customer/wallet');
-    const provider = await fixture(html`<cc-provider publishable-key=${walletKeys.valid} locale="en"><cc-wallet></cc-wallet></cc-provider>`);
+    const provider = await fixture(
+      html`<cc-provider publishable-key=${walletKeys.valid} locale="en"><cc-wallet></cc-wallet></cc-provider>`,
+    );
     const el = provider.querySelector('cc-wallet')!;
     await until(() => $maybe(el, '[role="alert"]'), 'the error');
     expect($(el, '[role="alert"]').textContent).to.contain("We couldn't load your account.");
@@ -279,7 +352,9 @@ describe('<cc-wallet>', () => {
     forgetSessions();
     const second = await walletMock.seed(walletKeys.themed, full);
     openWalletLink(second.linkToken);
-    const styled = await fixture(html`<div style="--cc-color-primary: #7c2d12"><cc-wallet locale="en"></cc-wallet></div>`);
+    const styled = await fixture(
+      html`<div style="--cc-color-primary: #7c2d12"><cc-wallet locale="en"></cc-wallet></div>`,
+    );
     const themed = styled.querySelector<CcWallet>('cc-wallet')!;
     await until(() => $maybe(themed, '#wallet-title'), 'the wallet shows');
     expect(themed.style.getPropertyValue('--cc-color-primary'), 'the page wins').to.equal('');

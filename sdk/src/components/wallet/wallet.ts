@@ -9,7 +9,14 @@ import { ccConfigContext, type CcConfigContext } from '../../internal/context.js
 import { formatMoney } from '../../internal/money-format.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import { applyThemeHints } from '../../internal/theme-hints.js';
-import type { Page, Wallet, WalletInvoice, WalletPayment, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
+import type {
+  Page,
+  Wallet,
+  WalletInvoice,
+  WalletPayment,
+  WalletPaymentMethod,
+  WalletPaymentRequest,
+} from '../../internal/wallet-api.js';
 import { CcCustomerElement } from '../../internal/wallet-element.js';
 import { asApiError, formatDate, methodLabel, requestErrorText } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -74,7 +81,13 @@ type OlderKind = 'invoices' | 'requests';
  * @csspart input - The controls of the forms opened in place.
  */
 export class CcWallet extends CcCustomerElement {
-  static override styles: CSSResultGroup = [CcCustomerElement.styles, formStyles, tableStyles, walletStyles, walletElementStyles];
+  static override styles: CSSResultGroup = [
+    CcCustomerElement.styles,
+    formStyles,
+    tableStyles,
+    walletStyles,
+    walletElementStyles,
+  ];
 
   @state() private loadState: LoadState = 'idle';
   @state() private panel?: Panel | undefined;
@@ -133,7 +146,14 @@ export class CcWallet extends CcCustomerElement {
 
   #provide(value: CcConfigContext): void {
     const current = this.#context.value;
-    if (current && current.client === value.client && current.config === value.config && current.locale === value.locale && current.status === value.status) return;
+    if (
+      current &&
+      current.client === value.client &&
+      current.config === value.config &&
+      current.locale === value.locale &&
+      current.status === value.status
+    )
+      return;
     this.#context.setValue(value);
   }
 
@@ -165,7 +185,8 @@ export class CcWallet extends CcCustomerElement {
       this.loadState = 'ready';
       applyThemeHints(this, wallet.merchant.theme, this.#themeProperties);
       const methods = wallet.paymentMethods.data;
-      if (!methods.some((method) => method.id === this.#pay.methodId)) this.#pay.methodId = (methods.find((m) => m.isDefault) ?? methods[0])?.id ?? '';
+      if (!methods.some((method) => method.id === this.#pay.methodId))
+        this.#pay.methodId = (methods.find((m) => m.isDefault) ?? methods[0])?.id ?? '';
     } catch (error) {
       if (request.signal.aborted) return;
       const apiError = asApiError(error);
@@ -209,9 +230,11 @@ export class CcWallet extends CcCustomerElement {
         <h2 id="wallet-title">${w.title(this.#merchant)}</h2>
         <p class="muted">${w.signedInAs(wallet.contact.companyName, wallet.contact.email)}</p>
       </header>
-      ${this.#announcement
-        ? html`<p part="status" class="outcome" role="status" id="wallet-announcement" tabindex="-1">${this.#announcement}</p>`
-        : nothing}
+      ${
+        this.#announcement
+          ? html`<p part="status" class="outcome" role="status" id="wallet-announcement" tabindex="-1">${this.#announcement}</p>`
+          : nothing
+      }
       ${this.#renderTerms(wallet)} ${this.#renderInvoices(wallet)} ${this.#renderRequests(wallet)} ${this.#renderPayments(wallet)}
       ${this.#renderMethods(wallet)} ${this.#renderDisputes(wallet)}
     </div>`;
@@ -226,12 +249,14 @@ export class CcWallet extends CcCustomerElement {
     const terms = wallet.terms;
     return html`<section aria-labelledby="terms-title">
       <h3 id="terms-title">${w.terms}</h3>
-      ${terms
-        ? html`<dl class="facts">
+      ${
+        terms
+          ? html`<dl class="facts">
             <div><dt>${w.terms}</dt><dd>${w.netDays(terms.netDays)}</dd></div>
             <div><dt>${w.creditLimit}</dt><dd part="amount">${this.#money(terms.creditLimit, terms.currency)}</dd></div>
           </dl>`
-        : html`<p class="muted">${w.noTerms}</p>`}
+          : html`<p class="muted">${w.noTerms}</p>`
+      }
     </section>`;
   }
 
@@ -241,9 +266,10 @@ export class CcWallet extends CcCustomerElement {
     const { rows: invoices, hasMore } = this.#older.invoices.view(wallet.invoices);
     return html`<section aria-labelledby="invoices-title">
       <h3 id="invoices-title">${w.invoices}</h3>
-      ${invoices.length === 0
-        ? html`<p class="muted">${w.noInvoices}</p>`
-        : html`<div class="table-wrap">
+      ${
+        invoices.length === 0
+          ? html`<p class="muted">${w.noInvoices}</p>`
+          : html`<div class="table-wrap">
             <table part="table" aria-labelledby="invoices-title">
               <thead>
                 <tr>
@@ -258,10 +284,13 @@ export class CcWallet extends CcCustomerElement {
                 ${invoices.map((invoice) => this.#renderInvoiceRow(invoice, wallet))}
               </tbody>
             </table>
-          </div>`}
-      ${hasMore
-        ? html`<p><button part="button" type="button" id="older-invoices" aria-disabled=${this.#older.invoices.busy ? 'true' : 'false'} @click=${() => this.#showOlder('invoices')}>${w.showOlder}</button></p>`
-        : nothing}
+          </div>`
+      }
+      ${
+        hasMore
+          ? html`<p><button part="button" type="button" id="older-invoices" aria-disabled=${this.#older.invoices.busy ? 'true' : 'false'} @click=${() => this.#showOlder('invoices')}>${w.showOlder}</button></p>`
+          : nothing
+      }
       <p class="sr-only" role="status">${this.#olderNote.invoices}</p>
     </section>`;
   }
@@ -281,11 +310,18 @@ export class CcWallet extends CcCustomerElement {
     this.requestUpdate();
     try {
       const count = await older.more(client, first);
-      this.#olderNote = { ...this.#olderNote, [kind]: kind === 'invoices' ? w.olderShown(count) : w.olderRequestsShown(count) };
+      this.#olderNote = {
+        ...this.#olderNote,
+        [kind]: kind === 'invoices' ? w.olderShown(count) : w.olderRequestsShown(count),
+      };
       // Focus on the first row that came; it stays on the button when none did.
       this.#focusAfterRender = () => {
         const row = older.view(first).rows[before];
-        const target = row ? this.renderRoot.querySelector<HTMLElement>(kind === 'invoices' ? `#invoice-${CSS.escape(row.id)} th` : `#request-${CSS.escape(row.id)}`) : null;
+        const target = row
+          ? this.renderRoot.querySelector<HTMLElement>(
+              kind === 'invoices' ? `#invoice-${CSS.escape(row.id)} th` : `#request-${CSS.escape(row.id)}`,
+            )
+          : null;
         if (target) {
           target.tabIndex = -1;
           target.focus();
@@ -304,7 +340,8 @@ export class CcWallet extends CcCustomerElement {
     const m = this.m;
     const w = m.wallet;
     const panel = this.panel;
-    const open = panel && (panel.kind === 'pay' || panel.kind === 'dispute') && panel.invoiceId === invoice.id ? panel : undefined;
+    const open =
+      panel && (panel.kind === 'pay' || panel.kind === 'dispute') && panel.invoiceId === invoice.id ? panel : undefined;
     const payable = payableStatuses.has(invoice.status) && invoice.balance > 0;
     return html`<tr part="row" id="invoice-${invoice.id}">
         <th scope="row">${invoice.number}</th>
@@ -317,8 +354,9 @@ export class CcWallet extends CcCustomerElement {
           </span>
         </td>
         <td class="actions-cell">
-          ${payable
-            ? html`<button
+          ${
+            payable
+              ? html`<button
                   part="button button-primary"
                   class="primary"
                   type="button"
@@ -339,24 +377,29 @@ export class CcWallet extends CcCustomerElement {
                 >
                   ${w.dispute}
                 </button>`
-            : nothing}
+              : nothing
+          }
         </td>
       </tr>
-      ${open
-        ? html`<tr class="panel-row" part="row">
+      ${
+        open
+          ? html`<tr class="panel-row" part="row">
             <td colspan="5" @keydown=${this.#onPanelKeydown}>
-              ${open.kind === 'dispute'
-                ? html`<cc-dispute-form
+              ${
+                open.kind === 'dispute'
+                  ? html`<cc-dispute-form
                     cancelable
                     exportparts=${exportedParts}
                     invoice-id=${invoice.id}
                     .invoice=${invoice}
                     @cc-cancel=${this.#close}
                   ></cc-dispute-form>`
-                : this.#renderPayPanel(invoice, wallet)}
+                  : this.#renderPayPanel(invoice, wallet)
+              }
             </td>
           </tr>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #renderPayPanel(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
@@ -367,10 +410,11 @@ export class CcWallet extends CcCustomerElement {
     return html`<section class="panel" aria-labelledby="pay-title">
       <h4 id="pay-title" tabindex="-1">${w.payTitle(invoice.number, amount)}</h4>
       ${this.#pay.alert ? html`<div part="error" class="alert" role="alert" id="pay-alert" tabindex="-1">${this.#pay.alert}</div>` : nothing}
-      ${methods.length === 0
-        ? html`<p>${m.request.noMethods}</p>
+      ${
+        methods.length === 0
+          ? html`<p>${m.request.noMethods}</p>
             <cc-payment-method-form exportparts=${exportedParts} cancelable @cc-cancel=${this.#close}></cc-payment-method-form>`
-        : html`<form part="form" novalidate aria-labelledby="pay-title" aria-busy=${this.#pay.busy ? 'true' : 'false'} @submit=${(event: Event) => this.#payInvoice(event, invoice)}>
+          : html`<form part="form" novalidate aria-labelledby="pay-title" aria-busy=${this.#pay.busy ? 'true' : 'false'} @submit=${(event: Event) => this.#payInvoice(event, invoice)}>
             <fieldset part="field">
               <legend part="label">${m.request.payWith}</legend>
               ${methods.map(
@@ -395,7 +439,8 @@ export class CcWallet extends CcCustomerElement {
               <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
             </div>
             <p class="sr-only" role="status">${this.#pay.busy ? m.request.working : ''}</p>
-          </form>`}
+          </form>`
+      }
     </section>`;
   }
 
@@ -405,14 +450,18 @@ export class CcWallet extends CcCustomerElement {
     const { rows: requests, hasMore } = this.#older.requests.view(wallet.paymentRequests);
     return html`<section aria-labelledby="requests-title">
       <h3 id="requests-title">${w.requests}</h3>
-      ${requests.length === 0
-        ? html`<p class="muted">${w.noRequests}</p>`
-        : html`<ul class="list">
+      ${
+        requests.length === 0
+          ? html`<p class="muted">${w.noRequests}</p>`
+          : html`<ul class="list">
             ${requests.map((request) => this.#renderRequest(request, wallet))}
-          </ul>`}
-      ${hasMore
-        ? html`<p><button part="button" type="button" id="older-requests" aria-disabled=${this.#older.requests.busy ? 'true' : 'false'} @click=${() => this.#showOlder('requests')}>${w.showOlderRequests}</button></p>`
-        : nothing}
+          </ul>`
+      }
+      ${
+        hasMore
+          ? html`<p><button part="button" type="button" id="older-requests" aria-disabled=${this.#older.requests.busy ? 'true' : 'false'} @click=${() => this.#showOlder('requests')}>${w.showOlderRequests}</button></p>`
+          : nothing
+      }
       <p class="sr-only" role="status">${this.#olderNote.requests}</p>
     </section>`;
   }
@@ -429,8 +478,9 @@ export class CcWallet extends CcCustomerElement {
           <span class="muted">${[request.memo, invoice ? `${m.request.invoice} ${invoice.number}` : ''].filter(Boolean).join(' · ')}</span>
         </span>
         <span class="badges"><span part="status" class="badge ${request.status === 'paid' ? 'success' : ''}">${m.requestStatus[request.status]}</span></span>
-        ${openRequestStatuses.has(request.status)
-          ? html`<button
+        ${
+          openRequestStatuses.has(request.status)
+            ? html`<button
               part="button"
               type="button"
               id="review-${request.id}"
@@ -440,10 +490,12 @@ export class CcWallet extends CcCustomerElement {
             >
               ${w.review}
             </button>`
-          : nothing}
+            : nothing
+        }
       </li>
-      ${open
-        ? html`<li class="inline-panel" @keydown=${this.#onPanelKeydown}>
+      ${
+        open
+          ? html`<li class="inline-panel" @keydown=${this.#onPanelKeydown}>
             <cc-payment-request
               cancelable
               exportparts=${exportedParts}
@@ -453,7 +505,8 @@ export class CcWallet extends CcCustomerElement {
               @cc-cancel=${this.#close}
             ></cc-payment-request>
           </li>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #renderPayments(wallet: Wallet): TemplateResult {
@@ -463,9 +516,10 @@ export class CcWallet extends CcCustomerElement {
     const methods = new Map(wallet.paymentMethods.data.map((method) => [method.id, method]));
     return html`<section aria-labelledby="payments-title">
       <h3 id="payments-title">${w.payments}</h3>
-      ${payments.length === 0
-        ? html`<p class="muted">${w.noPayments}</p>`
-        : html`<div class="table-wrap">
+      ${
+        payments.length === 0
+          ? html`<p class="muted">${w.noPayments}</p>`
+          : html`<div class="table-wrap">
             <table part="table" aria-labelledby="payments-title">
               <thead>
                 <tr>
@@ -479,14 +533,17 @@ export class CcWallet extends CcCustomerElement {
                 ${payments.map((payment) => this.#renderPayment(payment, methods))}
               </tbody>
             </table>
-          </div>`}
+          </div>`
+      }
     </section>`;
   }
 
   #renderPayment(payment: WalletPayment, methods: Map<string, WalletPaymentMethod>): TemplateResult {
     const m = this.m;
     const method = methods.get(payment.paymentMethodId);
-    const failure = payment.failureCode ? ((m.paymentErrors as Record<string, unknown>)[payment.failureCode] as string | undefined) : undefined;
+    const failure = payment.failureCode
+      ? ((m.paymentErrors as Record<string, unknown>)[payment.failureCode] as string | undefined)
+      : undefined;
     return html`<tr part="row">
       <td>${formatDate(payment.createdAt, this.activeLocale)}</td>
       <td class="num" part="amount">${this.#money(payment.amount, payment.currency)}</td>
@@ -505,29 +562,36 @@ export class CcWallet extends CcCustomerElement {
     const panel = this.panel;
     return html`<section aria-labelledby="methods-title">
       <h3 id="methods-title">${w.paymentMethods}</h3>
-      ${methods.length === 0
-        ? html`<p class="muted">${w.noMethods}</p>`
-        : html`<ul class="list">
+      ${
+        methods.length === 0
+          ? html`<p class="muted">${w.noMethods}</p>`
+          : html`<ul class="list">
             ${methods.map((method) => {
               const label = methodLabel(method, m);
-              const expiry = method.expMonth && method.expYear ? m.methods.expires(String(method.expMonth).padStart(2, '0'), method.expYear) : '';
+              const expiry =
+                method.expMonth && method.expYear
+                  ? m.methods.expires(String(method.expMonth).padStart(2, '0'), method.expYear)
+                  : '';
               const confirming = panel?.kind === 'remove' && panel.methodId === method.id;
               const busy = this.#busyMethod === method.id ? 'true' : 'false';
               return html`<li>
                 <span class="what"><span>${label}</span>${expiry ? html`<span class="muted">${expiry}</span>` : nothing}</span>
                 ${method.isDefault ? html`<span part="status" class="badge success">${m.methods.isDefault}</span>` : nothing}
                 <span class="actions">
-                  ${confirming
-                    ? html`<span role="group" aria-labelledby="confirm-${method.id}" @keydown=${this.#onPanelKeydown}>
+                  ${
+                    confirming
+                      ? html`<span role="group" aria-labelledby="confirm-${method.id}" @keydown=${this.#onPanelKeydown}>
                         <span id="confirm-${method.id}">${w.confirmRemove(label)}</span>
                         <button part="button" type="button" id="confirm-remove-${method.id}" aria-disabled=${busy} @click=${() => this.#removeMethod(method)}>${w.remove}</button>
                         <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
                       </span>`
-                    : html`${method.isDefault
-                          ? nothing
-                          : html`<button part="button" type="button" aria-label=${w.makeDefaultLabel(label)} aria-disabled=${busy} @click=${() => this.#makeDefault(method)}>
+                      : html`${
+                          method.isDefault
+                            ? nothing
+                            : html`<button part="button" type="button" aria-label=${w.makeDefaultLabel(label)} aria-disabled=${busy} @click=${() => this.#makeDefault(method)}>
                               ${w.makeDefault}
-                            </button>`}
+                            </button>`
+                        }
                         <button
                           part="button"
                           type="button"
@@ -536,18 +600,22 @@ export class CcWallet extends CcCustomerElement {
                           @click=${() => this.#open({ kind: 'remove', methodId: method.id, opener: `remove-${method.id}` })}
                         >
                           ${w.remove}
-                        </button>`}
+                        </button>`
+                  }
                 </span>
               </li>`;
             })}
-          </ul>`}
-      ${panel?.kind === 'method'
-        ? html`<div class="inline-panel" @keydown=${this.#onPanelKeydown}>
+          </ul>`
+      }
+      ${
+        panel?.kind === 'method'
+          ? html`<div class="inline-panel" @keydown=${this.#onPanelKeydown}>
             <cc-payment-method-form cancelable exportparts=${exportedParts} @cc-cancel=${this.#close}></cc-payment-method-form>
           </div>`
-        : html`<div class="actions">
+          : html`<div class="actions">
             <button part="button" type="button" id="add-method" @click=${() => this.#open({ kind: 'method', opener: 'add-method' })}>${w.addMethod}</button>
-          </div>`}
+          </div>`
+      }
     </section>`;
   }
 
@@ -558,12 +626,14 @@ export class CcWallet extends CcCustomerElement {
     const numbers = new Map(wallet.invoices.data.map((invoice) => [invoice.id, invoice]));
     return html`<section aria-labelledby="disputes-title">
       <h3 id="disputes-title">${w.disputes}</h3>
-      ${disputes.length === 0
-        ? html`<p class="muted">${w.noDisputes}</p>`
-        : html`<ul class="list">
+      ${
+        disputes.length === 0
+          ? html`<p class="muted">${w.noDisputes}</p>`
+          : html`<ul class="list">
             ${disputes.map((dispute) => {
               const invoice = numbers.get(dispute.invoiceId);
-              const status = dispute.status === 'open' ? w.disputeStatus.open : w.disputeStatus[dispute.outcome ?? 'reject'];
+              const status =
+                dispute.status === 'open' ? w.disputeStatus.open : w.disputeStatus[dispute.outcome ?? 'reject'];
               return html`<li>
                 <span class="what">
                   <strong>${invoice ? `${m.request.invoice} ${invoice.number}` : dispute.invoiceId}</strong>
@@ -573,7 +643,8 @@ export class CcWallet extends CcCustomerElement {
                 <span part="status" class="badge ${dispute.status === 'open' ? 'danger' : 'success'}">${status}</span>
               </li>`;
             })}
-          </ul>`}
+          </ul>`
+      }
     </section>`;
   }
 
@@ -594,13 +665,19 @@ export class CcWallet extends CcCustomerElement {
       if (!element) return;
       await element.updateComplete;
       // The part may still be loading its session or data: wait for its first field.
-      for (let i = 0; i < 40 && !element.shadowRoot?.querySelector(target); i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 40 && !element.shadowRoot?.querySelector(target); i++)
+        await new Promise((r) => setTimeout(r, 25));
       element.shadowRoot?.querySelector<HTMLElement>(target)?.focus();
     };
     if (panel.kind === 'dispute') await inner('cc-dispute-form', '#dispute-explanation');
-    else if (panel.kind === 'request') await inner('cc-payment-request', 'input[name="request-method"]:checked, #request-amount, #request-title');
+    else if (panel.kind === 'request')
+      await inner('cc-payment-request', 'input[name="request-method"]:checked, #request-amount, #request-title');
     else if (panel.kind === 'method') await inner('cc-payment-method-form', 'input[name="method-type"]:checked');
-    else if (panel.kind === 'pay') (root.querySelector<HTMLElement>('input[name="pay-method"]:checked') ?? root.querySelector<HTMLElement>('#pay-title'))?.focus();
+    else if (panel.kind === 'pay')
+      (
+        root.querySelector<HTMLElement>('input[name="pay-method"]:checked') ??
+        root.querySelector<HTMLElement>('#pay-title')
+      )?.focus();
     else root.querySelector<HTMLElement>(`#confirm-remove-${panel.methodId}`)?.focus();
   }
 
@@ -631,14 +708,25 @@ export class CcWallet extends CcCustomerElement {
     this.#pay = { methodId, busy: true };
     this.requestUpdate();
     try {
-      const payment = await client.post<WalletPayment>(`/v1/customer/invoices/${encodeURIComponent(invoice.id)}/payments`, body, {
-        idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
-      });
+      const payment = await client.post<WalletPayment>(
+        `/v1/customer/invoices/${encodeURIComponent(invoice.id)}/payments`,
+        body,
+        {
+          idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
+        },
+      );
       this.session.used();
       this.panel = undefined;
       this.#announcement = m.wallet.invoicePaid(invoice.number, this.#money(payment.amount, payment.currency));
       this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#wallet-announcement')?.focus();
-      this.dispatchEvent(new CcPaymentSucceededEvent({ paymentId: payment.id, amount: payment.amount, currency: payment.currency, invoiceId: invoice.id }));
+      this.dispatchEvent(
+        new CcPaymentSucceededEvent({
+          paymentId: payment.id,
+          amount: payment.amount,
+          currency: payment.currency,
+          invoiceId: invoice.id,
+        }),
+      );
     } catch (error) {
       this.#payKey.failed(error);
       const apiError = asApiError(error);
@@ -654,7 +742,8 @@ export class CcWallet extends CcCustomerElement {
           invoiceId: invoice.id,
         }),
       );
-      if (apiError.status !== 402) this.dispatchEvent(new CcErrorEvent({ code: apiError.code, message: apiError.message }));
+      if (apiError.status !== 402)
+        this.dispatchEvent(new CcErrorEvent({ code: apiError.code, message: apiError.message }));
       // A refused charge is listed under payments; other refusals may mean the invoice moved.
       void this.#load();
     } finally {

@@ -56,7 +56,8 @@ export const contactsEn = {
     sendOffer: 'Send offer',
     offerSent: (days: number, limit: string) => `Offer sent: Net ${days}, ${limit}.`,
     withdrawn: 'The offer was withdrawn.',
-    endConfirm: 'End this contract? The contact goes back to verified: its invoices are no longer charged automatically.',
+    endConfirm:
+      'End this contract? The contact goes back to verified: its invoices are no longer charged automatically.',
     ended: 'The contract has ended; the contact is verified again.',
     wallet: 'Wallet link',
     walletIntro: (email: string) =>

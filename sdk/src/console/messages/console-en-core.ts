@@ -64,10 +64,13 @@ export const coreEn = {
     empty: (label: string) => `Enter the ${label.toLowerCase()}.`,
     negative: (label: string) => `The ${label.toLowerCase()} cannot be negative.`,
     tooManyDecimals: (currency: string, decimals: number) =>
-      decimals === 0 ? `${currency} amounts are whole numbers.` : `${currency} amounts have ${decimals} decimal ${decimals === 1 ? 'place' : 'places'} at most.`,
+      decimals === 0
+        ? `${currency} amounts are whole numbers.`
+        : `${currency} amounts have ${decimals} decimal ${decimals === 1 ? 'place' : 'places'} at most.`,
     tooLarge: (label: string) => `The ${label.toLowerCase()} is too large.`,
     currency: 'Choose a currency.',
-    invalid: (label: string, example: string) => `Enter the ${label.toLowerCase()} as an amount, for example ${example}.`,
+    invalid: (label: string, example: string) =>
+      `Enter the ${label.toLowerCase()} as an amount, for example ${example}.`,
   },
 
   /** Badges and other words for the API's statuses, roles and failure codes. */
@@ -129,12 +132,14 @@ export const coreEn = {
     net_days_not_allowed: 'These net days are not among your allowed net days.',
     link_invalid: 'This link is expired, used or unknown. Ask for a new one.',
     platform_policy: 'The passing credit score is set by the platform, not by merchants.',
-    invoice_not_editable: "Something has been paid on this invoice, so it can no longer be edited; a credit note or a refund adjusts the balance.",
-    invoice_not_creditable: "This invoice takes no credit note now (it is paid or void).",
-    payment_not_refundable: "Only a payment that went through can be refunded.",
-    invoice_not_refundable: "This invoice's payments cannot be refunded now (a void invoice, or a dispute is open: resolve it first).",
-    invoice_disputed: "This invoice is disputed; resolve the dispute first.",
-    idempotency_key_reused: "This was already sent with other details. Reload the page and try again.",
+    invoice_not_editable:
+      'Something has been paid on this invoice, so it can no longer be edited; a credit note or a refund adjusts the balance.',
+    invoice_not_creditable: 'This invoice takes no credit note now (it is paid or void).',
+    payment_not_refundable: 'Only a payment that went through can be refunded.',
+    invoice_not_refundable:
+      "This invoice's payments cannot be refunded now (a void invoice, or a dispute is open: resolve it first).",
+    invoice_disputed: 'This invoice is disputed; resolve the dispute first.',
+    idempotency_key_reused: 'This was already sent with other details. Reload the page and try again.',
   },
 };
 

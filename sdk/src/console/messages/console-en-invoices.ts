@@ -84,7 +84,8 @@ export const invoicesEn = {
     total: 'Total',
     edit: 'Edit',
     giveCredit: 'Give a credit note',
-    locked: 'Something has been paid, so the amount, due date and description can no longer change; a credit note or a refund adjusts the balance.',
+    locked:
+      'Something has been paid, so the amount, due date and description can no longer change; a credit note or a refund adjusts the balance.',
     outcome: { credit: 'credited', reject: 'rejected' },
     paymentsOf: (number: string) => `Payments of invoice ${number}`,
     nextTry: (date: string) => `Next try: ${date}.`,
@@ -92,7 +93,8 @@ export const invoicesEn = {
       scheduled: 'Charged to the default payment method on the due date.',
       awaiting_payment_method: 'Waiting for the customer to add a payment method; they were asked to.',
       stopped: 'Stopped: automated payments are off for this contact.',
-      retrying: (attempts: number) => `The last charge failed (${attempts} ${attempts === 1 ? 'try' : 'tries'}); it is tried again.`,
+      retrying: (attempts: number) =>
+        `The last charge failed (${attempts} ${attempts === 1 ? 'try' : 'tries'}); it is tried again.`,
       succeeded: 'Paid automatically.',
       failed: (attempts: number) => `Given up after ${attempts} tries; the customer and you were told.`,
       on_hold: 'On hold while the invoice is disputed.',
@@ -108,7 +110,8 @@ export const invoicesEn = {
     saved: (number: string) => `Invoice ${number} saved.`,
     unchanged: 'Nothing was changed.',
     creditTitle: (number: string) => `Credit note for invoice ${number}`,
-    creditIntro: 'A credit note lowers what the customer owes; bringing the balance to zero marks the invoice paid. The customer sees it in their wallet.',
+    creditIntro:
+      'A credit note lowers what the customer owes; bringing the balance to zero marks the invoice paid. The customer sees it in their wallet.',
     upToBalance: (balance: string) => `Up to the balance, ${balance}.`,
     reason: 'Reason',
     reasonHint: 'Kept with the invoice, for example "2 cartons damaged in transit".',

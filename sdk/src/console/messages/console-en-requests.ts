@@ -34,7 +34,8 @@ export const requestsEn = {
     every: (interval: string, count: number) => `Every ${count > 1 ? `${count} ${interval}s` : interval}`,
     span: (every: string, from: string, to: string, times: number | null) =>
       `${every} from ${from}${to ? ` to ${to}` : ''}${times ? (times === 1 ? ', once' : `, ${times} times`) : ''}`,
-    periodsOf: (contact: string, amount: string, every: string) => `Periods of the schedule for ${contact}, ${amount} ${every.toLowerCase()}`,
+    periodsOf: (contact: string, amount: string, every: string) =>
+      `Periods of the schedule for ${contact}, ${amount} ${every.toLowerCase()}`,
     periods: 'Periods',
     pause: 'Pause',
     resume: 'Resume',
@@ -55,7 +56,8 @@ export const requestsEn = {
     startEmpty: 'Enter the date of the first period.',
     occurrencesInvalid: 'A whole number of periods.',
     numberPrefix: 'Invoice number prefix',
-    numberPrefixHint: 'Each invoice is numbered with it and its period: RENT-2027- makes RENT-2027-1, RENT-2027-2, … Empty: R- and a short code of the schedule.',
+    numberPrefixHint:
+      'Each invoice is numbered with it and its period: RENT-2027- makes RENT-2027-1, RENT-2027-2, … Empty: R- and a short code of the schedule.',
     numberPrefixInvalid: 'Up to 40 letters, digits and . _ / # -, starting with a letter or digit.',
     created: 'Recurring schedule created.',
   },

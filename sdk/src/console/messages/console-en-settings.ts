@@ -6,9 +6,15 @@ export const settingsEn = {
     readOnly: 'You can read them here.',
     policy: 'Terms-lock policy',
     lockedName: 'Locked',
-    locked: (name: unknown) => [name, ': only admins offer or change terms; customers accept the offer exactly as made.'],
+    locked: (name: unknown) => [
+      name,
+      ': only admins offer or change terms; customers accept the offer exactly as made.',
+    ],
     flexibleName: 'Flexible',
-    flexible: (name: unknown) => [name, ': members may offer terms too, and customers may pick any allowed net days when accepting.'],
+    flexible: (name: unknown) => [
+      name,
+      ': members may offer terms too, and customers may pick any allowed net days when accepting.',
+    ],
     defaultTerms: 'Default terms',
     allowedNetDays: 'Allowed net days',
     allowedHint: 'Separated by commas, e.g. 30, 45, 60. Under the flexible policy, these are the choices.',
@@ -23,7 +29,8 @@ export const settingsEn = {
     methods: { card: 'card', ach: 'bank account' },
     example: (amount: string, method: string, minimum: string, whole: boolean) =>
       `On a ${amount} request paid by ${method}, the customer must pay at least ${minimum}${whole ? ' (the whole amount: no partial payments)' : ''}.`,
-    requestWins: 'A request may set its own minimum, which wins over these. Requests keep the minimums in force when they were made.',
+    requestWins:
+      'A request may set its own minimum, which wins over these. Requests keep the minimums in force when they were made.',
     modes: 'Credit application modes',
     modeCheck: 'Credit check only',
     modeTerms: 'Credit check with a terms offer',
@@ -59,7 +66,10 @@ export const settingsEn = {
     you: (name: string) => `${name} (you)`,
     removeLabel: (name: string) => `Remove ${name}`,
     addTitle: 'Add a user',
-    roles: { member: 'Member: invoices, contacts, payment requests, disputes', admin: 'Admin: also settings, users and keys' },
+    roles: {
+      member: 'Member: invoices, contacts, payment requests, disputes',
+      admin: 'Admin: also settings, users and keys',
+    },
     firstPassword: 'First password',
     passwordHint: 'At least 10 characters; share it safely. They can reset it from the sign-in page.',
     add: 'Add user',
@@ -96,16 +106,25 @@ export const settingsEn = {
     secretCreated: 'Secret key created.',
     copied: 'Copied.',
     copyBlocked: 'Copying is not allowed here: select the key and copy it.',
-    revokeConfirm: (kind: string, last4: string) => `Revoke the ${kind} key ending ${last4}? Anything using it stops working at once.`,
+    revokeConfirm: (kind: string, last4: string) =>
+      `Revoke the ${kind} key ending ${last4}? Anything using it stops working at once.`,
     revoked: 'Key revoked.',
   },
 
   webhooks: {
     what: 'webhook endpoints',
     adminOnly: 'Only an admin can add or delete webhook endpoints.',
-    intro: (signature: unknown) => ['CustomerConnect posts signed events (', signature, ') to these URLs, retrying for a day.'],
+    intro: (signature: unknown) => [
+      'CustomerConnect posts signed events (',
+      signature,
+      ') to these URLs, retrying for a day.',
+    ],
     secretTitle: 'Signing secret',
-    secretIntro: (signature: unknown) => ["Verify each delivery's ", signature, ' with this secret. It is shown only now.'],
+    secretIntro: (signature: unknown) => [
+      "Verify each delivery's ",
+      signature,
+      ' with this secret. It is shown only now.',
+    ],
     none: 'No webhook endpoints yet.',
     everyEvent: 'Every event',
     log: 'Delivery log',
@@ -134,7 +153,8 @@ export const settingsEn = {
 
   embed: {
     heading: 'Embed the widgets',
-    intro: 'Paste the snippet into any page of your site. The script is pinned to this exact SDK build with Subresource Integrity.',
+    intro:
+      'Paste the snippet into any page of your site. The script is pinned to this exact SDK build with Subresource Integrity.',
     what: 'the SDK details',
     snippet: 'Snippet',
     publishableKey: 'Publishable key',
@@ -163,7 +183,13 @@ export const settingsEn = {
     preset: 'Preset',
     presets: { light: 'Light', dark: 'Dark' },
     useDefault: 'Use the default',
-    radii: { default: 'Default (0.375rem)', square: 'Square (0)', small: 'Small (4px)', medium: 'Medium (8px)', large: 'Large (16px)' },
+    radii: {
+      default: 'Default (0.375rem)',
+      square: 'Square (0)',
+      small: 'Small (4px)',
+      medium: 'Medium (8px)',
+      large: 'Large (16px)',
+    },
     font: 'Font',
     fonts: {
       system: 'The default (system font)',

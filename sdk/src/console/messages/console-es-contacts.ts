@@ -44,7 +44,8 @@ export const contactsEs: ContactsMessages = {
     terms: 'Condiciones de pago',
     contract: 'Contrato',
     contractText: (days) => `Neto ${days}: cada factura vence ${days} días después de su emisión`,
-    verifiedNoContract: 'Verificado, sin contrato: las facturas se envían como solicitudes de pago que el contacto aprueba.',
+    verifiedNoContract:
+      'Verificado, sin contrato: las facturas se envían como solicitudes de pago que el contacto aprueba.',
     noContract: 'Sin contrato.',
     openOffer: (days, limit, until) => `Oferta abierta: Neto ${days}, ${limit}, hasta el ${until}.`,
     changeTerms: 'Cambiar las condiciones',
@@ -59,7 +60,8 @@ export const contactsEs: ContactsMessages = {
     sendOffer: 'Enviar la oferta',
     offerSent: (days, limit) => `Oferta enviada: Neto ${days}, ${limit}.`,
     withdrawn: 'Se ha retirado la oferta.',
-    endConfirm: '¿Finalizar este contrato? El contacto vuelve a quedar verificado: sus facturas ya no se cobran automáticamente.',
+    endConfirm:
+      '¿Finalizar este contrato? El contacto vuelve a quedar verificado: sus facturas ya no se cobran automáticamente.',
     ended: 'El contrato ha finalizado; el contacto vuelve a estar verificado.',
     wallet: 'Enlace a la cuenta de cliente',
     walletIntro: (email) =>

@@ -64,7 +64,9 @@ export const coreEs: CoreMessages = {
     empty: (label) => `Escriba ${label}.`,
     negative: (label) => `${capitalized(label)} no puede ser negativo.`,
     tooManyDecimals: (currency, decimals) =>
-      decimals === 0 ? `Los importes en ${currency} no llevan decimales.` : `Los importes en ${currency} tienen como máximo ${decimals} decimales.`,
+      decimals === 0
+        ? `Los importes en ${currency} no llevan decimales.`
+        : `Los importes en ${currency} tienen como máximo ${decimals} decimales.`,
     tooLarge: (label) => `${capitalized(label)} es demasiado alto.`,
     currency: 'Elija una moneda.',
     invalid: (label, example) => `Escriba ${label} en cifras, por ejemplo ${example}.`,
@@ -128,11 +130,13 @@ export const coreEs: CoreMessages = {
     net_days_not_allowed: 'Estos días de plazo no están entre los que usted permite.',
     link_invalid: 'Este enlace ha caducado, ya se usó o no existe. Pida uno nuevo.',
     platform_policy: 'La puntuación de crédito mínima la fija la plataforma, no los comercios.',
-    invoice_not_editable: "Ya se ha pagado algo de esta factura y no se puede editar; una nota de crédito o un reembolso ajustan el saldo.",
-    invoice_not_creditable: "Esta factura no admite ahora una nota de crédito (está pagada o anulada).",
-    payment_not_refundable: "Solo se puede reembolsar un pago que se haya completado.",
-    invoice_not_refundable: "Los pagos de esta factura no se pueden reembolsar ahora (está anulada o tiene una disputa abierta: resuélvala primero).",
-    invoice_disputed: "Esta factura está en disputa; resuelva primero la disputa.",
-    idempotency_key_reused: "Esto ya se envió con otros datos. Vuelva a cargar la página e inténtelo de nuevo.",
+    invoice_not_editable:
+      'Ya se ha pagado algo de esta factura y no se puede editar; una nota de crédito o un reembolso ajustan el saldo.',
+    invoice_not_creditable: 'Esta factura no admite ahora una nota de crédito (está pagada o anulada).',
+    payment_not_refundable: 'Solo se puede reembolsar un pago que se haya completado.',
+    invoice_not_refundable:
+      'Los pagos de esta factura no se pueden reembolsar ahora (está anulada o tiene una disputa abierta: resuélvala primero).',
+    invoice_disputed: 'Esta factura está en disputa; resuelva primero la disputa.',
+    idempotency_key_reused: 'Esto ya se envió con otros datos. Vuelva a cargar la página e inténtelo de nuevo.',
   },
 };

@@ -60,9 +60,12 @@ export const invoicesEs: InvoicesMessages = {
     importCount: (invoices) => `Importar ${invoices}`,
     empty: 'Elija un archivo CSV o pegue su texto.',
     allGood: (total) =>
-      total === 1 ? 'La fila es correcta. Aún no se ha importado nada.' : `Las ${total} filas son correctas. Aún no se ha importado nada.`,
+      total === 1
+        ? 'La fila es correcta. Aún no se ha importado nada.'
+        : `Las ${total} filas son correctas. Aún no se ha importado nada.`,
     imported: (invoices, file) => `Importación completada: ${invoices}${file ? ` desde ${file}` : ''}.`,
-    problems: (errors, total) => `${errors} de ${total} filas ${errors === 1 ? 'tiene' : 'tienen'} problemas; no se ha importado nada.`,
+    problems: (errors, total) =>
+      `${errors} de ${total} filas ${errors === 1 ? 'tiene' : 'tienen'} problemas; no se ha importado nada.`,
     readyHeading: (invoices) => `Listo para importar ${invoices}`,
     importedHeading: (invoices) => `Importación completada: ${invoices}`,
     problemsHeading: (errors, total) => `${errors} de ${total} filas ${errors === 1 ? 'tiene' : 'tienen'} problemas`,
@@ -96,7 +99,8 @@ export const invoicesEs: InvoicesMessages = {
       scheduled: 'Se cobra con el método de pago predeterminado en la fecha de vencimiento.',
       awaiting_payment_method: 'Esperando a que el cliente añada un método de pago; ya se le ha pedido.',
       stopped: 'Detenido: los pagos automáticos están desactivados para este contacto.',
-      retrying: (attempts) => `El último cobro falló (${attempts} ${attempts === 1 ? 'intento' : 'intentos'}); se volverá a intentar.`,
+      retrying: (attempts) =>
+        `El último cobro falló (${attempts} ${attempts === 1 ? 'intento' : 'intentos'}); se volverá a intentar.`,
       succeeded: 'Pagada automáticamente.',
       failed: (attempts) => `Abandonado tras ${attempts} intentos; se les ha avisado a usted y al cliente.`,
       on_hold: 'En espera mientras la factura está en disputa.',

@@ -45,13 +45,19 @@ export const requestsEs: RequestsMessages = {
       const [one, many] = units[interval] ?? [interval, interval];
       return `Cada ${count > 1 ? `${count} ${many}` : one}`;
     },
-    span: (every, from, to, times) => `${every} desde el ${from}${to ? ` hasta el ${to}` : ''}${times ? (times === 1 ? ', una vez' : `, ${times} veces`) : ''}`,
-    periodsOf: (contact, amount, every) => `Periodos de la programación de ${contact}, ${amount} ${every.toLowerCase()}`,
+    span: (every, from, to, times) =>
+      `${every} desde el ${from}${to ? ` hasta el ${to}` : ''}${times ? (times === 1 ? ', una vez' : `, ${times} veces`) : ''}`,
+    periodsOf: (contact, amount, every) =>
+      `Periodos de la programación de ${contact}, ${amount} ${every.toLowerCase()}`,
     periods: 'Periodos',
     pause: 'Pausar',
     resume: 'Reanudar',
     cancelScheduleConfirm: '¿Cancelar definitivamente esta programación? Lo que ya generó se conserva.',
-    scheduleDone: { pause: 'Programación en pausa.', resume: 'Programación reanudada.', cancel: 'Programación cancelada.' },
+    scheduleDone: {
+      pause: 'Programación en pausa.',
+      resume: 'Programación reanudada.',
+      cancel: 'Programación cancelada.',
+    },
     eachMakes: 'Cada periodo genera',
     makes: { invoice: 'Una factura', payment_request: 'Una solicitud de pago' },
     amountPerPeriod: 'Importe por periodo',
@@ -67,7 +73,8 @@ export const requestsEs: RequestsMessages = {
     startEmpty: 'Escriba la fecha del primer periodo.',
     occurrencesInvalid: 'Un número entero de periodos.',
     numberPrefix: 'Prefijo del número de factura',
-    numberPrefixHint: 'Cada factura se numera con él y su periodo: ALQ-2027- da ALQ-2027-1, ALQ-2027-2, … Vacío: R- y un código corto de la programación.',
+    numberPrefixHint:
+      'Cada factura se numera con él y su periodo: ALQ-2027- da ALQ-2027-1, ALQ-2027-2, … Vacío: R- y un código corto de la programación.',
     numberPrefixInvalid: 'Hasta 40 letras, cifras y . _ / # -, empezando por una letra o una cifra.',
     created: 'Programación recurrente creada.',
   },
@@ -91,7 +98,8 @@ export const requestsEs: RequestsMessages = {
     resolved: 'Disputas resueltas',
     noneOpen: 'No hay disputas abiertas. Nada que resolver.',
     noneResolved: 'Aún no hay disputas resueltas.',
-    title: (contact, invoice) => `${contact ?? 'Un contacto'} disputa ${invoice ? `la factura ${invoice}` : 'una factura'}`,
+    title: (contact, invoice) =>
+      `${contact ?? 'Un contacto'} disputa ${invoice ? `la factura ${invoice}` : 'una factura'}`,
     outcome: { credit: 'Con nota de crédito', reject: 'Rechazada' },
     explanation: 'Explicación',
     disputedAmount: 'Importe en disputa',

@@ -8,9 +8,15 @@ export const settingsEs: SettingsMessages = {
     readOnly: 'Aquí puede consultarlos.',
     policy: 'Política de bloqueo de condiciones',
     lockedName: 'Bloqueada',
-    locked: (name) => [name, ': solo los administradores ofrecen o cambian condiciones; los clientes aceptan la oferta tal como se hizo.'],
+    locked: (name) => [
+      name,
+      ': solo los administradores ofrecen o cambian condiciones; los clientes aceptan la oferta tal como se hizo.',
+    ],
     flexibleName: 'Flexible',
-    flexible: (name) => [name, ': los miembros también pueden ofrecer condiciones, y los clientes pueden elegir cualquier plazo permitido al aceptar.'],
+    flexible: (name) => [
+      name,
+      ': los miembros también pueden ofrecer condiciones, y los clientes pueden elegir cualquier plazo permitido al aceptar.',
+    ],
     defaultTerms: 'Condiciones por defecto',
     allowedNetDays: 'Días de plazo permitidos',
     allowedHint: 'Separados por comas, p. ej. 30, 45, 60. Con la política flexible, son las opciones disponibles.',
@@ -25,7 +31,8 @@ export const settingsEs: SettingsMessages = {
     methods: { card: 'tarjeta', ach: 'cuenta bancaria' },
     example: (amount, method, minimum, whole) =>
       `En una solicitud de ${amount} pagada con ${method}, el cliente debe pagar al menos ${minimum}${whole ? ' (el importe completo: sin pagos parciales)' : ''}.`,
-    requestWins: 'Una solicitud puede fijar su propio mínimo, que prevalece sobre estos. Las solicitudes conservan los mínimos vigentes cuando se crearon.',
+    requestWins:
+      'Una solicitud puede fijar su propio mínimo, que prevalece sobre estos. Las solicitudes conservan los mínimos vigentes cuando se crearon.',
     modes: 'Modalidades de la solicitud de crédito',
     modeCheck: 'Solo evaluación de crédito',
     modeTerms: 'Evaluación de crédito con oferta de condiciones',
@@ -33,11 +40,13 @@ export const settingsEs: SettingsMessages = {
     origins: 'Orígenes permitidos',
     originsHint: 'Uno por línea, p. ej. https://tienda.example.com. Los widgets solo funcionan en estos sitios.',
     walletUrl: 'URL de la página de cuenta de cliente',
-    walletHint: 'La página de su sitio con <cc-wallet>; los enlaces enviados por correo la abren. Vacío: la cuenta de cliente alojada.',
+    walletHint:
+      'La página de su sitio con <cc-wallet>; los enlaces enviados por correo la abren. Vacío: la cuenta de cliente alojada.',
     notificationEmail: 'Correo de notificaciones',
     notificationHint: 'Las disputas y los pagos fallidos se notifican a esta dirección; los clientes responden a ella.',
     theme: 'Sugerencias de tema de los widgets',
-    themeIntro: 'Valores por defecto de sus widgets; el CSS de sus páginas tiene prioridad. La página Integración muestra una vista previa.',
+    themeIntro:
+      'Valores por defecto de sus widgets; el CSS de sus páginas tiene prioridad. La página Integración muestra una vista previa.',
     brandColour: 'Color de marca',
     radius: 'Radio de las esquinas',
     font: 'Familia tipográfica',
@@ -55,15 +64,20 @@ export const settingsEs: SettingsMessages = {
 
   users: {
     what: 'los usuarios',
-    adminOnly: (what) => `Solo un administrador puede ver y gestionar ${what}. Pídaselo a un administrador de su empresa.`,
+    adminOnly: (what) =>
+      `Solo un administrador puede ver y gestionar ${what}. Pídaselo a un administrador de su empresa.`,
     none: 'No hay usuarios.',
     name: 'Nombre',
     you: (name) => `${name} (usted)`,
     removeLabel: (name) => `Eliminar a ${name}`,
     addTitle: 'Añadir un usuario',
-    roles: { member: 'Miembro: facturas, contactos, solicitudes de pago, disputas', admin: 'Administrador: además, ajustes, usuarios y claves' },
+    roles: {
+      member: 'Miembro: facturas, contactos, solicitudes de pago, disputas',
+      admin: 'Administrador: además, ajustes, usuarios y claves',
+    },
     firstPassword: 'Contraseña inicial',
-    passwordHint: 'Al menos 10 caracteres; compártala de forma segura. El usuario puede restablecerla desde la página de inicio de sesión.',
+    passwordHint:
+      'Al menos 10 caracteres; compártala de forma segura. El usuario puede restablecerla desde la página de inicio de sesión.',
     add: 'Añadir el usuario',
     nameEmpty: 'Escriba su nombre.',
     added: (name, role) => `Se ha añadido a ${name} como ${role.toLowerCase()}.`,
@@ -106,7 +120,11 @@ export const settingsEs: SettingsMessages = {
   webhooks: {
     what: 'las URL de webhook',
     adminOnly: 'Solo un administrador puede añadir o eliminar URL de webhook.',
-    intro: (signature) => ['CustomerConnect envía eventos firmados (', signature, ') a estas URL y reintenta durante un día.'],
+    intro: (signature) => [
+      'CustomerConnect envía eventos firmados (',
+      signature,
+      ') a estas URL y reintenta durante un día.',
+    ],
     secretTitle: 'Secreto de firma',
     secretIntro: (signature) => ['Verifique el ', signature, ' de cada envío con este secreto. Solo se muestra ahora.'],
     none: 'Aún no hay URL de webhook.',
@@ -137,7 +155,8 @@ export const settingsEs: SettingsMessages = {
 
   embed: {
     heading: 'Integrar los widgets',
-    intro: 'Pegue el fragmento en cualquier página de su sitio. El script queda fijado a esta compilación exacta del SDK con Subresource Integrity.',
+    intro:
+      'Pegue el fragmento en cualquier página de su sitio. El script queda fijado a esta compilación exacta del SDK con Subresource Integrity.',
     what: 'los datos del SDK',
     snippet: 'Fragmento',
     publishableKey: 'Clave publicable',
@@ -158,15 +177,24 @@ export const settingsEs: SettingsMessages = {
       'dispute-form': 'Formulario de disputa',
     },
     notes: {
-      wallet: 'La cuenta de cliente se abre desde el enlace de sus correos (cc_token); sin él, ofrece enviar un enlace nuevo por correo.',
-      'terms-offer': 'Indique la oferta en offer-id; el cliente necesita una sesión abierta desde el enlace recibido por correo.',
-      'payment-request': 'Indique request-id; el cliente necesita una sesión abierta desde el enlace recibido por correo.',
+      wallet:
+        'La cuenta de cliente se abre desde el enlace de sus correos (cc_token); sin él, ofrece enviar un enlace nuevo por correo.',
+      'terms-offer':
+        'Indique la oferta en offer-id; el cliente necesita una sesión abierta desde el enlace recibido por correo.',
+      'payment-request':
+        'Indique request-id; el cliente necesita una sesión abierta desde el enlace recibido por correo.',
       'dispute-form': 'Indique invoice-id; el cliente necesita una sesión abierta desde el enlace recibido por correo.',
     },
     preset: 'Tema',
     presets: { light: 'Claro', dark: 'Oscuro' },
     useDefault: 'Usar el predeterminado',
-    radii: { default: 'Predeterminado (0.375rem)', square: 'Recto (0)', small: 'Pequeño (4px)', medium: 'Mediano (8px)', large: 'Grande (16px)' },
+    radii: {
+      default: 'Predeterminado (0.375rem)',
+      square: 'Recto (0)',
+      small: 'Pequeño (4px)',
+      medium: 'Mediano (8px)',
+      large: 'Grande (16px)',
+    },
     font: 'Tipografía',
     fonts: {
       system: 'La predeterminada (fuente del sistema)',

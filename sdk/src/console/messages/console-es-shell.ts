@@ -44,7 +44,8 @@ export const shellEs: ShellMessages = {
     resetIntro: 'Le enviaremos por correo un enlace para elegir una contraseña nueva. Es válido durante una hora.',
     emailMeLink: 'Enviarme un enlace',
     backToSignIn: 'Volver a iniciar sesión',
-    resetSent: (email) => `Si ${email} tiene una cuenta, le hemos enviado un enlace para restablecer la contraseña. Revise su bandeja de entrada.`,
+    resetSent: (email) =>
+      `Si ${email} tiene una cuenta, le hemos enviado un enlace para restablecer la contraseña. Revise su bandeja de entrada.`,
     newPasswordTitle: 'Elija una contraseña nueva',
     newPassword: 'Contraseña nueva',
     setPassword: 'Guardar la contraseña',

@@ -44,7 +44,8 @@ export const contactsFr: ContactsMessages = {
     terms: 'Conditions de paiement',
     contract: 'Contrat',
     contractText: (days) => `Net ${days} : chaque facture est à régler ${days} jours après son émission`,
-    verifiedNoContract: 'Vérifié, sans contrat : les factures partent sous forme de demandes de paiement que le contact approuve.',
+    verifiedNoContract:
+      'Vérifié, sans contrat : les factures partent sous forme de demandes de paiement que le contact approuve.',
     noContract: 'Aucun contrat.',
     openOffer: (days, limit, until) => `Offre en cours : Net ${days}, ${limit}, jusqu’au ${until}.`,
     changeTerms: 'Modifier les conditions',
@@ -59,7 +60,8 @@ export const contactsFr: ContactsMessages = {
     sendOffer: 'Envoyer l’offre',
     offerSent: (days, limit) => `Offre envoyée : Net ${days}, ${limit}.`,
     withdrawn: 'L’offre a été retirée.',
-    endConfirm: 'Résilier ce contrat ? Le contact redevient vérifié : ses factures ne sont plus prélevées automatiquement.',
+    endConfirm:
+      'Résilier ce contrat ? Le contact redevient vérifié : ses factures ne sont plus prélevées automatiquement.',
     ended: 'Le contrat est résilié ; le contact est de nouveau vérifié.',
     wallet: 'Lien vers l’espace client',
     walletIntro: (email) =>

@@ -1,7 +1,8 @@
 import type { CoreMessages } from './console-en-core.js';
 
 /** "de" before a noun phrase, contracted as French wants it: du montant, des factures, de la facture. */
-const de = (what: string) => (what.startsWith('le ') ? `du ${what.slice(3)}` : what.startsWith('les ') ? `des ${what.slice(4)}` : `de ${what}`);
+const de = (what: string) =>
+  what.startsWith('le ') ? `du ${what.slice(3)}` : what.startsWith('les ') ? `des ${what.slice(4)}` : `de ${what}`;
 
 /** French texts the whole console shares. */
 export const coreFr: CoreMessages = {
@@ -65,7 +66,9 @@ export const coreFr: CoreMessages = {
     empty: (label) => `Saisissez ${label}.`,
     negative: (label) => `Saisissez une valeur positive pour ${label}.`,
     tooManyDecimals: (currency, decimals) =>
-      decimals === 0 ? `Les montants en ${currency} n’ont pas de décimales.` : `Les montants en ${currency} ont au plus ${decimals} décimales.`,
+      decimals === 0
+        ? `Les montants en ${currency} n’ont pas de décimales.`
+        : `Les montants en ${currency} ont au plus ${decimals} décimales.`,
     tooLarge: (label) => `La valeur saisie pour ${label} est trop élevée.`,
     currency: 'Choisissez une devise.',
     invalid: (label, example) => `Saisissez ${label} en chiffres, par exemple ${example}.`,
@@ -123,17 +126,20 @@ export const coreFr: CoreMessages = {
     credit_limit_exceeded: 'Avec cette facture, le solde dû par le contact dépasserait son plafond de crédit.',
     currency_mismatch: 'La devise de la facture doit être celle des conditions du contact.',
     invoice_not_voidable: 'Seule une facture en cours sans aucun paiement peut être annulée.',
-    last_admin: 'Le dernier administrateur ne peut pas être supprimé. Nommez d’abord un autre utilisateur administrateur.',
+    last_admin:
+      'Le dernier administrateur ne peut pas être supprimé. Nommez d’abord un autre utilisateur administrateur.',
     email_taken: 'Un utilisateur avec cette adresse e-mail existe déjà.',
     dispute_not_open: 'Ce litige est déjà résolu.',
     net_days_not_allowed: 'Ce délai de paiement ne fait pas partie de vos délais autorisés.',
     link_invalid: 'Ce lien a expiré, a déjà servi ou est inconnu. Demandez-en un nouveau.',
     platform_policy: 'Le score de crédit minimal est fixé par la plateforme, pas par les marchands.',
-    invoice_not_editable: "Un paiement a déjà été reçu sur cette facture : elle ne peut plus être modifiée ; un avoir ou un remboursement ajuste le solde.",
-    invoice_not_creditable: "Cette facture ne peut pas recevoir d’avoir pour le moment (elle est payée ou annulée).",
-    payment_not_refundable: "Seul un paiement abouti peut être remboursé.",
-    invoice_not_refundable: "Les paiements de cette facture ne peuvent pas être remboursés pour le moment (facture annulée ou litige ouvert : résolvez-le d’abord).",
-    invoice_disputed: "Cette facture est en litige ; résolvez d’abord le litige.",
-    idempotency_key_reused: "Cette demande a déjà été envoyée avec d’autres données. Rechargez la page et réessayez.",
+    invoice_not_editable:
+      'Un paiement a déjà été reçu sur cette facture : elle ne peut plus être modifiée ; un avoir ou un remboursement ajuste le solde.',
+    invoice_not_creditable: 'Cette facture ne peut pas recevoir d’avoir pour le moment (elle est payée ou annulée).',
+    payment_not_refundable: 'Seul un paiement abouti peut être remboursé.',
+    invoice_not_refundable:
+      'Les paiements de cette facture ne peuvent pas être remboursés pour le moment (facture annulée ou litige ouvert : résolvez-le d’abord).',
+    invoice_disputed: 'Cette facture est en litige ; résolvez d’abord le litige.',
+    idempotency_key_reused: 'Cette demande a déjà été envoyée avec d’autres données. Rechargez la page et réessayez.',
   },
 };

@@ -59,12 +59,17 @@ export const invoicesFr: InvoicesMessages = {
     count: (count, formatted) => `${formatted} ${count <= 1 ? 'facture' : 'factures'}`,
     importCount: (invoices) => `Importer ${invoices}`,
     empty: 'Choisissez un fichier CSV ou collez son contenu.',
-    allGood: (total) => (total <= 1 ? 'La ligne est correcte. Rien n’est encore importé.' : `Les ${total} lignes sont correctes. Rien n’est encore importé.`),
+    allGood: (total) =>
+      total <= 1
+        ? 'La ligne est correcte. Rien n’est encore importé.'
+        : `Les ${total} lignes sont correctes. Rien n’est encore importé.`,
     imported: (invoices, file) => `Import terminé : ${invoices}${file ? ` depuis ${file}` : ''}.`,
-    problems: (errors, total) => `${errors} ligne${errors > 1 ? 's' : ''} sur ${total} ${errors > 1 ? 'posent' : 'pose'} problème ; rien n’a été importé.`,
+    problems: (errors, total) =>
+      `${errors} ligne${errors > 1 ? 's' : ''} sur ${total} ${errors > 1 ? 'posent' : 'pose'} problème ; rien n’a été importé.`,
     readyHeading: (invoices) => `Prêt à importer ${invoices}`,
     importedHeading: (invoices) => `Import terminé : ${invoices}`,
-    problemsHeading: (errors, total) => `${errors} ligne${errors > 1 ? 's' : ''} sur ${total} ${errors > 1 ? 'posent' : 'pose'} problème`,
+    problemsHeading: (errors, total) =>
+      `${errors} ligne${errors > 1 ? 's' : ''} sur ${total} ${errors > 1 ? 'posent' : 'pose'} problème`,
     everyRowGood: 'Toutes les lignes sont correctes. Rien n’est enregistré avant l’import.',
     done: 'Terminé.',
     seeInvoices: 'Voir les factures',
@@ -95,7 +100,8 @@ export const invoicesFr: InvoicesMessages = {
       scheduled: 'Prélevé sur le moyen de paiement par défaut à l’échéance.',
       awaiting_payment_method: 'En attente d’un moyen de paiement du client ; il lui a été demandé.',
       stopped: 'Arrêté : les paiements automatiques sont désactivés pour ce contact.',
-      retrying: (attempts) => `Le dernier prélèvement a échoué (${attempts} tentative${attempts > 1 ? 's' : ''}) ; il sera retenté.`,
+      retrying: (attempts) =>
+        `Le dernier prélèvement a échoué (${attempts} tentative${attempts > 1 ? 's' : ''}) ; il sera retenté.`,
       succeeded: 'Payée automatiquement.',
       failed: (attempts) => `Abandon après ${attempts} tentatives ; le client et vous-même avez été prévenus.`,
       on_hold: 'Suspendu pendant le litige sur la facture.',

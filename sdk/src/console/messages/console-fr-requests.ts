@@ -45,13 +45,19 @@ export const requestsFr: RequestsMessages = {
       const [once, all, many] = units[interval] ?? [`Chaque ${interval}`, 'Tous les', interval];
       return count > 1 ? `${all} ${count} ${many}` : once;
     },
-    span: (every, from, to, times) => `${every} à partir du ${from}${to ? ` jusqu’au ${to}` : ''}${times ? (times === 1 ? ', une fois' : `, ${times} fois`) : ''}`,
-    periodsOf: (contact, amount, every) => `Périodes de la planification de ${contact}, ${amount} ${every.toLowerCase()}`,
+    span: (every, from, to, times) =>
+      `${every} à partir du ${from}${to ? ` jusqu’au ${to}` : ''}${times ? (times === 1 ? ', une fois' : `, ${times} fois`) : ''}`,
+    periodsOf: (contact, amount, every) =>
+      `Périodes de la planification de ${contact}, ${amount} ${every.toLowerCase()}`,
     periods: 'Périodes',
     pause: 'Suspendre',
     resume: 'Reprendre',
     cancelScheduleConfirm: 'Annuler définitivement cette planification ? Ce qu’elle a déjà généré est conservé.',
-    scheduleDone: { pause: 'Planification suspendue.', resume: 'Planification reprise.', cancel: 'Planification annulée.' },
+    scheduleDone: {
+      pause: 'Planification suspendue.',
+      resume: 'Planification reprise.',
+      cancel: 'Planification annulée.',
+    },
     eachMakes: 'Chaque période génère',
     makes: { invoice: 'Une facture', payment_request: 'Une demande de paiement' },
     amountPerPeriod: 'Montant par période',
@@ -67,7 +73,8 @@ export const requestsFr: RequestsMessages = {
     startEmpty: 'Saisissez la date de la première période.',
     occurrencesInvalid: 'Un nombre entier de périodes.',
     numberPrefix: 'Préfixe des numéros de facture',
-    numberPrefixHint: 'Chaque facture est numérotée avec lui et sa période : LOYER-2027- donne LOYER-2027-1, LOYER-2027-2, … Vide : R- et un code court de la planification.',
+    numberPrefixHint:
+      'Chaque facture est numérotée avec lui et sa période : LOYER-2027- donne LOYER-2027-1, LOYER-2027-2, … Vide : R- et un code court de la planification.',
     numberPrefixInvalid: 'Jusqu’à 40 lettres, chiffres et . _ / # -, en commençant par une lettre ou un chiffre.',
     created: 'Planification récurrente créée.',
   },
@@ -91,7 +98,8 @@ export const requestsFr: RequestsMessages = {
     resolved: 'Litiges résolus',
     noneOpen: 'Aucun litige en cours. Rien à résoudre.',
     noneResolved: 'Aucun litige résolu pour le moment.',
-    title: (contact, invoice) => `${contact ?? 'Un contact'} conteste ${invoice ? `la facture ${invoice}` : 'une facture'}`,
+    title: (contact, invoice) =>
+      `${contact ?? 'Un contact'} conteste ${invoice ? `la facture ${invoice}` : 'une facture'}`,
     outcome: { credit: 'Avoir accordé', reject: 'Rejeté' },
     explanation: 'Explication',
     disputedAmount: 'Montant contesté',

@@ -8,7 +8,10 @@ export const settingsFr: SettingsMessages = {
     readOnly: 'Vous pouvez les consulter ici.',
     policy: 'Politique de verrouillage des conditions',
     lockedName: 'Verrouillée',
-    locked: (name) => [name, ' : seuls les administrateurs proposent ou modifient des conditions ; les clients acceptent l’offre telle quelle.'],
+    locked: (name) => [
+      name,
+      ' : seuls les administrateurs proposent ou modifient des conditions ; les clients acceptent l’offre telle quelle.',
+    ],
     flexibleName: 'Souple',
     flexible: (name) => [
       name,
@@ -16,7 +19,8 @@ export const settingsFr: SettingsMessages = {
     ],
     defaultTerms: 'Conditions par défaut',
     allowedNetDays: 'Délais de paiement autorisés (jours)',
-    allowedHint: 'Séparés par des virgules, par exemple 30, 45, 60. Avec la politique souple, ce sont les choix proposés.',
+    allowedHint:
+      'Séparés par des virgules, par exemple 30, 45, 60. Avec la politique souple, ce sont les choix proposés.',
     partial: 'Paiements partiels des demandes de paiement',
     partialIntro:
       'La plus petite part d’une demande qu’un client peut payer en une fois. Laissez le minimum par défaut vide pour refuser les paiements partiels (100\u202f%). Le paiement de la totalité du solde restant est toujours accepté.',
@@ -28,19 +32,23 @@ export const settingsFr: SettingsMessages = {
     methods: { card: 'carte', ach: 'compte bancaire' },
     example: (amount, method, minimum, whole) =>
       `Pour une demande de ${amount} payée par ${method}, le client doit payer au moins ${minimum}${whole ? ' (la totalité : pas de paiement partiel)' : ''}.`,
-    requestWins: 'Une demande peut fixer son propre minimum, qui l’emporte sur ceux-ci. Les demandes conservent les minimums en vigueur lors de leur création.',
+    requestWins:
+      'Une demande peut fixer son propre minimum, qui l’emporte sur ceux-ci. Les demandes conservent les minimums en vigueur lors de leur création.',
     modes: 'Modes de la demande de crédit',
     modeCheck: 'Vérification de crédit seule',
     modeTerms: 'Vérification de crédit avec une offre de conditions',
     where: 'Où vos widgets fonctionnent',
     origins: 'Origines autorisées',
-    originsHint: 'Une par ligne, par exemple https://boutique.example.com. Les widgets ne fonctionnent que sur ces sites.',
+    originsHint:
+      'Une par ligne, par exemple https://boutique.example.com. Les widgets ne fonctionnent que sur ces sites.',
     walletUrl: 'URL de la page de l’espace client',
-    walletHint: 'La page de votre site qui contient <cc-wallet> ; les liens envoyés par e-mail l’ouvrent. Vide : l’espace client hébergé.',
+    walletHint:
+      'La page de votre site qui contient <cc-wallet> ; les liens envoyés par e-mail l’ouvrent. Vide : l’espace client hébergé.',
     notificationEmail: 'E-mail de notification',
     notificationHint: 'Les litiges et les paiements échoués sont signalés à cette adresse ; les clients y répondent.',
     theme: 'Indications de thème des widgets',
-    themeIntro: 'Valeurs par défaut de vos widgets ; le CSS de vos pages l’emporte sur elles. La page Intégration en donne un aperçu.',
+    themeIntro:
+      'Valeurs par défaut de vos widgets ; le CSS de vos pages l’emporte sur elles. La page Intégration en donne un aperçu.',
     brandColour: 'Couleur de la marque',
     radius: 'Arrondi des angles',
     font: 'Police',
@@ -58,15 +66,20 @@ export const settingsFr: SettingsMessages = {
 
   users: {
     what: 'les utilisateurs',
-    adminOnly: (what) => `Seul un administrateur peut voir et gérer ${what}. Adressez-vous à un administrateur de votre entreprise.`,
+    adminOnly: (what) =>
+      `Seul un administrateur peut voir et gérer ${what}. Adressez-vous à un administrateur de votre entreprise.`,
     none: 'Aucun utilisateur.',
     name: 'Nom',
     you: (name) => `${name} (vous)`,
     removeLabel: (name) => `Supprimer ${name}`,
     addTitle: 'Ajouter un utilisateur',
-    roles: { member: 'Membre : factures, contacts, demandes de paiement, litiges', admin: 'Administrateur : en plus, paramètres, utilisateurs et clés' },
+    roles: {
+      member: 'Membre : factures, contacts, demandes de paiement, litiges',
+      admin: 'Administrateur : en plus, paramètres, utilisateurs et clés',
+    },
     firstPassword: 'Mot de passe initial',
-    passwordHint: 'Au moins 10 caractères ; transmettez-le de façon sûre. L’utilisateur pourra le réinitialiser depuis la page de connexion.',
+    passwordHint:
+      'Au moins 10 caractères ; transmettez-le de façon sûre. L’utilisateur pourra le réinitialiser depuis la page de connexion.',
     add: 'Ajouter l’utilisateur',
     nameEmpty: 'Saisissez son nom.',
     added: (name, role) => `Accès créé pour ${name}, avec le rôle ${role.toLowerCase()}.`,
@@ -109,9 +122,17 @@ export const settingsFr: SettingsMessages = {
   webhooks: {
     what: 'les URL de webhook',
     adminOnly: 'Seul un administrateur peut ajouter ou supprimer des URL de webhook.',
-    intro: (signature) => ['CustomerConnect envoie des événements signés (', signature, ') à ces URL, avec de nouvelles tentatives pendant une journée.'],
+    intro: (signature) => [
+      'CustomerConnect envoie des événements signés (',
+      signature,
+      ') à ces URL, avec de nouvelles tentatives pendant une journée.',
+    ],
     secretTitle: 'Secret de signature',
-    secretIntro: (signature) => ['Vérifiez le ', signature, ' de chaque envoi avec ce secret. Il n’est affiché que maintenant.'],
+    secretIntro: (signature) => [
+      'Vérifiez le ',
+      signature,
+      ' de chaque envoi avec ce secret. Il n’est affiché que maintenant.',
+    ],
     none: 'Aucune URL de webhook pour le moment.',
     everyEvent: 'Tous les événements',
     log: 'Journal des envois',
@@ -132,7 +153,8 @@ export const settingsFr: SettingsMessages = {
     add: 'Ajouter une URL',
     url: 'URL',
     events: 'Événements',
-    eventsHint: 'Types d’événements séparés par des virgules (invoice.paid, payment.failed), ou * pour tous les événements.',
+    eventsHint:
+      'Types d’événements séparés par des virgules (invoice.paid, payment.failed), ou * pour tous les événements.',
     addButton: 'Ajouter l’URL',
     urlInvalid: 'Saisissez l’URL, en commençant par https://.',
     eventsEmpty: 'Indiquez au moins un type d’événement, ou *.',
@@ -140,7 +162,8 @@ export const settingsFr: SettingsMessages = {
 
   embed: {
     heading: 'Intégrer les widgets',
-    intro: 'Collez l’extrait dans n’importe quelle page de votre site. Le script est lié à cette version exacte du SDK grâce à Subresource Integrity.',
+    intro:
+      'Collez l’extrait dans n’importe quelle page de votre site. Le script est lié à cette version exacte du SDK grâce à Subresource Integrity.',
     what: 'les détails du SDK',
     snippet: 'Extrait',
     publishableKey: 'Clé publiable',
@@ -161,15 +184,24 @@ export const settingsFr: SettingsMessages = {
       'dispute-form': 'Formulaire de litige',
     },
     notes: {
-      wallet: 'L’espace client s’ouvre depuis le lien de vos e-mails (cc_token) ; sans lien, il propose d’en envoyer un nouveau par e-mail.',
-      'terms-offer': 'Indiquez l’offre dans offer-id ; le client a besoin d’une session ouverte depuis le lien reçu par e-mail.',
-      'payment-request': 'Indiquez request-id ; le client a besoin d’une session ouverte depuis le lien reçu par e-mail.',
+      wallet:
+        'L’espace client s’ouvre depuis le lien de vos e-mails (cc_token) ; sans lien, il propose d’en envoyer un nouveau par e-mail.',
+      'terms-offer':
+        'Indiquez l’offre dans offer-id ; le client a besoin d’une session ouverte depuis le lien reçu par e-mail.',
+      'payment-request':
+        'Indiquez request-id ; le client a besoin d’une session ouverte depuis le lien reçu par e-mail.',
       'dispute-form': 'Indiquez invoice-id ; le client a besoin d’une session ouverte depuis le lien reçu par e-mail.',
     },
     preset: 'Thème',
     presets: { light: 'Clair', dark: 'Sombre' },
     useDefault: 'Utiliser la valeur par défaut',
-    radii: { default: 'Par défaut (0.375rem)', square: 'Carré (0)', small: 'Petit (4px)', medium: 'Moyen (8px)', large: 'Grand (16px)' },
+    radii: {
+      default: 'Par défaut (0.375rem)',
+      square: 'Carré (0)',
+      small: 'Petit (4px)',
+      medium: 'Moyen (8px)',
+      large: 'Grand (16px)',
+    },
     font: 'Police',
     fonts: {
       system: 'Par défaut (police du système)',
@@ -181,7 +213,11 @@ export const settingsFr: SettingsMessages = {
     snippetRegion: 'Extrait à copier',
     copy: 'Copier l’extrait',
     origins: (list) => `Les widgets ne fonctionnent que sur vos origines autorisées : ${list}.`,
-    noOrigins: (link) => ['Les widgets ne fonctionnent que sur vos origines autorisées (aucune pour l’instant : ', link, ').'],
+    noOrigins: (link) => [
+      'Les widgets ne fonctionnent que sur vos origines autorisées (aucune pour l’instant : ',
+      link,
+      ').',
+    ],
     addSite: 'ajoutez votre site',
     preview: 'Aperçu en direct',
     previewNeedsKey: 'L’aperçu nécessite une clé publiable.',

@@ -41,15 +41,18 @@ export const shellFr: ShellMessages = {
     emailInvalid: 'Saisissez une adresse e-mail comme nom@entreprise.com.',
     passwordEmpty: 'Saisissez votre mot de passe.',
     resetTitle: 'Réinitialiser votre mot de passe',
-    resetIntro: 'Nous vous enverrons par e-mail un lien pour choisir un nouveau mot de passe. Il reste valable une heure.',
+    resetIntro:
+      'Nous vous enverrons par e-mail un lien pour choisir un nouveau mot de passe. Il reste valable une heure.',
     emailMeLink: 'M’envoyer un lien',
     backToSignIn: 'Retour à la connexion',
-    resetSent: (email) => `Si ${email} correspond à un compte, un lien de réinitialisation est en route. Consultez votre boîte de réception.`,
+    resetSent: (email) =>
+      `Si ${email} correspond à un compte, un lien de réinitialisation est en route. Consultez votre boîte de réception.`,
     newPasswordTitle: 'Choisissez un nouveau mot de passe',
     newPassword: 'Nouveau mot de passe',
     setPassword: 'Enregistrer le mot de passe',
     readyTitle: 'Le compte de votre entreprise est prêt',
-    secretKey: 'Voici votre clé d’API secrète, pour vos propres serveurs. Copiez-la maintenant : elle ne s’affiche qu’une fois.',
+    secretKey:
+      'Voici votre clé d’API secrète, pour vos propres serveurs. Copiez-la maintenant : elle ne s’affiche qu’une fois.',
     continue: 'Continuer vers le tableau de bord',
     workEmail: 'Votre adresse e-mail professionnelle',
     create: 'Créer le compte',

@@ -56,7 +56,9 @@ export const en = {
     amount_invalid: (example: string) => `Enter an amount like ${example}.`,
     amount_negative: 'Enter an amount above zero.',
     amount_too_many_decimals: (currency: string, decimals: number) =>
-      decimals === 0 ? `${currency} amounts have no decimals.` : `${currency} amounts have at most ${decimals} decimals.`,
+      decimals === 0
+        ? `${currency} amounts have no decimals.`
+        : `${currency} amounts have at most ${decimals} decimals.`,
     amount_too_large: 'This amount is too large.',
     currency_invalid: 'This currency is not supported.',
     invalid: (label: string) => `${label}: check this entry.`,
@@ -105,7 +107,8 @@ export const en = {
     working: 'Sending your answer…',
     accepted: (days: number, limit: string, merchant: string) =>
       `You've accepted net ${days} terms with ${merchant}, with a credit limit of ${limit}.`,
-    declined: (merchant: string) => `You declined these terms. ${merchant} will send you payment requests to approve instead.`,
+    declined: (merchant: string) =>
+      `You declined these terms. ${merchant} will send you payment requests to approve instead.`,
     status: {
       offered: '',
       accepted: 'These terms have been accepted.',

@@ -57,7 +57,9 @@ export const es: typeof en = {
     amount_invalid: (example) => `Escriba un importe como ${example}.`,
     amount_negative: 'Escriba un importe mayor que cero.',
     amount_too_many_decimals: (currency, decimals) =>
-      decimals === 0 ? `Los importes en ${currency} no tienen decimales.` : `Los importes en ${currency} tienen como máximo ${decimals} decimales.`,
+      decimals === 0
+        ? `Los importes en ${currency} no tienen decimales.`
+        : `Los importes en ${currency} tienen como máximo ${decimals} decimales.`,
     amount_too_large: 'Este importe es demasiado grande.',
     currency_invalid: 'Esta moneda no es compatible.',
     invalid: (label) => `${label}: revise este dato.`,
@@ -65,7 +67,8 @@ export const es: typeof en = {
   problems: (count) => (count === 1 ? 'Hay 1 problema que corregir.' : `Hay ${count} problemas que corregir.`),
 
   apiErrors: {
-    network_error: 'No pudimos conectar con CustomerConnect. Revise su conexión e inténtelo de nuevo; sus respuestas se conservan.',
+    network_error:
+      'No pudimos conectar con CustomerConnect. Revise su conexión e inténtelo de nuevo; sus respuestas se conservan.',
     rate_limited: 'Ha habido demasiados intentos. Espere un minuto e inténtelo de nuevo.',
     mode_not_allowed: 'Este comercio no ofrece este tipo de solicitud de crédito. Póngase en contacto con él.',
     setup: 'Este formulario no está bien configurado en este sitio web. Póngase en contacto con el comercio.',
@@ -100,13 +103,15 @@ export const es: typeof en = {
     currency: 'Moneda',
     expires: 'Oferta válida hasta',
     signature: 'Escriba su nombre completo para firmar',
-    signatureHint: 'Al escribir su nombre y seleccionar Aceptar condiciones, firma este acuerdo en nombre de su empresa.',
+    signatureHint:
+      'Al escribir su nombre y seleccionar Aceptar condiciones, firma este acuerdo en nombre de su empresa.',
     accept: 'Aceptar condiciones',
     decline: 'Rechazar',
     working: 'Enviando su respuesta…',
     accepted: (days, limit, merchant) =>
       `Ha aceptado las condiciones de pago a ${days} días con ${merchant}, con un límite de crédito de ${limit}.`,
-    declined: (merchant) => `Ha rechazado estas condiciones. ${merchant} le enviará solicitudes de pago para que las apruebe.`,
+    declined: (merchant) =>
+      `Ha rechazado estas condiciones. ${merchant} le enviará solicitudes de pago para que las apruebe.`,
     status: {
       offered: '',
       accepted: 'Estas condiciones ya se aceptaron.',

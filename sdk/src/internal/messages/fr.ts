@@ -57,7 +57,9 @@ export const fr: typeof en = {
     amount_invalid: (example) => `Saisissez un montant comme ${example}.`,
     amount_negative: 'Saisissez un montant supérieur à zéro.',
     amount_too_many_decimals: (currency, decimals) =>
-      decimals === 0 ? `Les montants en ${currency} n'ont pas de décimales.` : `Les montants en ${currency} ont au plus ${decimals} décimales.`,
+      decimals === 0
+        ? `Les montants en ${currency} n'ont pas de décimales.`
+        : `Les montants en ${currency} ont au plus ${decimals} décimales.`,
     amount_too_large: 'Ce montant est trop élevé.',
     currency_invalid: "Cette devise n'est pas prise en charge.",
     invalid: (label) => `${label} : vérifiez cette saisie.`,
@@ -65,9 +67,10 @@ export const fr: typeof en = {
   problems: (count) => (count === 1 ? 'Il y a 1 problème à corriger.' : `Il y a ${count} problèmes à corriger.`),
 
   apiErrors: {
-    network_error: "Impossible de joindre CustomerConnect. Vérifiez votre connexion et réessayez ; vos réponses sont conservées.",
+    network_error:
+      'Impossible de joindre CustomerConnect. Vérifiez votre connexion et réessayez ; vos réponses sont conservées.',
     rate_limited: 'Trop de tentatives. Patientez une minute, puis réessayez.',
-    mode_not_allowed: "Ce marchand ne propose pas ce type de demande de crédit. Veuillez le contacter.",
+    mode_not_allowed: 'Ce marchand ne propose pas ce type de demande de crédit. Veuillez le contacter.',
     setup: "Ce formulaire n'est pas correctement configuré sur ce site. Veuillez contacter le marchand.",
     session_expired: 'Votre session a expiré. Ouvrez le lien de votre dernier e-mail pour continuer.',
     generic: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
@@ -94,19 +97,22 @@ export const fr: typeof en = {
     title: (merchant) => `Vos conditions de paiement avec ${merchant}`,
     netDays: 'Conditions de paiement',
     netDaysValue: (days) => `${days} jours`,
-    netDaysExplained: (days) => `${days} jours : réglez chaque facture dans les ${days} jours suivant sa date d'émission`,
+    netDaysExplained: (days) =>
+      `${days} jours : réglez chaque facture dans les ${days} jours suivant sa date d'émission`,
     netDaysHint: 'Les factures sont dues ce nombre de jours après leur émission.',
     creditLimit: 'Plafond de crédit',
     currency: 'Devise',
     expires: "Offre valable jusqu'au",
     signature: 'Saisissez votre nom complet pour signer',
-    signatureHint: 'En saisissant votre nom et en choisissant Accepter les conditions, vous signez cet accord pour votre entreprise.',
+    signatureHint:
+      'En saisissant votre nom et en choisissant Accepter les conditions, vous signez cet accord pour votre entreprise.',
     accept: 'Accepter les conditions',
     decline: 'Refuser',
     working: 'Envoi de votre réponse…',
     accepted: (days, limit, merchant) =>
       `Vous avez accepté un paiement à ${days} jours avec ${merchant}, avec un plafond de crédit de ${limit}.`,
-    declined: (merchant) => `Vous avez refusé ces conditions. ${merchant} vous enverra des demandes de paiement à approuver.`,
+    declined: (merchant) =>
+      `Vous avez refusé ces conditions. ${merchant} vous enverra des demandes de paiement à approuver.`,
     status: {
       offered: '',
       accepted: 'Ces conditions ont déjà été acceptées.',
@@ -116,7 +122,8 @@ export const fr: typeof en = {
     },
     termsLocked: (merchant) =>
       `${merchant} propose ces conditions de paiement telles quelles : vous pouvez les accepter telles qu'elles sont proposées ou les refuser.`,
-    netDaysNotAllowed: (days) => `Le paiement à ${days} jours n'est plus proposé. Choisissez d'autres conditions de paiement.`,
+    netDaysNotAllowed: (days) =>
+      `Le paiement à ${days} jours n'est plus proposé. Choisissez d'autres conditions de paiement.`,
     offerNotOpen: "Cette offre n'est plus ouverte : elle a déjà reçu une réponse, a été retirée ou a expiré.",
     noSession: "Ouvrez le lien de l'e-mail du marchand pour voir cette offre.",
     notFound: 'Cette offre est introuvable.',

@@ -34,7 +34,9 @@ export const walletEn = {
     amount_invalid: (example: string) => `Enter an amount like ${example}.`,
     amount_negative: 'Enter an amount above zero.',
     amount_too_many_decimals: (currency: string, decimals: number) =>
-      decimals === 0 ? `${currency} amounts have no decimals.` : `${currency} amounts have at most ${decimals} decimals.`,
+      decimals === 0
+        ? `${currency} amounts have no decimals.`
+        : `${currency} amounts have at most ${decimals} decimals.`,
     amount_too_large: 'This amount is too large.',
     currency_invalid: 'This currency is not supported.',
   },
@@ -100,11 +102,13 @@ export const walletEn = {
     tooLong: (max: string) => `Shorten the explanation to ${max} characters or fewer.`,
     invoiceAmount: 'Invoice Amount',
     disputeAmount: 'Dispute Amount',
-    disputeAmountHint: (balance: string, example: string) => `More than zero, up to ${balance}; for example ${example}.`,
+    disputeAmountHint: (balance: string, example: string) =>
+      `More than zero, up to ${balance}; for example ${example}.`,
     aboveBalance: (balance: string) => `The dispute amount can't be more than the invoice amount, ${balance}.`,
     save: 'Save',
     saving: 'Saving your dispute…',
-    saved: (number: string, merchant: string) => `Invoice ${number} is now disputed. We've told ${merchant}; you'll hear back by email.`,
+    saved: (number: string, merchant: string) =>
+      `Invoice ${number} is now disputed. We've told ${merchant}; you'll hear back by email.`,
     statusLabel: 'Status',
     alreadyOpen: 'This invoice already has an open dispute.',
     notDisputable: (status: string) => `This invoice can't be disputed: it is ${status.toLowerCase()}.`,
@@ -159,7 +163,8 @@ export const walletEn = {
     approveAndPayPlain: 'Approve and pay',
     payWith: 'Pay with',
     amountToPay: 'Amount to pay',
-    amountHint: (minimum: string, remaining: string) => `At least ${minimum} with this payment method, up to ${remaining}.`,
+    amountHint: (minimum: string, remaining: string) =>
+      `At least ${minimum} with this payment method, up to ${remaining}.`,
     fullOnly: (remaining: string) => `With this payment method, pay the whole ${remaining}.`,
     noMethods: 'Add a card or bank account to pay.',
     approved: 'You approved this payment request.',
@@ -220,8 +225,18 @@ export const walletEn = {
     loadingOlder: 'Loading older invoices…',
     showOlderRequests: 'Show older payment requests',
     loadingOlderRequests: 'Loading older payment requests…',
-    olderRequestsShown: (count: number) => (count === 0 ? 'There are no older payment requests.' : count === 1 ? '1 older payment request shown.' : `${count} older payment requests shown.`),
-    olderShown: (count: number) => (count === 0 ? 'There are no older invoices.' : count === 1 ? '1 older invoice shown.' : `${count} older invoices shown.`),
+    olderRequestsShown: (count: number) =>
+      count === 0
+        ? 'There are no older payment requests.'
+        : count === 1
+          ? '1 older payment request shown.'
+          : `${count} older payment requests shown.`,
+    olderShown: (count: number) =>
+      count === 0
+        ? 'There are no older invoices.'
+        : count === 1
+          ? '1 older invoice shown.'
+          : `${count} older invoices shown.`,
     loadError: "We couldn't load your account.",
   },
 };

@@ -13,7 +13,8 @@ export const walletEs: WalletMessages = {
     opening: 'Abriendo su cuenta…',
     none: (merchant: string) => `Abra el enlace de su último correo de ${merchant} para ver su cuenta.`,
     expiredTitle: 'Su enlace seguro ha caducado',
-    expiredBody: 'Por su seguridad, los enlaces y las sesiones caducan al cabo de un tiempo. Podemos enviarle un enlace nuevo por correo.',
+    expiredBody:
+      'Por su seguridad, los enlaces y las sesiones caducan al cabo de un tiempo. Podemos enviarle un enlace nuevo por correo.',
     noKey: 'Abra el enlace de su último correo para continuar.',
     emailLabel: 'Su correo electrónico',
     emailInvalid: 'Escriba un correo como nombre@empresa.com.',
@@ -32,7 +33,9 @@ export const walletEs: WalletMessages = {
     amount_invalid: (example: string) => `Escriba un importe como ${example}.`,
     amount_negative: 'Escriba un importe mayor que cero.',
     amount_too_many_decimals: (currency: string, decimals: number) =>
-      decimals === 0 ? `Los importes en ${currency} no llevan decimales.` : `Los importes en ${currency} tienen como máximo ${decimals} decimales.`,
+      decimals === 0
+        ? `Los importes en ${currency} no llevan decimales.`
+        : `Los importes en ${currency} tienen como máximo ${decimals} decimales.`,
     amount_too_large: 'Este importe es demasiado grande.',
     currency_invalid: 'Esta moneda no es compatible.',
   },
@@ -101,7 +104,8 @@ export const walletEs: WalletMessages = {
     aboveBalance: (balance: string) => `El importe en disputa no puede superar el importe de la factura, ${balance}.`,
     save: 'Guardar',
     saving: 'Guardando su disputa…',
-    saved: (number: string, merchant: string) => `La factura ${number} está ahora en disputa. Se lo hemos comunicado a ${merchant}; recibirá la respuesta por correo.`,
+    saved: (number: string, merchant: string) =>
+      `La factura ${number} está ahora en disputa. Se lo hemos comunicado a ${merchant}; recibirá la respuesta por correo.`,
     statusLabel: 'Estado',
     alreadyOpen: 'Esta factura ya tiene una disputa abierta.',
     notDisputable: (status: string) => `Esta factura no se puede disputar: está ${status.toLowerCase()}.`,
@@ -127,7 +131,8 @@ export const walletEs: WalletMessages = {
     save: 'Guardar método de pago',
     saving: 'Guardando su método de pago…',
     added: (label: string) => `Se añadió ${label}.`,
-    secure: 'El número de su tarjeta o cuenta va directamente a nuestro procesador de pagos; solo se guardan los 4 últimos dígitos.',
+    secure:
+      'El número de su tarjeta o cuenta va directamente a nuestro procesador de pagos; solo se guardan los 4 últimos dígitos.',
     invalid: {
       cardNumber: 'Escriba el número de la tarjeta tal como aparece en ella.',
       expiry: 'Escriba la fecha de caducidad como MM/AA, por ejemplo 08/29.',
@@ -156,7 +161,8 @@ export const walletEs: WalletMessages = {
     approveAndPayPlain: 'Aprobar y pagar',
     payWith: 'Pagar con',
     amountToPay: 'Importe a pagar',
-    amountHint: (minimum: string, remaining: string) => `Al menos ${minimum} con este método de pago, hasta ${remaining}.`,
+    amountHint: (minimum: string, remaining: string) =>
+      `Al menos ${minimum} con este método de pago, hasta ${remaining}.`,
     fullOnly: (remaining: string) => `Con este método de pago, pague el total de ${remaining}.`,
     noMethods: 'Añada una tarjeta o una cuenta bancaria para pagar.',
     approved: 'Aprobó esta solicitud de pago.',
@@ -217,8 +223,18 @@ export const walletEs: WalletMessages = {
     loadingOlder: 'Cargando facturas anteriores…',
     showOlderRequests: 'Ver solicitudes de pago anteriores',
     loadingOlderRequests: 'Cargando solicitudes de pago anteriores…',
-    olderRequestsShown: (count: number) => (count === 0 ? 'No hay solicitudes de pago anteriores.' : count === 1 ? 'Se muestra 1 solicitud de pago anterior.' : `Se muestran ${count} solicitudes de pago anteriores.`),
-    olderShown: (count: number) => (count === 0 ? 'No hay facturas anteriores.' : count === 1 ? 'Se muestra 1 factura anterior.' : `Se muestran ${count} facturas anteriores.`),
+    olderRequestsShown: (count: number) =>
+      count === 0
+        ? 'No hay solicitudes de pago anteriores.'
+        : count === 1
+          ? 'Se muestra 1 solicitud de pago anterior.'
+          : `Se muestran ${count} solicitudes de pago anteriores.`,
+    olderShown: (count: number) =>
+      count === 0
+        ? 'No hay facturas anteriores.'
+        : count === 1
+          ? 'Se muestra 1 factura anterior.'
+          : `Se muestran ${count} facturas anteriores.`,
     loadError: 'No pudimos cargar su cuenta.',
   },
 };

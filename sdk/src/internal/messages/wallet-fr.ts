@@ -13,7 +13,8 @@ export const walletFr: WalletMessages = {
     opening: 'Ouverture de votre compte…',
     none: (merchant: string) => `Ouvrez le lien de votre dernier e-mail de ${merchant} pour voir votre compte.`,
     expiredTitle: 'Votre lien sécurisé a expiré',
-    expiredBody: 'Pour votre sécurité, les liens et les sessions expirent au bout d’un moment. Nous pouvons vous envoyer un nouveau lien par e-mail.',
+    expiredBody:
+      'Pour votre sécurité, les liens et les sessions expirent au bout d’un moment. Nous pouvons vous envoyer un nouveau lien par e-mail.',
     noKey: 'Ouvrez le lien de votre dernier e-mail pour continuer.',
     emailLabel: 'Votre adresse e-mail',
     emailInvalid: 'Saisissez une adresse e-mail comme nom@entreprise.com.',
@@ -32,7 +33,9 @@ export const walletFr: WalletMessages = {
     amount_invalid: (example: string) => `Saisissez un montant comme ${example}.`,
     amount_negative: 'Saisissez un montant supérieur à zéro.',
     amount_too_many_decimals: (currency: string, decimals: number) =>
-      decimals === 0 ? `Les montants en ${currency} n’ont pas de décimales.` : `Les montants en ${currency} ont au plus ${decimals} décimales.`,
+      decimals === 0
+        ? `Les montants en ${currency} n’ont pas de décimales.`
+        : `Les montants en ${currency} ont au plus ${decimals} décimales.`,
     amount_too_large: 'Ce montant est trop élevé.',
     currency_invalid: 'Cette devise n’est pas prise en charge.',
   },
@@ -74,14 +77,18 @@ export const walletFr: WalletMessages = {
 
   paymentErrors: {
     card_declined: 'Votre carte a été refusée. Essayez un autre moyen de paiement ou contactez votre banque.',
-    insufficient_funds: 'Le paiement n’est pas passé : les fonds sont insuffisants. Essayez un autre moyen de paiement.',
-    account_closed: 'Le paiement n’est pas passé : ce compte bancaire est clôturé. Utilisez un autre moyen de paiement.',
+    insufficient_funds:
+      'Le paiement n’est pas passé : les fonds sont insuffisants. Essayez un autre moyen de paiement.',
+    account_closed:
+      'Le paiement n’est pas passé : ce compte bancaire est clôturé. Utilisez un autre moyen de paiement.',
     processing_error: 'Le paiement n’a pas pu être traité. Réessayez ou utilisez un autre moyen de paiement.',
-    invoice_disputed: 'Cette facture est contestée : elle ne peut pas être payée avant la résolution de la contestation.',
+    invoice_disputed:
+      'Cette facture est contestée : elle ne peut pas être payée avant la résolution de la contestation.',
     invoice_not_payable: 'Cette facture ne peut plus être payée.',
     approval_required: 'Approuvez cette demande de paiement avant de la payer.',
     payment_request_not_open: 'Cette demande de paiement n’est plus ouverte.',
-    partial_payment_not_allowed: 'Une facture se paie en entier. Pour en payer une partie, passez par une demande de paiement.',
+    partial_payment_not_allowed:
+      'Une facture se paie en entier. Pour en payer une partie, passez par une demande de paiement.',
     payment_method: 'Choisissez comment payer.',
     below_minimum: (minimum: string) => `Payez au moins ${minimum} avec ce moyen de paiement, ou la totalité du reste.`,
     exceeds_remaining: (remaining: string) => `Vous pouvez payer au plus ${remaining}.`,
@@ -91,17 +98,20 @@ export const walletFr: WalletMessages = {
     title: (number: string) => `Contester la facture ${number}`,
     intro: 'Expliquez au marchand ce qui ne va pas. La facture est suspendue pendant qu’il examine la contestation.',
     explanation: 'Explication',
-    explanationHint: 'Qu’est-ce qui ne va pas sur cette facture ? Par exemple, une marchandise non reçue ou un prix erroné.',
+    explanationHint:
+      'Qu’est-ce qui ne va pas sur cette facture ? Par exemple, une marchandise non reçue ou un prix erroné.',
     count: (count: string, max: string) => `${count} caractères sur ${max}`,
     left: (count: string) => `Encore ${count} caractères`,
     tooLong: (max: string) => `Raccourcissez l’explication à ${max} caractères au plus.`,
     invoiceAmount: 'Montant de la facture',
     disputeAmount: 'Montant contesté',
-    disputeAmountHint: (balance: string, example: string) => `Plus de zéro, jusqu’à ${balance} ; par exemple ${example}.`,
+    disputeAmountHint: (balance: string, example: string) =>
+      `Plus de zéro, jusqu’à ${balance} ; par exemple ${example}.`,
     aboveBalance: (balance: string) => `Le montant contesté ne peut pas dépasser le montant de la facture, ${balance}.`,
     save: 'Enregistrer',
     saving: 'Enregistrement de votre contestation…',
-    saved: (number: string, merchant: string) => `La facture ${number} est maintenant contestée. Nous avons prévenu ${merchant} ; vous recevrez la réponse par e-mail.`,
+    saved: (number: string, merchant: string) =>
+      `La facture ${number} est maintenant contestée. Nous avons prévenu ${merchant} ; vous recevrez la réponse par e-mail.`,
     statusLabel: 'Statut',
     alreadyOpen: 'Cette facture fait déjà l’objet d’une contestation ouverte.',
     notDisputable: (status: string) => `Cette facture ne peut pas être contestée : elle est ${status.toLowerCase()}.`,
@@ -127,7 +137,8 @@ export const walletFr: WalletMessages = {
     save: 'Enregistrer le moyen de paiement',
     saving: 'Enregistrement de votre moyen de paiement…',
     added: (label: string) => `${label} a été ajouté.`,
-    secure: 'Le numéro de votre carte ou de votre compte est transmis directement à notre prestataire de paiement ; seuls ses 4 derniers chiffres sont conservés.',
+    secure:
+      'Le numéro de votre carte ou de votre compte est transmis directement à notre prestataire de paiement ; seuls ses 4 derniers chiffres sont conservés.',
     invalid: {
       cardNumber: 'Saisissez le numéro tel qu’il figure sur la carte.',
       expiry: 'Saisissez la date d’expiration au format MM/AA, par exemple 08/29.',
@@ -156,7 +167,8 @@ export const walletFr: WalletMessages = {
     approveAndPayPlain: 'Approuver et payer',
     payWith: 'Payer avec',
     amountToPay: 'Montant à payer',
-    amountHint: (minimum: string, remaining: string) => `Au moins ${minimum} avec ce moyen de paiement, jusqu’à ${remaining}.`,
+    amountHint: (minimum: string, remaining: string) =>
+      `Au moins ${minimum} avec ce moyen de paiement, jusqu’à ${remaining}.`,
     fullOnly: (remaining: string) => `Avec ce moyen de paiement, payez la totalité : ${remaining}.`,
     noMethods: 'Ajoutez une carte ou un compte bancaire pour payer.',
     approved: 'Vous avez approuvé cette demande de paiement.',
@@ -174,7 +186,8 @@ export const walletFr: WalletMessages = {
     terms: 'Conditions de paiement',
     netDays: (days: number) => `Net ${days} : payez chaque facture dans les ${days} jours suivant son émission`,
     creditLimit: 'Plafond de crédit',
-    noTerms: 'Pas encore de conditions de paiement : vos factures arrivent sous forme de demandes de paiement à approuver.',
+    noTerms:
+      'Pas encore de conditions de paiement : vos factures arrivent sous forme de demandes de paiement à approuver.',
     invoices: 'Factures',
     invoice: 'Facture',
     balance: 'Solde',
@@ -217,8 +230,18 @@ export const walletFr: WalletMessages = {
     loadingOlder: 'Chargement des factures plus anciennes…',
     showOlderRequests: 'Afficher les demandes de paiement plus anciennes',
     loadingOlderRequests: 'Chargement des demandes de paiement plus anciennes…',
-    olderRequestsShown: (count: number) => (count === 0 ? 'Il n’y a pas de demandes de paiement plus anciennes.' : count === 1 ? '1 demande de paiement plus ancienne affichée.' : `${count} demandes de paiement plus anciennes affichées.`),
-    olderShown: (count: number) => (count === 0 ? 'Il n’y a pas de factures plus anciennes.' : count === 1 ? '1 facture plus ancienne affichée.' : `${count} factures plus anciennes affichées.`),
+    olderRequestsShown: (count: number) =>
+      count === 0
+        ? 'Il n’y a pas de demandes de paiement plus anciennes.'
+        : count === 1
+          ? '1 demande de paiement plus ancienne affichée.'
+          : `${count} demandes de paiement plus anciennes affichées.`,
+    olderShown: (count: number) =>
+      count === 0
+        ? 'Il n’y a pas de factures plus anciennes.'
+        : count === 1
+          ? '1 facture plus ancienne affichée.'
+          : `${count} factures plus anciennes affichées.`,
     loadError: 'Nous n’avons pas pu charger votre compte.',
   },
 };

@@ -8,8 +8,13 @@ export class CreateApiKeyDto {
   @IsIn(['secret', 'publishable'])
   kind!: ApiKeyKind;
 
-  @ApiPropertyOptional({ enum: ['admin', 'member'], default: 'member', description: 'Secret keys only; publishable keys act for anonymous widgets.' })
-  @IsOptional() @IsIn(['admin', 'member'])
+  @ApiPropertyOptional({
+    enum: ['admin', 'member'],
+    default: 'member',
+    description: 'Secret keys only; publishable keys act for anonymous widgets.',
+  })
+  @IsOptional()
+  @IsIn(['admin', 'member'])
   role?: UserRole;
 }
 
@@ -18,8 +23,10 @@ export class ApiKeyDto {
   @ApiProperty({ enum: ['secret', 'publishable'] }) kind!: ApiKeyKind;
   @ApiProperty({ enum: ['admin', 'member'] }) role!: UserRole;
   @ApiProperty({ description: 'The last four characters of the key.' }) last4!: string;
-  @ApiPropertyOptional({ description: 'Publishable keys only: the key itself (it is public).' }) publishableKey?: string;
-  @ApiPropertyOptional({ description: 'Secret keys only, in the creation answer only: the key. Never shown again.' }) secret?: string;
+  @ApiPropertyOptional({ description: 'Publishable keys only: the key itself (it is public).' })
+  publishableKey?: string;
+  @ApiPropertyOptional({ description: 'Secret keys only, in the creation answer only: the key. Never shown again.' })
+  secret?: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
 }

@@ -4,7 +4,6 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MIN } from '../../users/dto/user.dto.js';
 import { UserDto } from '../../users/dto/user.dto.js';
 
-
 export class LoginDto {
   @ApiProperty() @Trim() @IsEmail({}, { message: 'email must be an email address' }) email!: string;
   @ApiProperty({ writeOnly: true }) @IsString() @MinLength(1) @MaxLength(200) password!: string;
@@ -23,6 +22,8 @@ export class PasswordResetDto {
 export class PasswordResetConfirmDto {
   @ApiProperty({ description: 'The token from the emailed link (`pwr_…`).' }) @IsString() @MinLength(1) token!: string;
   @ApiProperty({ minLength: PASSWORD_MIN, writeOnly: true })
-  @IsString() @MinLength(PASSWORD_MIN, { message: `password must be at least ${PASSWORD_MIN} characters` }) @MaxLength(200)
+  @IsString()
+  @MinLength(PASSWORD_MIN, { message: `password must be at least ${PASSWORD_MIN} characters` })
+  @MaxLength(200)
   password!: string;
 }

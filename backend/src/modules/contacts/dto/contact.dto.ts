@@ -8,25 +8,36 @@ export const CONTACT_STATUSES: ContactStatus[] = ['prospect', 'verified', 'autho
 
 export class CreateContactDto {
   @ApiProperty({ example: 'Acme Fabrication LLC' })
-  @Trim() @IsString() @MinLength(1, { message: 'companyName must not be empty' }) @MaxLength(200)
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'companyName must not be empty' })
+  @MaxLength(200)
   companyName!: string;
 
   @ApiProperty({ example: 'ap@acme.example' })
-  @Trim() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @Trim()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
   email!: string;
 
   @ApiPropertyOptional({ example: 'Jordan Lee' })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
   name?: string;
 }
 
 export class ListContactsQuery extends ListQuery {
   @ApiPropertyOptional({ enum: CONTACT_STATUSES })
-  @IsOptional() @IsIn(CONTACT_STATUSES, { message: `status must be one of ${CONTACT_STATUSES.join(', ')}` })
+  @IsOptional()
+  @IsIn(CONTACT_STATUSES, { message: `status must be one of ${CONTACT_STATUSES.join(', ')}` })
   status?: ContactStatus;
 
   @ApiPropertyOptional({ description: 'Search company name and email (case-insensitive, substring).' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 }
 
@@ -43,15 +54,27 @@ export class ContactDto {
   @ApiProperty() email!: string;
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
   @ApiProperty({ enum: CONTACT_STATUSES }) status!: ContactStatus;
-  @ApiProperty({ type: ContactTermsDto, nullable: true, description: 'The signed terms in force (authorized contacts).' }) terms!: ContactTermsDto | null;
+  @ApiProperty({
+    type: ContactTermsDto,
+    nullable: true,
+    description: 'The signed terms in force (authorized contacts).',
+  })
+  terms!: ContactTermsDto | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
 
 export function toContactDto(c: Contact): ContactDto {
   return {
-    id: c.id, companyName: c.companyName, email: c.email, name: c.name, status: c.status,
-    terms: c.contractId ? { contractId: c.contractId, netDays: c.netDays!, creditLimit: c.creditLimit!, currency: c.currency! } : null,
-    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+    id: c.id,
+    companyName: c.companyName,
+    email: c.email,
+    name: c.name,
+    status: c.status,
+    terms: c.contractId
+      ? { contractId: c.contractId, netDays: c.netDays!, creditLimit: c.creditLimit!, currency: c.currency! }
+      : null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }

@@ -15,7 +15,12 @@ export class CreditApplicationDto {
   @ApiProperty({ nullable: true, type: Number }) score!: number | null;
   @ApiProperty({ type: [ScoreReasonDto] }) reasons!: ScoreReason[];
   @ApiProperty() contactId!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'The underwriting policy version the decision was made under.' }) policyVersion!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The underwriting policy version the decision was made under.',
+  })
+  policyVersion!: number | null;
   @ApiProperty({ nullable: true, type: String }) modelVersion!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiProperty() createdAt!: string;
@@ -38,23 +43,41 @@ export class CustomerSessionDto {
 
 export class CreditApplicationResultDto {
   @ApiProperty({ type: CreditApplicationDto }) application!: CreditApplicationDto;
-  @ApiProperty({ description: 'The contact; its status is left out when the email was already a contact of the merchant (widget calls).' })
+  @ApiProperty({
+    description:
+      'The contact; its status is left out when the email was already a contact of the merchant (widget calls).',
+  })
   contact!: { id: string; status?: string };
-  @ApiPropertyOptional({ description: 'True when the decision was emailed to an existing contact instead of shown.' }) noticeSent?: boolean;
+  @ApiPropertyOptional({ description: 'True when the decision was emailed to an existing contact instead of shown.' })
+  noticeSent?: boolean;
   @ApiPropertyOptional({ type: TermsOfferDto }) termsOffer?: TermsOfferDto;
-  @ApiPropertyOptional({ type: CustomerSessionDto, description: 'Only when this application created the contact.' }) customerSession?: CustomerSessionDto;
+  @ApiPropertyOptional({ type: CustomerSessionDto, description: 'Only when this application created the contact.' })
+  customerSession?: CustomerSessionDto;
 }
 
 export function toApplicationDto(a: CreditApplication): CreditApplicationDto {
   return {
-    id: a.id, status: a.status, mode: a.mode, score: a.score, reasons: a.reasons, contactId: a.contactId,
-    policyVersion: a.policyVersion, modelVersion: a.modelVersion, decidedAt: a.decidedAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString(),
+    id: a.id,
+    status: a.status,
+    mode: a.mode,
+    score: a.score,
+    reasons: a.reasons,
+    contactId: a.contactId,
+    policyVersion: a.policyVersion,
+    modelVersion: a.modelVersion,
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+    createdAt: a.createdAt.toISOString(),
   };
 }
 
 export function toMerchantApplicationDto(a: CreditApplication): MerchantCreditApplicationDto {
   return {
-    ...toApplicationDto(a), business: a.business, applicant: a.applicant, requestedCreditLimit: a.requestedCreditLimit,
-    passingScore: a.passingScore, termsOfferId: a.termsOfferId, consent: a.consent,
+    ...toApplicationDto(a),
+    business: a.business,
+    applicant: a.applicant,
+    requestedCreditLimit: a.requestedCreditLimit,
+    passingScore: a.passingScore,
+    termsOfferId: a.termsOfferId,
+    consent: a.consent,
   };
 }

@@ -4,7 +4,9 @@ import { IsBoolean, IsDefined, IsIn, IsOptional } from 'class-validator';
 export const IMPORT_MAX_ROWS = 5000;
 
 export class ImportInvoicesDto {
-  @ApiProperty({ enum: ['csv', 'json'] }) @IsIn(['csv', 'json'], { message: "format must be 'csv' or 'json'" }) format!: 'csv' | 'json';
+  @ApiProperty({ enum: ['csv', 'json'] })
+  @IsIn(['csv', 'json'], { message: "format must be 'csv' or 'json'" })
+  format!: 'csv' | 'json';
 
   @ApiProperty({
     description:
@@ -13,7 +15,10 @@ export class ImportInvoicesDto {
   @IsDefined({ message: 'data is required' })
   data!: unknown;
 
-  @ApiPropertyOptional({ description: 'Check every row and answer the preview without writing anything.' }) @IsOptional() @IsBoolean() dryRun?: boolean;
+  @ApiPropertyOptional({ description: 'Check every row and answer the preview without writing anything.' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export interface ImportRowResult {

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Trim } from '../../../common/dto-transforms.js';
 import { IsCurrency, IsMinorAmount } from '../../../common/money-validators.js';
 import { ListQuery } from '../../../common/pagination.js';
@@ -11,27 +25,46 @@ const IsDate = () => IsISO8601({ strict: true }, { message: '$property must be a
 
 export class LineItemDto {
   @ApiProperty() @Trim() @IsString() @MinLength(1) @MaxLength(500) description!: string;
-  @ApiProperty({ example: 2 }) @IsInt({ message: 'quantity must be a whole number' }) @Min(1) @Max(1_000_000) quantity!: number;
+  @ApiProperty({ example: 2 })
+  @IsInt({ message: 'quantity must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  quantity!: number;
   @ApiProperty({ example: 1250, description: 'Minor units.' }) @IsMinorAmount({ allowZero: true }) unitAmount!: number;
 }
 
 export class CreateInvoiceDto {
   @ApiProperty() @IsString() contactId!: string;
   @ApiProperty({ example: 'INV-1001' }) @Trim() @IsString() @MinLength(1) @MaxLength(64) number!: string;
-  @ApiPropertyOptional({ description: 'Minor units; with line items, their total (computed when omitted).' }) @IsOptional() @IsMinorAmount() amount?: number;
+  @ApiPropertyOptional({ description: 'Minor units; with line items, their total (computed when omitted).' })
+  @IsOptional()
+  @IsMinorAmount()
+  amount?: number;
   @ApiPropertyOptional({ default: 'USD' }) @IsOptional() @IsCurrency() currency?: string;
   @ApiPropertyOptional({ example: '2026-11-25' }) @IsOptional() @IsDate() issuedAt?: string;
-  @ApiPropertyOptional({ description: "Default: issue date + the contact's net days." }) @IsOptional() @IsDate() dueDate?: string;
+  @ApiPropertyOptional({ description: "Default: issue date + the contact's net days." })
+  @IsOptional()
+  @IsDate()
+  dueDate?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ type: [LineItemDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => LineItemDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => LineItemDto)
   lineItems?: LineItemDto[];
 }
 
 export class UpdateInvoiceDto {
   @ApiPropertyOptional() @IsOptional() @IsMinorAmount() amount?: number;
   @ApiPropertyOptional() @IsOptional() @IsDate() dueDate?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Trim() @IsString() @MaxLength(2000) description?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
 }
 
 export class CreditNoteDto {
@@ -43,16 +76,32 @@ export class ListInvoicesQuery extends ListQuery {
   @ApiPropertyOptional({ enum: INVOICE_STATUSES }) @IsOptional() @IsIn(INVOICE_STATUSES) status?: InvoiceStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() contactId?: string;
   @ApiPropertyOptional({ description: 'true: balance > 0 and due date passed.' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   overdue?: boolean;
 }
 
-export const AUTOPAY_STATUSES = ['scheduled', 'awaiting_payment_method', 'retrying', 'succeeded', 'failed', 'stopped', 'on_hold', 'cancelled'] as const;
+export const AUTOPAY_STATUSES = [
+  'scheduled',
+  'awaiting_payment_method',
+  'retrying',
+  'succeeded',
+  'failed',
+  'stopped',
+  'on_hold',
+  'cancelled',
+] as const;
 
 export class InvoiceAutopayDto {
-  @ApiProperty({ enum: AUTOPAY_STATUSES, description: 'on_hold: disputed; cancelled: paid otherwise or voided before autopay finished.' }) status!: (typeof AUTOPAY_STATUSES)[number];
+  @ApiProperty({
+    enum: AUTOPAY_STATUSES,
+    description: 'on_hold: disputed; cancelled: paid otherwise or voided before autopay finished.',
+  })
+  status!: (typeof AUTOPAY_STATUSES)[number];
   @ApiProperty({ description: 'Charges tried so far.' }) attempts!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'When the worker tries next; null: it will not.' }) nextAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the worker tries next; null: it will not.' })
+  nextAttemptAt!: string | null;
 }
 
 export class InvoiceDto {
@@ -74,7 +123,11 @@ export class InvoiceDto {
   @ApiProperty({ nullable: true, type: String }) paidAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) voidedAt!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: InvoiceAutopayDto, description: "Automated payment (authorized contacts' invoices); null when not charged automatically." })
+  @ApiProperty({
+    nullable: true,
+    type: InvoiceAutopayDto,
+    description: "Automated payment (authorized contacts' invoices); null when not charged automatically.",
+  })
   autopay!: InvoiceAutopayDto | null;
 }
 
@@ -83,10 +136,24 @@ export const isOverdue = (i: Pick<Invoice, 'balance' | 'dueDate' | 'status'>, to
 
 export function toInvoiceDto(i: Invoice, today: string): InvoiceDto {
   return {
-    id: i.id, number: i.number, contactId: i.contactId, amount: i.amount, balance: i.balance, currency: i.currency, status: i.status,
-    overdue: isOverdue(i, today), issuedAt: i.issuedAt, dueDate: i.dueDate, description: i.description, lineItems: i.lineItems as LineItem[],
-    paidAmount: i.paidAmount, refundedAmount: i.refundedAmount, creditedAmount: i.creditedAmount,
-    paidAt: i.paidAt?.toISOString() ?? null, voidedAt: i.voidedAt?.toISOString() ?? null, createdAt: i.createdAt.toISOString(),
+    id: i.id,
+    number: i.number,
+    contactId: i.contactId,
+    amount: i.amount,
+    balance: i.balance,
+    currency: i.currency,
+    status: i.status,
+    overdue: isOverdue(i, today),
+    issuedAt: i.issuedAt,
+    dueDate: i.dueDate,
+    description: i.description,
+    lineItems: i.lineItems as LineItem[],
+    paidAmount: i.paidAmount,
+    refundedAmount: i.refundedAmount,
+    creditedAmount: i.creditedAmount,
+    paidAt: i.paidAt?.toISOString() ?? null,
+    voidedAt: i.voidedAt?.toISOString() ?? null,
+    createdAt: i.createdAt.toISOString(),
     autopay: autopayOf(i),
   };
 }

@@ -1,14 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Trim } from '../../../common/dto-transforms.js';
 import type { PaymentMethod } from '../payment-method.entity.js';
 
 export class CardInputDto {
-  @ApiProperty({ example: '4242 4242 4242 4242' }) @IsString() @Matches(/^[\d\s-]{12,23}$/, { message: 'card.number must be a card number' }) number!: string;
+  @ApiProperty({ example: '4242 4242 4242 4242' })
+  @IsString()
+  @Matches(/^[\d\s-]{12,23}$/, { message: 'card.number must be a card number' })
+  number!: string;
   @ApiProperty({ example: 12 }) @IsInt() @Min(1) @Max(12) expMonth!: number;
   @ApiProperty({ example: 2030 }) @IsInt() @Min(0) @Max(2100) expYear!: number;
-  @ApiProperty({ example: '123' }) @IsString() @Matches(/^\d{3,4}$/, { message: 'card.cvc must be 3 or 4 digits' }) cvc!: string;
+  @ApiProperty({ example: '123' })
+  @IsString()
+  @Matches(/^\d{3,4}$/, { message: 'card.cvc must be 3 or 4 digits' })
+  cvc!: string;
 }
 
 export class AchInputDto {
@@ -18,14 +35,19 @@ export class AchInputDto {
 }
 
 export class CreatePaymentMethodDto {
-  @ApiProperty({ enum: ['card', 'ach'] }) @IsIn(['card', 'ach'], { message: "type must be 'card' or 'ach'" }) type!: 'card' | 'ach';
+  @ApiProperty({ enum: ['card', 'ach'] }) @IsIn(['card', 'ach'], { message: "type must be 'card' or 'ach'" }) type!:
+    'card' | 'ach';
 
   @ApiPropertyOptional({ type: CardInputDto })
-  @ValidateIf((o: CreatePaymentMethodDto) => o.type === 'card') @ValidateNested() @Type(() => CardInputDto)
+  @ValidateIf((o: CreatePaymentMethodDto) => o.type === 'card')
+  @ValidateNested()
+  @Type(() => CardInputDto)
   card?: CardInputDto;
 
   @ApiPropertyOptional({ type: AchInputDto })
-  @ValidateIf((o: CreatePaymentMethodDto) => o.type === 'ach') @ValidateNested() @Type(() => AchInputDto)
+  @ValidateIf((o: CreatePaymentMethodDto) => o.type === 'ach')
+  @ValidateNested()
+  @Type(() => AchInputDto)
   ach?: AchInputDto;
 }
 
@@ -41,5 +63,12 @@ export class PaymentMethodDto {
 }
 
 export const toPaymentMethodDto = (p: PaymentMethod): PaymentMethodDto => ({
-  id: p.id, type: p.type, brand: p.brand, last4: p.last4, expMonth: p.expMonth, expYear: p.expYear, isDefault: p.isDefault, createdAt: p.createdAt.toISOString(),
+  id: p.id,
+  type: p.type,
+  brand: p.brand,
+  last4: p.last4,
+  expMonth: p.expMonth,
+  expYear: p.expYear,
+  isDefault: p.isDefault,
+  createdAt: p.createdAt.toISOString(),
 });

@@ -7,27 +7,49 @@ import type { PaymentMethodType } from '../../merchants/merchant-settings.js';
 import { minimumAmount, minimumPercent } from '../minimum-payment.js';
 import type { PaymentRequest, PaymentRequestStatus } from '../payment-request.entity.js';
 
-export const PR_STATUSES: PaymentRequestStatus[] = ['pending_approval', 'approved', 'partially_paid', 'paid', 'declined', 'cancelled', 'expired'];
+export const PR_STATUSES: PaymentRequestStatus[] = [
+  'pending_approval',
+  'approved',
+  'partially_paid',
+  'paid',
+  'declined',
+  'cancelled',
+  'expired',
+];
 
 export class CreatePaymentRequestDto {
   @ApiProperty() @IsString() contactId!: string;
   @ApiProperty({ description: 'Minor units.' }) @IsMinorAmount() amount!: number;
   @ApiPropertyOptional({ default: 'USD' }) @IsOptional() @IsCurrency() currency?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() invoiceId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'dueDate must be a date YYYY-MM-DD' }) dueDate?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dueDate must be a date YYYY-MM-DD' })
+  dueDate?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) memo?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'The smallest share of the amount one payment may be.' })
-  @IsOptional() @IsInt({ message: 'minimumPercent must be a whole percentage' }) @Min(1) @Max(100)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100,
+    description: 'The smallest share of the amount one payment may be.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'minimumPercent must be a whole percentage' })
+  @Min(1)
+  @Max(100)
   minimumPercent?: number;
 }
 
 export class ApproveDto {
   @ApiPropertyOptional({ description: 'Approve every occurrence of the recurring series this request belongs to.' })
-  @IsOptional() @IsBoolean() series?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  series?: boolean;
 }
 
 export class PayRequestDto {
-  @ApiProperty({ description: 'Minor units: from the minimum up to the remaining balance.' }) @IsMinorAmount() amount!: number;
+  @ApiProperty({ description: 'Minor units: from the minimum up to the remaining balance.' })
+  @IsMinorAmount()
+  amount!: number;
   @ApiProperty() @IsString() paymentMethodId!: string;
 }
 
@@ -65,8 +87,20 @@ export function toPaymentRequestDto(r: PaymentRequest): PaymentRequestDto {
     }),
   ) as PaymentRequestDto['minimums'];
   return {
-    id: r.id, contactId: r.contactId, invoiceId: r.invoiceId, amount: r.amount, paidAmount: r.paidAmount, remaining, currency: r.currency,
-    status: r.status, dueDate: r.dueDate, memo: r.memo, minimumPercent: r.minimumPercent, minimums, scheduleId: r.scheduleId,
-    approvedAt: r.approvedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    contactId: r.contactId,
+    invoiceId: r.invoiceId,
+    amount: r.amount,
+    paidAmount: r.paidAmount,
+    remaining,
+    currency: r.currency,
+    status: r.status,
+    dueDate: r.dueDate,
+    memo: r.memo,
+    minimumPercent: r.minimumPercent,
+    minimums,
+    scheduleId: r.scheduleId,
+    approvedAt: r.approvedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
   };
 }

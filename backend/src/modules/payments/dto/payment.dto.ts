@@ -6,11 +6,17 @@ import type { Payment } from '../payment.entity.js';
 
 export class PayInvoiceDto {
   @ApiProperty() @IsString() paymentMethodId!: string;
-  @ApiPropertyOptional({ description: 'If sent, it must be the whole balance: invoices are paid whole.' }) @IsOptional() @IsMinorAmount() amount?: number;
+  @ApiPropertyOptional({ description: 'If sent, it must be the whole balance: invoices are paid whole.' })
+  @IsOptional()
+  @IsMinorAmount()
+  amount?: number;
 }
 
 export class RefundDto {
-  @ApiPropertyOptional({ description: 'Minor units; default: all that is not yet refunded.' }) @IsOptional() @IsMinorAmount() amount?: number;
+  @ApiPropertyOptional({ description: 'Minor units; default: all that is not yet refunded.' })
+  @IsOptional()
+  @IsMinorAmount()
+  amount?: number;
 }
 
 export class ListPaymentsQuery extends ListQuery {
@@ -29,13 +35,23 @@ export class PaymentDto {
   @ApiProperty() refundedAmount!: number;
   @ApiProperty() currency!: string;
   @ApiProperty({ enum: ['succeeded', 'failed'] }) status!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'card_declined, insufficient_funds, account_closed…' }) failureCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'card_declined, insufficient_funds, account_closed…' })
+  failureCode!: string | null;
   @ApiProperty({ enum: ['customer', 'automatic'] }) source!: string;
   @ApiProperty() createdAt!: string;
 }
 
 export const toPaymentDto = (p: Payment): PaymentDto => ({
-  id: p.id, contactId: p.contactId, invoiceId: p.invoiceId, paymentRequestId: p.paymentRequestId, paymentMethodId: p.paymentMethodId,
-  amount: p.amount, refundedAmount: p.refundedAmount, currency: p.currency, status: p.status, failureCode: p.failureCode, source: p.source,
+  id: p.id,
+  contactId: p.contactId,
+  invoiceId: p.invoiceId,
+  paymentRequestId: p.paymentRequestId,
+  paymentMethodId: p.paymentMethodId,
+  amount: p.amount,
+  refundedAmount: p.refundedAmount,
+  currency: p.currency,
+  status: p.status,
+  failureCode: p.failureCode,
+  source: p.source,
   createdAt: p.createdAt.toISOString(),
 });

@@ -5,11 +5,16 @@ import type { UnderwritingPolicy } from '../underwriting-policy.entity.js';
 
 export class PutUnderwritingPolicyDto {
   @ApiProperty({ minimum: 0, maximum: 100, example: 60 })
-  @IsInt({ message: 'passingScore must be a whole number' }) @Min(0) @Max(100)
+  @IsInt({ message: 'passingScore must be a whole number' })
+  @Min(0)
+  @Max(100)
   passingScore!: number;
 
   @ApiProperty({ example: 'cc-bureau-2026.1' })
-  @Trim() @IsString() @MinLength(1) @MaxLength(100)
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   modelVersion!: string;
 }
 
@@ -21,5 +26,8 @@ export class UnderwritingPolicyDto {
 }
 
 export const toPolicyDto = (p: UnderwritingPolicy): UnderwritingPolicyDto => ({
-  passingScore: p.passingScore, modelVersion: p.modelVersion, version: p.version, updatedAt: p.createdAt.toISOString(),
+  passingScore: p.passingScore,
+  modelVersion: p.modelVersion,
+  version: p.version,
+  updatedAt: p.createdAt.toISOString(),
 });

@@ -14,21 +14,59 @@ const IsDate = () => IsISO8601({ strict: true }, { message: '$property must be a
 
 export class CreateRecurringScheduleDto {
   @ApiProperty() @IsString() contactId!: string;
-  @ApiProperty({ enum: KINDS, description: 'invoice: an invoice per period (authorized contacts are charged automatically when due; others get a payment request with it). payment_request: a payment request per period.' })
-  @IsIn(KINDS) kind!: RecurringKind;
+  @ApiProperty({
+    enum: KINDS,
+    description:
+      'invoice: an invoice per period (authorized contacts are charged automatically when due; others get a payment request with it). payment_request: a payment request per period.',
+  })
+  @IsIn(KINDS)
+  kind!: RecurringKind;
   @ApiProperty({ description: 'Minor units, per period.' }) @IsMinorAmount() amount!: number;
-  @ApiPropertyOptional({ description: "Default: the contact's contract currency, else USD." }) @IsOptional() @IsCurrency() currency?: string;
+  @ApiPropertyOptional({ description: "Default: the contact's contract currency, else USD." })
+  @IsOptional()
+  @IsCurrency()
+  currency?: string;
   @ApiProperty({ enum: INTERVAL_UNITS }) @IsIn(INTERVAL_UNITS) interval!: IntervalUnit;
   @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 1, description: 'Every N intervals.' })
-  @IsOptional() @IsInt({ message: 'intervalCount must be a whole number' }) @Min(1) @Max(12) intervalCount?: number;
-  @ApiProperty({ example: '2026-12-01', description: 'The first period; today or later.' }) @IsDate() startDate!: string;
-  @ApiPropertyOptional({ description: 'The last day a period may fall on (inclusive). Give endDate or occurrences, or neither (until cancelled).' })
-  @IsOptional() @IsDate() endDate?: string;
+  @IsOptional()
+  @IsInt({ message: 'intervalCount must be a whole number' })
+  @Min(1)
+  @Max(12)
+  intervalCount?: number;
+  @ApiProperty({ example: '2026-12-01', description: 'The first period; today or later.' })
+  @IsDate()
+  startDate!: string;
+  @ApiPropertyOptional({
+    description:
+      'The last day a period may fall on (inclusive). Give endDate or occurrences, or neither (until cancelled).',
+  })
+  @IsOptional()
+  @IsDate()
+  endDate?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'How many periods in all.' })
-  @IsOptional() @IsInt({ message: 'occurrences must be a whole number' }) @Min(1) @Max(1000) occurrences?: number;
-  @ApiPropertyOptional({ description: "Each invoice's description / each request's memo." }) @IsOptional() @Trim() @IsString() @MaxLength(500) description?: string;
-  @ApiPropertyOptional({ example: 'RENT-2027-', description: "kind invoice: each invoice's number is this prefix and the period's number (RENT-2027-1, RENT-2027-2, …). Default: R-<the schedule id's last 6 characters>-." })
-  @IsOptional() @Trim() @IsString() @MaxLength(40) @Matches(/^[A-Za-z0-9][A-Za-z0-9._/#-]*$/, { message: 'invoiceNumberPrefix may hold letters, digits and . _ / # - (starting with a letter or digit)' })
+  @IsOptional()
+  @IsInt({ message: 'occurrences must be a whole number' })
+  @Min(1)
+  @Max(1000)
+  occurrences?: number;
+  @ApiPropertyOptional({ description: "Each invoice's description / each request's memo." })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+  @ApiPropertyOptional({
+    example: 'RENT-2027-',
+    description:
+      "kind invoice: each invoice's number is this prefix and the period's number (RENT-2027-1, RENT-2027-2, …). Default: R-<the schedule id's last 6 characters>-.",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/#-]*$/, {
+    message: 'invoiceNumberPrefix may hold letters, digits and . _ / # - (starting with a letter or digit)',
+  })
   invoiceNumberPrefix?: string;
 }
 
@@ -43,7 +81,12 @@ export class RecurringPeriodDto {
   @ApiProperty({ enum: ['generated', 'failed'] }) status!: 'generated' | 'failed';
   @ApiProperty({ nullable: true, type: String }) invoiceId!: string | null;
   @ApiProperty({ nullable: true, type: String }) paymentRequestId!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the period could not be generated (e.g. credit_limit_exceeded).' }) errorCode!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why the period could not be generated (e.g. credit_limit_exceeded).',
+  })
+  errorCode!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -59,27 +102,61 @@ export class RecurringScheduleDto {
   @ApiProperty({ nullable: true, type: String }) endDate!: string | null;
   @ApiProperty({ nullable: true, type: Number }) occurrences!: number | null;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'kind invoice: the prefix of its invoice numbers (null: the default, R-<id tail>-).' }) invoiceNumberPrefix!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'kind invoice: the prefix of its invoice numbers (null: the default, R-<id tail>-).',
+  })
+  invoiceNumberPrefix!: string | null;
   @ApiProperty({ enum: STATUSES }) status!: RecurringScheduleStatus;
-  @ApiProperty({ description: 'The contact approved the whole series: new payment requests arrive approved.' }) seriesApproved!: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'The date of the next period to generate (null unless active).' }) nextRunDate!: string | null;
+  @ApiProperty({ description: 'The contact approved the whole series: new payment requests arrive approved.' })
+  seriesApproved!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The date of the next period to generate (null unless active).',
+  })
+  nextRunDate!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
 
 export class RecurringScheduleDetailDto extends RecurringScheduleDto {
-  @ApiProperty({ type: [RecurringPeriodDto], description: 'The periods generated so far, newest first (the latest 100).' }) periods!: RecurringPeriodDto[];
+  @ApiProperty({
+    type: [RecurringPeriodDto],
+    description: 'The periods generated so far, newest first (the latest 100).',
+  })
+  periods!: RecurringPeriodDto[];
 }
 
 export function toRecurringScheduleDto(s: RecurringSchedule): RecurringScheduleDto {
   return {
-    id: s.id, contactId: s.contactId, kind: s.kind, amount: s.amount, currency: s.currency, interval: s.intervalUnit, intervalCount: s.intervalCount,
-    startDate: s.startDate, endDate: s.endDate, occurrences: s.occurrences, description: s.description, invoiceNumberPrefix: s.invoiceNumberPrefix, status: s.status,
-    seriesApproved: s.seriesApproved, nextRunDate: s.status === 'active' ? s.nextRunDate : null,
-    createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(),
+    id: s.id,
+    contactId: s.contactId,
+    kind: s.kind,
+    amount: s.amount,
+    currency: s.currency,
+    interval: s.intervalUnit,
+    intervalCount: s.intervalCount,
+    startDate: s.startDate,
+    endDate: s.endDate,
+    occurrences: s.occurrences,
+    description: s.description,
+    invoiceNumberPrefix: s.invoiceNumberPrefix,
+    status: s.status,
+    seriesApproved: s.seriesApproved,
+    nextRunDate: s.status === 'active' ? s.nextRunDate : null,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
   };
 }
 
 export const toRecurringPeriodDto = (o: RecurringOccurrence): RecurringPeriodDto => ({
-  index: o.periodIndex, date: o.periodDate, status: o.status, invoiceId: o.invoiceId, paymentRequestId: o.paymentRequestId, errorCode: o.errorCode, createdAt: o.createdAt.toISOString(),
+  index: o.periodIndex,
+  date: o.periodDate,
+  status: o.status,
+  invoiceId: o.invoiceId,
+  paymentRequestId: o.paymentRequestId,
+  errorCode: o.errorCode,
+  createdAt: o.createdAt.toISOString(),
 });

@@ -7,7 +7,9 @@ import type { OfferStatus } from '../terms-offer.entity.js';
 
 export class CreateTermsOfferDto {
   @ApiProperty({ example: 30, description: 'Days from invoice issue to due date.' })
-  @IsInt({ message: 'netDays must be a whole number of days' }) @Min(0) @Max(365)
+  @IsInt({ message: 'netDays must be a whole number of days' })
+  @Min(0)
+  @Max(365)
   netDays!: number;
 
   @ApiProperty({ example: 1_000_000, description: 'Minor units.' })
@@ -21,15 +23,22 @@ export class CreateTermsOfferDto {
 
 export class AcceptOfferDto {
   @ApiProperty({ description: 'The signer types their full name.' })
-  @Trim() @IsString() @MinLength(1, { message: 'signatureName must not be empty' }) @MaxLength(200)
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'signatureName must not be empty' })
+  @MaxLength(200)
   signatureName!: string;
 
   @ApiPropertyOptional({ description: "Only under the merchant's flexible policy: one of its allowedNetDays." })
-  @IsOptional() @IsInt({ message: 'netDays must be a whole number of days' }) @Min(0) @Max(365)
+  @IsOptional()
+  @IsInt({ message: 'netDays must be a whole number of days' })
+  @Min(0)
+  @Max(365)
   netDays?: number;
 
   @ApiPropertyOptional({ description: 'A payment method of the contact to make its default for automated payments.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   paymentMethodId?: string;
 }
 
@@ -50,9 +59,16 @@ export class TermsOfferDto {
 /** An `offered` offer past its expiry reads as `expired` even before the worker marks it. */
 export function toOfferDto(o: TermsOffer, now: Date): TermsOfferDto {
   return {
-    id: o.id, contactId: o.contactId, netDays: o.netDays, creditLimit: o.creditLimit, currency: o.currency,
+    id: o.id,
+    contactId: o.contactId,
+    netDays: o.netDays,
+    creditLimit: o.creditLimit,
+    currency: o.currency,
     status: o.status === 'offered' && o.expiresAt <= now ? 'expired' : o.status,
-    expiresAt: o.expiresAt.toISOString(), applicationId: o.applicationId, acceptedNetDays: o.acceptedNetDays,
-    answeredAt: o.answeredAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString(),
+    expiresAt: o.expiresAt.toISOString(),
+    applicationId: o.applicationId,
+    acceptedNetDays: o.acceptedNetDays,
+    answeredAt: o.answeredAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
   };
 }

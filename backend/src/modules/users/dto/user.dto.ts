@@ -3,16 +3,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import type { User, UserRole } from '../user.entity.js';
 
-
 export const PASSWORD_MIN = 10;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ap@northwind.example' })
-  @Trim() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @Trim()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'Dana Reyes' })
-  @Trim() @IsString() @MinLength(1) @MaxLength(200)
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name!: string;
 
   @ApiProperty({ enum: ['admin', 'member'] })
@@ -20,7 +24,9 @@ export class CreateUserDto {
   role!: UserRole;
 
   @ApiProperty({ minLength: PASSWORD_MIN, writeOnly: true })
-  @IsString() @MinLength(PASSWORD_MIN, { message: `password must be at least ${PASSWORD_MIN} characters` }) @MaxLength(200)
+  @IsString()
+  @MinLength(PASSWORD_MIN, { message: `password must be at least ${PASSWORD_MIN} characters` })
+  @MaxLength(200)
   password!: string;
 }
 
@@ -35,5 +41,12 @@ export class UserDto {
 }
 
 export function toUserDto(u: User): UserDto {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, merchantId: u.merchantId, createdAt: u.createdAt.toISOString() };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    merchantId: u.merchantId,
+    createdAt: u.createdAt.toISOString(),
+  };
 }

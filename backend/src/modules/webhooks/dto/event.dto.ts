@@ -6,7 +6,9 @@ import type { DomainEvent } from '../../events/event.entity.js';
 
 export class ListEventsQuery extends ListQuery {
   @ApiPropertyOptional({ example: 'contact.verified', description: 'Only events of this type.' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   type?: string;
 }
 
@@ -15,7 +17,8 @@ export class EventDto {
   @ApiProperty({ example: 'evt_01jf…' }) id!: string;
   @ApiProperty({ example: 'contact.verified' }) type!: string;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: Object, description: 'The subject as it was after the change, e.g. { contact: {…} }.' }) data!: JsonObject;
+  @ApiProperty({ type: Object, description: 'The subject as it was after the change, e.g. { contact: {…} }.' })
+  data!: JsonObject;
 }
 
 export function toEventDto(e: Pick<DomainEvent, 'id' | 'type' | 'createdAt' | 'data'>): EventDto {
