@@ -220,16 +220,14 @@ export class InvoicesService {
       throw conflict('invoice_not_creditable', `A ${invoice.status} invoice cannot be credited.`);
     if (amount > invoice.balance)
       throw invalidParam('amount', `amount cannot exceed the balance (${invoice.balance}).`);
-    await this.db
-      .repo(InvoiceCredit)
-      .insert({
-        merchantId: invoice.merchantId,
-        id: newId('cn'),
-        invoiceId: invoice.id,
-        amount,
-        reason,
-        createdAt: this.clock.now(),
-      });
+    await this.db.repo(InvoiceCredit).insert({
+      merchantId: invoice.merchantId,
+      id: newId('cn'),
+      invoiceId: invoice.id,
+      amount,
+      reason,
+      createdAt: this.clock.now(),
+    });
     invoice.creditedAmount += amount;
     invoice.balance -= amount;
     invoice.updatedAt = this.clock.now();

@@ -281,12 +281,10 @@ export class PaymentRequestsService {
 
   /** Open requests of an invoice that was paid otherwise or voided are cancelled. */
   async cancelForInvoice(invoice: Invoice, actor: Actor): Promise<void> {
-    const open = await this.db
-      .repo(PaymentRequest)
-      .find({
-        where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const open = await this.db.repo(PaymentRequest).find({
+      where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) },
+      lock: { mode: 'pessimistic_write' },
+    });
     for (const request of open) await this.move(request, 'cancel', actor);
   }
 

@@ -188,12 +188,10 @@ export class RecurringSchedulesService implements OnModuleInit {
   /** The contact approved a request of the series with `series: true`: its later requests are created approved. */
   private async approveSeries(merchantId: string, scheduleId: string, paymentRequestId: string): Promise<void> {
     const request = await this.requests.find(merchantId, paymentRequestId);
-    const schedule = await this.db
-      .repo(RecurringSchedule)
-      .findOne({
-        where: { merchantId, id: scheduleId, contactId: request.contactId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const schedule = await this.db.repo(RecurringSchedule).findOne({
+      where: { merchantId, id: scheduleId, contactId: request.contactId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!schedule || schedule.seriesApproved || (schedule.status !== 'active' && schedule.status !== 'paused')) return;
     Object.assign(schedule, { seriesApproved: true, seriesApprovedAt: this.clock.now() });
     await this.save(schedule);

@@ -59,12 +59,10 @@ export class TermsService {
         'Terms can be offered only to a contact that passed a credit check.',
       );
     }
-    const open = await this.db
-      .repo(TermsOffer)
-      .find({
-        where: { merchantId: contact.merchantId, contactId: contact.id, status: 'offered' },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const open = await this.db.repo(TermsOffer).find({
+      where: { merchantId: contact.merchantId, contactId: contact.id, status: 'offered' },
+      lock: { mode: 'pessimistic_write' },
+    });
     for (const previous of open) await this.move(previous, 'withdraw', actor, { reason: 'superseded' });
     const now = this.clock.now();
     const offer: TermsOffer = {
