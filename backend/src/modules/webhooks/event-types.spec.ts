@@ -20,7 +20,7 @@ describe('KNOWN_EVENT_TYPES', () => {
     const patterns = [
       /events\.append\([^,]+,\s*'([a-z_]+\.[a-z_]+)'/g, // events.append(merchantId, 'invoice.created', …)
       /\.move\([^;]*?'([a-z_]+\.[a-z_]+)'\)/g, // invoices.move(invoice, 'voided', actor, 'invoice.voided')
-      /^\s+[a-z_]+: '([a-z_]+\.[a-z_]+)',$/gm, // CONTACT_EVENT_TYPES-style maps
+      /^\s+(?!action:)[a-z_]+: '([a-z_]+\.[a-z_]+)',$/gm, // CONTACT_EVENT_TYPES-style maps (not audit actions)
     ];
     for (const file of sources(MODULES)) {
       if (file.includes(`${join('modules', 'webhooks')}`)) continue;
