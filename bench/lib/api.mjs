@@ -149,7 +149,7 @@ export async function measureApi(
           `${route.label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`,
         );
       }
-      const { headers, ...described } = route;
+      const { headers: _headers, ...described } = route;
       results[route.name] = { ...described, ...r };
     }
 

@@ -68,6 +68,7 @@ export async function measureBundles(root) {
     if (err.code === 'ENOENT')
       throw new Error(
         `${sdkFile} is missing: build it first (npm run build -w @customerconnect/sdk, or npm run bench).`,
+        { cause: err },
       );
     throw err;
   }

@@ -95,7 +95,7 @@ export async function measureWallet(
         throw new Error(
           `${route.label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`,
         );
-      const { headers, ...described } = route;
+      const { headers: _headers, ...described } = route;
       results[route.name] = { ...described, ...r };
     }
     // The plan of the wallet's invoice query for the big contact (index use is the point).

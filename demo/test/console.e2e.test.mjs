@@ -725,7 +725,10 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
         const walk = (root) => {
           for (const el of root.querySelectorAll('*')) {
             const right = el.getBoundingClientRect().right;
-            if (right > max) ((max = right), (widest = `${el.localName}.${el.className}`));
+            if (right > max) {
+              max = right;
+              widest = `${el.localName}.${el.className}`;
+            }
             if (el.shadowRoot) walk(el.shadowRoot);
           }
         };

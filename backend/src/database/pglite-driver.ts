@@ -51,7 +51,9 @@ export function pgliteDriver(db: PGlite) {
       void previous.then(() => {
         let released = false;
         cb(null, this.connection, () => {
-          if (!released) ((released = true), release());
+          if (released) return;
+          released = true;
+          release();
         });
       });
     }

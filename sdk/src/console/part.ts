@@ -207,10 +207,10 @@ export interface InputOptions {
   value: string;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: string;
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' | 'tel' | 'search';
   required?: boolean;
-  inputmode?: string;
-  autocomplete?: string;
+  inputmode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel' | 'url' | 'search' | 'none';
+  autocomplete?: AutoFill;
   disabled?: boolean;
   placeholder?: string;
   onInput: (value: string) => void;
@@ -239,7 +239,7 @@ export function input(t: ConsoleMessages, o: InputOptions): TemplateResult {
       id=${o.id}
       name=${o.id}
       type=${o.type ?? 'text'}
-      inputmode=${ifDefined(o.inputmode as 'text' | undefined)}
+      inputmode=${ifDefined(o.inputmode)}
       autocomplete=${ifDefined(o.autocomplete)}
       placeholder=${ifDefined(o.placeholder)}
       .value=${live(o.value)}

@@ -19,7 +19,7 @@ export interface FieldView {
 export interface TextFieldView extends FieldView {
   type?: 'text' | 'email' | 'tel';
   inputmode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel';
-  autocomplete?: string | undefined;
+  autocomplete?: AutoFill | undefined;
   /** Marks the control as money, for the `amount` part. */
   amount?: boolean;
 }
@@ -28,7 +28,7 @@ export interface SelectFieldView extends FieldView {
   options: ReadonlyArray<{ value: string; label: string }>;
   /** A first, empty option ("Choose a country"). */
   placeholder?: string;
-  autocomplete?: string;
+  autocomplete?: AutoFill;
 }
 
 /**

@@ -49,12 +49,15 @@ export class BuiltInBureau implements CreditBureau {
     const hash = createHash('sha256').update(`${q.country}:${id}:${q.legalName.trim().toLowerCase()}`).digest();
     let score = 45 + (hash[0]! % 31); // 45..75 from the bureau file
     const reasons: ScoreReason[] = [];
-    if (q.yearsInBusiness >= 10) ((score += 10), reasons.push(REASONS.established));
-    else if (q.yearsInBusiness < 2) ((score -= 15), reasons.push(REASONS.young));
-    if (q.annualRevenue >= 500_000_000) ((score += 8), reasons.push(REASONS.strongRevenue));
-    else if (q.annualRevenue < 25_000_000) ((score -= 10), reasons.push(REASONS.lowRevenue));
-    if (q.requestedCreditLimit !== null && q.requestedCreditLimit * 5 > q.annualRevenue)
-      ((score -= 10), reasons.push(REASONS.highAsk));
+    const adjust = (delta: number, reason: ScoreReason) => {
+      score += delta;
+      reasons.push(reason);
+    };
+    if (q.yearsInBusiness >= 10) adjust(10, REASONS.established);
+    else if (q.yearsInBusiness < 2) adjust(-15, REASONS.young);
+    if (q.annualRevenue >= 500_000_000) adjust(8, REASONS.strongRevenue);
+    else if (q.annualRevenue < 25_000_000) adjust(-10, REASONS.lowRevenue);
+    if (q.requestedCreditLimit !== null && q.requestedCreditLimit * 5 > q.annualRevenue) adjust(-10, REASONS.highAsk);
     reasons.push(hash[1]! % 2 === 0 ? REASONS.history : REASONS.thinFile);
     return { score: Math.max(0, Math.min(100, score)), reasons };
   }

@@ -4,9 +4,12 @@ import { EventsService } from '../events/events.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { NOTICE_TOPIC, type NoticeMessage, type NoticeTemplate } from './notice-message.js';
 
-type Rule = (
-  data: Record<string, any>,
-) => { template: NoticeTemplate; recipient: NoticeMessage['recipient']; contactId: string }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- event payloads are read field by field per type
+type Rule = (data: Record<string, any>) => {
+  template: NoticeTemplate;
+  recipient: NoticeMessage['recipient'];
+  contactId: string;
+}[];
 
 /** Which events tell whom what. Requests made for an invoice ride on the invoice's notice. */
 const RULES: Record<string, Rule> = {

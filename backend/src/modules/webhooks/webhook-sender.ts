@@ -91,10 +91,7 @@ function readSnippet(res: IncomingMessage): Promise<string> {
 export function truncateUtf8(buf: Buffer, max: number): string {
   let end = Math.min(buf.length, max);
   if (end < buf.length) while (end > 0 && (buf[end]! & 0xc0) === 0x80) end--;
-  let text = buf
-    .subarray(0, end)
-    .toString('utf8')
-    .replace(/\u0000/g, '');
+  let text = buf.subarray(0, end).toString('utf8').replaceAll('\u0000', '');
   while (Buffer.byteLength(text) > max) text = text.slice(0, -1); // invalid bytes decode to 3-byte U+FFFD
   return text;
 }

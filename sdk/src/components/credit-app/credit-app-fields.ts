@@ -32,7 +32,7 @@ export interface FieldSpec {
   param: string;
   control: Control;
   required: boolean;
-  autocomplete?: string;
+  autocomplete?: AutoFill;
   validators: readonly v.Validator[];
 }
 
@@ -162,7 +162,7 @@ export const fieldSpecs: readonly FieldSpec[] = [
     param: 'applicant.title',
     control: 'text',
     required: false,
-    autocomplete: 'organization-title',
+    autocomplete: 'organization-title' as AutoFill, // a valid HTML token missing from TypeScript's AutoFill union
     validators: text(100),
   },
   {

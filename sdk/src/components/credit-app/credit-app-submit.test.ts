@@ -21,10 +21,11 @@ import { pollTiming } from '../../internal/poller.js';
 import { sessionStore } from '../../internal/session-store.js';
 import type { CcProvider } from '../provider/provider.js';
 import type { CcCreditApp } from './credit-app.js';
+import type { CreditAppMode } from '../../internal/customer-api.js';
 
 async function mount(mode = 'credit_check', key = keys.valid) {
   const provider = await fixture<CcProvider>(html`<cc-provider publishable-key=${key} locale="en">
-    <cc-credit-app mode=${mode}></cc-credit-app>
+    <cc-credit-app mode=${mode as CreditAppMode}></cc-credit-app>
   </cc-provider>`);
   const app = provider.querySelector('cc-credit-app')!;
   await until(() => $maybe(app, '#legalName'), 'form shown');

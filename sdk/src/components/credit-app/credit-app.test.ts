@@ -18,12 +18,13 @@ import '../../define/cc-credit-app.js';
 import type { CcCreditDecisionEvent } from '../../events/cc-credit-decision-event.js';
 import type { CcProvider } from '../provider/provider.js';
 import type { CcCreditApp } from './credit-app.js';
+import type { CreditAppMode } from '../../internal/customer-api.js';
 
 /** A provider with a credit app inside, resolved once the config has loaded. */
 async function mount(attributes: { mode?: string; locale?: string; theme?: string; key?: string } = {}) {
   const provider =
     await fixture<CcProvider>(html`<cc-provider publishable-key=${attributes.key ?? keys.valid} locale=${attributes.locale ?? 'en'}>
-    <cc-credit-app mode=${attributes.mode ?? 'credit_check'} theme=${attributes.theme ?? 'light'}></cc-credit-app>
+    <cc-credit-app mode=${(attributes.mode ?? 'credit_check') as CreditAppMode} theme=${attributes.theme ?? 'light'}></cc-credit-app>
   </cc-provider>`);
   const app = provider.querySelector('cc-credit-app')!;
   await until(() => provider.context?.status === 'ready', 'config loaded');

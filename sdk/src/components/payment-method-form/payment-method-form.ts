@@ -166,7 +166,7 @@ export class CcPaymentMethodForm extends CcCancelableElement {
       routingNumber: f.routingHint,
       accountNumber: f.accountHint,
     };
-    const autocomplete: Record<FieldName, string> = {
+    const autocomplete: Record<FieldName, AutoFill> = {
       cardNumber: 'cc-number',
       expiry: 'cc-exp',
       cvc: 'cc-csc',
