@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { WorkerService } from '../src/modules/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
+import { TEST_TAX_IDS } from '../src/modules/credit/built-in-bureau.js';
 import { addCard, authorizedContact, verifiedContact } from './support/billing.js';
+import { applicationBody, ORIGIN } from './support/credit.js';
 import { login, signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
 import { scratchDatabase } from './support/postgres.js';
 
@@ -146,6 +148,73 @@ describe('money and policy rules', () => {
       expect(edited.body).toMatchObject({ status: 'paid', balance: 0 });
       const prs = await t.http.get(`/v1/payment-requests?invoiceId=${inv.id}`, { token: m.secretKey });
       expect(prs.body.data.map((r: { status: string }) => r.status)).toEqual(['cancelled']);
+    });
+  });
+  describe('an anonymous credit application with the email of a known contact', () => {
+    beforeAll(async () => {
+      await t.http.patch('/v1/merchant/settings', { allowedOrigins: [ORIGIN] }, { token: m.secretKey });
+      await new Promise((r) => setTimeout(r, 5100)); // the origin cache
+    });
+    const widgetApplication = (email: string, taxId: string, mode = 'credit_check') =>
+      t.http.post('/v1/credit-applications', applicationBody({ email, taxId, mode }), {
+        publishableKey: m.publishableKey,
+        origin: ORIGIN,
+      });
+    const contact = async (id: string) => (await t.http.get(`/v1/contacts/${id}`, { token: m.secretKey })).body;
+    const offers = async (id: string) =>
+      (await t.http.get(`/v1/contacts/${id}/terms-offers`, { token: m.secretKey })).body.data as {
+        id: string;
+        status: string;
+      }[];
+    /** The owner opens the link of the decision notice mailed to them. */
+    const ownerOpensDecision = async (email: string) => {
+      await t.app.get(WorkerService).runOnce();
+      const mails = (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(email)}`)).body.data as {
+        subject: string;
+        text: string;
+      }[];
+      const decision = mails.find((x) => x.subject.includes('trade credit'));
+      expect(decision).toBeDefined();
+      const linkToken = decodeURIComponent(/cc_token=([^\s&]+)/.exec(decision!.text)![1]!);
+      expect((await t.http.post('/v1/customer/sessions', { linkToken })).status).toBe(201);
+    };
+
+    it("changes nothing until the email's owner opens the emailed link; then the decision takes effect", async () => {
+      const c = await t.http.post(
+        '/v1/contacts',
+        { companyName: `Company ${unique()}`, email: `ap-${unique()}@customer.example` },
+        { token: m.secretKey },
+      );
+      expect(c.body.status).toBe('prospect');
+      const res = await widgetApplication(c.body.email, TEST_TAX_IDS.declined);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ contact: { id: c.body.id }, noticeSent: true });
+      expect((await contact(c.body.id)).status).toBe('prospect');
+      await ownerOpensDecision(c.body.email);
+      expect((await contact(c.body.id)).status).toBe('credit_declined');
+    });
+
+    it('never replaces an offer the merchant made by hand, not even once its owner confirms', async () => {
+      const c = await verifiedContact(t, m.secretKey, m.merchantId);
+      const email = (await contact(c.contactId)).email;
+      const byHand = await t.http.post(
+        `/v1/contacts/${c.contactId}/terms-offers`,
+        { netDays: 45, creditLimit: 2_500_000, currency: 'USD' },
+        { token: m.secretKey },
+      );
+      expect(byHand.status).toBe(201);
+      const res = await widgetApplication(email, TEST_TAX_IDS.approved, 'credit_check_with_terms');
+      expect(res.status).toBe(201);
+      expect(await offers(c.contactId)).toEqual([expect.objectContaining({ id: byHand.body.id, status: 'offered' })]);
+      const link = await t.http.post(`/v1/contacts/${c.contactId}/wallet-links`, {}, { token: m.secretKey });
+      expect(link.status).toBe(201);
+      await t.app.get(WorkerService).runOnce();
+      const mails = (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(email)}`)).body.data as { text: string }[];
+      const withLink = mails.find((x) => x.text.includes('cc_token='))!;
+      const linkToken = decodeURIComponent(/cc_token=([^\s&]+)/.exec(withLink.text)![1]!);
+      expect((await t.http.post('/v1/customer/sessions', { linkToken })).status).toBe(201);
+      expect(await offers(c.contactId)).toEqual([expect.objectContaining({ id: byHand.body.id, status: 'offered' })]);
+      expect((await contact(c.contactId)).status).toBe('verified');
     });
   });
 });
