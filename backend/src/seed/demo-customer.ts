@@ -93,6 +93,7 @@ export async function seedDemoCustomer(
       merchantId,
       { contactId, amount: 250_000, memo: 'Q4 deposit for the dock expansion order', minimumPercent: 25 },
       actor,
+      'admin',
     );
   return contactId;
 }

@@ -83,7 +83,8 @@ export class AutopayService {
   private async claim(em: EntityManager, skip: string[]): Promise<{ merchantId: string; id: string } | null> {
     const [row] = await em.query(
       `SELECT merchant_id, id FROM invoices
-        WHERE next_autopay_at <= $1 AND status IN ('open', 'partially_paid') AND NOT (id = ANY($2))
+        WHERE next_autopay_at <= $1 AND status IN ('open', 'partially_paid') AND balance > 0
+          AND NOT (id = ANY($2))
         ORDER BY next_autopay_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [this.clock.now(), skip],
     );

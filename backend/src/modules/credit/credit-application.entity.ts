@@ -19,6 +19,11 @@ export class CreditApplication {
   @Column({ type: 'jsonb' }) consent!: JsonObject;
   /** True when this application created the contact (only then may its answer open a customer session). */
   @Column() createdContact!: boolean;
+  /**
+   * An anonymous application for an email the merchant already had: its decision moves nothing
+   * (no contact status, no offer) until the email's owner opens the emailed wallet link.
+   */
+  @Column({ default: false }) awaitingOwner!: boolean;
   @Column({ type: 'int', nullable: true }) score!: number | null;
   @Column({ type: 'jsonb' }) reasons!: ScoreReason[];
   @Column({ type: 'int', nullable: true }) policyVersion!: number | null;

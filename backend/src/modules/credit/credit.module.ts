@@ -4,6 +4,8 @@ import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { PlatformModule } from '../platform/platform.module.js';
 import { TermsModule } from '../terms/terms.module.js';
+import { WalletLinksModule } from '../wallet-links/wallet-links.module.js';
+import { WalletLinksService } from '../wallet-links/wallet-links.service.js';
 import { WorkerService } from '../worker/worker.service.js';
 import { BuiltInBureau } from './built-in-bureau.js';
 import { CreditController } from './credit.controller.js';
@@ -11,7 +13,7 @@ import { CREDIT_BUREAU } from './credit-bureau.js';
 import { CreditService } from './credit.service.js';
 
 @Module({
-  imports: [ContactsModule, MerchantsModule, PlatformModule, TermsModule, SessionsModule],
+  imports: [ContactsModule, MerchantsModule, PlatformModule, TermsModule, SessionsModule, WalletLinksModule],
   controllers: [CreditController],
   providers: [CreditService, { provide: CREDIT_BUREAU, useClass: BuiltInBureau }],
   exports: [CreditService],
@@ -20,9 +22,11 @@ export class CreditModule implements OnModuleInit {
   constructor(
     private readonly worker: WorkerService,
     private readonly credit: CreditService,
+    private readonly walletLinks: WalletLinksService,
   ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'credit-bureau-retries', run: () => this.credit.retryPending() });
+    this.walletLinks.onOpened((merchantId, contactId) => this.credit.confirmByOwner(merchantId, contactId));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LessThanOrEqual } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan } from 'typeorm';
 import {
   actorOf,
   SYSTEM_ACTOR,
@@ -16,6 +16,7 @@ import { mapPage, paginate } from '../../common/pagination.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Contact } from '../contacts/contact.entity.js';
+import type { ContactEvent } from '../contacts/contact.state-machine.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import type { Merchant } from '../merchants/merchant.entity.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
@@ -36,6 +37,9 @@ import {
 
 /** Waits before asking the bureau again about a pending application (attempt n → delay). */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+
+/** How long a decision waits for its email's owner (a wallet link lives as long). */
+const OWNER_DAYS = 30;
 
 type Outcome = { report: BureauReport } | { unavailable: true };
 
@@ -94,6 +98,8 @@ export class CreditService {
         requestedCreditLimit: dto.requestedCreditLimit ?? null,
         consent: { agreed: true, name: dto.consent.name, ip, at: now.toISOString() },
         createdContact: created,
+        // An email the merchant already has, typed on a public page: nothing moves until its owner confirms.
+        awaitingOwner: !created && auth.kind === 'publishable_key',
         score: null,
         reasons: [],
         policyVersion: null,
@@ -116,7 +122,8 @@ export class CreditService {
       const statusBefore = contact.status;
       const offer = await this.settle(app, contact, merchant, outcome, actor);
       const session = created ? await this.sessions.createCustomerSession(contact.merchantId, contact.id) : null;
-      if (!created && app.status !== 'pending' && (contact.status !== statusBefore || offer))
+      if (app.awaitingOwner) await this.notifyOwner(app, contact, merchant);
+      else if (!created && app.status !== 'pending' && (contact.status !== statusBefore || offer))
         await this.notify(app, contact, offer);
       if (!created && auth.kind === 'publishable_key') {
         // Someone typed an email the merchant already has: the page learns nothing about that
@@ -191,7 +198,8 @@ export class CreditService {
           app.bureauAttempts,
         );
         const offer = await this.settle(app, contact, merchant, outcome, SYSTEM_ACTOR);
-        if (app.status !== 'pending') await this.notify(app, contact, offer);
+        if (app.awaitingOwner) await this.notifyOwner(app, contact, merchant);
+        else if (app.status !== 'pending') await this.notify(app, contact, offer);
         return false;
       });
       if (done) return;
@@ -254,14 +262,7 @@ export class CreditService {
       nextAttemptAt: null,
       decidedAt: this.clock.now(),
     });
-    const event = approved ? 'credit_approved' : 'credit_declined';
-    if (contact.status === 'prospect' || contact.status === 'credit_declined')
-      await this.contacts.transition(contact, event, actor);
-    let offer: TermsOffer | null = null;
-    if (approved && app.mode === 'credit_check_with_terms' && contact.status === 'verified') {
-      offer = await this.terms.offer(contact, merchant.settings.defaultTerms, app.id, actor);
-      app.termsOfferId = offer.id;
-    }
+    const offer = app.awaitingOwner ? null : await this.takeEffect(app, contact, merchant, actor);
     const {
       status,
       score,
@@ -296,8 +297,88 @@ export class CreditService {
     return offer;
   }
 
+  /**
+   * What a decision does to its contact: approved → verified, declined → credit_declined (from
+   * prospect or credit_declined only), and an offer of the merchant's default terms in
+   * credit_check_with_terms mode to a verified contact. A decision that waited for the email's
+   * owner never replaces an offer the merchant made by hand: only the merchant does.
+   */
+  private async effect(app: CreditApplication, contact: Contact) {
+    const approved = app.status === 'approved';
+    const moves = contact.status === 'prospect' || contact.status === 'credit_declined';
+    const event: ContactEvent | null = moves ? (approved ? 'credit_approved' : 'credit_declined') : null;
+    const statusAfter = moves ? (approved ? 'verified' : 'credit_declined') : contact.status;
+    const offer =
+      approved &&
+      app.mode === 'credit_check_with_terms' &&
+      statusAfter === 'verified' &&
+      !(app.awaitingOwner && (await this.terms.hasOpenHandMadeOffer(contact)));
+    return { event, changes: statusAfter !== contact.status || offer, offer };
+  }
+
+  private async takeEffect(
+    app: CreditApplication,
+    contact: Contact,
+    merchant: Merchant,
+    actor: Actor,
+  ): Promise<TermsOffer | null> {
+    const { event, offer } = await this.effect(app, contact);
+    if (event) await this.contacts.transition(contact, event, actor);
+    if (!offer) return null;
+    const made = await this.terms.offer(contact, merchant.settings.defaultTerms, app.id, actor);
+    app.termsOfferId = made.id;
+    return made;
+  }
+
+  /** A decided application that waits for its email's owner: the notice says what opening its link will do. */
+  private async notifyOwner(app: CreditApplication, contact: Contact, merchant: Merchant): Promise<void> {
+    if (app.status === 'pending') return;
+    const { changes, offer } = await this.effect(app, contact);
+    if (changes) await this.notify(app, contact, offer ? merchant.settings.defaultTerms : null);
+  }
+
+  /**
+   * The email's owner opened a wallet link (in that transaction): the decisions that waited for
+   * them take effect, oldest first, if decided within the last 30 days.
+   */
+  async confirmByOwner(merchantId: string, contactId: string): Promise<void> {
+    const apps = await this.db.repo(CreditApplication).find({
+      where: {
+        merchantId,
+        contactId,
+        awaitingOwner: true,
+        status: In(['approved', 'declined']),
+        decidedAt: MoreThan(new Date(this.clock.now().getTime() - OWNER_DAYS * 86400_000)),
+      },
+      order: { decidedAt: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!apps.length) return;
+    const contact = await this.contacts.find(merchantId, contactId, true);
+    const merchant = await this.merchants.get(merchantId);
+    const actor: Actor = { type: 'customer', id: contactId, credentialId: null };
+    for (const app of apps) {
+      await this.takeEffect(app, contact, merchant, actor); // still awaitingOwner: a hand-made offer stays
+      app.awaitingOwner = false;
+      await this.db
+        .repo(CreditApplication)
+        .update({ merchantId, id: app.id }, { awaitingOwner: false, termsOfferId: app.termsOfferId });
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'credit_application.confirmed_by_owner',
+        subjectId: app.id,
+        after: { status: app.status, contactStatus: contact.status, termsOfferId: app.termsOfferId },
+      });
+    }
+  }
+
   /** For an email the merchant already had: the decision (and offer) go to that address, with a wallet link, not to the page. */
-  private async notify(app: CreditApplication, contact: Contact, offer: TermsOffer | null): Promise<void> {
+  private async notify(
+    app: CreditApplication,
+    contact: Contact,
+    offer: Pick<TermsOffer, 'netDays' | 'creditLimit' | 'currency'> | null,
+  ): Promise<void> {
     const offerData = offer
       ? { netDays: offer.netDays, creditLimit: offer.creditLimit, currency: offer.currency }
       : null;

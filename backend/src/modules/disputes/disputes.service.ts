@@ -99,8 +99,9 @@ export class DisputesService {
         const amount = Math.min(dispute.amount, invoice.balance);
         if (amount > 0)
           await this.invoices.applyCredit(invoice, amount, `Dispute ${dispute.id}: ${dto.note ?? 'credited'}`, actor);
-        if (invoice.balance === 0) back = 'paid';
       }
+      // Whatever the outcome: a balance brought to 0 while disputed (a credit note meanwhile) is paid.
+      if (invoice.balance === 0) back = 'paid';
       const event = RESOLVE_TO[back];
       if (!event) throw new ApiError(409, 'invalid_state', `Cannot return the invoice to ${back}.`);
       if (back === 'paid') invoice.paidAt = this.clock.now();

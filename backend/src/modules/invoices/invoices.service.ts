@@ -177,8 +177,11 @@ export class InvoicesService {
       }
       if (dto.description !== undefined) invoice.description = dto.description;
       invoice.updatedAt = this.clock.now();
-      await this.save(invoice);
-      await this.paymentRequests.capToInvoice(invoice, actor);
+      if (invoice.balance === 0) await this.payInFullByCredit(invoice, actor);
+      else {
+        await this.save(invoice);
+        await this.paymentRequests.capToInvoice(invoice, actor);
+      }
       await this.audit.record({
         merchantId,
         actor,
@@ -231,12 +234,8 @@ export class InvoicesService {
     invoice.creditedAmount += amount;
     invoice.balance -= amount;
     invoice.updatedAt = this.clock.now();
-    if (invoice.balance === 0 && invoice.status !== 'disputed') {
-      invoice.paidAt = this.clock.now();
-      invoice.nextAutopayAt = null;
-      await this.move(invoice, 'credited_in_full', actor, 'invoice.paid');
-      await this.paymentRequests.cancelForInvoice(invoice, actor);
-    } else {
+    if (invoice.balance === 0 && invoice.status !== 'disputed') await this.payInFullByCredit(invoice, actor);
+    else {
       await this.save(invoice);
       await this.paymentRequests.capToInvoice(invoice, actor);
     }
@@ -247,6 +246,14 @@ export class InvoicesService {
       subjectId: invoice.id,
       after: { amount, reason, balance: invoice.balance },
     });
+  }
+
+  /** A balance brought to 0 by credits (a credit note, or an edit down to the credits given) pays the invoice. */
+  private async payInFullByCredit(invoice: Invoice, actor: Actor): Promise<void> {
+    invoice.paidAt = this.clock.now();
+    invoice.nextAutopayAt = null;
+    await this.move(invoice, 'credited_in_full', actor, 'invoice.paid');
+    await this.paymentRequests.cancelForInvoice(invoice, actor);
   }
 
   /** A succeeded payment of `amount` on a locked, payable invoice. */

@@ -14,6 +14,19 @@ export function minimumPercent(sources: MinimumSources, method: PaymentMethodTyp
   return sources.minimumPercent ?? sources.minimumByMethod[method] ?? sources.defaultMinimumPercent ?? 100;
 }
 
+/** The strictest minimum the merchant's settings put on a request with none of its own (over every method). */
+export function merchantMinimumPercent(settings: {
+  defaultMinimumPercent: number | null;
+  byMethod: Partial<Record<PaymentMethodType, number>>;
+}): number {
+  const sources = {
+    minimumPercent: null,
+    minimumByMethod: settings.byMethod,
+    defaultMinimumPercent: settings.defaultMinimumPercent,
+  };
+  return Math.max(minimumPercent(sources, 'card'), minimumPercent(sources, 'ach'));
+}
+
 /** The smallest payment allowed: ceil(amount × percent / 100), in integer arithmetic. */
 export function minimumAmount(requestAmount: number, percent: number): number {
   return Number((BigInt(requestAmount) * BigInt(percent) + 99n) / 100n);

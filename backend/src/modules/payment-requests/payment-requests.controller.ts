@@ -16,7 +16,7 @@ export class PaymentRequestsController {
       "Ask a contact to approve and pay an amount (optionally for an invoice, with its own minimum percentage). The merchant's minimums are snapshotted.",
   })
   create(@Auth() auth: MerchantAuth, @Body() dto: CreatePaymentRequestDto): Promise<PaymentRequestDto> {
-    return this.requests.create(auth.merchantId, dto, actorOf(auth));
+    return this.requests.create(auth.merchantId, dto, actorOf(auth), auth.role);
   }
 
   @Get()

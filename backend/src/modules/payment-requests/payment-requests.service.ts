@@ -20,6 +20,8 @@ import {
 } from './dto/payment-request.dto.js';
 import { PaymentRequest } from './payment-request.entity.js';
 import { paymentRequestLifecycle, type PaymentRequestEvent } from './payment-request.state-machine.js';
+import type { UserRole } from '../users/user.entity.js';
+import { merchantMinimumPercent } from './minimum-payment.js';
 
 const OPEN = ['pending_approval', 'approved', 'partially_paid'] as const;
 
@@ -38,6 +40,18 @@ export function approvalDeadline(request: Pick<PaymentRequest, 'createdAt' | 'du
   return new Date(Math.max(request.createdAt.getTime(), endOfDueDate) + APPROVAL_DAYS * 86400_000);
 }
 
+/** Members work under the admin's policy: a request's own minimum may be stricter than the merchant's, never looser. */
+function assertNotLooser(percent: number, settings: MerchantSettings): void {
+  const floor = merchantMinimumPercent(settings.partialPayments);
+  if (percent < floor)
+    throw new ApiError(
+      403,
+      'admin_required',
+      `Only a merchant admin can set a minimum below the merchant's ${floor} %.`,
+      'minimumPercent',
+    );
+}
+
 @Injectable()
 export class PaymentRequestsService {
   constructor(
@@ -50,8 +64,14 @@ export class PaymentRequestsService {
   ) {}
 
   /** A merchant asks a contact to approve and pay an amount, alone or for one of its invoices. */
-  async create(merchantId: string, dto: CreatePaymentRequestDto, actor: Actor): Promise<PaymentRequestDto> {
+  async create(
+    merchantId: string,
+    dto: CreatePaymentRequestDto,
+    actor: Actor,
+    role: UserRole,
+  ): Promise<PaymentRequestDto> {
     const merchant = await this.merchants.get(merchantId);
+    if (dto.minimumPercent !== undefined && role !== 'admin') assertNotLooser(dto.minimumPercent, merchant.settings);
     return this.db.transaction(async (em) => {
       const contact = await this.contacts.find(merchantId, dto.contactId).catch(() => {
         throw invalidParam('contactId', `No contact '${dto.contactId}'.`);
@@ -288,23 +308,32 @@ export class PaymentRequestsService {
     for (const request of open) await this.move(request, 'cancel', actor);
   }
 
-  /** A request not yet approved never asks for more than its invoice's balance. */
+  /**
+   * A request made for an invoice never asks for more than the invoice still owes: after a credit
+   * note, a payment or an edit lowers the balance, each open request (pending, approved or partly
+   * paid) is lowered so that what it has left is at most the balance, never below what is already
+   * paid on it. Nothing here raises a request. The rows are locked (the caller holds the invoice's),
+   * so an approval or payment at the same moment waits and is not overwritten.
+   */
   async capToInvoice(invoice: Invoice, actor: Actor): Promise<void> {
-    const pending = await this.db
-      .repo(PaymentRequest)
-      .find({ where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: 'pending_approval' } });
-    for (const r of pending) {
-      if (r.amount === invoice.balance || invoice.balance === 0) continue;
+    if (invoice.balance <= 0) return; // paid or credited in full: its requests are cancelled, not lowered
+    const open = await this.db.repo(PaymentRequest).find({
+      where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const r of open) {
+      const amount = r.paidAmount + invoice.balance;
+      if (r.amount <= amount) continue;
       await this.db
         .repo(PaymentRequest)
-        .update({ merchantId: r.merchantId, id: r.id }, { amount: invoice.balance, updatedAt: this.clock.now() });
+        .update({ merchantId: r.merchantId, id: r.id }, { amount, updatedAt: this.clock.now() });
       await this.audit.record({
         merchantId: r.merchantId,
         actor,
-        action: 'payment_request.amount_matched_invoice',
+        action: 'payment_request.amount_lowered_to_invoice',
         subjectId: r.id,
         before: { amount: r.amount },
-        after: { amount: invoice.balance },
+        after: { amount },
       });
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LessThanOrEqual } from 'typeorm';
+import { IsNull, LessThanOrEqual } from 'typeorm';
 import type { Actor, CustomerAuth, MerchantAuth } from '../../common/auth/auth-context.js';
 import { actorOf, SYSTEM_ACTOR } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
@@ -47,6 +47,13 @@ export class TermsService {
     return this.db.transaction(async () => {
       const contact = await this.contacts.find(auth.merchantId, contactId, true);
       return toOfferDto(await this.offer(contact, dto, null, actorOf(auth)), this.clock.now());
+    });
+  }
+
+  /** Whether the contact has an open offer the merchant made by hand (not from a credit application). */
+  async hasOpenHandMadeOffer(contact: Contact): Promise<boolean> {
+    return this.db.repo(TermsOffer).exists({
+      where: { merchantId: contact.merchantId, contactId: contact.id, status: 'offered', applicationId: IsNull() },
     });
   }
 

@@ -18,8 +18,13 @@ import { WalletLink } from './wallet-link.entity.js';
 
 export const WALLET_LINK_DAYS = 30;
 
+/** Runs in the transaction that opens a wallet link: its contact's owner has shown they hold the email. */
+export type LinkOpenedHook = (merchantId: string, contactId: string) => Promise<void>;
+
 @Injectable()
 export class WalletLinksService {
+  private readonly openedHooks: LinkOpenedHook[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -30,6 +35,11 @@ export class WalletLinksService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Other modules act on what waited for the email's owner (a credit decision) when a link is opened. */
+  onOpened(hook: LinkOpenedHook): void {
+    this.openedHooks.push(hook);
+  }
 
   /** A fresh link for one contact: `walletUrl?cc_token=…` (or the hosted /wallet). Only the token's hash is kept. */
   async issue(merchantId: string, contactId: string): Promise<{ url: string; expiresAt: Date }> {
@@ -90,6 +100,7 @@ export class WalletLinksService {
       await this.db
         .repo(WalletLink)
         .update({ merchantId: link.merchantId, id: link.id }, { lastUsedAt: this.clock.now() });
+      for (const hook of this.openedHooks) await hook(link.merchantId, link.contactId);
       const contact = await this.contacts.find(link.merchantId, link.contactId);
       const merchant = await this.merchants.getCached(link.merchantId);
       const { token, session } = await this.sessions.createCustomerSession(link.merchantId, link.contactId);
