@@ -12,6 +12,7 @@ import { registerRequestMetrics } from './http/request-metrics.js';
 import { registerSecurity } from './http/security.js';
 import { registerStaticSites } from './http/static-sites.js';
 import { MetricsService } from './modules/ops/metrics.service.js';
+import { parseQueryString } from './common/metadata.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
 
@@ -31,7 +32,7 @@ export async function createApp(
     trustProxy: config.CC_TRUST_PROXY,
     bodyLimit: 10 * 1024 * 1024,
     genReqId: () => `req_${randomBytes(12).toString('base64url')}`,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString },
   });
   const logger =
     options.logger === false

@@ -8,7 +8,7 @@ import { WorkerService } from '../src/modules/worker/worker.service.js';
 import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { applicationBody } from './support/credit.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
-import { verifiedBy, WebhookReceiver } from './support/webhook-receiver.js';
+import { signaturesIn, verifiedBy, WebhookReceiver } from './support/webhook-receiver.js';
 
 const DECLINED_TAX_ID = '98-7654321';
 
@@ -56,6 +56,7 @@ describe('webhooks', () => {
       url: body.url,
       events: ['*'],
       status: 'active',
+      previousSecretExpiresAt: null,
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
@@ -78,6 +79,7 @@ describe('webhooks', () => {
           url: body.url,
           events: ['*'],
           status: 'active',
+          previousSecretExpiresAt: null,
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
         },
@@ -146,7 +148,7 @@ describe('webhooks', () => {
         deliveredAt: expect.any(String),
       });
       expect(d.history).toEqual([
-        { at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) },
+        { at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number), responseSnippet: 'ok' },
       ]);
     }
     expect(log.map((d) => d.eventType).sort()).toEqual(['contact.credit_declined', 'contact.verified']);
@@ -200,7 +202,7 @@ describe('webhooks', () => {
       deliveredAt: null,
     });
     const clock = Date.parse((await t.http.get('/dev/clock')).body.now);
-    expect(Date.parse(first!.nextAttemptAt) - clock).toBeGreaterThan(50_000);
+    expect(Date.parse(first!.nextAttemptAt) - clock).toBeGreaterThan(29_000); // 1 min with equal jitter: 30-60 s
     expect(Date.parse(first!.nextAttemptAt) - clock).toBeLessThanOrEqual(60_000);
 
     await runWorker(); // not due yet
@@ -222,6 +224,11 @@ describe('webhooks', () => {
     });
     expect(second!.history.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 200]);
     expect(second!.history[0].error).toBe('HTTP 500');
+    expect(second!.history.map((a: { responseSnippet: string }) => a.responseSnippet)).toEqual([
+      'receiver says 500',
+      'ok',
+    ]);
+    for (const a of second!.history) expect(a.durationMs).toEqual(expect.any(Number));
 
     // Manual redelivery of a delivered event.
     const retry = await t.http.post(
@@ -284,7 +291,7 @@ describe('webhooks', () => {
     });
   });
 
-  it('rotates the secret: later deliveries verify with the new secret only', async () => {
+  it('rotates the secret: both secrets sign for 24 hours, then the new one only', async () => {
     const m = await signUpMerchant(t.http);
     const p = path();
     const endpoint = await addEndpoint(m, p);
@@ -312,7 +319,16 @@ describe('webhooks', () => {
     const latest = receiver.at(p)[1]!;
     expect(latest.body.type).toBe('contact.credit_declined');
     expect(verifiedBy(rotated.body.secret, latest)).toBe(true);
-    expect(verifiedBy(endpoint.secret, latest)).toBe(false);
+    expect(verifiedBy(endpoint.secret, latest)).toBe(true); // the overlap
+    expect(signaturesIn(latest)).toHaveLength(2);
+
+    await advance('PT24H1M');
+    await apply(m);
+    await runWorker();
+    const after = receiver.at(p)[2]!;
+    expect(verifiedBy(rotated.body.secret, after)).toBe(true);
+    expect(verifiedBy(endpoint.secret, after)).toBe(false);
+    expect(signaturesIn(after)).toHaveLength(1);
   });
 
   it('records a receiver that cannot be reached, without a status code', async () => {

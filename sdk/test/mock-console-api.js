@@ -593,6 +593,28 @@ const routes = [
     },
   ],
   [
+    'POST',
+    /^\/v1\/webhook-endpoints\/([^/]+)\/test$/,
+    (_c, _b, _u, endpointId) => {
+      const endpoint = store.endpoints.find((e) => e.id === endpointId) ?? throwIt(notFound());
+      const refused = endpoint.url.includes('down'); // a receiver that answers 503
+      const statusCode = refused ? 503 : 200;
+      return {
+        id: id('wd'),
+        endpointId,
+        eventId: id('evt'),
+        eventType: 'ping',
+        status: refused ? 'failed' : 'succeeded',
+        attempts: 1,
+        lastStatusCode: statusCode,
+        lastError: refused ? 'HTTP 503' : null,
+        createdAt: now(),
+        deliveredAt: refused ? null : now(),
+        history: [{ at: now(), statusCode, error: refused ? 'HTTP 503' : null, durationMs: refused ? 12 : 42 }],
+      };
+    },
+  ],
+  [
     'GET',
     /^\/v1\/webhook-endpoints\/([^/]+)\/deliveries$/,
     () =>

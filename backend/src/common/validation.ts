@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError } from './errors.js';
+import { metadataError } from './metadata.js';
 
 const DISCOUNT_FIELD = /discount/i;
 
@@ -10,6 +11,8 @@ export function validationError(errors: ValidationError[], prefix = ''): ApiErro
   const param = prefix ? `${prefix}.${first.property}` : first.property;
   if (!first.constraints && first.children?.length) return validationError(first.children, param);
   const constraints = first.constraints ?? {};
+  const metadataMode = first.contexts?.isMetadata?.metadata;
+  if (metadataMode && !prefix) return metadataError(first.value, metadataMode); // names metadata.<key>
   if ('whitelistValidation' in constraints) {
     if (DISCOUNT_FIELD.test(first.property)) {
       return new ApiError(

@@ -59,11 +59,19 @@ export class WebhookReceiver {
   }
 }
 
-/** What a merchant's server does: recompute HMAC-SHA256 over "t.body" with its secret, compare in constant time. */
+/**
+ * What a merchant's server does: recompute HMAC-SHA256 over "t.body" with its secret, compare in
+ * constant time with each `v1=` (one per live secret during a rotation).
+ */
 export function verifiedBy(secret: string, hook: ReceivedWebhook): boolean {
   const header = String(hook.headers['cc-signature'] ?? '');
-  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+  const match = /^t=(\d+)((?:,v1=[0-9a-f]{64})+)$/.exec(header);
   if (!match) return false;
   const expected = createHmac('sha256', secret).update(`${match[1]}.${hook.raw}`).digest();
-  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex'));
+  return signaturesIn(hook).some((v1) => timingSafeEqual(expected, Buffer.from(v1, 'hex')));
+}
+
+/** The `v1=` values of a delivery's `CC-Signature`, in order. */
+export function signaturesIn(hook: ReceivedWebhook): string[] {
+  return [...String(hook.headers['cc-signature'] ?? '').matchAll(/,v1=([0-9a-f]{64})/g)].map((m) => m[1]!);
 }

@@ -239,6 +239,8 @@ export interface WebhookDelivery {
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
+  /** Every attempt, oldest first: status code (null: no answer), duration in ms. */
+  history?: { statusCode: number | null; error: string | null; durationMs: number }[];
 }
 
 export interface ImportRow {

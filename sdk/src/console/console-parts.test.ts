@@ -562,6 +562,39 @@ describe('console parts', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('sends a test event per endpoint and shows its outcome in a live region', async () => {
+      const el = await mount(
+        html`<cc-console-webhooks .ctx=${admin}></cc-console-webhooks>`,
+        (e) => hasText('No webhook endpoints yet.')(e),
+        'the list',
+      );
+      for (const url of ['https://erp.example/hooks', 'https://down.example/hooks']) {
+        type(el, '#wh-url', url);
+        $(el, 'form button.primary').click();
+        await until(() => ($(el, '#wh-secret') as HTMLDialogElement).open, 'the secret dialog');
+        ($(el, '#wh-secret button') as HTMLButtonElement).click();
+        await until(() => hasText(url)(el) && !($(el, '#wh-secret') as HTMLDialogElement).open, 'the endpoint');
+      }
+      const cards = [...el.shadowRoot!.querySelectorAll('section.card')];
+      const card = (url: string) => cards.find((c) => c.textContent!.includes(url))!;
+      const [ok, down] = [card('https://erp.example/hooks'), card('https://down.example/hooks')];
+      const button = (c: Element) =>
+        [...c.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Send test event')!;
+      const region = (c: Element) => c.querySelector('[role="status"][aria-live="polite"]')!;
+      expect(button(ok).getAttribute('aria-label')).to.equal('Send a test event to https://erp.example/hooks');
+      expect(region(ok).textContent!.trim()).to.equal('');
+
+      button(ok).click();
+      await until(() => region(ok).textContent!.includes('delivered'), 'the outcome');
+      expect(region(ok).textContent!.trim()).to.equal('Test event delivered: HTTP 200 in 42 ms.');
+      expect(region(down).textContent!.trim()).to.equal('');
+
+      button(down).click();
+      await until(() => region(down).textContent!.includes('failed'), 'the failure');
+      expect(region(down).textContent!.trim()).to.equal('Test event failed: HTTP 503 after 12 ms.');
+      await expect(el).to.be.accessible();
+    });
+
     it('shows a member the endpoints but not the admin controls', async () => {
       const el = await mount(
         html`<cc-console-webhooks .ctx=${member}></cc-console-webhooks>`,

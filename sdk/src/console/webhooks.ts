@@ -17,6 +17,8 @@ export class CcConsoleWebhooks extends ConsolePart {
   @state() private secret = '';
   @state() private open = '';
   @state() private deliveries: Record<string, WebhookDelivery[] | 'loading' | 'error'> = {};
+  /** Per endpoint: the outcome of its last "Send test event", announced by its live region. */
+  @state() private tests: Record<string, string> = {};
 
   readonly list = new Load<WebhookEndpoint[]>(this, (signal) =>
     this.ctx!.api.get<Page<WebhookEndpoint>>('/v1/webhook-endpoints', { limit: 100 }, signal).then((p) => p.data),
@@ -56,8 +58,10 @@ export class CcConsoleWebhooks extends ConsolePart {
         <p>${badge(t, e.status)} · ${e.events.includes('*') ? m.everyEvent : e.events.join(', ')}</p>
         <div class="actions">
           <button type="button" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.#toggle(e)}>${m.log}</button>
+          <button type="button" id="test-${e.id}" aria-label=${m.testLabel(e.url)} aria-describedby="test-out-${e.id}" @click=${() => this.#test(e)}>${m.test}</button>
           ${guardedButton({ id: `del-${e.id}`, label: m.delete, danger: true, reason, onClick: () => this.#delete(e) })}
         </div>
+        <p id="test-out-${e.id}" class="state" role="status" aria-live="polite">${this.tests[e.id] ?? ''}</p>
         ${this.open === e.id ? this.#log(e) : nothing}
       </section>`,
     )}`;
@@ -106,6 +110,26 @@ export class CcConsoleWebhooks extends ConsolePart {
         )}</tbody>
       </table>`,
     );
+  }
+
+  /** POST …/test delivers a signed ping at once and answers the logged delivery: show its outcome. */
+  async #test(e: WebhookEndpoint): Promise<void> {
+    const m = this.t.webhooks;
+    if (this.tests[e.id] === m.testSending) return;
+    this.tests = { ...this.tests, [e.id]: m.testSending };
+    let outcome: string;
+    try {
+      const d = await this.ctx!.api.post<WebhookDelivery>(`/v1/webhook-endpoints/${encodeURIComponent(e.id)}/test`);
+      const ms = d.history?.at(-1)?.durationMs ?? 0;
+      outcome =
+        d.status === 'succeeded'
+          ? m.testDelivered(d.lastStatusCode ?? 200, ms)
+          : m.testFailed(d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? '—'), ms);
+    } catch {
+      outcome = m.testError;
+    }
+    this.tests = { ...this.tests, [e.id]: outcome };
+    if (this.open === e.id) await this.#loadLog(e);
   }
 
   async #retry(e: WebhookEndpoint, d: WebhookDelivery): Promise<void> {

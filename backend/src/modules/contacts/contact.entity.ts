@@ -1,3 +1,4 @@
+import type { Metadata } from '../../common/metadata.js';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintAsNumber } from '../../common/columns.js';
 
@@ -17,6 +18,8 @@ export class Contact {
   @Column({ type: 'int', nullable: true }) netDays!: number | null;
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber }) creditLimit!: number | null;
   @Column({ type: 'text', nullable: true }) currency!: string | null;
+  /** The integrator's own keys (`{}` when none); never shown on /v1/customer/*. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) metadata?: Metadata;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,3 +1,4 @@
+import { filterByMetadata } from '../../common/metadata.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
@@ -62,6 +63,7 @@ export class ContactsService {
       netDays: null,
       creditLimit: null,
       currency: null,
+      metadata: dto.metadata ?? {},
       createdAt: this.clock.now(),
       updatedAt: this.clock.now(),
     };
@@ -147,6 +149,7 @@ export class ContactsService {
         q: `%${likeEscape(query.q.trim())}%`,
       });
     }
+    filterByMetadata(qb, query.metadata);
     return mapPage(await paginate(qb, query), toContactDto);
   }
 

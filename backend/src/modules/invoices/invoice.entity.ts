@@ -1,3 +1,4 @@
+import type { Metadata } from '../../common/metadata.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber, type JsonObject } from '../../common/columns.js';
 
@@ -33,6 +34,8 @@ export class Invoice {
   @Column({ type: 'text', nullable: true }) autopayStatus!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) paidAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) voidedAt!: Date | null;
+  /** The integrator's own keys (`{}` when none); never shown on /v1/customer/*. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) metadata?: Metadata;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz' }) updatedAt!: Date;
 }

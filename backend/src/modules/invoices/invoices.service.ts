@@ -1,3 +1,4 @@
+import { filterByMetadata, mergeMetadata } from '../../common/metadata.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
@@ -78,6 +79,7 @@ export class InvoicesService {
         dueDate,
         description: dto.description ?? null,
         lineItems: dto.lineItems ?? [],
+        metadata: dto.metadata ?? {},
         autopayAttempts: 0,
         nextAutopayAt: contact.status === 'authorized' ? new Date(`${dueDate}T00:00:00Z`) : null,
         autopayStatus: null,
@@ -144,6 +146,7 @@ export class InvoicesService {
       const cond = "i.balance > 0 AND i.dueDate < :today AND i.status <> 'void'";
       qb.andWhere(query.overdue ? cond : `NOT (${cond})`, { today: this.clock.today() });
     }
+    filterByMetadata(qb, query.metadata);
     const today = this.clock.today();
     return mapPage(await paginate(qb, query), (i) => toInvoiceDto(i, today));
   }
@@ -152,13 +155,16 @@ export class InvoicesService {
     return toInvoiceDto(await this.find(merchantId, id, { contactId }), this.clock.today());
   }
 
-  /** Edits amount, due date and description while nothing has been paid. */
+  /** Edits amount, due date and description while nothing has been paid; metadata at any time (merged, RFC 7396). */
   async update(merchantId: string, id: string, dto: UpdateInvoiceDto, actor: Actor): Promise<InvoiceDto> {
     return this.db.transaction(async () => {
       const invoice = await this.find(merchantId, id, { lock: true });
-      if (invoice.status !== 'open' || invoice.paidAmount > 0)
+      const editsTerms = dto.amount !== undefined || dto.dueDate !== undefined || dto.description !== undefined;
+      if (editsTerms && (invoice.status !== 'open' || invoice.paidAmount > 0))
         throw conflict('invoice_not_editable', 'Only an open invoice with nothing paid can be edited.');
       const before = { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description };
+      const metadataBefore = invoice.metadata ?? {};
+      invoice.metadata = mergeMetadata(metadataBefore, dto.metadata);
       if (dto.amount !== undefined) {
         if (dto.amount < invoice.creditedAmount)
           throw invalidParam('amount', 'amount cannot be below the credits already given.');
@@ -187,8 +193,13 @@ export class InvoicesService {
         actor,
         action: 'invoice.updated',
         subjectId: id,
-        before,
-        after: { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description },
+        before: dto.metadata ? { ...before, metadata: metadataBefore } : before,
+        after: {
+          amount: invoice.amount,
+          dueDate: invoice.dueDate,
+          description: invoice.description,
+          ...(dto.metadata ? { metadata: invoice.metadata } : {}),
+        },
       });
       return toInvoiceDto(invoice, this.clock.today());
     });

@@ -1,3 +1,4 @@
+import type { Metadata } from '../../common/metadata.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '../../common/columns.js';
 import type { PaymentMethodType } from '../merchants/merchant-settings.js';
@@ -24,6 +25,8 @@ export class PaymentRequest {
   @Column({ type: 'jsonb' }) minimumByMethod!: Partial<Record<PaymentMethodType, number>>;
   @Column({ type: 'text', nullable: true }) scheduleId!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
+  /** The integrator's own keys (`{}` when none); never shown on /v1/customer/*. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) metadata?: Metadata;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz' }) updatedAt!: Date;
 }

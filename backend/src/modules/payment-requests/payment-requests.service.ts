@@ -1,3 +1,4 @@
+import { filterByMetadata } from '../../common/metadata.js';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { actorOf, SYSTEM_ACTOR, type Actor, type CustomerAuth } from '../../common/auth/auth-context.js';
@@ -114,6 +115,7 @@ export class PaymentRequestsService {
             memo: dto.memo ?? null,
             minimumPercent: dto.minimumPercent ?? null,
             scheduleId: null,
+            metadata: dto.metadata ?? {},
           },
           merchant.settings,
           actor,
@@ -159,6 +161,7 @@ export class PaymentRequestsService {
       | 'memo'
       | 'minimumPercent'
       | 'scheduleId'
+      | 'metadata'
     >,
     settings: MerchantSettings,
     actor: Actor,
@@ -196,6 +199,7 @@ export class PaymentRequestsService {
     if (contact) qb.andWhere('r.contactId = :contact', { contact });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.invoiceId) qb.andWhere('r.invoiceId = :invoiceId', { invoiceId: query.invoiceId });
+    filterByMetadata(qb, query.metadata);
     return mapPage(await paginate(qb, query), (r) => this.view(r));
   }
 

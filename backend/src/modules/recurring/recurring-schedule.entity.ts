@@ -1,3 +1,4 @@
+import type { Metadata } from '../../common/metadata.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '../../common/columns.js';
 import type { IntervalUnit } from './periods.js';
@@ -37,6 +38,8 @@ export class RecurringSchedule {
   /** The period the worker makes next, and its date (null once cancelled or completed). */
   @Column({ type: 'int' }) nextPeriodIndex!: number;
   @Column({ type: 'date', nullable: true }) nextRunDate!: string | null;
+  /** The integrator's own keys (`{}` when none); never shown on /v1/customer/*. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) metadata?: Metadata;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,3 +1,4 @@
+import { filterByMetadata } from '../../common/metadata.js';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
@@ -83,6 +84,7 @@ export class RecurringSchedulesService implements OnModuleInit {
         status: 'active',
         description: dto.description ?? null,
         invoiceNumberPrefix: dto.invoiceNumberPrefix ?? null,
+        metadata: dto.metadata ?? {},
         seriesApproved: false,
         seriesApprovedAt: null,
         nextPeriodIndex: 0,
@@ -112,6 +114,7 @@ export class RecurringSchedulesService implements OnModuleInit {
       .where('s.merchantId = :merchantId', { merchantId });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     if (query.contactId) qb.andWhere('s.contactId = :contactId', { contactId: query.contactId });
+    filterByMetadata(qb, query.metadata);
     return mapPage(await paginate(qb, query), toRecurringScheduleDto);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../../common/db.js';
 import { mapPage, paginate } from '../../common/pagination.js';
 import { DomainEvent } from '../events/event.entity.js';
+import { PING_EVENT } from './event-types.js';
 import { toEventDto, type ListEventsQuery } from './dto/event.dto.js';
 
 /**
@@ -13,7 +14,10 @@ export class EventLogService {
   constructor(private readonly db: Db) {}
 
   async list(merchantId: string, query: ListEventsQuery) {
-    const qb = this.db.repo(DomainEvent).createQueryBuilder('e').where('e.merchantId = :merchantId', { merchantId });
+    const qb = this.db
+      .repo(DomainEvent)
+      .createQueryBuilder('e')
+      .where('e.merchantId = :merchantId AND e.type <> :ping', { merchantId, ping: PING_EVENT }); // test events are not the merchant's
     if (query.type) qb.andWhere('e.type = :type', { type: query.type });
     return mapPage(await paginate(qb, query), toEventDto);
   }

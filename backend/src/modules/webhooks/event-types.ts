@@ -44,5 +44,11 @@ export const KNOWN_EVENT_TYPES = [
 
 export const ALL_EVENTS = '*';
 
+/**
+ * The test event `POST /v1/webhook-endpoints/:id/test` sends (`data: { endpointId }`): to that
+ * endpoint only, never fanned out, never in `GET /v1/events`, not subscribable.
+ */
+export const PING_EVENT = 'ping';
+
 const KNOWN = new Set<string>(KNOWN_EVENT_TYPES);
 export const isKnownEventType = (type: string): boolean => KNOWN.has(type);

@@ -18,4 +18,13 @@ describe('CC-Signature', () => {
     expect(verifySignature('whsec_a', body, header.replace('t=1767225600', 't=1767225601'))).toBe(false);
     expect(verifySignature('whsec_a', body, 'garbage')).toBe(false);
   });
+
+  it('carries one v1= per live secret during a rotation, newest first; either verifies', () => {
+    const header = signatureHeader(['whsec_new', 'whsec_old'], body, 1767225600);
+    const v1 = (s: string) => createHmac('sha256', s).update(`1767225600.${body}`).digest('hex');
+    expect(header).toBe(`t=1767225600,v1=${v1('whsec_new')},v1=${v1('whsec_old')}`);
+    expect(verifySignature('whsec_new', body, header)).toBe(true);
+    expect(verifySignature('whsec_old', body, header)).toBe(true);
+    expect(verifySignature('whsec_other', body, header)).toBe(false);
+  });
 });

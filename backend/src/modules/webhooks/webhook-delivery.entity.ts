@@ -9,6 +9,8 @@ export interface DeliveryAttempt extends JsonObject {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
+  /** The first 1,024 bytes of the receiver's answer (null when none came). */
+  responseSnippet?: string | null;
   manual?: boolean;
 }
 

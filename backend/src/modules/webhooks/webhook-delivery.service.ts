@@ -12,18 +12,20 @@ import { type DeliveryAttempt, WebhookDelivery } from './webhook-delivery.entity
 import { postWebhook, TIMEOUT_MS, type SendResult } from './webhook-sender.js';
 
 /** A claimed attempt hides its delivery from other workers this long (well past the 10 s timeout). */
-const LEASE_MS = 2 * 60_000;
+export const LEASE_MS = 2 * 60_000;
 const BATCH = 10;
 const MAX_BATCHES = 10;
 const HISTORY_KEPT = 25;
 
-interface Claimed {
+export interface Claimed {
   merchantId: string;
   id: string;
   attempts: number;
   history: DeliveryAttempt[];
   url: string;
   secretEncrypted: string;
+  previousSecretEncrypted: string | null;
+  previousSecretExpiresAt: Date | null;
   event: { id: string; type: string; createdAt: Date; data: JsonObject };
 }
 
@@ -63,6 +65,7 @@ export class WebhookDeliveryService {
       eventData: JsonObject;
     })[] = await em.query(
       `SELECT d.merchant_id AS "merchantId", d.id, d.attempts, d.history, w.url, w.secret_encrypted AS "secretEncrypted",
+              w.previous_secret_encrypted AS "previousSecretEncrypted", w.previous_secret_expires_at AS "previousSecretExpiresAt",
               e.id AS "eventId", e.type AS "eventType", e.created_at AS "eventCreatedAt", e.data AS "eventData"
          FROM webhook_deliveries d
          JOIN webhook_endpoints w ON w.merchant_id = d.merchant_id AND w.id = d.endpoint_id
@@ -88,29 +91,44 @@ export class WebhookDeliveryService {
     }));
   }
 
-  private async attempt(c: Claimed): Promise<void> {
+  /** Signs (with every live secret) and POSTs one claimed attempt, then records it. */
+  async attempt(c: Claimed, options: { timeoutMs?: number; retry?: boolean } = {}): Promise<void> {
     const body = JSON.stringify(toEventDto(c.event));
     let result: SendResult;
     try {
-      const secret = this.encryption.decrypt(c.secretEncrypted);
-      const signature = signatureHeader(secret, body, Math.floor(this.clock.now().getTime() / 1000));
-      result = await postWebhook(new URL(c.url), body, { 'cc-signature': signature }, this.urls, TIMEOUT_MS);
+      const now = this.clock.now();
+      const signature = signatureHeader(this.liveSecrets(c, now), body, Math.floor(now.getTime() / 1000));
+      const timeout = options.timeoutMs ?? TIMEOUT_MS;
+      result = await postWebhook(new URL(c.url), body, { 'cc-signature': signature }, this.urls, timeout);
     } catch (err) {
       result = { statusCode: null, error: `Could not sign: ${(err as Error).message}`, snippet: null, durationMs: 0 };
     }
-    await this.record(c, result);
+    await this.record(c, result, options.retry ?? true);
   }
 
-  /** 2xx → succeeded; otherwise retried with backoff until 24 h after the event, then failed. */
-  private async record(c: Claimed, r: SendResult): Promise<void> {
+  /** The current secret, then the one before a rotation while its 24 h overlap lasts. */
+  private liveSecrets(c: Claimed, now: Date): string[] {
+    const secrets = [this.encryption.decrypt(c.secretEncrypted)];
+    const expires = c.previousSecretExpiresAt ? new Date(c.previousSecretExpiresAt) : null;
+    if (c.previousSecretEncrypted && expires && expires > now)
+      secrets.push(this.encryption.decrypt(c.previousSecretEncrypted));
+    return secrets;
+  }
+
+  /**
+   * 2xx → succeeded; otherwise retried with jittered backoff until 24 h after the event, then
+   * failed (at once when `retry` is false: a test event).
+   */
+  private async record(c: Claimed, r: SendResult, retry: boolean): Promise<void> {
     const now = this.clock.now();
     const ok = r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
-    const retryAt = ok ? null : nextAttemptAt(c.attempts, c.event.createdAt, now);
+    const retryAt = ok || !retry ? null : nextAttemptAt(c.attempts, c.event.createdAt, now);
     const entry: DeliveryAttempt = {
       at: now.toISOString(),
       statusCode: r.statusCode,
       error: r.error,
       durationMs: r.durationMs,
+      responseSnippet: r.snippet,
     };
     await this.db.detached((em) =>
       em.getRepository(WebhookDelivery).update(

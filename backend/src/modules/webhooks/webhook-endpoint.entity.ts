@@ -12,6 +12,9 @@ export class WebhookEndpoint {
   @Column({ type: 'text', array: true }) events!: string[];
   /** `Encryption.encrypt(whsec_…)`. */
   @Column() secretEncrypted!: string;
+  /** The secret before the last rotation (encrypted too): it still signs until `previousSecretExpiresAt`. */
+  @Column({ type: 'text', nullable: true }) previousSecretEncrypted!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) previousSecretExpiresAt!: Date | null;
   @Column({ type: 'text' }) status!: WebhookEndpointStatus;
   /** The newest event id the fan-out has scanned for this endpoint (ids sort by time). */
   @Column() eventCursor!: string;

@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
-import { AdminOnly, Auth } from '../../common/auth/decorators.js';
+import { AdminOnly, Auth, NoTransaction } from '../../common/auth/decorators.js';
 import { ListQuery } from '../../common/pagination.js';
 import { ListDeliveriesQuery, WebhookDeliveryDto } from './dto/webhook-delivery.dto.js';
 import { CreateWebhookEndpointDto, WebhookEndpointDto } from './dto/webhook-endpoint.dto.js';
 import { WebhookDeliveryLogService } from './webhook-delivery-log.service.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
+import { WebhookTestService } from './webhook-test.service.js';
 
 @ApiTags('webhooks')
 @Controller('v1/webhook-endpoints')
@@ -14,6 +15,7 @@ export class WebhookEndpointsController {
   constructor(
     private readonly endpoints: WebhookEndpointsService,
     private readonly deliveries: WebhookDeliveryLogService,
+    private readonly tests: WebhookTestService,
   ) {}
 
   @Get()
@@ -48,7 +50,9 @@ export class WebhookEndpointsController {
   @Post(':id/rotate-secret')
   @AdminOnly()
   @HttpCode(200)
-  @ApiOperation({ summary: 'A new signing secret, shown once; the old one stops signing at once.' })
+  @ApiOperation({
+    summary: 'A new signing secret, shown once; the old one still signs beside it (one v1= each) for 24 hours.',
+  })
   rotateSecret(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<WebhookEndpointDto> {
     return this.endpoints.rotateSecret(auth.merchantId, id, actorOf(auth));
   }
@@ -70,5 +74,17 @@ export class WebhookEndpointsController {
     @Param('deliveryId') deliveryId: string,
   ): Promise<WebhookDeliveryDto> {
     return this.deliveries.retry(auth.merchantId, id, deliveryId, actorOf(auth));
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @NoTransaction() // the ping is committed, then sent with no transaction open, then logged
+  @ApiOperation({
+    summary:
+      'Send a signed `ping` event ({ endpointId }) to this endpoint now (5 s at most); the answer is the logged delivery with its outcome.',
+  })
+  @ApiOkResponse({ type: WebhookDeliveryDto })
+  test(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<WebhookDeliveryDto> {
+    return this.tests.send(auth.merchantId, id, actorOf(auth));
   }
 }

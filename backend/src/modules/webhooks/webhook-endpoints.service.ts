@@ -16,6 +16,9 @@ import { WebhookUrlPolicy } from './url-policy.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 
+/** After a rotation the previous secret still signs this long. */
+export const SECRET_OVERLAP_MS = 24 * 3_600_000;
+
 /** Endpoints: create (secret shown once), list, read, delete, rotate the secret. */
 @Injectable()
 export class WebhookEndpointsService {
@@ -40,6 +43,8 @@ export class WebhookEndpointsService {
         url,
         events,
         secretEncrypted: this.encryption.encrypt(secret),
+        previousSecretEncrypted: null,
+        previousSecretExpiresAt: null,
         status: 'active',
         eventCursor: eventIdFloor(idTime(id)),
         createdAt: now,
@@ -97,17 +102,31 @@ export class WebhookEndpointsService {
     });
   }
 
-  /** A new signing secret, shown in this answer only; the old one signs nothing from now on. */
+  /**
+   * A new signing secret, shown in this answer only. The old one keeps signing beside it (one
+   * `v1=` each) for 24 h, so receivers can switch without losing a delivery; a second rotation
+   * within that window ends the oldest secret at once (only the current and the previous sign).
+   */
   async rotateSecret(merchantId: string, id: string, actor: Actor): Promise<WebhookEndpointDto> {
     return this.db.transaction(async () => {
       const endpoint = await this.find(merchantId, id, true);
       const secret = newToken('whsec');
-      endpoint.secretEncrypted = this.encryption.encrypt(secret);
-      endpoint.updatedAt = this.clock.now();
-      await this.db
-        .repo(WebhookEndpoint)
-        .update({ merchantId, id }, { secretEncrypted: endpoint.secretEncrypted, updatedAt: endpoint.updatedAt });
-      await this.audit.record({ merchantId, actor, action: 'webhook_endpoint.secret_rotated', subjectId: id });
+      const now = this.clock.now();
+      const change = {
+        secretEncrypted: this.encryption.encrypt(secret),
+        previousSecretEncrypted: endpoint.secretEncrypted,
+        previousSecretExpiresAt: new Date(now.getTime() + SECRET_OVERLAP_MS),
+        updatedAt: now,
+      };
+      Object.assign(endpoint, change);
+      await this.db.repo(WebhookEndpoint).update({ merchantId, id }, change);
+      await this.audit.record({
+        merchantId,
+        actor,
+        action: 'webhook_endpoint.secret_rotated',
+        subjectId: id,
+        after: { previousSecretExpiresAt: change.previousSecretExpiresAt.toISOString() },
+      });
       return { ...toEndpointDto(endpoint), secret };
     });
   }

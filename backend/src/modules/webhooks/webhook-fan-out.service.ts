@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { newId } from '../../common/ids.js';
 import { eventIdFloor } from './event-cursor.js';
-import { ALL_EVENTS } from './event-types.js';
+import { ALL_EVENTS, PING_EVENT } from './event-types.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 
@@ -76,7 +76,7 @@ export class WebhookFanOutService {
     for (let scan = 0; scan < MAX_SCANS_PER_ENDPOINT; scan++) {
       const events: { id: string; type: string }[] = await em.query(
         `SELECT e.id, e.type FROM events e
-          WHERE e.merchant_id = $1 AND e.id > $2 AND e.id <= $3 AND e.created_at >= $4
+          WHERE e.merchant_id = $1 AND e.id > $2 AND e.id <= $3 AND e.created_at >= $4 AND e.type <> '${PING_EVENT}'
             AND ($5::boolean OR e.type = ANY($6::text[]))
             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.merchant_id = e.merchant_id AND d.endpoint_id = $7 AND d.event_id = e.id)
           ORDER BY e.id LIMIT ${EVENTS_PER_SCAN}`,

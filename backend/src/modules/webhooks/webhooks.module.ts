@@ -8,6 +8,7 @@ import { WebhookDeliveryLogService } from './webhook-delivery-log.service.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import { WebhookEndpointsController } from './webhook-endpoints.controller.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
+import { WebhookTestService } from './webhook-test.service.js';
 import { WebhookFanOutService } from './webhook-fan-out.service.js';
 
 /** Webhook endpoints, the event log behind them, and the two worker jobs: fan-out, then delivery. */
@@ -18,6 +19,7 @@ import { WebhookFanOutService } from './webhook-fan-out.service.js';
     WebhookDeliveryLogService,
     WebhookFanOutService,
     WebhookDeliveryService,
+    WebhookTestService,
     EventLogService,
     {
       provide: WebhookUrlPolicy,

@@ -149,6 +149,12 @@ export const settingsEn = {
     addButton: 'Add endpoint',
     urlInvalid: 'Enter the URL, starting with https://.',
     eventsEmpty: 'List at least one event type, or *.',
+    test: 'Send test event',
+    testLabel: (url: string) => `Send a test event to ${url}`,
+    testSending: 'Sending a test event…',
+    testDelivered: (status: number, ms: number) => `Test event delivered: HTTP ${status} in ${ms} ms.`,
+    testFailed: (answer: string, ms: number) => `Test event failed: ${answer} after ${ms} ms.`,
+    testError: "We couldn't send the test event.",
   },
 
   embed: {

@@ -151,6 +151,12 @@ export const settingsEs: SettingsMessages = {
     addButton: 'Añadir la URL',
     urlInvalid: 'Escriba la URL, empezando por https://.',
     eventsEmpty: 'Indique al menos un tipo de evento, o *.',
+    test: 'Enviar evento de prueba',
+    testLabel: (url) => `Enviar un evento de prueba a ${url}`,
+    testSending: 'Enviando un evento de prueba…',
+    testDelivered: (status, ms) => `Evento de prueba entregado: HTTP ${status} en ${ms} ms.`,
+    testFailed: (answer, ms) => `El evento de prueba falló: ${answer} tras ${ms} ms.`,
+    testError: 'No pudimos enviar el evento de prueba.',
   },
 
   embed: {

@@ -158,6 +158,12 @@ export const settingsFr: SettingsMessages = {
     addButton: 'Ajouter l’URL',
     urlInvalid: 'Saisissez l’URL, en commençant par https://.',
     eventsEmpty: 'Indiquez au moins un type d’événement, ou *.',
+    test: 'Envoyer un événement test',
+    testLabel: (url) => `Envoyer un événement test à ${url}`,
+    testSending: 'Envoi d’un événement test…',
+    testDelivered: (status, ms) => `Événement test livré : HTTP ${status} en ${ms} ms.`,
+    testFailed: (answer, ms) => `Échec de l’événement test : ${answer} après ${ms} ms.`,
+    testError: 'Nous n’avons pas pu envoyer l’événement test.',
   },
 
   embed: {

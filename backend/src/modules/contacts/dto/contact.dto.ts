@@ -1,3 +1,4 @@
+import { MetadataField, MetadataFilter, type Metadata } from '../../../common/metadata.js';
 import { Trim } from '../../../common/dto-transforms.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
@@ -26,6 +27,8 @@ export class CreateContactDto {
   @IsString()
   @MaxLength(200)
   name?: string;
+
+  @MetadataField() metadata?: Metadata;
 }
 
 export class ListContactsQuery extends ListQuery {
@@ -39,6 +42,8 @@ export class ListContactsQuery extends ListQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @MetadataFilter() metadata?: Metadata;
 }
 
 export class ContactTermsDto {
@@ -60,6 +65,8 @@ export class ContactDto {
     description: 'The signed terms in force (authorized contacts).',
   })
   terms!: ContactTermsDto | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
+  metadata!: Metadata;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -74,6 +81,7 @@ export function toContactDto(c: Contact): ContactDto {
     terms: c.contractId
       ? { contractId: c.contractId, netDays: c.netDays!, creditLimit: c.creditLimit!, currency: c.currency! }
       : null,
+    metadata: c.metadata ?? {},
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -1,3 +1,4 @@
+import { MetadataField, MetadataFilter, type Metadata } from '../../../common/metadata.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -54,6 +55,8 @@ export class CreateInvoiceDto {
   @ValidateNested({ each: true })
   @Type(() => LineItemDto)
   lineItems?: LineItemDto[];
+
+  @MetadataField() metadata?: Metadata;
 }
 
 export class UpdateInvoiceDto {
@@ -65,6 +68,8 @@ export class UpdateInvoiceDto {
   @IsString()
   @MaxLength(2000)
   description?: string | null;
+
+  @MetadataField('patch') metadata?: Record<string, string | null>;
 }
 
 export class CreditNoteDto {
@@ -80,6 +85,8 @@ export class ListInvoicesQuery extends ListQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @MetadataFilter() metadata?: Metadata;
 }
 
 export const AUTOPAY_STATUSES = [
@@ -129,6 +136,8 @@ export class InvoiceDto {
     description: "Automated payment (authorized contacts' invoices); null when not charged automatically.",
   })
   autopay!: InvoiceAutopayDto | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
+  metadata!: Metadata;
 }
 
 export const isOverdue = (i: Pick<Invoice, 'balance' | 'dueDate' | 'status'>, today: string) =>
@@ -155,6 +164,7 @@ export function toInvoiceDto(i: Invoice, today: string): InvoiceDto {
     voidedAt: i.voidedAt?.toISOString() ?? null,
     createdAt: i.createdAt.toISOString(),
     autopay: autopayOf(i),
+    metadata: i.metadata ?? {},
   };
 }
 

@@ -1,3 +1,4 @@
+import { MetadataField, MetadataFilter, type Metadata } from '../../../common/metadata.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../../common/dto-transforms.js';
@@ -37,6 +38,8 @@ export class CreatePaymentRequestDto {
   @Min(1)
   @Max(100)
   minimumPercent?: number;
+
+  @MetadataField() metadata?: Metadata;
 }
 
 export class ApproveDto {
@@ -57,6 +60,7 @@ export class ListPaymentRequestsQuery extends ListQuery {
   @ApiPropertyOptional({ enum: PR_STATUSES }) @IsOptional() @IsIn(PR_STATUSES) status?: PaymentRequestStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() contactId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() invoiceId?: string;
+  @MetadataFilter() metadata?: Metadata;
 }
 
 export class PaymentRequestDto {
@@ -75,6 +79,8 @@ export class PaymentRequestDto {
   minimums!: Record<PaymentMethodType, { percent: number; amount: number }>;
   @ApiProperty({ nullable: true, type: String }) scheduleId!: string | null;
   @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
+  metadata!: Metadata;
   @ApiProperty() createdAt!: string;
 }
 
@@ -101,6 +107,7 @@ export function toPaymentRequestDto(r: PaymentRequest): PaymentRequestDto {
     minimums,
     scheduleId: r.scheduleId,
     approvedAt: r.approvedAt?.toISOString() ?? null,
+    metadata: r.metadata ?? {},
     createdAt: r.createdAt.toISOString(),
   };
 }

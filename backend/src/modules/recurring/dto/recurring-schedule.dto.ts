@@ -1,3 +1,4 @@
+import { MetadataField, MetadataFilter, type Metadata } from '../../../common/metadata.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../../common/dto-transforms.js';
@@ -68,11 +69,14 @@ export class CreateRecurringScheduleDto {
     message: 'invoiceNumberPrefix may hold letters, digits and . _ / # - (starting with a letter or digit)',
   })
   invoiceNumberPrefix?: string;
+
+  @MetadataField() metadata?: Metadata;
 }
 
 export class ListRecurringSchedulesQuery extends ListQuery {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: RecurringScheduleStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() contactId?: string;
+  @MetadataFilter() metadata?: Metadata;
 }
 
 export class RecurringPeriodDto {
@@ -117,6 +121,8 @@ export class RecurringScheduleDto {
     description: 'The date of the next period to generate (null unless active).',
   })
   nextRunDate!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
+  metadata!: Metadata;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -146,6 +152,7 @@ export function toRecurringScheduleDto(s: RecurringSchedule): RecurringScheduleD
     status: s.status,
     seriesApproved: s.seriesApproved,
     nextRunDate: s.status === 'active' ? s.nextRunDate : null,
+    metadata: s.metadata ?? {},
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

@@ -17,7 +17,14 @@ export class DeliveryAttemptDto {
   @ApiProperty({ nullable: true, type: Number, description: "The receiver's status code; null when no answer came." })
   statusCode!: number | null;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
-  @ApiProperty() durationMs!: number;
+  @ApiProperty({ description: 'How long the attempt took, in milliseconds (connect to answer or timeout).' })
+  durationMs!: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The first 1,024 bytes of the receiver's answer to this attempt; null when no answer came.",
+  })
+  responseSnippet?: string | null;
   @ApiPropertyOptional({ description: 'True for an attempt asked for with the retry endpoint.' }) manual?: boolean;
 }
 

@@ -34,6 +34,13 @@ export class WebhookEndpointDto {
     description: 'The signing secret: in the creation and rotation answers only, never shown again.',
   })
   secret?: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'After a rotation: until when the previous secret still signs beside the new one (one v1= each); null otherwise.',
+  })
+  previousSecretExpiresAt!: string | null;
   @ApiPropertyOptional({ description: 'In the answer to DELETE.' }) deleted?: boolean;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -45,6 +52,7 @@ export function toEndpointDto(e: WebhookEndpoint): WebhookEndpointDto {
     url: e.url,
     events: e.events,
     status: e.status,
+    previousSecretExpiresAt: e.previousSecretExpiresAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   };
