@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SDK_DIST } from '../src/http/static-sites.js';
+import { CONSOLE_DIST, SDK_DIST } from '../src/http/static-sites.js';
 import { startApp, type TestApp } from './support/app.js';
 import { signUpMerchant } from './support/factories.js';
 
@@ -86,7 +86,7 @@ describe('operations, documentation and static files', () => {
     const body = readFileSync(join(SDK_DIST, 'cc-sdk.js'), 'utf8');
     const { hashedPath } = (await t.http.get('/sdk/manifest.json')).body;
     for (const path of ['/sdk/cc-sdk.js', hashedPath, '/sdk/cc-console.js']) {
-      const expected = path === '/sdk/cc-console.js' ? readFileSync(join(SDK_DIST, 'cc-console.js'), 'utf8') : body;
+      const expected = path === '/sdk/cc-console.js' ? readFileSync(join(CONSOLE_DIST, 'cc-console.js'), 'utf8') : body;
       for (const [accept, encoding] of [
         ['gzip, deflate, br', 'br'],
         ['gzip', 'gzip'],

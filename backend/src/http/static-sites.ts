@@ -6,7 +6,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const SDK_DIST = join(ROOT, 'sdk', 'dist');
+export const SDK_DIST = join(ROOT, 'sdk', 'elements', 'dist');
+/** The merchant console's bundle (`@customerconnect/console`), served beside the SDK at `/sdk/cc-console.js`. */
+export const CONSOLE_DIST = join(ROOT, 'sdk', 'console', 'dist');
 export const DEMO_DIR = join(ROOT, 'demo', 'public');
 /** The hosted pages of the product itself: the wallet for merchants without a walletUrl, and the dashboard. */
 export const HOSTED_DIR = join(ROOT, 'backend', 'public');
@@ -68,9 +70,9 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
   const bundle = sdkBundle();
   if (existsSync(SDK_DIST)) {
     await fastify.register(fastifyStatic, {
-      root: SDK_DIST,
+      root: existsSync(CONSOLE_DIST) ? [SDK_DIST, CONSOLE_DIST] : SDK_DIST,
       prefix: '/sdk/',
-      // The build's .br / .gz copies (sdk/scripts/precompress.mjs), by the browser's Accept-Encoding.
+      // The builds' .br / .gz copies (sdk/elements/scripts/precompress.mjs), by the browser's Accept-Encoding.
       preCompressed: true,
       decorateReply: false,
       cacheControl: false,

@@ -12,7 +12,7 @@ const entriesIn = (dir) =>
 export default [
   // npm: one ES module per source file, dependencies left to the merchant's bundler.
   {
-    input: ['src/index.ts', ...entriesIn('define'), ...entriesIn('styles/themes')],
+    input: ['src/index.ts', 'src/internal.ts', ...entriesIn('define'), ...entriesIn('styles/themes')],
     external: /^(lit|lit-html|lit-element|@lit\/[^/]+|tslib)(\/|$)/,
     plugins: [typescript()],
     output: {
@@ -29,11 +29,5 @@ export default [
     input: 'src/cc-sdk.ts',
     plugins: [resolve(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
     output: { file: 'dist/cc-sdk.js', format: 'es', sourcemap: true },
-  },
-  // The merchant console (/dashboard): its own single file, so customer pages never download it.
-  {
-    input: 'src/console/cc-console.ts',
-    plugins: [resolve(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
-    output: { file: 'dist/cc-console.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
 ];

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RetryKey } from '../internal/retry-key.js';
+import { RetryKey } from '@customerconnect/sdk/internal';
 import type { Contact, Dispute, Invoice, Page } from './api.js';
 import { formatDate, formatDateTime, formatMoney, moneyInputText, readMoney } from './format.js';
 import { Load } from './load.js';

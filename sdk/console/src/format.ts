@@ -1,8 +1,8 @@
-import { CcApiError } from '../internal/api-error.js';
-import { currencyDecimals } from '../internal/currency.js';
-import { CcMoneyError } from '../internal/money-error.js';
-import { formatMoney, minorToDecimal } from '../internal/money-format.js';
-import { parseMoney } from '../internal/money-parse.js';
+import { CcApiError } from '@customerconnect/sdk';
+import { currencyDecimals } from '@customerconnect/sdk';
+import { CcMoneyError } from '@customerconnect/sdk';
+import { formatMoney, minorToDecimal } from '@customerconnect/sdk';
+import { parseMoney } from '@customerconnect/sdk';
 import { consoleMessagesFor, type ConsoleMessages } from './messages.js';
 
 export { formatMoney };

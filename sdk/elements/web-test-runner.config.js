@@ -2,17 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mockApi } from './test/mock-api.js';
-import { mockConsoleApi } from './test/mock-console-api.js';
 
 export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
-  // Reads the decorator flags from sdk/tsconfig.json itself: it does not follow `extends`.
+  // Reads the decorator flags from sdk/elements/tsconfig.json itself: it does not follow `extends`.
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  // The console's merchant routes (dashboard sessions) first; the widget routes after.
-  middleware: [mockConsoleApi, mockApi],
+  middleware: [mockApi],
   // Debian's Chromium; no test tool may download a browser here.
   browsers: [
     chromeLauncher({

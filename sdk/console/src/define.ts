@@ -1,5 +1,5 @@
 // Registers <cc-merchant-console> and its parts (guarded: loading twice never throws).
-import { define } from '../internal/define.js';
+import { define } from '@customerconnect/sdk';
 import { CcConsoleContact } from './contact-page.js';
 import { CcConsoleContacts } from './contacts.js';
 import { CcConsoleDisputes } from './disputes.js';

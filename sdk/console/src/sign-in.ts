@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resolveApiBase } from '../internal/api-base.js';
-import { CcApiError } from '../internal/api-error.js';
-import { RetryKey } from '../internal/retry-key.js';
+import { resolveApiBase } from '@customerconnect/sdk/internal';
+import { CcApiError } from '@customerconnect/sdk';
+import { RetryKey } from '@customerconnect/sdk/internal';
 import { ConsoleApi, type LoginAnswer } from './api.js';
 import { ConsolePart, input } from './part.js';
 

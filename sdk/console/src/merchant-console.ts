@@ -1,11 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { resolveApiBase } from '../internal/api-base.js';
-import type { CcApiError } from '../internal/api-error.js';
-import { CcElement } from '../internal/cc-element.js';
-import { resolveLocale } from '../internal/locale.js';
-import { formStyles } from '../styles/form.styles.js';
+import { resolveApiBase } from '@customerconnect/sdk/internal';
+import type { CcApiError } from '@customerconnect/sdk';
+import { CcElement } from '@customerconnect/sdk';
+import { resolveLocale } from '@customerconnect/sdk';
+import { formStyles } from '@customerconnect/sdk/internal';
 import { ConsoleApi, asApiError, type LoginAnswer, type Merchant } from './api.js';
 import { consoleStyles } from './console.styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';

@@ -1,5 +1,5 @@
-import { ApiClient, type RequestOptions } from '../internal/api-client.js';
-import { CcApiError } from '../internal/api-error.js';
+import { ApiClient, type RequestOptions } from '@customerconnect/sdk';
+import { CcApiError } from '@customerconnect/sdk';
 
 /** The merchant side of the API as the console reads it (shapes of the backend's DTOs). */
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { CcApiError } from '../internal/api-error.js';
-import { RetryKey } from '../internal/retry-key.js';
+import { CcApiError } from '@customerconnect/sdk';
+import { RetryKey } from '@customerconnect/sdk/internal';
 import type { Contact, Page, PaymentRequest, RecurringSchedule } from './api.js';
 import { formatDate, formatMoney, readMoney, todayUtc } from './format.js';
 import { loadContacts } from './invoices.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RetryKey } from '../internal/retry-key.js';
+import { RetryKey } from '@customerconnect/sdk/internal';
 import type { Contact, Invoice, LineItem, NewInvoice } from './api.js';
 import { addDays, formatDate, formatMoney, readMoney, todayUtc } from './format.js';
 import { loadContacts } from './invoices.js';

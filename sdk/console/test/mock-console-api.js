@@ -4,8 +4,8 @@
 // invoices (409 duplicate_invoice_number; edit, credit notes), payments and refunds, disputes,
 // users, API keys and the SDK manifest,
 // with the real backend's error envelope. It answers only dashboard credentials, the auth
-// routes, /sdk/manifest.json and its /__console/ helpers; everything else goes on to mock-api.js.
-import { MockApiError, readJson, send } from './mock/http.js';
+// routes, /sdk/manifest.json and its /__console/ helpers; everything else goes on to sdk/elements/test/mock-api.js.
+import { MockApiError, readJson, send } from '../../elements/test/mock/http.js';
 
 const USERS = [
   { id: 'usr_admin', email: 'admin@test.example', name: 'Ada Admin', role: 'admin', password: 'admin-password' },

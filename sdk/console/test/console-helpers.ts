@@ -1,8 +1,8 @@
 // Helpers of the console's browser tests: a signed-in context against test/mock-console-api.js
 // and typing into shadow DOM the way a person does, with real events.
 import type { LitElement } from 'lit';
-import { ConsoleApi, type Merchant } from '../src/console/api.js';
-import type { ConsoleContext } from '../src/console/context.js';
+import { ConsoleApi, type Merchant } from '../src/api.js';
+import type { ConsoleContext } from '../src/context.js';
 
 export const people = {
   admin: { email: 'admin@test.example', password: 'admin-password' },

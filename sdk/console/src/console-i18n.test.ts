@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
-import { $, $maybe, consoleMock, partOf, signInToConsole, textOf, until } from '../../test/console-helpers.js';
+import { $, $maybe, consoleMock, partOf, signInToConsole, textOf, until } from '../test/console-helpers.js';
 import type { CcMerchantConsole } from './merchant-console.js';
 import { consoleMessagesFor } from './messages.js';
 import { consoleEn } from './messages/console-en.js';

@@ -11,7 +11,7 @@ import {
   type,
   until,
   type TestContext,
-} from '../../test/console-helpers.js';
+} from '../test/console-helpers.js';
 import type { ConsolePart } from './part.js';
 
 async function mount<T extends ConsolePart>(

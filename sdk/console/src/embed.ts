@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { readableTextOn } from '../internal/contrast.js';
+import { readableTextOn } from '@customerconnect/sdk/internal';
 import type { ApiKey, Page, SdkManifest } from './api.js';
 import { Load } from './load.js';
 import type { ConsoleMessages } from './messages.js';

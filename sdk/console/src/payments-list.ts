@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RetryKey } from '../internal/retry-key.js';
+import { RetryKey } from '@customerconnect/sdk/internal';
 import type { Page, Payment } from './api.js';
 import { formatDateTime, formatMoney, moneyInputText, readMoney, statusText } from './format.js';
 import { Load } from './load.js';

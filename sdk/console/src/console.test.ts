@@ -14,7 +14,7 @@ import {
   textOf,
   type,
   until,
-} from '../../test/console-helpers.js';
+} from '../test/console-helpers.js';
 import type { CcMerchantConsole } from './merchant-console.js';
 import type { CcConsoleSignIn } from './sign-in.js';
 
