@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
-import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { resolveProduction } from './scripts/resolve-production.mjs';
 
 const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 const entriesIn = (dir) =>
@@ -27,7 +27,7 @@ export default [
   // <script type="module" src=".../cc-sdk.js">: everything, Lit included, in one minified file.
   {
     input: 'src/cc-sdk.ts',
-    plugins: [resolve(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
+    plugins: [resolveProduction(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
     output: { file: 'dist/cc-sdk.js', format: 'es', sourcemap: true },
   },
 ];
