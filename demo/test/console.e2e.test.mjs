@@ -671,9 +671,12 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       const snippet = page.locator('#snippet');
       await snippet.waitFor();
       let text = await snippet.textContent();
+      assert.ok(text.includes(`<script type="module" src="${baseUrl}/sdk/v1/cc-sdk.js"></script>`), text);
+      await page.locator('#embed-script').selectOption('pinned');
+      text = await snippet.textContent();
       assert.ok(
         text.includes(
-          `<script type="module" src="${baseUrl}${manifest.hashedPath}" integrity="${manifest.integrity}" crossorigin="anonymous"></script>`,
+          `<script type="module" src="${baseUrl}/sdk/${manifest.version}/cc-sdk.js" integrity="${manifest.integrity}" crossorigin="anonymous"></script>`,
         ),
         text,
       );

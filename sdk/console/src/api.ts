@@ -261,6 +261,12 @@ export interface SdkManifest {
   script: string;
   hashedPath?: string;
   integrity?: string;
+  /** The release this backend serves (`/sdk/<version>/cc-sdk.js`). */
+  version?: string;
+  /** `/sdk/v1/cc-sdk.js`: the newest 1.x, what the snippet uses by default. */
+  evergreen?: string;
+  /** `/sdk/<version>/cc-sdk.js`: this release, byte for byte, for pinning with `integrity`. */
+  pinned?: string;
 }
 
 /** A 401 that means the dashboard session is over. */

@@ -489,7 +489,7 @@ describe('console parts', () => {
   });
 
   describe('<cc-console-embed>', () => {
-    it('is accessible; the snippet carries the hashed URL, integrity, key and theme', async () => {
+    it('is accessible; the snippet carries the evergreen URL (or the pinned one with integrity), key and theme', async () => {
       const el = await mount(
         html`<cc-console-embed .ctx=${admin}></cc-console-embed>`,
         (e) => !!e.shadowRoot!.querySelector('#snippet'),
@@ -497,8 +497,11 @@ describe('console parts', () => {
       );
       await expect(el).to.be.accessible();
       const snippet = () => $(el, '#snippet').textContent ?? '';
+      expect(snippet()).to.include(`<script type="module" src="${location.origin}/sdk/v1/cc-sdk.js"></script>`);
+      choose(el, '#embed-script', 'pinned');
+      await el.updateComplete;
       expect(snippet()).to.include(
-        `src="${location.origin}/sdk/cc-sdk.0123456789ab.js" integrity="sha384-TESTINTEGRITY" crossorigin="anonymous"`,
+        `src="${location.origin}/sdk/1.0.0/cc-sdk.js" integrity="sha384-TESTINTEGRITY" crossorigin="anonymous"`,
       );
       expect(snippet()).to.include('<cc-provider publishable-key="pk_test_console">');
       choose(el, '#embed-preset', 'dark');

@@ -65,6 +65,21 @@ export function themeProperties(theme: EmbedTheme): Record<string, string> {
 
 const escapeAttr = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
+/** Which script URL the snippet uses: the evergreen `v1` (default) or this release, pinned with SRI. */
+export type ScriptChoice = 'evergreen' | 'pinned';
+
+/** The `<script>` tag: evergreen gets fixes without a change; pinned never changes (strict CSPs, SRI). */
+function scriptTag(origin: string, manifest: SdkManifest, script: ScriptChoice): string {
+  if (script === 'evergreen') {
+    return `<script type="module" src="${escapeAttr(`${origin}${manifest.evergreen ?? manifest.script}`)}"></script>`;
+  }
+  const src = `${origin}${manifest.pinned ?? manifest.hashedPath ?? manifest.script}`;
+  const integrity = manifest.integrity
+    ? ` integrity="${escapeAttr(manifest.integrity)}" crossorigin="anonymous"`
+    : ' crossorigin="anonymous"';
+  return `<script type="module" src="${escapeAttr(src)}"${integrity}></script>`;
+}
+
 /** The HTML a merchant pastes into a page. */
 export function embedSnippet(opts: {
   origin: string;
@@ -72,13 +87,10 @@ export function embedSnippet(opts: {
   publishableKey: string;
   choice: EmbedChoice;
   theme: EmbedTheme;
+  script?: ScriptChoice;
 }): string {
   const { origin, manifest, publishableKey, choice, theme } = opts;
-  const src = `${origin}${manifest.hashedPath ?? manifest.script}`;
-  const integrity = manifest.integrity
-    ? ` integrity="${escapeAttr(manifest.integrity)}" crossorigin="anonymous"`
-    : ' crossorigin="anonymous"';
-  const lines = [`<script type="module" src="${escapeAttr(src)}"${integrity}></script>`];
+  const lines = [scriptTag(origin, manifest, opts.script ?? 'evergreen')];
   const props = Object.entries(themeProperties(theme));
   if (props.length) {
     lines.push('<style>', '  cc-provider {', ...props.map(([k, v]) => `    ${k}: ${v};`), '  }', '</style>');
@@ -98,14 +110,15 @@ interface EmbedData {
 }
 
 /**
- * The embed page: the snippet for each widget (the content-hashed SDK URL with its
- * `integrity`, the provider with the publishable key, the element), theme controls that
+ * The embed page: the snippet for each widget (the evergreen SDK URL, or this release's
+ * pinned URL with its `integrity`), the provider with the publishable key, the element), theme controls that
  * write the CSS custom properties into it, a copy button and a live preview.
  *
  * @tagname cc-console-embed
  */
 export class CcConsoleEmbed extends ConsolePart {
   @state() private choice = 'credit-app';
+  @state() private script: ScriptChoice = 'evergreen';
   @state() private look: EmbedTheme = { preset: 'light', primary: '', radius: '', font: '' };
   @state() private keyId = '';
   @state() private preview: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
@@ -174,6 +187,7 @@ export class CcConsoleEmbed extends ConsolePart {
       publishableKey: key || 'pk_…',
       choice,
       theme: this.look,
+      script: this.script,
     });
     const origins = this.ctx!.merchant.settings.allowedOrigins;
     const t = this.t;
@@ -199,6 +213,7 @@ export class CcConsoleEmbed extends ConsolePart {
         }
         <div class="grid-2">
           ${select(t, { id: 'embed-element', label: m.widget, value: this.choice, options: embedChoices.map((c) => ({ value: c.value, label: m.widgets[c.value] })), onInput: (v) => (this.choice = v) })}
+          ${select(t, { id: 'embed-script', label: m.script, value: this.script, options: (['evergreen', 'pinned'] as const).map((value) => ({ value, label: value === 'pinned' ? m.scripts.pinned(d.manifest.version ?? '') : m.scripts.evergreen })), onInput: (v) => (this.script = v as ScriptChoice) })}
           ${select(t, { id: 'embed-preset', label: m.preset, value: this.look.preset, options: (['light', 'dark'] as const).map((value) => ({ value, label: m.presets[value] })), onInput: (v) => (this.look = { ...this.look, preset: v as 'light' }) })}
           <div class="field">
             <label for="embed-color">${t.settings.brandColour}</label>

@@ -233,7 +233,14 @@ const routes = [
   [
     'GET',
     /^\/sdk\/manifest\.json$/,
-    () => ({ script: '/sdk/cc-sdk.js', hashedPath: '/sdk/cc-sdk.0123456789ab.js', integrity: 'sha384-TESTINTEGRITY' }),
+    () => ({
+      script: '/sdk/cc-sdk.js',
+      hashedPath: '/sdk/cc-sdk.0123456789ab.js',
+      integrity: 'sha384-TESTINTEGRITY',
+      version: '1.0.0',
+      evergreen: '/sdk/v1/cc-sdk.js',
+      pinned: '/sdk/1.0.0/cc-sdk.js',
+    }),
     'public',
   ],
   ['GET', /^\/v1\/merchant$/, () => store.merchant],

@@ -154,7 +154,7 @@ export const settingsEn = {
   embed: {
     heading: 'Embed the widgets',
     intro:
-      'Paste the snippet into any page of your site. The script is pinned to this exact SDK build with Subresource Integrity.',
+      'Paste the snippet into any page of your site. By default the script is the latest SDK 1.x, with fixes as they ship; pin this exact version with Subresource Integrity if your site has a strict Content-Security-Policy.',
     what: 'the SDK details',
     snippet: 'Snippet',
     publishableKey: 'Publishable key',
@@ -165,6 +165,11 @@ export const settingsEn = {
       placeholder,
       '.',
     ],
+    script: 'Script',
+    scripts: {
+      evergreen: 'Latest 1.x (recommended)',
+      pinned: (version: string) => `This version, ${version}, with integrity (strict CSP)`,
+    },
     widget: 'Widget',
     widgets: {
       'credit-app': 'Credit application (credit check only)',

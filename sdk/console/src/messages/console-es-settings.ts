@@ -156,9 +156,14 @@ export const settingsEs: SettingsMessages = {
   embed: {
     heading: 'Integrar los widgets',
     intro:
-      'Pegue el fragmento en cualquier página de su sitio. El script queda fijado a esta compilación exacta del SDK con Subresource Integrity.',
+      'Pegue el fragmento en cualquier página de su sitio. Por defecto el script es la última versión 1.x del SDK, con las correcciones según se publican; fije esta versión exacta con Subresource Integrity si su sitio tiene una Content-Security-Policy estricta.',
     what: 'los datos del SDK',
     snippet: 'Fragmento',
+    script: 'Script',
+    scripts: {
+      evergreen: 'Última 1.x (recomendado)',
+      pinned: (version: string) => `Esta versión, ${version}, con integrity (CSP estricta)`,
+    },
     publishableKey: 'Clave publicable',
     noKey: (link) => ['No tiene ninguna clave publicable. ', link, '.'],
     createOne: 'Cree una',

@@ -163,9 +163,14 @@ export const settingsFr: SettingsMessages = {
   embed: {
     heading: 'Intégrer les widgets',
     intro:
-      'Collez l’extrait dans n’importe quelle page de votre site. Le script est lié à cette version exacte du SDK grâce à Subresource Integrity.',
+      'Collez l’extrait dans n’importe quelle page de votre site. Par défaut le script est la dernière version 1.x du SDK, avec les correctifs dès leur sortie ; liez cette version exacte avec Subresource Integrity si votre site a une Content-Security-Policy stricte.',
     what: 'les détails du SDK',
     snippet: 'Extrait',
+    script: 'Script',
+    scripts: {
+      evergreen: 'Dernière 1.x (recommandé)',
+      pinned: (version: string) => `Cette version, ${version}, avec integrity (CSP stricte)`,
+    },
     publishableKey: 'Clé publiable',
     noKey: (link) => ['Vous n’avez aucune clé publiable. ', link, '.'],
     createOne: 'Créez-en une',
