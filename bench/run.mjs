@@ -67,7 +67,7 @@ const only = new Set((process.env.BENCH_ONLY || 'bundle,api,payments,wallet').sp
 const loadNow = () => Math.round(loadavg()[0] * 100) / 100;
 let bundle = null;
 if (only.has('bundle')) {
-  log('bundling the bare Lit baseline and reading sdk/dist/cc-sdk.js');
+  log('bundling the bare Lit baseline and reading sdk/elements/dist/cc-sdk.js');
   bundle = await measureBundles(root);
 }
 const api = only.has('api')
@@ -168,7 +168,7 @@ lines.push('');
 const bw = [44, 10, 12];
 if (bundle) {
   lines.push(row(['Bundle (rollup, node-resolve, esbuild, terser)', 'raw B', 'gzip -9 B'], bw));
-  lines.push(row(['  sdk/dist/cc-sdk.js', num(bundle.sdk.raw), num(bundle.sdk.gzip)], bw));
+  lines.push(row(['  sdk/elements/dist/cc-sdk.js', num(bundle.sdk.raw), num(bundle.sdk.gzip)], bw));
   lines.push(row(['  bare Lit element (baseline)', num(bundle.baseline.raw), num(bundle.baseline.gzip)], bw));
   lines.push(row(['  SDK over baseline', `+${num(bundle.overBaseline.raw)}`, `+${num(bundle.overBaseline.gzip)}`], bw));
   lines.push(row(['  ratio sdk / baseline', x(bundle.ratio.raw), x(bundle.ratio.gzip)], bw));

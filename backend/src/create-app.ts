@@ -10,6 +10,7 @@ import type { Database } from './database/database.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
 import { registerSecurity } from './http/security.js';
+import type { SdkBuild } from './http/sdk-releases.js';
 import { registerStaticSites } from './http/static-sites.js';
 import { MetricsService } from './modules/ops/metrics.service.js';
 import { parseQueryString } from './common/metadata.js';
@@ -19,6 +20,8 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
 export interface CreateAppOptions {
   /** Holds the demo merchant's publishable key, filled into the demo pages (set once seeded). */
   demo?: { publishableKey: string };
+  /** The SDK build served as this instance's release (tests; default: sdk/elements/dist). */
+  sdkBuild?: SdkBuild | null;
   logger?: false;
 }
 
@@ -50,7 +53,12 @@ export async function createApp(
   await registerSecurity(fastify);
   await registerRateLimits(fastify, config);
   registerRequestMetrics(fastify, app.get(MetricsService));
-  await registerStaticSites(fastify, options.demo ?? { publishableKey: '' });
+  await registerStaticSites(fastify, {
+    demo: options.demo ?? { publishableKey: '' },
+    dataSource: db.dataSource,
+    publicUrl: config.publicUrl,
+    ...(options.sdkBuild !== undefined ? { sdkBuild: options.sdkBuild } : {}),
+  });
 
   const doc = new DocumentBuilder()
     .setTitle('CustomerConnect API')

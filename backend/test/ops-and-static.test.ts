@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SDK_DIST } from '../src/http/static-sites.js';
+import { CONSOLE_DIST, SDK_DIST, SDK_PACKAGE_JSON } from '../src/http/static-sites.js';
 import { startApp, type TestApp } from './support/app.js';
 import { signUpMerchant } from './support/factories.js';
 
@@ -70,11 +70,17 @@ describe('operations, documentation and static files', () => {
 
     const manifest = await t.http.get('/sdk/manifest.json');
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+    const { version } = JSON.parse(readFileSync(SDK_PACKAGE_JSON, 'utf8'));
     expect(manifest.body).toEqual({
       script: '/sdk/cc-sdk.js',
       hashedPath: `/sdk/cc-sdk.${hash}.js`,
       integrity: `sha384-${createHash('sha384').update(body).digest('base64')}`,
+      version,
+      evergreen: '/sdk/v1/cc-sdk.js',
+      pinned: `/sdk/${version}/cc-sdk.js`,
     });
+    for (const path of ['/sdk/v1/cc-sdk.js', `/sdk/${version}/cc-sdk.js`])
+      expect([path, (await t.http.get(path)).body]).toEqual([path, body]);
     const hashed = await t.http.get(manifest.body.hashedPath);
     expect(hashed.status).toBe(200);
     expect(hashed.body).toBe(body);
@@ -86,7 +92,7 @@ describe('operations, documentation and static files', () => {
     const body = readFileSync(join(SDK_DIST, 'cc-sdk.js'), 'utf8');
     const { hashedPath } = (await t.http.get('/sdk/manifest.json')).body;
     for (const path of ['/sdk/cc-sdk.js', hashedPath, '/sdk/cc-console.js']) {
-      const expected = path === '/sdk/cc-console.js' ? readFileSync(join(SDK_DIST, 'cc-console.js'), 'utf8') : body;
+      const expected = path === '/sdk/cc-console.js' ? readFileSync(join(CONSOLE_DIST, 'cc-console.js'), 'utf8') : body;
       for (const [accept, encoding] of [
         ['gzip, deflate, br', 'br'],
         ['gzip', 'gzip'],

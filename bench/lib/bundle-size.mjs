@@ -1,5 +1,5 @@
 // Size of the single-file SDK bundle against a bare Lit element bundled THE SAME WAY
-// (the options of the cc-sdk.js entry in sdk/rollup.config.js: rollup, node-resolve,
+// (the options of the cc-sdk.js entry in sdk/elements/rollup.config.js: rollup, node-resolve,
 // esbuild with the SDK's tsconfig, terser, one ES module with a source map comment).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,7 @@ export async function sizeOf(file) {
 /**
  * Bundles the bare Lit element in a temp dir with the cc-sdk.js options and measures it.
  * `root` is the repo root: lit is resolved from its node_modules (the copy the SDK bundles),
- * and the temp tsconfig extends sdk/tsconfig.json so esbuild sees the same compiler options.
+ * and the temp tsconfig extends sdk/elements/tsconfig.json so esbuild sees the same compiler options.
  */
 export async function measureBaseline(root) {
   const dir = await mkdtemp(join(tmpdir(), 'cc-bench-lit-'));
@@ -38,7 +38,7 @@ export async function measureBaseline(root) {
     await writeFile(join(dir, 'baseline.ts'), BASELINE_SOURCE);
     await writeFile(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ extends: join(root, 'sdk', 'tsconfig.json'), include: ['*.ts'] }),
+      JSON.stringify({ extends: join(root, 'sdk', 'elements', 'tsconfig.json'), include: ['*.ts'] }),
     );
     const bundle = await rollup({
       input: join(dir, 'baseline.ts'),
@@ -60,7 +60,7 @@ export async function measureBaseline(root) {
 }
 
 export async function measureBundles(root) {
-  const sdkFile = join(root, 'sdk', 'dist', 'cc-sdk.js');
+  const sdkFile = join(root, 'sdk', 'elements', 'dist', 'cc-sdk.js');
   let sdk;
   try {
     sdk = await sizeOf(sdkFile);
@@ -74,7 +74,7 @@ export async function measureBundles(root) {
   }
   const baseline = await measureBaseline(root);
   return {
-    sdk: { file: 'sdk/dist/cc-sdk.js', raw: sdk.raw, gzip: sdk.gzip },
+    sdk: { file: 'sdk/elements/dist/cc-sdk.js', raw: sdk.raw, gzip: sdk.gzip },
     baseline: { file: 'bare Lit element (temp dir)', raw: baseline.raw, gzip: baseline.gzip },
     ratio: { raw: sdk.raw / baseline.raw, gzip: sdk.gzip / baseline.gzip },
     overBaseline: { raw: sdk.raw - baseline.raw, gzip: sdk.gzip - baseline.gzip },

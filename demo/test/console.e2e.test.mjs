@@ -1,9 +1,9 @@
 // End-to-end test of the merchant console (/dashboard) on the REAL backend: the built backend
-// (embedded PostgreSQL, seeded demo merchant) serves dashboard.html and sdk/dist/cc-console.js;
+// (embedded PostgreSQL, seeded demo merchant) serves dashboard.html and sdk/console/dist/cc-console.js;
 // Debian's Chromium drives it under the page CSP. Each page gets an axe check, and the
 // screenshots of docs/merchant-guide.md are taken here (docs/images/console-*.png).
 //
-// Needs `backend/dist` and `sdk/dist`. Run: node --test demo/test/console.e2e.test.mjs
+// Needs `backend/dist`, `sdk/elements/dist` and `sdk/console/dist`. Run: node --test demo/test/console.e2e.test.mjs
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { ADMIN, ROOT, startSite } from './support/site.mjs';
 
-const CONSOLE_BUNDLE = join(ROOT, 'sdk', 'dist', 'cc-console.js');
+const CONSOLE_BUNDLE = join(ROOT, 'sdk', 'console', 'dist', 'cc-console.js');
 // Screenshots go to docs/images only when asked (CC_DOCS_SCREENSHOTS=1), so a test run leaves the tree clean.
 const IMAGES = process.env.CC_DOCS_SCREENSHOTS ? join(ROOT, 'docs', 'images') : join(tmpdir(), 'cc-screenshots');
 const MEMBER = { name: 'Morgan Member', email: 'morgan@northwind.example', password: 'member-pass-2026' };
@@ -671,9 +671,12 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
       const snippet = page.locator('#snippet');
       await snippet.waitFor();
       let text = await snippet.textContent();
+      assert.ok(text.includes(`<script type="module" src="${baseUrl}/sdk/v1/cc-sdk.js"></script>`), text);
+      await page.locator('#embed-script').selectOption('pinned');
+      text = await snippet.textContent();
       assert.ok(
         text.includes(
-          `<script type="module" src="${baseUrl}${manifest.hashedPath}" integrity="${manifest.integrity}" crossorigin="anonymous"></script>`,
+          `<script type="module" src="${baseUrl}/sdk/${manifest.version}/cc-sdk.js" integrity="${manifest.integrity}" crossorigin="anonymous"></script>`,
         ),
         text,
       );

@@ -2,7 +2,7 @@
 // keyboard only, on the real backend and the built SDK in Chromium, with axe at every step
 // and no console errors or CSP violations. Then, over the API, what the merchant sees.
 //
-// Needs `backend/dist`, `sdk/dist` and the React host bundle (nx builds them first).
+// Needs `backend/dist`, `sdk/elements/dist` and the React host bundle (nx builds them first).
 // Run: npx nx run @customerconnect/demo:test, or npm test -w @customerconnect/demo
 
 import assert from 'node:assert/strict';

@@ -3,7 +3,7 @@
 // page CSP. Nothing is mocked, except one test that cuts the network to see the error state.
 // The credit application flows are in credit-flows.e2e.test.mjs.
 //
-// Needs `backend/dist`, `sdk/dist` and the React host bundle (nx builds them first).
+// Needs `backend/dist`, `sdk/elements/dist` and the React host bundle (nx builds them first).
 // Run: npx nx run @customerconnect/demo:test, or npm test -w @customerconnect/demo
 
 import assert from 'node:assert/strict';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 // ones of docs/dispute-flow.md.
 //
 // The built backend (embedded PostgreSQL, CC_SEED_DEMO=1, no SMTP_URL: the dev mailbox) and
-// Debian's Chromium; nothing is mocked. Needs backend/dist and sdk/dist.
+// Debian's Chromium; nothing is mocked. Needs backend/dist and sdk/elements/dist.
 // Run: node --test demo/test/wallet.e2e.test.mjs
 
 import assert from 'node:assert/strict';

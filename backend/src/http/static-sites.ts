@@ -3,10 +3,16 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { readSdkBuild, registerRelease, SdkReleases, type SdkBuild, type StoredFile } from './sdk-releases.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const SDK_DIST = join(ROOT, 'sdk', 'dist');
+export const SDK_DIST = join(ROOT, 'sdk', 'elements', 'dist');
+/** Its package.json: the release's version. */
+export const SDK_PACKAGE_JSON = join(ROOT, 'sdk', 'elements', 'package.json');
+/** The merchant console's bundle (`@customerconnect/console`), served beside the SDK at `/sdk/cc-console.js`. */
+export const CONSOLE_DIST = join(ROOT, 'sdk', 'console', 'dist');
 export const DEMO_DIR = join(ROOT, 'demo', 'public');
 /** The hosted pages of the product itself: the wallet for merchants without a walletUrl, and the dashboard. */
 export const HOSTED_DIR = join(ROOT, 'backend', 'public');
@@ -34,14 +40,6 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8' };
 
 type Encoded = { identity: Buffer; br?: Buffer; gzip?: Buffer };
 
-/** A file and the compressed copies the SDK build wrote next to it. */
-function encodedBodies(file: string): Encoded {
-  const copy = (ext: string) => (existsSync(`${file}${ext}`) ? readFileSync(`${file}${ext}`) : undefined);
-  const br = copy('.br');
-  const gzip = copy('.gz');
-  return { identity: readFileSync(file), ...(br ? { br } : {}), ...(gzip ? { gzip } : {}) };
-}
-
 /** Brotli, else gzip, when the client accepts it (and did not refuse it with q=0). */
 export function pickEncoding(
   bodies: Encoded,
@@ -59,43 +57,77 @@ export function pickEncoding(
   return { body: bodies.identity };
 }
 
+/** What the static sites need besides the files: where releases are kept, and this build. */
+export interface StaticSitesOptions {
+  demo: { publishableKey: string };
+  dataSource: DataSource;
+  publicUrl: string;
+  /** The SDK build this instance serves as its release (default: the one in sdk/elements/dist). */
+  sdkBuild?: SdkBuild | null;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SHORT = 'public, max-age=300, stale-while-revalidate=86400';
+
+function sendStored(req: FastifyRequest, reply: FastifyReply, file: StoredFile, cache: string) {
+  const { encoding, body } = pickEncoding(file, req.headers['accept-encoding']);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.header('vary', 'accept-encoding').header('cache-control', cache).type(file.contentType).send(body);
+}
+
 /**
- * `/sdk/*` (the built SDK: `cc-sdk.js` cached briefly, its hashed alias for a year) and the
- * demo site at `/`, whose pages get the demo merchant's publishable key (read at request time:
- * the demo merchant is seeded after the app is built) and the SDK's URL filled in.
+ * `/sdk/*` (the built SDK: `cc-sdk.js` cached briefly, every stored release under its version
+ * for a year, the evergreen `/sdk/v1/…`, `releases.json`, the old hashed aliases) and the demo
+ * site at `/`, whose pages get the demo merchant's publishable key (read at request time: the
+ * demo merchant is seeded after the app is built) and the SDK's URL filled in.
  */
-export async function registerStaticSites(fastify: FastifyInstance, demo: { publishableKey: string }): Promise<void> {
+export async function registerStaticSites(fastify: FastifyInstance, options: StaticSitesOptions): Promise<void> {
+  const { demo } = options;
   const bundle = sdkBundle();
+  const build = options.sdkBuild === undefined ? readSdkBuild(SDK_DIST, SDK_PACKAGE_JSON) : options.sdkBuild;
+  const current = build ? await registerRelease(options.dataSource, build) : null;
+  const releases = new SdkReleases(options.dataSource, current, options.publicUrl);
   if (existsSync(SDK_DIST)) {
     await fastify.register(fastifyStatic, {
-      root: SDK_DIST,
+      root: existsSync(CONSOLE_DIST) ? [SDK_DIST, CONSOLE_DIST] : SDK_DIST,
       prefix: '/sdk/',
-      // The build's .br / .gz copies (sdk/scripts/precompress.mjs), by the browser's Accept-Encoding.
+      // The builds' .br / .gz copies (sdk/elements/scripts/precompress.mjs), by the browser's Accept-Encoding.
       preCompressed: true,
       decorateReply: false,
       cacheControl: false,
       setHeaders: (res) =>
-        void (res as unknown as { header(k: string, v: string): void }).header(
-          'cache-control',
-          'public, max-age=300, stale-while-revalidate=86400',
-        ),
+        void (res as unknown as { header(k: string, v: string): void }).header('cache-control', SHORT),
     });
-    if (bundle) {
-      const bodies = encodedBodies(join(SDK_DIST, 'cc-sdk.js'));
-      fastify.get(bundle.hashedPath, (req, reply) => {
-        const { encoding, body } = pickEncoding(bodies, req.headers['accept-encoding']);
-        if (encoding) reply.header('content-encoding', encoding);
-        return reply
-          .header('vary', 'accept-encoding')
-          .header('cache-control', 'public, max-age=31536000, immutable')
-          .type('text/javascript; charset=utf-8')
-          .send(body);
-      });
-    }
-    fastify.get('/sdk/manifest.json', (_req, reply) =>
-      reply.header('cache-control', 'no-cache').send({ script: '/sdk/cc-sdk.js', ...bundle }),
-    );
   }
+  const notFound = (reply: FastifyReply) =>
+    reply.status(404).send({ error: { type: 'not_found', code: 'resource_missing', message: 'No such SDK file.' } });
+  // Stored releases: a version starts with a digit (the npm files' folders do not).
+  fastify.get<{ Params: { version: string; '*': string } }>('/sdk/:version(^\\d[\\w.+-]*$)/*', async (req, reply) => {
+    const file = await releases.file(req.params.version, req.params['*']);
+    return file ? sendStored(req, reply, file, IMMUTABLE) : notFound(reply);
+  });
+  fastify.get<{ Params: { major: string; '*': string } }>('/sdk/v:major(^\\d+$)/*', async (req, reply) => {
+    const version = await releases.evergreen(Number(req.params.major));
+    const file = version ? await releases.file(version, req.params['*']) : null;
+    return file ? sendStored(req, reply, file, SHORT) : notFound(reply);
+  });
+  // The content-hashed alias of pages pasted before versioned URLs: every stored release keeps it.
+  fastify.get<{ Params: { hash: string } }>('/sdk/cc-sdk.:hash(^[0-9a-f]{12}$).js', async (req, reply) => {
+    const version = await releases.byLegacyHash(req.params.hash);
+    const file = version ? await releases.file(version, 'cc-sdk.js') : null;
+    return file ? sendStored(req, reply, file, IMMUTABLE) : notFound(reply);
+  });
+  fastify.get('/sdk/releases.json', async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(await releases.document()),
+  );
+  // What the console's embed page offers: the evergreen URL, and this release pinned (with `integrity`).
+  fastify.get('/sdk/manifest.json', (_req, reply) =>
+    reply.header('cache-control', 'no-cache').send({
+      script: '/sdk/cc-sdk.js',
+      ...bundle,
+      ...(current ? { version: current, evergreen: '/sdk/v1/cc-sdk.js', pinned: `/sdk/${current}/cc-sdk.js` } : {}),
+    }),
+  );
   registerHostedPages(fastify, bundle);
   if (!existsSync(DEMO_DIR)) return;
   const fill = (html: string) =>

@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BACKEND_MAIN = join(ROOT, 'backend', 'dist', 'main.js');
-const SDK_BUNDLE = join(ROOT, 'sdk', 'dist', 'cc-sdk.js');
+const SDK_BUNDLE = join(ROOT, 'sdk', 'elements', 'dist', 'cc-sdk.js');
 const REACT_HOST = join(ROOT, 'demo', 'public', 'assets', 'react-host.js');
 
 export const MERCHANT = 'Northwind Industrial Supply';

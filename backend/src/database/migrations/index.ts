@@ -5,6 +5,7 @@ import { Recurring1764500000000 } from './1764500000000-recurring.js';
 import { DisputesAndWalletLinks1764600000000 } from './1764600000000-disputes-and-wallet-links.js';
 import { CreditDecisionsAwaitOwner1765030000000 } from './1765030000000-credit-decisions-await-owner.js';
 import { RecurringInvoiceNumbers1764800000000 } from './1764800000000-recurring-invoice-numbers.js';
+import { SdkReleases1765040000000 } from './1765040000000-sdk-releases.js';
 import { RequestExpiryAndDisputeLookups1764700000000 } from './1764700000000-request-expiry-and-dispute-lookups.js';
 import { MetadataAndWebhookRotation1765050000000 } from './1765050000000-metadata-and-webhook-rotation.js';
 import { Webhooks1764400000000 } from './1764400000000-webhooks.js';
@@ -20,5 +21,6 @@ export const migrations = [
   RequestExpiryAndDisputeLookups1764700000000,
   RecurringInvoiceNumbers1764800000000,
   CreditDecisionsAwaitOwner1765030000000,
+  SdkReleases1765040000000,
   MetadataAndWebhookRotation1765050000000,
 ];

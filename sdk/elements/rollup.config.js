@@ -1,0 +1,33 @@
+import { readdirSync } from 'node:fs';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { resolveProduction } from './scripts/resolve-production.mjs';
+
+const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+const entriesIn = (dir) =>
+  readdirSync(`src/${dir}`)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .map((file) => `src/${dir}/${file}`);
+
+export default [
+  // npm: one ES module per source file, dependencies left to the merchant's bundler.
+  {
+    input: ['src/index.ts', 'src/internal.ts', ...entriesIn('define'), ...entriesIn('styles/themes')],
+    external: /^(lit|lit-html|lit-element|@lit\/[^/]+|tslib)(\/|$)/,
+    plugins: [typescript()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+  },
+  // <script type="module" src=".../cc-sdk.js">: everything, Lit included, in one minified file.
+  {
+    input: 'src/cc-sdk.ts',
+    plugins: [resolveProduction(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
+    output: { file: 'dist/cc-sdk.js', format: 'es', sourcemap: true },
+  },
+];
