@@ -14,6 +14,12 @@ import type { SdkBuild } from '../src/http/sdk-releases.js';
 import { SDK_DIST } from '../src/http/static-sites.js';
 import { scratchDatabase } from './support/postgres.js';
 
+/** `/sdk/releases.json` as documented. */
+interface Releases {
+  current: string;
+  releases: { version: string; files: Record<string, { url: string; integrity: string }> }[];
+}
+
 const built = readFileSync(join(SDK_DIST, 'cc-sdk.js'));
 const releaseA: SdkBuild = {
   version: '1.0.0',
@@ -67,7 +73,7 @@ describe('SDK releases across upgrades', () => {
 
   it('keeps serving a pinned release, byte for byte with its integrity, after the next version is deployed', async () => {
     await start(releaseA);
-    const first = await (await get('/sdk/releases.json')).json();
+    const first = (await (await get('/sdk/releases.json')).json()) as Releases;
     expect(first.current).toBe('1.0.0');
     const pinnedA = first.releases[0].files['cc-sdk.js'];
     expect(pinnedA).toEqual({ url: 'https://cc.example/sdk/1.0.0/cc-sdk.js', integrity: sri(built) });
@@ -103,9 +109,9 @@ describe('SDK releases across upgrades', () => {
     expect((await bytes(evergreen)).equals(releaseB.files[0]!.body)).toBe(true);
     expect(evergreen.headers.get('cache-control')).toMatch(/max-age=300\b/);
 
-    const after = await (await get('/sdk/releases.json')).json();
+    const after = (await (await get('/sdk/releases.json')).json()) as Releases;
     expect(after.current).toBe('1.0.1');
-    expect(after.releases.map((r: { version: string }) => r.version)).toEqual(['1.0.1', '1.0.0']);
+    expect(after.releases.map((r) => r.version)).toEqual(['1.0.1', '1.0.0']);
     expect(after.releases[1].files['cc-sdk.js']).toEqual(pinnedA);
   });
 
