@@ -119,14 +119,14 @@ describe('SDK releases across upgrades', () => {
     const releaseB = withBody('1.0.1', '\n// 1.0.1\n');
     const rebuilt = withBody('1.0.1', '\n// 1.0.1, rebuilt\n');
     await start(rebuilt);
-    const doc = await (await get('/sdk/releases.json')).json();
+    const doc = (await (await get('/sdk/releases.json')).json()) as Releases;
     expect(doc.current).toMatch(/^1\.0\.1\+[0-9a-f]{12}$/);
     const original = await get('/sdk/1.0.1/cc-sdk.js');
     expect((await bytes(original)).equals(releaseB.files[0]!.body)).toBe(true);
     const again = await get(`/sdk/${doc.current}/cc-sdk.js`);
     expect((await bytes(again)).equals(rebuilt.files[0]!.body)).toBe(true);
     await start(rebuilt); // the same bytes again are the same release
-    expect((await (await get('/sdk/releases.json')).json()).releases).toHaveLength(doc.releases.length);
+    expect(((await (await get('/sdk/releases.json')).json()) as Releases).releases).toHaveLength(doc.releases.length);
   });
 
   it('answers 404 for a release or file it never served', async () => {
