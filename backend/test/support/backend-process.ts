@@ -70,10 +70,11 @@ export class BackendProcess {
     await exited;
   }
 
-  async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
-    const exited = new Promise((r) => this.child!.once('exit', r));
+  /** SIGTERM, then the process's exit code (null when it died of a signal or never ran). */
+  async stop(): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => this.child!.once('exit', (code) => r(code)));
     this.child.kill('SIGTERM');
-    await exited;
+    return exited;
   }
 }
