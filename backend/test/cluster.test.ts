@@ -80,10 +80,10 @@ describe('CC_WORKERS: one port, several processes (node:cluster)', () => {
       CC_WORKERS: '2',
       CC_JOBS_INTERVAL_MS: '3600000',
     });
-    await backend.start();
+    await backend.start(200_000); // a fresh PGlite migrates first: 90 s on a loaded 2-core machine
     const seen = await instances(backend.url, 10);
     expect([...seen]).toEqual([String(backend.child!.pid)]);
     expect(backend.output).toContain('CC_WORKERS=2 ignored: the embedded database (PGlite) runs in one process');
     expect(await backend.stop()).toBe(0);
-  }, 180_000);
+  }, 240_000);
 });
