@@ -229,6 +229,9 @@ if (api) {
       aw,
     ),
   );
+  lines.push(
+    `          backend CPU per request: ${api.health.serverCpuMsPerRequest} ms (health), ${api.contacts.serverCpuMsPerRequest} ms (contacts): ${x(api.ratio.serverCpuPerRequest)}; ${api.settings.serverProcesses} backend process(es)`,
+  );
   lines.push('');
 }
 const aw2 = [52, 10, 8, 8, 0];
