@@ -67,6 +67,12 @@ export function runPrimary(count: number, describe: (count: number) => string): 
         stopAll(typeof code === 'number' && code !== 0 ? code : 1);
         return;
       }
+      // Exit 0 is a worker's own graceful stop: a SIGINT/SIGTERM sent to the whole process group
+      // (Ctrl-C in a terminal) that reached it before the primary. Stop the rest, don't replace it.
+      if (code === 0) {
+        stopAll(0);
+        return;
+      }
       console.error(`CustomerConnect worker ${w.process.pid} died (exit ${code ?? signal}); starting another`);
       fork();
     });

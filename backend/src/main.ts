@@ -47,11 +47,15 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
   if (!config.seedDemo && !isClusterWorker())
     console.log(`CustomerConnect API listening on ${config.publicUrl} (${db.kind} database)`);
-  const stop = async () => {
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
+  let stopping: Promise<void> | undefined;
+  // Once, whichever signal comes first (in a cluster, Ctrl-C reaches a worker twice: its own
+  // SIGINT and the primary's SIGTERM).
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    })());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
