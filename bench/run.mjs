@@ -1,9 +1,16 @@
 // npm run bench (= npm run build && node bench/run.mjs): SDK bundle size against a bare Lit
 // element, and API request rate of GET /v1/contacts against GET /health, each with its
 // baseline measured in the same run. Prints a table and writes bench/results/latest.json.
+// `npm run bench -- soak` runs the soak instead (bench/lib/soak.mjs: mixed load, per-minute RSS,
+// p99 and errors, verdicts). The backend runs as deployed: its own process(es), started with the
+// production command, logger on (bench/lib/backend.mjs).
 // What the numbers mean and the recorded figures: docs/performance.md.
 //
 // Environment:
+//   BENCH_WORKERS        CC_WORKERS of the measured backend (default: unset = the number of cores;
+//                        PGlite always runs one process)
+//   BENCH_PGBENCH_SCALE  pgbench -i -s (default 10, and never below the 8 clients: pgbench's
+//                        documentation asks for a scale ≥ clients)
 //   BENCH_DATABASE_URL   a PostgreSQL server URL; a throwaway database is created on it and
 //                        dropped afterwards. Unset: embedded PGlite in memory.
 //   BENCH_CONNECTIONS    autocannon connections (default 10)
@@ -28,6 +35,7 @@ import { measureApi } from './lib/api.mjs';
 import { measureBundles } from './lib/bundle-size.mjs';
 import { findPgbench, measurePayments, reachable } from './lib/payments.mjs';
 import { measureWallet } from './lib/wallet.mjs';
+import { runSoak } from './lib/soak.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const int = (name, fallback) => {
@@ -63,6 +71,16 @@ if (machine.loadAverage1mAtStart > machine.cpus / 2)
     `WARNING: the machine is busy (1-min load average ${machine.loadAverage1mAtStart} on ${machine.cpus} CPUs); request rates will be low and noisy`,
   );
 
+const workers = process.env.BENCH_WORKERS ? int('BENCH_WORKERS', 1) : undefined;
+const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUrl = process.env.BENCH_PAY_DATABASE_URL || process.env.BENCH_DATABASE_URL || DEFAULT_PG;
+if (process.argv[2] === 'soak') {
+  const r = await reachable(pgUrl);
+  if (!r.ok) throw new Error(`the soak needs PostgreSQL: ${redactUrl(pgUrl)} is not reachable (${r.reason})`);
+  const ok = await runSoak(root, { databaseUrl: pgUrl, workers, log, machine });
+  process.exit(ok ? 0 : 1);
+}
+
 const only = new Set((process.env.BENCH_ONLY || 'bundle,api,payments,wallet').split(',').map((v) => v.trim()));
 const loadNow = () => Math.round(loadavg()[0] * 100) / 100;
 let bundle = null;
@@ -78,13 +96,12 @@ const api = only.has('api')
       durationSeconds: int('BENCH_DURATION', 8),
       rounds: int('BENCH_ROUNDS', 2),
       contacts: 50,
+      workers,
       log,
     })
   : null;
 
-// PostgreSQL for payments (required) and the wallet (PGlite when there is none).
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
-const pgUrl = process.env.BENCH_PAY_DATABASE_URL || process.env.BENCH_DATABASE_URL || DEFAULT_PG;
+// PostgreSQL for payments and the wallet (both write fixtures by SQL on the app's database).
 let pgSkip = null;
 if (only.has('payments') || only.has('wallet')) {
   const r = await reachable(pgUrl);
@@ -103,6 +120,8 @@ if (only.has('payments')) {
       connections: int('BENCH_PAY_CONNECTIONS', 8),
       pgbenchClients: 8,
       pgbenchThreads: 2,
+      pgbenchScale: Math.max(8, int('BENCH_PGBENCH_SCALE', 10)),
+      workers,
       warmupSeconds: int('BENCH_WARMUP', 2),
       durationSeconds: int('BENCH_PAY_DURATION', 10),
       rounds: int('BENCH_ROUNDS', 2),
@@ -115,10 +134,12 @@ if (only.has('payments')) {
   if (payments.skipped) log(`payments skipped: ${payments.skipped}`);
 }
 let wallet = null;
-if (only.has('wallet')) {
+if (only.has('wallet') && pgSkip) wallet = { skipped: pgSkip };
+else if (only.has('wallet')) {
   const loadAverage1mAtStart = loadNow();
   wallet = await measureWallet(root, {
-    databaseUrl: pgSkip ? undefined : pgUrl,
+    databaseUrl: pgUrl,
+    workers,
     connections: int('BENCH_CONNECTIONS', 10),
     warmupSeconds: int('BENCH_WARMUP', 2),
     durationSeconds: int('BENCH_DURATION', 8),
@@ -176,7 +197,7 @@ if (bundle) {
 }
 if (api) {
   const s = api.settings;
-  lines.push(`API       ${api.database.description}`);
+  lines.push(`API       ${api.database.description}, ${api.settings.serverProcesses} backend process(es)`);
   lines.push(
     `          autocannon, ${s.connections} connections, ${s.durationSeconds} s per route in ${s.rounds} alternating rounds, after a ${s.warmupSeconds} s warm-up`,
   );
@@ -208,6 +229,9 @@ if (api) {
       aw,
     ),
   );
+  lines.push(
+    `          backend CPU per request: ${api.health.serverCpuMsPerRequest} ms (health), ${api.contacts.serverCpuMsPerRequest} ms (contacts): ${x(api.ratio.serverCpuPerRequest)}; ${api.settings.serverProcesses} backend process(es)`,
+  );
   lines.push('');
 }
 const aw2 = [52, 10, 8, 8, 0];
@@ -222,7 +246,7 @@ else if (payments) {
   lines.push(
     row(
       [
-        `  pgbench TPC-B-like (-c ${p.pgbenchClients} -j ${p.pgbenchThreads}, -s 1)`,
+        `  pgbench TPC-B-like (-c ${p.pgbenchClients} -j ${p.pgbenchThreads}, -s ${p.pgbenchScale})`,
         num(payments.pgbench.tps),
         '',
         '',
@@ -259,7 +283,7 @@ else if (payments) {
   );
   lines.push(row(['  ratio one-request payments / pgbench', x(payments.ratio.oneRowOverPgbench), '', '', ''], aw2));
   lines.push(
-    `          per payment: ${payments.perPayment.sqlRoundTrips} SQL round trips, ${payments.perPayment.processCpuMsPerPayment} ms of this process's CPU (${payments.perPayment.processCpuShareWhilePaying} CPUs busy while paying); server thread busy ${Math.round(payments.spread.serverThreadUtilization * 100)} % (spread) / ${Math.round(payments.oneRow.serverThreadUtilization * 100)} % (one request) of the time`,
+    `          per payment: ${payments.perPayment.databaseTransactions} database transactions, ${payments.perPayment.serverCpuMsPerPayment} ms of the backend's CPU (${p.serverProcesses} process(es)); backend busy ${payments.spread.serverCpus} CPUs (spread) / ${payments.oneRow.serverCpus} CPUs (one request)`,
   );
   lines.push(
     `          rows written per payment: ${Object.entries(payments.rowsWrittenPerPayment)
@@ -268,7 +292,8 @@ else if (payments) {
   );
   lines.push('');
 }
-if (wallet) {
+if (wallet?.skipped) lines.push(`Wallet    skipped: ${wallet.skipped}`, '');
+else if (wallet) {
   lines.push(
     `Wallet    ${wallet.database.description}; load average ${wallet.loadAverage1m.start} → ${wallet.loadAverage1m.end}`,
   );

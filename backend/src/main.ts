@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isClusterWorker, isFirstWorker, processCount, runPrimary } from './cluster.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { openDatabase, type Database } from './database/database.js';
@@ -23,21 +24,38 @@ async function connect(config: ReturnType<typeof loadConfig>): Promise<Database>
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!isClusterWorker()) {
+    const { count, note } = processCount(config);
+    if (note) console.error(note);
+    if (count > 1) {
+      const kind = config.embedded ? 'embedded' : 'postgres';
+      runPrimary(
+        count,
+        (n) => `CustomerConnect API listening on ${config.publicUrl} (${kind} database, ${n} processes)`,
+      );
+      return;
+    }
+  }
   const db = await connect(config);
   const demo = { publishableKey: '' };
   const app = await createApp(config, db, { demo });
   if (config.seedDemo) {
     const seed = await seedDemoMerchant(app, config);
     demo.publishableKey = seed.publishableKey;
-    printBanner(config.publicUrl, seed.publishableKey, seed.secretKey, db.kind);
+    if (isFirstWorker()) printBanner(config.publicUrl, seed.publishableKey, seed.secretKey, db.kind);
   }
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
-  if (!config.seedDemo) console.log(`CustomerConnect API listening on ${config.publicUrl} (${db.kind} database)`);
-  const stop = async () => {
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
+  if (!config.seedDemo && !isClusterWorker())
+    console.log(`CustomerConnect API listening on ${config.publicUrl} (${db.kind} database)`);
+  let stopping: Promise<void> | undefined;
+  // Once, whichever signal comes first (in a cluster, Ctrl-C reaches a worker twice: its own
+  // SIGINT and the primary's SIGTERM).
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    })());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

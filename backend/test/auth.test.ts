@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SECRET_KEY_CACHE_MS } from '../src/modules/api-keys/api-keys.service.js';
 import { SessionsService } from '../src/modules/auth/sessions.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { createContact, login, signUpMerchant, type SignedUpMerchant } from './support/factories.js';
@@ -176,6 +177,17 @@ describe('credentials', () => {
       expect((await t.http.get('/v1/contacts', { token: key })).status).toBe(200);
       expect((await t.http.delete(`/v1/api-keys/${created.body.id}`, { token: merchant.secretKey })).status).toBe(200);
       expect((await t.http.get('/v1/contacts', { token: key })).status).toBe(401);
+    });
+
+    it('stops a secret key revoked by another process within SECRET_KEY_CACHE_MS', async () => {
+      const merchant = await signUpMerchant(t.http);
+      expect((await t.http.get('/v1/contacts', { token: merchant.secretKey })).status).toBe(200);
+      // Another process (another CC_WORKERS worker or instance) revokes it: only the database knows.
+      await t.db.dataSource.query(`UPDATE api_keys SET revoked_at = now() WHERE merchant_id = $1`, [
+        merchant.merchantId,
+      ]);
+      await new Promise((r) => setTimeout(r, SECRET_KEY_CACHE_MS + 50));
+      expect((await t.http.get('/v1/contacts', { token: merchant.secretKey })).status).toBe(401);
     });
 
     it('keeps the platform token out of merchant routes and merchants out of platform routes', async () => {

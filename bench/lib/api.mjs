@@ -1,88 +1,7 @@
 // Request rate of an authenticated list (GET /v1/contacts) against the same app's plain
-// GET /health, both served by the BUILT backend started in this process.
-import { randomBytes } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import autocannon from 'autocannon';
+// GET /health, both served by the BUILT backend started as deployed (bench/lib/backend.mjs).
+import { http, load, summarize } from './common.mjs';
 import { startBackend } from './backend.mjs';
-
-const LOAD_WORKER = new URL('./load-worker.mjs', import.meta.url);
-
-/** One autocannon run in a worker thread; resolves with autocannon's raw (unaggregated) result. */
-export function load(options) {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(LOAD_WORKER, { workerData: options });
-    worker.once('message', resolvePromise);
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load worker exited with ${code}`))));
-  });
-}
-
-/** Merges the raw results of one route's rounds: rate over the whole measured time, latency from the merged histogram. */
-export function summarize(raws, opts) {
-  const merged = autocannon.aggregateResult(raws, opts);
-  const seconds = raws.reduce((sum, r) => sum + r.duration, 0);
-  const requests = raws.reduce((sum, r) => sum + r.totalCompletedRequests, 0);
-  const bytes = raws.reduce((sum, r) => sum + r.totalBytes, 0);
-  return {
-    requestsPerSecond: requests / seconds,
-    requestsTotal: requests,
-    durationSeconds: Math.round(seconds * 100) / 100,
-    roundsRequestsPerSecond: raws.map((r) => Math.round(r.totalCompletedRequests / r.duration)),
-    latencyMs: {
-      p50: merged.latency.p50,
-      p90: merged.latency.p90,
-      p99: merged.latency.p99,
-      mean: merged.latency.average,
-      max: merged.latency.max,
-    },
-    throughputBytesPerSecond: bytes / seconds,
-    statusCodes: merged.statusCodeStats,
-    non2xx: merged.non2xx,
-    errors: merged.errors,
-    timeouts: merged.timeouts,
-  };
-}
-
-/** A throwaway database on the PostgreSQL server at `serverUrl`, dropped by `drop()`. */
-export async function createPostgresDatabase(serverUrl) {
-  const { default: pg } = await import('pg');
-  const name = `cc_bench_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const { rows } = await admin.query('SHOW server_version');
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    serverVersion: rows[0].server_version,
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
-export async function http(base, method, path, { token, body } = {}) {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return { json: JSON.parse(text), bytes: Buffer.byteLength(text) };
-}
 
 /**
  * Starts the backend (PGlite in memory, or a fresh database on BENCH_DATABASE_URL), signs a
@@ -90,10 +9,10 @@ export async function http(base, method, path, { token, body } = {}) {
  */
 export async function measureApi(
   root,
-  { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, contacts, log },
+  { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, contacts, log, workers },
 ) {
-  // The built backend in this process, exactly as the other benches start it (bench/lib/backend.mjs).
-  const backend = await startBackend(root, { databaseUrl, log });
+  // The built backend in its own process(es), exactly as the other benches start it (bench/lib/backend.mjs).
+  const backend = await startBackend(root, { databaseUrl, log, workers });
   try {
     const { base, database } = backend;
 
@@ -134,12 +53,18 @@ export async function measureApi(
     }
     const roundSeconds = durationSeconds / rounds;
     const raws = { health: [], contacts: [] };
+    // The backend's CPU (every process of it, from /proc) while each route was loaded: a cost per
+    // request that a busy machine disturbs far less than the rates.
+    const cpu = { health: 0, contacts: 0 };
     log(
       `measuring ${durationSeconds} s per route in ${rounds} rounds of ${roundSeconds} s, ${connections} connections`,
     );
     for (let round = 0; round < rounds; round++) {
-      for (const route of round % 2 ? [...routes].reverse() : routes)
+      for (const route of round % 2 ? [...routes].reverse() : routes) {
+        const c0 = backend.usage().cpuSeconds;
         raws[route.name].push(await load(optsOf(route, roundSeconds)));
+        cpu[route.name] += backend.usage().cpuSeconds - c0;
+      }
     }
     const results = {};
     for (const route of routes) {
@@ -150,7 +75,11 @@ export async function measureApi(
         );
       }
       const { headers: _headers, ...described } = route;
-      results[route.name] = { ...described, ...r };
+      results[route.name] = {
+        ...described,
+        ...r,
+        serverCpuMsPerRequest: Math.round(((cpu[route.name] * 1000) / r.requestsTotal) * 1000) / 1000,
+      };
     }
 
     const latencyRatio = (key) =>
@@ -163,7 +92,8 @@ export async function measureApi(
         durationSeconds,
         rounds,
         contacts,
-        loadGenerator: 'autocannon 8 in a worker thread of the same process',
+        serverProcesses: database.processes,
+        loadGenerator: 'autocannon 8 in a worker thread of the bench process',
       },
       health: results.health,
       contacts: results.contacts,
@@ -171,15 +101,10 @@ export async function measureApi(
         requestsPerSecond: results.contacts.requestsPerSecond / results.health.requestsPerSecond,
         latencyP50: latencyRatio('p50'),
         latencyP99: latencyRatio('p99'),
+        serverCpuPerRequest: results.contacts.serverCpuMsPerRequest / results.health.serverCpuMsPerRequest,
       },
     };
   } finally {
     await backend.close();
   }
-}
-
-export function redact(url) {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
 }

@@ -1,25 +1,84 @@
-// Starts the BUILT backend in this process (for every bench part: API, payments, wallet) on a throwaway
-// PostgreSQL database or PGlite in memory, and the fixtures the customer-side benches share.
+// Starts the BUILT backend for every bench part (API, payments, wallet, soak) as it is deployed: its
+// own process, started with the production command (`node --enable-source-maps backend/dist/main.js`,
+// = `npm start -w @customerconnect/backend`), NODE_ENV=production, its JSON logger on (written to a
+// file, as a deployment would ship it), the background worker on, CC_WORKERS processes (default: the
+// number of cores; PGlite: 1). Its database: a throwaway PostgreSQL database, or PGlite in a temporary
+// data directory. Also the fixtures the customer-side benches share.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createPostgresDatabase, http, redact } from './api.mjs';
+import { createPostgresDatabase, http, redact } from './common.mjs';
 
-export async function startBackend(root, { databaseUrl, log }) {
+const TICKS = 100; // USER_HZ: /proc times are in 1/100 s on Linux
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The pid and every descendant's (the cluster's primary and its workers). */
+function processTree(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${out[i]}/task`)) {
+        const kids = readFileSync(`/proc/${out[i]}/task/${task}/children`, 'utf8').trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** CPU seconds (user + system) and resident memory of the whole process tree (Linux /proc). */
+export function processUsage(pid) {
+  let cpuSeconds = 0;
+  let rssBytes = 0;
+  const pids = processTree(pid);
+  for (const p of pids) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuSeconds += (Number(f[11]) + Number(f[12])) / TICKS; // utime, stime
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (rss) rssBytes += Number(rss[1]) * 1024;
+    } catch {
+      /* gone */
+    }
+  }
+  return { cpuSeconds, rssBytes, processes: pids.length };
+}
+
+export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {} }) {
   const dist = join(root, 'backend', 'dist');
-  const built = (...parts) => import(pathToFileURL(join(dist, ...parts)).href);
-  const { loadConfig } = await built('config', 'app-config.js');
-  const { openDatabase } = await built('database', 'database.js');
-  const { createApp } = await built('create-app.js');
-  const { SessionsService } = await built('modules', 'auth', 'sessions.service.js');
-  const { newId } = await built('common', 'ids.js');
+  const { newId } = await import(pathToFileURL(join(dist, 'common', 'ids.js')).href);
+  const { hashToken } = await import(pathToFileURL(join(dist, 'common', 'secrets.js')).href);
 
   const dataDir = await mkdtemp(join(tmpdir(), 'cc-bench-data-'));
-  let pgDatabase, db, app;
+  const logFile = join(dataDir, 'backend.log');
+  let pgDatabase, pool, child;
   const close = async () => {
-    if (app) await app.close().catch((err) => log(`closing the app: ${err.message}`));
-    if (db) await db.close().catch((err) => log(`closing the database: ${err.message}`));
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (pool) await pool.end().catch((err) => log(`closing the pool: ${err.message}`));
     if (pgDatabase)
       await pgDatabase.drop().then(
         () => log(`dropped ${pgDatabase.name}`),
@@ -31,54 +90,84 @@ export async function startBackend(root, { databaseUrl, log }) {
     let database;
     if (databaseUrl) {
       pgDatabase = await createPostgresDatabase(databaseUrl);
+      const { default: pg } = await import('pg');
+      pool = new pg.Pool({ connectionString: pgDatabase.url, max: 2 });
       database = {
         kind: 'postgres',
         serverVersion: pgDatabase.serverVersion,
         description: `PostgreSQL ${pgDatabase.serverVersion} (${redact(databaseUrl)}, throwaway database ${pgDatabase.name})`,
       };
     } else {
-      database = { kind: 'embedded', description: 'PGlite (embedded, in memory, same process)' };
+      database = { kind: 'embedded', description: 'PGlite (embedded, on disk in a temporary data directory)' };
     }
-    log(`database: ${database.description}`);
-    const config = loadConfig({
-      NODE_ENV: 'development',
-      CC_WORKER: '0',
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      CC_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       CC_RATE_LIMIT_PER_SECOND: '1000000',
       CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
       CC_DATA_DIR: dataDir,
+      CC_SEED_DEMO: '0',
+      ...(workers ? { CC_WORKERS: String(workers) } : {}),
       ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
+      ...extraEnv,
+    };
+    const out = openSync(logFile, 'a');
+    const t0 = Date.now();
+    child = spawn(process.execPath, ['--enable-source-maps', join(dist, 'main.js')], {
+      cwd: join(root, 'backend'),
+      env,
+      stdio: ['ignore', out, out],
     });
-    db = await openDatabase(config, { inMemory: true });
-    app = await createApp(config, db, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.getHttpServer().address();
-    const base = `http://127.0.0.1:${port}`;
-    const sql = (text, params) => db.dataSource.query(text, params);
-    // Every SQL round trip of the app's query runners, START TRANSACTION and COMMIT included.
-    const queries = { count: 0 };
-    const runner = db.dataSource.createQueryRunner();
-    const proto = Object.getPrototypeOf(runner);
-    await runner.release();
-    if (!proto.__benchCounted) {
-      const original = proto.query;
-      proto.query = function counted(...args) {
-        queries.count++;
-        return original.apply(this, args);
-      };
-      proto.__benchCounted = true;
+    closeSync(out);
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`the backend exited ${child.exitCode}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`the backend was not ready in 180 s:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+      const ok = await fetch(`${base}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok && (!workers || workers === 1 || /processes\)/.test(readFileSync(logFile, 'utf8')))) break;
+      await new Promise((r) => setTimeout(r, 100));
     }
+    const usage = processUsage(child.pid);
+    database.processes = usage.processes > 1 ? usage.processes - 1 : 1;
+    log(
+      `database: ${database.description}; backend ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${database.processes} serving process(es), log ${logFile}`,
+    );
+    const sql = pool
+      ? async (text, params) => (await pool.query(text, params)).rows
+      : async () => {
+          throw new Error('SQL fixtures need PostgreSQL (BENCH_PAY_DATABASE_URL)');
+        };
     return {
-      app,
-      db,
       base,
       sql,
-      queries,
       database,
       pgDatabase,
       newId,
       close,
-      customerSession: async (merchantId, contactId) =>
-        (await app.get(SessionsService).createCustomerSession(merchantId, contactId)).token,
+      logFile,
+      pid: child.pid,
+      usage: () => processUsage(child.pid),
+      /** A customer session written straight into the sessions table (as SessionsService issues one). */
+      customerSession: async (merchantId, contactId) => {
+        const token = `cs_${randomBytes(32).toString('base64url')}`;
+        await sql(
+          `INSERT INTO sessions (merchant_id, id, kind, token_hash, user_id, contact_id, expires_at, idle_seconds, created_at, revoked_at)
+           VALUES ($1, $2, 'customer', $3, NULL, $4, now() + interval '1 hour', 3600, now(), NULL)`,
+          [merchantId, newId('ses'), hashToken(token), contactId],
+        );
+        return token;
+      },
     };
   } catch (err) {
     await close();
@@ -131,4 +220,35 @@ export async function verifiedContactWithCard(backend, merchant) {
     body: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' } },
   });
   return { contactId, session, paymentMethodId: card.json.id };
+}
+
+/**
+ * An approved payment request of `amount` (minimumPercent 1) made over HTTP, and `size` clones of
+ * it written by SQL (columns read from the catalog, new ids, nothing paid): payments' targets.
+ */
+export async function approvedPaymentRequests(backend, merchant, customer, { amount, size }) {
+  const { base, sql } = backend;
+  const template = await http(base, 'POST', '/v1/payment-requests', {
+    token: merchant.secretKey,
+    body: { contactId: customer.contactId, amount, minimumPercent: 1, memo: 'bench' },
+  });
+  await http(base, 'POST', `/v1/customer/payment-requests/${template.json.id}/approve`, {
+    token: customer.session,
+    body: {},
+  });
+  const cols = (
+    await sql(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'payment_requests' ORDER BY ordinal_position`,
+    )
+  ).map((r) => r.column_name);
+  const ids = Array.from({ length: size }, () => backend.newId('pr'));
+  const list = cols.map((c) => `"${c}"`).join(', ');
+  const select = cols
+    .map((c) => (c === 'id' ? 'x.id' : c === 'paid_amount' ? '0' : c === 'status' ? `'approved'` : `p."${c}"`))
+    .join(', ');
+  await sql(
+    `INSERT INTO payment_requests (${list}) SELECT ${select} FROM payment_requests p, unnest($3::text[]) AS x(id) WHERE p.merchant_id = $1 AND p.id = $2`,
+    [merchant.merchantId, template.json.id, ids],
+  );
+  return { template: template.json.id, ids };
 }

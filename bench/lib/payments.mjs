@@ -9,11 +9,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { http, summarize } from './api.mjs';
-import { signUp, startBackend, verifiedContactWithCard } from './backend.mjs';
+import { http, summarize } from './common.mjs';
+import { approvedPaymentRequests, signUp, startBackend, verifiedContactWithCard } from './backend.mjs';
 
 const run = promisify(execFile);
 const WORKER = new URL('./payment-load-worker.mjs', import.meta.url);
@@ -54,7 +53,7 @@ function payLoad(workerData) {
   });
 }
 
-async function pgbenchDatabase(serverUrl, pgbench, log) {
+async function pgbenchDatabase(serverUrl, pgbench, scale, log) {
   const { default: pg } = await import('pg');
   const name = `cc_pgbench_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -63,8 +62,8 @@ async function pgbenchDatabase(serverUrl, pgbench, log) {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  log(`pgbench -i -s 1 on throwaway database ${name}`);
-  await run(pgbench, ['-i', '-s', '1', '-q', url.toString()], { maxBuffer: 1 << 24 });
+  log(`pgbench -i -s ${scale} on throwaway database ${name}`);
+  await run(pgbench, ['-i', '-s', String(scale), '-q', url.toString()], { maxBuffer: 1 << 24 });
   return {
     name,
     url: url.toString(),
@@ -96,6 +95,18 @@ async function pgbenchRound(pgbench, url, { clients, threads, seconds }) {
   };
 }
 
+/**
+ * Transactions committed or rolled back in the app's database so far (the server's statistics;
+ * flushed by each backend within a second, so read after a pause).
+ */
+async function transactions(sql) {
+  await new Promise((r) => setTimeout(r, 1500));
+  const [row] = await sql(
+    `SELECT pg_stat_clear_snapshot(), (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database())::bigint AS n`,
+  );
+  return Number(row.n);
+}
+
 /** Row counts of every table of the app's database (exact, unlike the lagging statistics views). */
 async function rowCounts(sql) {
   const tables = await sql(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
@@ -113,6 +124,8 @@ export async function measurePayments(
     connections,
     pgbenchClients,
     pgbenchThreads,
+    pgbenchScale,
+    workers,
     warmupSeconds,
     durationSeconds,
     rounds,
@@ -121,22 +134,18 @@ export async function measurePayments(
     log,
   },
 ) {
-  const backend = await startBackend(root, { databaseUrl, log });
+  const backend = await startBackend(root, { databaseUrl, log, workers });
   let pgb;
   try {
     const { base, sql } = backend;
     const merchant = await signUp(base);
     const customer = await verifiedContactWithCard(backend, merchant);
-    const template = await http(base, 'POST', '/v1/payment-requests', {
-      token: merchant.secretKey,
-      body: { contactId: customer.contactId, amount: REQUEST_AMOUNT, minimumPercent: 1, memo: 'bench' },
-    });
-    await http(base, 'POST', `/v1/customer/payment-requests/${template.json.id}/approve`, {
-      token: customer.session,
-      body: {},
+    const { template, ids } = await approvedPaymentRequests(backend, merchant, customer, {
+      amount: REQUEST_AMOUNT,
+      size: poolSize,
     });
     // One payment over plain fetch first: proves the route answers 201 for this body.
-    const probe = await fetch(`${base}/v1/customer/payment-requests/${template.json.id}/payments`, {
+    const probe = await fetch(`${base}/v1/customer/payment-requests/${template}/payments`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${customer.session}`,
@@ -149,26 +158,11 @@ export async function measurePayments(
       throw new Error(`probe payment answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
     await probe.arrayBuffer().catch(() => undefined);
 
-    // The pool: clones of the approved template (columns read from the catalog, new ids).
-    const cols = (
-      await sql(
-        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'payment_requests' ORDER BY ordinal_position`,
-      )
-    ).map((r) => r.column_name);
-    const ids = Array.from({ length: poolSize }, () => backend.newId('pr'));
-    const list = cols.map((c) => `"${c}"`).join(', ');
-    const select = cols
-      .map((c) => (c === 'id' ? 'x.id' : c === 'paid_amount' ? '0' : c === 'status' ? `'approved'` : `p."${c}"`))
-      .join(', ');
-    await sql(
-      `INSERT INTO payment_requests (${list}) SELECT ${select} FROM payment_requests p, unnest($3::text[]) AS x(id) WHERE p.merchant_id = $1 AND p.id = $2`,
-      [merchant.merchantId, template.json.id, ids],
-    );
     log(
       `payments: merchant ${merchant.merchantId}, contact ${customer.contactId}, ${poolSize} approved requests of ${REQUEST_AMOUNT} (minimum 1 %), payments of ${PAYMENT_AMOUNT}`,
     );
 
-    pgb = await pgbenchDatabase(databaseUrl, pgbench, log);
+    pgb = await pgbenchDatabase(databaseUrl, pgbench, pgbenchScale, log);
 
     const keyPrefix = `bench-${Date.now()}`;
     let offset = 0; // the first request no run has touched yet
@@ -182,9 +176,9 @@ export async function measurePayments(
       connections,
     };
     // Each run pays fresh requests only: its own slice of the pool, slots counted from 0.
-    const elu = { spread: [], oneRow: [] };
+    const cpu = { spread: 0, oneRow: 0 };
     const pay = async (g, seconds, into) => {
-      const e0 = performance.eventLoopUtilization();
+      const c0 = backend.usage().cpuSeconds;
       const r = await payLoad({
         ...common,
         group: g,
@@ -196,15 +190,14 @@ export async function measurePayments(
       if (r.exhausted)
         throw new Error(`payments: the pool of ${poolSize} payment requests ran out; raise BENCH_PAY_POOL`);
       offset += g * Math.ceil(r.next / (g * PER_TARGET));
-      if (into) into.push(performance.eventLoopUtilization(e0));
+      if (into) cpu[into] += backend.usage().cpuSeconds - c0;
       return r.raw;
     };
 
     log(`payments: warm-up ${warmupSeconds} s (spread), ${connections} connections`);
     await pay(group, warmupSeconds);
     const before = await rowCounts(sql);
-    const queriesBefore = backend.queries.count;
-    const cpuBefore = process.cpuUsage();
+    const transactionsBefore = await transactions(sql);
     const roundSeconds = Math.max(1, Math.round(durationSeconds / rounds));
     const raws = { spread: [], oneRow: [] };
     const pgbenchRounds = [];
@@ -220,8 +213,8 @@ export async function measurePayments(
             }),
           ),
       ],
-      ['spread', async () => raws.spread.push(await pay(group, roundSeconds, elu.spread))],
-      ['oneRow', async () => raws.oneRow.push(await pay(1, roundSeconds, elu.oneRow))],
+      ['spread', async () => raws.spread.push(await pay(group, roundSeconds, 'spread'))],
+      ['oneRow', async () => raws.oneRow.push(await pay(1, roundSeconds, 'oneRow'))],
     ];
     log(
       `measuring ${rounds} rounds of ${roundSeconds} s: pgbench -c ${pgbenchClients} -j ${pgbenchThreads}, payments spread over ${group} requests, payments on one request (order alternating)`,
@@ -232,8 +225,7 @@ export async function measurePayments(
         log(`  round ${round + 1} ${name} done`);
       }
     }
-    const cpu = process.cpuUsage(cpuBefore);
-    const queries = backend.queries.count - queriesBefore;
+    const transactionsDuring = (await transactions(sql)) - transactionsBefore;
     const after = await rowCounts(sql);
 
     const results = {};
@@ -244,10 +236,8 @@ export async function measurePayments(
           `payments (${name}): ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts (status codes ${JSON.stringify(r.statusCodes)})`,
         );
       }
-      const active = elu[name].reduce((a, e) => a + e.active, 0);
-      const idle = elu[name].reduce((a, e) => a + e.idle, 0);
-      // Share of the wall time the server's thread (the main thread) was busy, not idle waiting.
-      r.serverThreadUtilization = Math.round((active / (active + idle)) * 100) / 100;
+      // The backend's processes' CPU (all of them) per second of this workload: CPUs kept busy.
+      r.serverCpus = Math.round((cpu[name] / (roundSeconds * rounds)) * 100) / 100;
       results[name] = r;
     }
     // Per payment written (the payments table's growth): includes payments whose answer a
@@ -258,13 +248,13 @@ export async function measurePayments(
       const d = n - (before[table] ?? 0);
       if (d) rowsPerPayment[table] = Math.round((d / written) * 100) / 100;
     }
-    const measuredSeconds = roundSeconds * rounds * 2;
     const pgSeconds = pgbenchRounds.reduce((s, r) => s + r.seconds, 0);
     const pgTps = pgbenchRounds.every((r) => r.transactions != null)
       ? pgbenchRounds.reduce((s, r) => s + r.transactions, 0) / pgSeconds
       : pgbenchRounds.reduce((s, r) => s + r.tps, 0) / pgbenchRounds.length;
     const pgbenchResult = {
-      command: `pgbench -c ${pgbenchClients} -j ${pgbenchThreads} -T ${roundSeconds} (×${rounds}) after pgbench -i -s 1`,
+      command: `pgbench -c ${pgbenchClients} -j ${pgbenchThreads} -T ${roundSeconds} (×${rounds}) after pgbench -i -s ${pgbenchScale}`,
+      scale: pgbenchScale,
       tps: pgTps,
       roundsTps: pgbenchRounds.map((r) => Math.round(r.tps)),
       latencyAverageMs: pgbenchRounds.map((r) => r.latencyAverageMs),
@@ -275,6 +265,8 @@ export async function measurePayments(
         connections,
         pgbenchClients,
         pgbenchThreads,
+        pgbenchScale,
+        serverProcesses: backend.database.processes,
         warmupSeconds,
         roundSeconds,
         rounds,
@@ -290,12 +282,11 @@ export async function measurePayments(
       rowsWrittenPerPayment: rowsPerPayment,
       perPayment: {
         paymentsWritten: written,
-        sqlRoundTrips: Math.round((queries / written) * 10) / 10,
-        // This process's CPU (server thread, libuv, the autocannon worker; pgbench is a child
-        // and not counted) over the measured rounds, per payment written, and in CPUs busy
-        // during the payment rounds' wall time.
-        processCpuMsPerPayment: Math.round(((cpu.user + cpu.system) / 1000 / written) * 100) / 100,
-        processCpuShareWhilePaying: Math.round(((cpu.user + cpu.system) / 1e6 / measuredSeconds) * 100) / 100,
+        // Transactions of the app's database (pgbench has its own database; the bench's few
+        // fixture queries are included) per payment written.
+        databaseTransactions: Math.round((transactionsDuring / written) * 10) / 10,
+        // The backend's CPU (every process of it; not the load generator, not PostgreSQL) per payment.
+        serverCpuMsPerPayment: Math.round((((cpu.spread + cpu.oneRow) * 1000) / written) * 100) / 100,
       },
       ratio: {
         spreadOverPgbench: results.spread.requestsPerSecond / pgTps,

@@ -1,11 +1,11 @@
 // GET /v1/customer/wallet for a contact with many invoices against one with few, same app,
-// same merchant, alternating rounds. The invoices are written by SQL through the app's
-// DataSource (fixtures only: one INSERT … SELECT FROM unnest per 5,000 rows), with ids from the
+// same merchant, alternating rounds. The invoices are written by SQL on the app's database
+// (PostgreSQL only: the bench's own connection) (fixtures only: one INSERT … SELECT FROM unnest per 5,000 rows), with ids from the
 // backend's own newId('inv') so they sort by creation like real ones.
-import { http, load, summarize } from './api.mjs';
+import { http, load, summarize } from './common.mjs';
 import { signUp, startBackend, verifiedContactWithCard } from './backend.mjs';
 
-async function insertInvoices(backend, merchantId, contactId, count, tag) {
+export async function insertInvoices(backend, merchantId, contactId, count, tag) {
   const today = new Date();
   const day = (offset) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   for (let from = 0; from < count; from += 5000) {
@@ -36,9 +36,9 @@ async function insertInvoices(backend, merchantId, contactId, count, tag) {
 
 export async function measureWallet(
   root,
-  { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, many, few, log },
+  { databaseUrl, connections, warmupSeconds, durationSeconds, rounds, many, few, log, workers },
 ) {
-  const backend = await startBackend(root, { databaseUrl, log });
+  const backend = await startBackend(root, { databaseUrl, log, workers });
   try {
     const { base } = backend;
     const merchant = await signUp(base);

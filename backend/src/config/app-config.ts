@@ -48,6 +48,8 @@ export class AppConfig {
   /** `0` turns the in-process worker off (tests drive it by hand). */
   @Transform(toFlag) @IsBoolean({ message: 'CC_WORKER must be 0 or 1' }) CC_WORKER: boolean = true;
   @IsIn(['debug', 'log', 'warn', 'error']) CC_LOG_LEVEL: string = 'log';
+  /** Node processes serving the one port (node:cluster); default the number of cores; 1 with PGlite. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256) CC_WORKERS?: number;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

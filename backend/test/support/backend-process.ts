@@ -36,7 +36,8 @@ export class BackendProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Starts it and waits for `/ready` (a first start on a fresh embedded database migrates it first). */
+  async start(readyTimeoutMs = 60_000): Promise<void> {
     this.child = spawn(process.execPath, [ensureBuilt()], {
       env: {
         ...process.env,
@@ -49,7 +50,7 @@ export class BackendProcess {
     });
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + readyTimeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`backend exited ${this.child.exitCode}:\n${this.output}`);
       try {
@@ -70,10 +71,11 @@ export class BackendProcess {
     await exited;
   }
 
-  async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
-    const exited = new Promise((r) => this.child!.once('exit', r));
+  /** SIGTERM, then the process's exit code (null when it died of a signal or never ran). */
+  async stop(): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => this.child!.once('exit', (code) => r(code)));
     this.child.kill('SIGTERM');
-    await exited;
+    return exited;
   }
 }

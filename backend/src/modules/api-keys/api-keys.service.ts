@@ -12,8 +12,22 @@ import type { UserRole } from '../users/user.entity.js';
 import { ApiKey, type ApiKeyKind } from './api-key.entity.js';
 import { toApiKeyDto, type ApiKeyDto } from './dto/api-key.dto.js';
 
+/** How long this process trusts a secret key it resolved without asking the database again. */
+export const SECRET_KEY_CACHE_MS = 1000;
+const SECRET_KEY_CACHE_SIZE = 1000;
+
 @Injectable()
 export class ApiKeysService {
+  /**
+   * Secret keys resolved in the last SECRET_KEY_CACHE_MS, by token hash (only found, active keys;
+   * insertion order = age, the oldest dropped past the size). A key this process revoked is never
+   * served from it again, even while the revoking transaction is still open or if it rolls back
+   * (then it is simply looked up every time); another process's revocation takes effect here
+   * within SECRET_KEY_CACHE_MS.
+   */
+  private readonly secretCache = new Map<string, { key: ApiKey; until: number }>();
+  private readonly revokedHere = new Set<string>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -57,6 +71,7 @@ export class ApiKeysService {
       const repo = this.db.repo(ApiKey);
       const key = await repo.findOne({ where: { merchantId, id }, lock: { mode: 'pessimistic_write' } });
       if (!key) throw notFound('api key', id);
+      this.revokedHere.add(id);
       if (!key.revokedAt) {
         key.revokedAt = this.clock.now();
         await repo.update({ merchantId, id }, { revokedAt: key.revokedAt });
@@ -73,8 +88,19 @@ export class ApiKeysService {
     });
   }
 
-  findActiveSecret(token: string): Promise<ApiKey | null> {
-    return this.db.repo(ApiKey).findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+  async findActiveSecret(token: string): Promise<ApiKey | null> {
+    const tokenHash = hashToken(token);
+    const now = Date.now();
+    const hit = this.secretCache.get(tokenHash);
+    if (hit && hit.until > now && !this.revokedHere.has(hit.key.id)) return hit.key;
+    if (hit) this.secretCache.delete(tokenHash);
+    const key = await this.db.repo(ApiKey).findOne({ where: { tokenHash, revokedAt: IsNull() } });
+    if (key && !this.revokedHere.has(key.id)) {
+      if (this.secretCache.size >= SECRET_KEY_CACHE_SIZE)
+        this.secretCache.delete(this.secretCache.keys().next().value!);
+      this.secretCache.set(tokenHash, { key, until: now + SECRET_KEY_CACHE_MS });
+    }
+    return key;
   }
 
   findActivePublishable(token: string): Promise<ApiKey | null> {

@@ -1,7 +1,8 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Allow } from '../../common/auth/decorators.js';
 import { Db } from '../../common/db.js';
+import { AppConfig } from '../../config/app-config.js';
 import { ApiError } from '../../common/errors.js';
 import { MetricsService } from './metrics.service.js';
 
@@ -15,10 +16,13 @@ export class OpsController {
   constructor(
     private readonly db: Db,
     private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
   ) {}
 
+  /** Outside production, `X-Instance` names the process that answered (CC_WORKERS > 1 shares one port). */
   @Get('health')
-  health() {
+  health(@Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }) {
+    if (!this.config.isProduction) reply.header('X-Instance', String(process.pid));
     return { status: 'ok' };
   }
 
