@@ -49,7 +49,7 @@ export async function createApp(
   await registerSecurity(fastify);
   await registerRateLimits(fastify, config);
   registerRequestMetrics(fastify, app.get(MetricsService));
-  await registerStaticSites(fastify, options.demo ?? { publishableKey: '' });
+  await registerStaticSites(fastify, options.demo ?? { publishableKey: '' }, config.demoSite);
 
   const doc = new DocumentBuilder()
     .setTitle('CustomerConnect API')

@@ -62,9 +62,14 @@ export function pickEncoding(
 /**
  * `/sdk/*` (the built SDK: `cc-sdk.js` cached briefly, its hashed alias for a year) and the
  * demo site at `/`, whose pages get the demo merchant's publishable key (read at request time:
- * the demo merchant is seeded after the app is built) and the SDK's URL filled in.
+ * the demo merchant is seeded after the app is built) and the SDK's URL filled in. Without
+ * `demoSite` (production) there is no demo site.
  */
-export async function registerStaticSites(fastify: FastifyInstance, demo: { publishableKey: string }): Promise<void> {
+export async function registerStaticSites(
+  fastify: FastifyInstance,
+  demo: { publishableKey: string },
+  demoSite = true,
+): Promise<void> {
   const bundle = sdkBundle();
   if (existsSync(SDK_DIST)) {
     await fastify.register(fastifyStatic, {
@@ -97,7 +102,7 @@ export async function registerStaticSites(fastify: FastifyInstance, demo: { publ
     );
   }
   registerHostedPages(fastify, bundle);
-  if (!existsSync(DEMO_DIR)) return;
+  if (!demoSite || !existsSync(DEMO_DIR)) return;
   const fill = (html: string) =>
     html
       .replaceAll('__CC_PUBLISHABLE_KEY__', demo.publishableKey)

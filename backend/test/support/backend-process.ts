@@ -30,6 +30,8 @@ export class BackendProcess {
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** How long to wait for `/ready` (a first start on a fresh embedded database runs every migration). */
+    private readonly readyTimeoutMs = 60_000,
   ) {}
 
   get url(): string {
@@ -49,7 +51,7 @@ export class BackendProcess {
     });
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + this.readyTimeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`backend exited ${this.child.exitCode}:\n${this.output}`);
       try {
