@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Allow } from '../../common/auth/decorators.js';
+import { Allow, OwnBearerToken } from '../../common/auth/decorators.js';
 import { Db } from '../../common/db.js';
 import { ApiError, unauthenticated } from '../../common/errors.js';
 import { safeEqual } from '../../common/secrets.js';
@@ -39,6 +39,7 @@ export class OpsController {
   }
 
   @Get('metrics')
+  @OwnBearerToken()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   metricsText(@Headers('authorization') authorization?: string): Promise<string> {
     const token = this.config.CC_METRICS_TOKEN;
