@@ -132,6 +132,36 @@ describe('secrets at rest: a plain dump of the database', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('still recognises the replay of a key stored before bodies were keyed (a plain digest, for its last 24 hours)', async () => {
+    const merchant = await signUpMerchant(t.http);
+    const body = { companyName: 'Legacy Co', email: `legacy-${unique()}@customer.example` };
+    const idempotencyKey = `idk-${unique()}`;
+    const first = await t.http.post('/v1/contacts', body, { token: merchant.secretKey, idempotencyKey });
+    expect(first.status).toBe(201);
+    const [stored] = await t.db.dataSource.query(`SELECT request_hash FROM idempotency_keys WHERE key = $1`, [
+      idempotencyKey,
+    ]);
+    expect(stored.request_hash).toMatch(/^h1\./);
+    const legacy = createHash('sha256')
+      .update(`POST /v1/contacts\n${canonical(body)}`)
+      .digest('hex');
+    await t.db.dataSource.query(`UPDATE idempotency_keys SET request_hash = $1 WHERE key = $2`, [
+      legacy,
+      idempotencyKey,
+    ]);
+    const replay = await t.http.post('/v1/contacts', body, { token: merchant.secretKey, idempotencyKey });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.id).toBe(first.body.id);
+    const other = await t.http.post(
+      '/v1/contacts',
+      { ...body, companyName: 'Other Co' },
+      { token: merchant.secretKey, idempotencyKey },
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('idempotency_key_reused');
+  });
+
   it('purges delivered outbox rows after 30 days, and keeps the ones not yet delivered', async () => {
     const merchant = await signUpMerchant(t.http);
     await t.http.post('/v1/auth/password-reset', { email: merchant.adminEmail });
