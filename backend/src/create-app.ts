@@ -57,6 +57,7 @@ export async function createApp(
     demo: options.demo ?? { publishableKey: '' },
     dataSource: db.dataSource,
     publicUrl: config.publicUrl,
+    demoSite: config.demoSite,
     ...(options.sdkBuild !== undefined ? { sdkBuild: options.sdkBuild } : {}),
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { get as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONSOLE_DIST, SDK_DIST, SDK_PACKAGE_JSON } from '../src/http/static-sites.js';
-import { startApp, type TestApp } from './support/app.js';
+import { PRODUCTION_ENV, startApp, type TestApp } from './support/app.js';
 import { signUpMerchant } from './support/factories.js';
 
 describe('operations, documentation and static files', () => {
@@ -152,10 +152,7 @@ describe('operations, documentation and static files', () => {
 
 describe('in production', () => {
   let t: TestApp;
-  beforeAll(
-    async () =>
-      (t = await startApp({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })),
-  );
+  beforeAll(async () => (t = await startApp(PRODUCTION_ENV)));
   afterAll(async () => t?.close());
 
   it('has no /dev endpoints', async () => {

@@ -5,7 +5,7 @@ import { newId } from '../src/common/ids.js';
 import { WebhookDeliveryService } from '../src/modules/webhooks/webhook-delivery.service.js';
 import { WebhookFanOutService } from '../src/modules/webhooks/webhook-fan-out.service.js';
 import { WorkerService } from '../src/modules/worker/worker.service.js';
-import { startApp, twoInstances, type TestApp } from './support/app.js';
+import { PRODUCTION_ENV, startApp, twoInstances, type TestApp } from './support/app.js';
 import { applicationBody } from './support/credit.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
 import { signaturesIn, verifiedBy, WebhookReceiver } from './support/webhook-receiver.js';
@@ -487,10 +487,7 @@ describe('webhooks', () => {
 
 describe('webhooks in production', () => {
   let t: TestApp;
-  beforeAll(
-    async () =>
-      (t = await startApp({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })),
-  );
+  beforeAll(async () => (t = await startApp(PRODUCTION_ENV)));
   afterAll(async () => t?.close());
 
   it('refuses http, loopback and private-network URLs', async () => {

@@ -64,7 +64,7 @@ async function openWallet(email) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(link, { waitUntil: 'load' });
-  await page.waitForFunction(() => !location.search.includes('cc_token'), null, { timeout: 20_000 });
+  await page.waitForFunction(() => !location.href.includes('cc_token'), null, { timeout: 20_000 });
   return { context, page };
 }
 

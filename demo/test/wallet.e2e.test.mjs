@@ -146,7 +146,7 @@ describe('the dispute flow on the demo site', () => {
         );
         const invoiceNotice = entries.find((e) => /^Invoice NW-\d+ from Northwind Industrial Supply$/.test(e.subject));
         assert.ok(invoiceNotice, `an invoice notice in ${JSON.stringify(entries.map((e) => e.subject))}`);
-        assert.match(invoiceNotice.link, new RegExp(`^${site.baseUrl}/account\\?cc_token=wl_`));
+        assert.match(invoiceNotice.link, new RegExp(`^${site.baseUrl}/account#cc_token=wl_`));
         assert.match(invoiceNotice.text, /View and pay the invoice: http/);
         // The body is text: the mail's HTML is never put into the page.
         assert.equal(await mailPage.locator('#mailbox-list article >> nth=0').locator('p, style, img').count(), 0);
@@ -160,7 +160,7 @@ describe('the dispute flow on the demo site', () => {
           mailPage.locator('#mailbox-list a.wallet-link').first().click(),
         ]);
         const page = mailPage;
-        await page.waitForFunction(() => !location.search.includes('cc_token'), null, { timeout: 20_000 });
+        await page.waitForFunction(() => !location.href.includes('cc_token'), null, { timeout: 20_000 });
         assert.equal(new URL(page.url()).pathname, '/account');
         assert.equal(new URL(page.url()).search, '', 'the token left the address bar');
         await invoiceRow(page, 'NW-10231').waitFor({ timeout: 20_000 });
@@ -299,7 +299,7 @@ describe('the dispute flow on the demo site', () => {
         }
         assert.ok(resolved, 'the customer was told');
         assert.match(resolved.text, /credited 400\.00 USD to invoice NW-10301/);
-        assert.match(resolved.link, /\/account\?cc_token=wl_/);
+        assert.match(resolved.link, /\/account#cc_token=wl_/);
         const raw = (await api(`/dev/mailbox?to=${encodeURIComponent(CUSTOMER)}`)).data.find(
           (m) => m.subject === resolved.subject,
         );

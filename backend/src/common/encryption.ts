@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config.js';
@@ -20,6 +20,22 @@ export class Encryption {
     }
     return new Encryption(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
   }
+
+  /**
+   * A keyed digest (HMAC-SHA256, base64url) under a subkey of this key for `purpose`, for values
+   * the backend must recognise but never read back (request bodies carrying passwords and card
+   * numbers): without the key, no dictionary or BIN-range search can match it.
+   */
+  mac(purpose: string, data: string): string {
+    let subkey = this.subkeys.get(purpose);
+    if (!subkey) {
+      subkey = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `cc-mac:${purpose}`, 32));
+      this.subkeys.set(purpose, subkey);
+    }
+    return createHmac('sha256', subkey).update(data).digest('base64url');
+  }
+
+  private readonly subkeys = new Map<string, Buffer>();
 
   /** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
   encrypt(plain: string): string {

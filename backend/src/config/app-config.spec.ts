@@ -38,7 +38,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CC_ENCRYPTION_KEY: required/);
     expect(() => loadConfig({ CC_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/exactly 32 bytes/);
     expect(
-      loadConfig({ NODE_ENV: 'production', CC_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).isProduction,
+      loadConfig({
+        NODE_ENV: 'production',
+        CC_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+        DATABASE_URL: 'postgres://db.internal/cc',
+        SMTP_URL: 'smtp://mail.internal:25',
+      }).isProduction,
     ).toBe(true);
+  });
+
+  it('refuses a production start without DATABASE_URL (unless CC_ALLOW_EMBEDDED_DB=1) and SMTP_URL, naming each', () => {
+    const error = (() => {
+      try {
+        loadConfig({ NODE_ENV: 'production' });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return '';
+    })();
+    for (const name of ['DATABASE_URL', 'SMTP_URL', 'CC_ENCRYPTION_KEY']) expect(error).toContain(`${name}: required`);
+    const embedded = loadConfig({
+      NODE_ENV: 'production',
+      CC_ALLOW_EMBEDDED_DB: '1',
+      SMTP_URL: 'smtp://mail.internal:25',
+      CC_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    });
+    expect(embedded.embedded).toBe(true);
+    expect(embedded.seedDemo).toBe(false);
+    expect(embedded.demoSite).toBe(false);
   });
 });

@@ -45,6 +45,15 @@ export class AppConfig {
   @IsOptional() @IsBase64() CC_ENCRYPTION_KEY?: string;
   @Transform(toFlag) @IsBoolean({ message: 'CC_TRUST_PROXY must be 0 or 1' }) CC_TRUST_PROXY: boolean = false;
   @IsOptional() @Transform(toFlag) @IsBoolean({ message: 'CC_SEED_DEMO must be 0 or 1' }) CC_SEED_DEMO?: boolean;
+  /** `1`: production may run on the embedded database (a single-machine install). */
+  @Transform(toFlag)
+  @IsBoolean({ message: 'CC_ALLOW_EMBEDDED_DB must be 0 or 1' })
+  CC_ALLOW_EMBEDDED_DB: boolean = false;
+  /** The bearer token `GET /metrics` asks for (unset: open outside production, 404 in production). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'CC_METRICS_TOKEN must be at least 16 characters' })
+  CC_METRICS_TOKEN?: string;
   /** `0` turns the in-process worker off (tests drive it by hand). */
   @Transform(toFlag) @IsBoolean({ message: 'CC_WORKER must be 0 or 1' }) CC_WORKER: boolean = true;
   @IsIn(['debug', 'log', 'warn', 'error']) CC_LOG_LEVEL: string = 'log';
@@ -60,12 +69,32 @@ export class AppConfig {
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
+  /** Never in production (whose start refuses CC_SEED_DEMO=1): the demo merchant's login is public. */
   get seedDemo(): boolean {
-    return this.CC_SEED_DEMO ?? this.embedded;
+    return !this.isProduction && (this.CC_SEED_DEMO ?? this.embedded);
+  }
+  /** The demo merchant's site at `/` (with its demo login on the page): never in production. */
+  get demoSite(): boolean {
+    return !this.isProduction;
   }
 }
 
 export class ConfigError extends Error {}
+
+/** What production refuses to start without (each missing one named), and what it refuses to run. */
+function productionProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (!config.DATABASE_URL && !config.CC_ALLOW_EMBEDDED_DB)
+    problems.push(
+      '  DATABASE_URL: required when NODE_ENV=production (or CC_ALLOW_EMBEDDED_DB=1 for the embedded database)',
+    );
+  if (!config.SMTP_URL) problems.push('  SMTP_URL: required when NODE_ENV=production (mail must reach people)');
+  if (!config.CC_ENCRYPTION_KEY)
+    problems.push('  CC_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
+  if (config.CC_SEED_DEMO)
+    problems.push('  CC_SEED_DEMO: the demo merchant (with a published login) is never created in production');
+  return problems;
+}
 
 /** Builds the config from an environment, or throws one error listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -75,8 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = errors.map(
     (e) => `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
-  if (config.isProduction && !config.CC_ENCRYPTION_KEY)
-    problems.push('  CC_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
+  if (config.isProduction) problems.push(...productionProblems(config));
   if (config.CC_ENCRYPTION_KEY && Buffer.from(config.CC_ENCRYPTION_KEY, 'base64').length !== 32) {
     problems.push('  CC_ENCRYPTION_KEY: must decode to exactly 32 bytes');
   }

@@ -64,6 +64,8 @@ export interface StaticSitesOptions {
   publicUrl: string;
   /** The SDK build this instance serves as its release (default: the one in sdk/elements/dist). */
   sdkBuild?: SdkBuild | null;
+  /** Serve the demo merchant's site at `/` (off in production). */
+  demoSite?: boolean;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -79,10 +81,11 @@ function sendStored(req: FastifyRequest, reply: FastifyReply, file: StoredFile, 
  * `/sdk/*` (the built SDK: `cc-sdk.js` cached briefly, every stored release under its version
  * for a year, the evergreen `/sdk/v1/…`, `releases.json`, the old hashed aliases) and the demo
  * site at `/`, whose pages get the demo merchant's publishable key (read at request time: the
- * demo merchant is seeded after the app is built) and the SDK's URL filled in.
+ * demo merchant is seeded after the app is built) and the SDK's URL filled in. Without
+ * `demoSite` (production) there is no demo site.
  */
 export async function registerStaticSites(fastify: FastifyInstance, options: StaticSitesOptions): Promise<void> {
-  const { demo } = options;
+  const { demo, demoSite = true } = options;
   const bundle = sdkBundle();
   const build = options.sdkBuild === undefined ? readSdkBuild(SDK_DIST, SDK_PACKAGE_JSON) : options.sdkBuild;
   const current = build ? await registerRelease(options.dataSource, build) : null;
@@ -129,7 +132,7 @@ export async function registerStaticSites(fastify: FastifyInstance, options: Sta
     }),
   );
   registerHostedPages(fastify, bundle);
-  if (!existsSync(DEMO_DIR)) return;
+  if (!demoSite || !existsSync(DEMO_DIR)) return;
   const fill = (html: string) =>
     html
       .replaceAll('__CC_PUBLISHABLE_KEY__', demo.publishableKey)

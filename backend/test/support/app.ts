@@ -17,6 +17,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What a production start requires (api.md: the env var table), for `startApp({ ...PRODUCTION_ENV })`. */
+export const PRODUCTION_ENV: Record<string, string> = {
+  NODE_ENV: 'production',
+  CC_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  CC_ALLOW_EMBEDDED_DB: '1',
+};
+
 /**
  * The whole backend on a real socket: with CC_TEST_DATABASE_URL, on a fresh database of that
  * PostgreSQL server (dropped on close); else on an in-memory embedded PostgreSQL. Either way

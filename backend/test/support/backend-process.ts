@@ -30,6 +30,8 @@ export class BackendProcess {
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** How long to wait for `/ready` (a first start on a fresh embedded database runs every migration). */
+    private readonly readyTimeoutMs = 60_000,
   ) {}
 
   get url(): string {
@@ -37,7 +39,7 @@ export class BackendProcess {
   }
 
   /** Starts it and waits for `/ready` (a first start on a fresh embedded database migrates it first). */
-  async start(readyTimeoutMs = 60_000): Promise<void> {
+  async start(readyTimeoutMs = this.readyTimeoutMs): Promise<void> {
     this.child = spawn(process.execPath, [ensureBuilt()], {
       env: {
         ...process.env,

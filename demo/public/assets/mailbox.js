@@ -31,7 +31,7 @@ function appendLinkified(parent, text) {
     const link = document.createElement('a');
     link.href = url;
     link.textContent = url;
-    if (new URL(url).searchParams.has('cc_token')) link.className = 'wallet-link';
+    if (/[#?&]cc_token=/.test(url)) link.className = 'wallet-link';
     parent.append(link);
     last = match.index + url.length;
   }

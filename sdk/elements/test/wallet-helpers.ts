@@ -63,11 +63,15 @@ export const walletMock = {
 /** The sessionStorage key of the test server's session. */
 export const sessionKey = () => `cc-customer-session:${location.origin}`;
 
-/** Puts `?cc_token=` in the address as a wallet link would, with another parameter that must survive. */
-export function openWalletLink(linkToken: string): void {
+/**
+ * Puts the token in the address as a wallet link would (`#cc_token=`; `query`: the `?cc_token=`
+ * form of links sent before), with a query parameter and a fragment part that must survive.
+ */
+export function openWalletLink(linkToken: string, form: 'fragment' | 'query' = 'fragment'): void {
   const url = new URL(location.href);
-  url.searchParams.set('cc_token', linkToken);
   url.searchParams.set('utm_source', 'notice');
+  if (form === 'query') url.searchParams.set('cc_token', linkToken);
+  else url.hash = `section=invoices&cc_token=${linkToken}`;
   history.replaceState(history.state, '', url.href);
   resetUrlLinkToken();
 }
@@ -80,6 +84,7 @@ export function forgetSessions(): void {
   const url = new URL(location.href);
   url.searchParams.delete('cc_token');
   url.searchParams.delete('utm_source');
+  url.hash = '';
   history.replaceState(history.state, '', url.href);
   resetUrlLinkToken();
 }

@@ -17,6 +17,10 @@ export const Allow = (...audiences: Audience[]) => {
 /** Merchant routes only an admin may call (`403 admin_required` for members). */
 export const AdminOnly = () => SetMetadata(ADMIN_ONLY_KEY, true);
 
+export const OWN_BEARER_KEY = 'cc:own-bearer';
+/** The handler checks `Authorization` itself against a token of its own (`/metrics`): the guard lets it through as anonymous. */
+export const OwnBearerToken = () => SetMetadata(OWN_BEARER_KEY, true);
+
 export const NO_TRANSACTION_KEY = 'cc:no-transaction';
 
 /** A write route that manages its own transactions (e.g. running the worker); the write interceptor leaves it alone. */

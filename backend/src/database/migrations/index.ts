@@ -4,6 +4,7 @@ import { InvoicesAndPayments1764300000000 } from './1764300000000-invoices-and-p
 import { Recurring1764500000000 } from './1764500000000-recurring.js';
 import { DisputesAndWalletLinks1764600000000 } from './1764600000000-disputes-and-wallet-links.js';
 import { CreditDecisionsAwaitOwner1765030000000 } from './1765030000000-credit-decisions-await-owner.js';
+import { OutboxRetention1765010000000 } from './1765010000000-outbox-retention.js';
 import { RecurringInvoiceNumbers1764800000000 } from './1764800000000-recurring-invoice-numbers.js';
 import { SdkReleases1765040000000 } from './1765040000000-sdk-releases.js';
 import { RequestExpiryAndDisputeLookups1764700000000 } from './1764700000000-request-expiry-and-dispute-lookups.js';
@@ -23,4 +24,5 @@ export const migrations = [
   CreditDecisionsAwaitOwner1765030000000,
   SdkReleases1765040000000,
   MetadataAndWebhookRotation1765050000000,
+  OutboxRetention1765010000000,
 ];

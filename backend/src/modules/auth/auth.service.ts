@@ -4,26 +4,21 @@ import type { Actor, AuthContext } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { ApiError, unauthenticated } from '../../common/errors.js';
-import { newId } from '../../common/ids.js';
-import { DUMMY_PASSWORD_HASH, hashToken, newToken, verifyPassword } from '../../common/secrets.js';
-import { AppConfig } from '../../config/app-config.js';
+import { DUMMY_PASSWORD_HASH, hashToken, verifyPassword } from '../../common/secrets.js';
 import { AuditService } from '../audit/audit.service.js';
-import { MAIL_TOPIC } from '../mail/mail-outbox.handler.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { toUserDto } from '../users/dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
 import type { LoginResponseDto } from './dto/auth.dto.js';
+import { PASSWORD_RESET_TOPIC } from './password-reset-mail.handler.js';
 import { PasswordReset } from './password-reset.entity.js';
 import { SessionsService } from './sessions.service.js';
-
-const RESET_SECONDS = 3600;
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly outbox: OutboxService,
@@ -50,24 +45,10 @@ export class AuthService {
   async requestReset(email: string): Promise<{ sent: true }> {
     const user = await this.users.findByEmail(email);
     if (user) {
-      await this.db.transaction(async () => {
-        const token = newToken('pwr');
-        await this.db.repo(PasswordReset).insert({
-          merchantId: user.merchantId,
-          id: newId('pwr'),
-          userId: user.id,
-          tokenHash: hashToken(token),
-          expiresAt: this.clock.plusSeconds(RESET_SECONDS),
-          usedAt: null,
-          createdAt: this.clock.now(),
-        });
-        const link = `${this.config.publicUrl}/dashboard/reset-password?token=${encodeURIComponent(token)}`;
-        await this.outbox.enqueue(user.merchantId, MAIL_TOPIC, {
-          to: user.email,
-          subject: 'Reset your CustomerConnect password',
-          text: `Someone asked to reset the password of ${user.email}.\n\nSet a new password within an hour: ${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
-        });
-      });
+      // The link (and its token) is made when the mail is sent: the outbox row holds no live token.
+      await this.db.transaction(() =>
+        this.outbox.enqueue(user.merchantId, PASSWORD_RESET_TOPIC, { userId: user.id, email: user.email }),
+      );
     }
     return { sent: true };
   }

@@ -9,6 +9,8 @@ import { Session } from './session.entity.js';
 /** Lifetimes of product.md (Time). */
 export const MERCHANT_SESSION_SECONDS = 12 * 3600;
 export const CUSTOMER_SESSION_IDLE_SECONDS = 3600;
+/** A customer session never outlives this, however often it is used (a polling tab must not keep one for ever). */
+export const CUSTOMER_SESSION_MAX_SECONDS = 12 * 3600;
 
 export interface IssuedSession {
   token: string;
@@ -60,7 +62,10 @@ export class SessionsService {
     return { token, session };
   }
 
-  /** Looks a token up; a sliding session is extended on use (at most once a minute). */
+  /**
+   * Looks a token up; a sliding session is extended on use (at most once a minute), never past
+   * {@link CUSTOMER_SESSION_MAX_SECONDS} after it was made.
+   */
   async resolve(token: string): Promise<ResolvedSession> {
     const session = await this.db
       .repo(Session)
@@ -69,7 +74,8 @@ export class SessionsService {
     const now = this.clock.now();
     if (session.expiresAt <= now) return { state: 'expired' };
     if (session.idleSeconds > 0) {
-      const next = new Date(now.getTime() + session.idleSeconds * 1000);
+      const end = session.createdAt.getTime() + CUSTOMER_SESSION_MAX_SECONDS * 1000;
+      const next = new Date(Math.min(now.getTime() + session.idleSeconds * 1000, end));
       if (next.getTime() - session.expiresAt.getTime() > 60_000) {
         await this.db.repo(Session).update({ merchantId: session.merchantId, id: session.id }, { expiresAt: next });
         session.expiresAt = next;

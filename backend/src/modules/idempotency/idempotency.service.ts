@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { LessThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
+import { Encryption } from '../../common/encryption.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
 /** Keys are kept at least this long (api.md: 24 hours). */
@@ -36,7 +37,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function requestHash(method: string, path: string, body: unknown): string {
+/** How a keyed request hash starts; a row without it was stored before (a plain SHA-256, gone within 24 hours). */
+const KEYED = 'h1.';
+
+/** The plain digest rows kept before requests were hashed with a key (read only to recognise their replays). */
+function legacyRequestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256')
     .update(`${method} ${path}\n${canonical(body)}`)
     .digest('hex');
@@ -72,7 +77,20 @@ export class IdempotencyService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly encryption: Encryption,
   ) {}
+
+  /**
+   * What is stored to recognise a request's body: an HMAC under a server-side key (derived from
+   * CC_ENCRYPTION_KEY), never a plain digest — bodies carry passwords, card and account numbers.
+   */
+  requestHash(method: string, path: string, body: unknown): { hash: string; legacy: () => string } {
+    const text = `${method} ${path}\n${canonical(body)}`;
+    return {
+      hash: KEYED + this.encryption.mac('idempotency', text),
+      legacy: () => legacyRequestHash(method, path, body),
+    };
+  }
 
   /**
    * Inside the request's transaction: insert the key as ours (taking over an expired row with
@@ -80,7 +98,12 @@ export class IdempotencyService {
    * duplicate's INSERT waits on ours until we commit (then replays) or roll back (then runs).
    * One round trip on the path of every write, so it is plain SQL.
    */
-  async claim(scope: string, key: string, hash: string, merchantId: string | null): Promise<Claim> {
+  async claim(
+    scope: string,
+    key: string,
+    { hash, legacy }: { hash: string; legacy?: () => string },
+    merchantId: string | null,
+  ): Promise<Claim> {
     const now = this.clock.now();
     const claimed: unknown[] = await this.db.manager.query(
       `INSERT INTO idempotency_keys (scope, key, merchant_id, request_hash, status_code, response_body, created_at, expires_at)
@@ -94,7 +117,8 @@ export class IdempotencyService {
     );
     if (claimed.length) return { state: 'claimed' };
     const row = await this.db.repo(IdempotencyKey).findOneOrFail({ where: { scope, key } });
-    return row.requestHash === hash ? { state: 'replay', row } : { state: 'mismatch' };
+    const same = row.requestHash.startsWith(KEYED) ? row.requestHash === hash : row.requestHash === legacy?.();
+    return same ? { state: 'replay', row } : { state: 'mismatch' };
   }
 
   /** Stores the answer on the claimed row (same transaction as the work, written with its other appends before COMMIT). */

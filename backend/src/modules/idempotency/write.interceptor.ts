@@ -8,7 +8,7 @@ import { NO_TRANSACTION_KEY, type RequestWithAuth } from '../../common/auth/deco
 import { CommitThenThrow, Db } from '../../common/db.js';
 import { ReplayedError, toErrorResponse } from '../../common/error-response.js';
 import { ApiError } from '../../common/errors.js';
-import { IdempotencyService, requestHash, withIdempotencyKey } from './idempotency.service.js';
+import { IdempotencyService, withIdempotencyKey } from './idempotency.service.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Answers worth remembering for a replay: the client's own mistakes, not overload or our outages. */
@@ -40,14 +40,15 @@ export class WriteInterceptor implements NestInterceptor {
     const auth = req.auth ?? { kind: 'anonymous' as const };
     const scope = idempotencyScope(auth, req.ip);
     const merchantId = 'merchantId' in auth ? auth.merchantId : null;
-    const hash = requestHash(req.method, req.url.split('?', 1)[0]!, req.body);
+    const hashed = this.idempotency.requestHash(req.method, req.url.split('?', 1)[0]!, req.body);
+    const hash = hashed.hash;
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? 201;
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
 
     const run = async () => {
       try {
         return await this.db.transaction(async () => {
-          const claim = await this.idempotency.claim(scope, key, hash, merchantId);
+          const claim = await this.idempotency.claim(scope, key, hashed, merchantId);
           if (claim.state === 'mismatch') {
             throw new ApiError(
               409,

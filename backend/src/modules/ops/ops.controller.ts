@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Allow } from '../../common/auth/decorators.js';
+import { Allow, OwnBearerToken } from '../../common/auth/decorators.js';
 import { Db } from '../../common/db.js';
+import { ApiError, unauthenticated } from '../../common/errors.js';
+import { safeEqual } from '../../common/secrets.js';
 import { AppConfig } from '../../config/app-config.js';
-import { ApiError } from '../../common/errors.js';
 import { MetricsService } from './metrics.service.js';
 
 const READY_TIMEOUT_MS = 2000;
@@ -40,8 +41,19 @@ export class OpsController {
   }
 
   @Get('metrics')
+  @OwnBearerToken()
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  metricsText(): Promise<string> {
+  metricsText(@Headers('authorization') authorization?: string): Promise<string> {
+    const token = this.config.CC_METRICS_TOKEN;
+    if (!token) {
+      // Production without a token: no metrics at all (they tell traffic, merchants and failures).
+      if (this.config.isProduction) throw new ApiError(404, 'route_not_found', 'No route GET /metrics.');
+    } else if (!authorization || !safeEqual(authorization, `Bearer ${token}`)) {
+      throw unauthenticated(
+        'authentication_required',
+        'Send the metrics token: Authorization: Bearer <CC_METRICS_TOKEN>.',
+      );
+    }
     return this.metrics.registry.metrics();
   }
 }

@@ -18,6 +18,7 @@ export class OutboxModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.worker.register({ name: 'outbox', run: () => this.outbox.drain() });
+    this.worker.register({ name: 'outbox-retention', run: () => this.outbox.purgeDelivered() });
     this.worker.register({ name: 'idempotency-keys', run: () => this.idempotency.purgeExpired() });
   }
 }

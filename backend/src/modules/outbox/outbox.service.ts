@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../common/columns.js';
 import { Injectable } from '@nestjs/common';
+import { LessThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { newId } from '../../common/ids.js';
@@ -15,6 +16,8 @@ export interface OutboxHandler {
 
 /** How long a claimed message is hidden from other workers while it is being delivered. */
 const LEASE_MS = 5 * 60_000;
+/** Delivered rows are kept this long (for support questions about a mail), then purged. */
+export const OUTBOX_RETENTION_DAYS = 30;
 const DEFAULT_BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 6 * 3_600_000];
 
 /**
@@ -70,6 +73,12 @@ export class OutboxService {
       await this.deliver(message);
     }
     return handled;
+  }
+
+  /** Worker job: forget delivered messages older than {@link OUTBOX_RETENTION_DAYS} (failed ones stay for a look). */
+  async purgeDelivered(): Promise<void> {
+    const before = new Date(this.clock.now().getTime() - OUTBOX_RETENTION_DAYS * 86400_000);
+    await this.db.repo(OutboxMessage).delete({ status: 'done', completedAt: LessThan(before) });
   }
 
   private claim(): Promise<OutboxMessage | undefined> {

@@ -41,7 +41,11 @@ export class WalletLinksService {
     this.openedHooks.push(hook);
   }
 
-  /** A fresh link for one contact: `walletUrl?cc_token=…` (or the hosted /wallet). Only the token's hash is kept. */
+  /**
+   * A fresh link for one contact: `walletUrl#cc_token=…` (or the hosted /wallet). The token rides in
+   * the fragment, which no server, log, analytics script or `Referer` header sees; a fragment the
+   * wallet URL already has is kept (`#/account?cc_token=…` for hash routes). Only the token's hash is kept.
+   */
   async issue(merchantId: string, contactId: string): Promise<{ url: string; expiresAt: Date }> {
     const merchant = await this.merchants.getCached(merchantId);
     const token = newToken('wl');
@@ -57,7 +61,8 @@ export class WalletLinksService {
     };
     await this.db.repo(WalletLink).insert(link);
     const url = new URL(merchant.settings.walletUrl ?? `${this.config.publicUrl}/wallet`);
-    url.searchParams.set('cc_token', token);
+    const fragment = url.hash.slice(1);
+    url.hash = fragment ? `${fragment}${/[?=]/.test(fragment) ? '&' : '?'}cc_token=${token}` : `cc_token=${token}`;
     return { url: url.toString(), expiresAt: link.expiresAt };
   }
 

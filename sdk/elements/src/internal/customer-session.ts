@@ -207,10 +207,29 @@ export const customerSessions = new CustomerSessions();
 
 let urlLinkToken: string | undefined;
 
+/** `cc_token=` in a fragment, after its start, a `?` (hash routes: `#/account?cc_token=`) or a `&`. */
+const FRAGMENT_TOKEN = /(^|[?&])cc_token=([^&]*)&?/;
+
+/** Takes `cc_token` out of the URL's fragment (keeping the rest of it); its value, if it held one. */
+function takeFromFragment(url: URL): string | undefined {
+  const fragment = url.hash.slice(1);
+  const found = FRAGMENT_TOKEN.exec(fragment);
+  if (!found) return undefined;
+  const rest = fragment.slice(0, found.index) + found[1] + fragment.slice(found.index + found[0].length);
+  url.hash = rest.replace(/[?&]$/, '');
+  try {
+    return decodeURIComponent(found[2]!).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The wallet link token of the page's address (`?cc_token=`), taken once: it is removed from
- * the address bar at once with `history.replaceState` (so it stays out of history, bookmarks
- * and screenshots) and kept in memory for the exchange.
+ * The wallet link token of the page's address, taken once: from the fragment (`#cc_token=`,
+ * which no server, log or `Referer` sees), else from the query (`?cc_token=`, links sent before
+ * the fragment form, valid until they expire). It is removed from the address bar at once with
+ * `history.replaceState` (so it stays out of history, bookmarks and screenshots), other query
+ * and fragment parts kept, and kept in memory for the exchange.
  */
 export function takeUrlLinkToken(): string | undefined {
   if (urlLinkToken !== undefined) return urlLinkToken || undefined;
@@ -221,14 +240,17 @@ export function takeUrlLinkToken(): string | undefined {
   } catch {
     return undefined;
   }
-  const token = url.searchParams.get('cc_token')?.trim();
-  if (!token) return undefined;
-  url.searchParams.delete('cc_token');
+  const inFragment = takeFromFragment(url);
+  const inQuery = url.searchParams.get('cc_token')?.trim();
+  if (inQuery !== undefined) url.searchParams.delete('cc_token');
+  const token = inFragment || inQuery;
+  if (inFragment === undefined && inQuery === undefined) return undefined;
   try {
     history.replaceState(history.state, '', url.href);
   } catch {
     // A sandboxed document may refuse; the token is still used once.
   }
+  if (!token) return undefined;
   urlLinkToken = token;
   return token;
 }

@@ -40,12 +40,13 @@ describe('customer session from a wallet link', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('exchanges cc_token, removes it from the address, and keeps the session in sessionStorage only', async () => {
+  it('exchanges the #cc_token of the fragment, removes it from the address, and keeps the session in sessionStorage only', async () => {
     const seeded = await walletMock.seed(walletKeys.valid, spec);
     const localBefore = localKeys();
     openWalletLink(seeded.linkToken);
     const el = await mountWallet();
-    expect(location.search, 'removed at once').not.to.contain('cc_token');
+    expect(location.href, 'removed at once').not.to.contain('cc_token');
+    expect(location.hash, 'the rest of the fragment stays').to.equal('#section=invoices');
     expect(new URLSearchParams(location.search).get('utm_source'), 'other parameters stay').to.equal('notice');
     await until(() => $maybe(el, '#wallet-title'), 'the wallet shows');
     const [exchange, ...more] = await exchanges();
@@ -60,6 +61,17 @@ describe('customer session from a wallet link', () => {
     expect(localKeys(), 'localStorage untouched').to.deep.equal(localBefore);
     const [read] = await mock.requests('/v1/customer/wallet');
     expect(read!.authorization).to.equal(`Bearer ${stored.token}`);
+  });
+
+  it('still takes ?cc_token= from links sent before the fragment form, and removes it', async () => {
+    const seeded = await walletMock.seed(walletKeys.valid, spec);
+    openWalletLink(seeded.linkToken, 'query');
+    const el = await mountWallet();
+    expect(location.href, 'removed at once').not.to.contain('cc_token');
+    expect(new URLSearchParams(location.search).get('utm_source'), 'other parameters stay').to.equal('notice');
+    await until(() => $maybe(el, '#wallet-title'), 'the wallet shows');
+    const [exchange] = await exchanges();
+    expect(exchange!.body).to.deep.equal({ linkToken: seeded.linkToken });
   });
 
   it('keeps the customer in after a reload, without exchanging the link again', async () => {

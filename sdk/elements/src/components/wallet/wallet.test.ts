@@ -321,7 +321,7 @@ describe('<cc-wallet>', () => {
     const host = await fixture(html`<wallet-host></wallet-host>`);
     const el = host.shadowRoot!.querySelector('cc-wallet')!;
     await until(() => $maybe(el, '#wallet-title'), 'the wallet shows');
-    expect(location.search).not.to.contain('cc_token');
+    expect(location.href).not.to.contain('cc_token');
     expect(rows(el)).to.have.length(3);
     const saved = nextEvent(document, 'cc-dispute-saved');
     button(el, 'Dispute invoice INV-1002').click();

@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startApp, type TestApp } from './support/app.js';
+import { authorizedContact, CARDS } from './support/billing.js';
+import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
+
+/** JSON with sorted keys (how a body may be canonicalised before it is hashed). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value ?? null);
+}
+
+/** Every unkeyed SHA-256 of `text` a database could hold: hex, base64 and base64url. */
+function plainDigests(text: string): string[] {
+  const d = createHash('sha256').update(text).digest();
+  return [d.toString('hex'), d.toString('base64'), d.toString('base64url')];
+}
+
+describe('secrets at rest: a plain dump of the database', () => {
+  let t: TestApp;
+  let m: SignedUpMerchant;
+  beforeAll(async () => {
+    t = await startApp();
+  });
+  afterAll(async () => t?.close());
+
+  /** Every row of every table, as text. */
+  async function dump(): Promise<string> {
+    const tables: { name: string }[] = await t.db.dataSource.query(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    const parts: string[] = [];
+    for (const { name } of tables) {
+      const rows: { row: string }[] = await t.db.dataSource.query(`SELECT t::text AS row FROM "${name}" t`);
+      parts.push(`-- ${name}`, ...rows.map((r) => r.row));
+    }
+    return parts.join('\n');
+  }
+
+  it('holds no password, key, token, card or account number, nor a plain SHA-256 of them or of their bodies', async () => {
+    const secrets: string[] = [];
+    const bodies: { path: string; body: unknown }[] = [];
+    /** A POST as the SDK sends it (always with an Idempotency-Key), remembering its body. */
+    const post = async (path: string, body: Record<string, unknown>, token?: string) => {
+      bodies.push({ path, body });
+      return t.http.post(path, body, { token, idempotencyKey: `idk-${unique()}` });
+    };
+
+    const adminPassword = `pw-${unique()}-sign-up`;
+    const signUp = await post('/v1/merchants', {
+      name: 'Dump Test Supply',
+      adminEmail: `admin-${unique()}@dump.example`,
+      adminPassword,
+    });
+    expect(signUp.status).toBe(201);
+    m = {
+      merchantId: signUp.body.merchant.id,
+      adminEmail: signUp.body.user.email,
+      adminPassword,
+      secretKey: signUp.body.secretKey,
+      publishableKey: signUp.body.publishableKey,
+      adminUserId: signUp.body.user.id,
+    };
+    secrets.push(adminPassword, m.secretKey);
+
+    const loggedIn = await post('/v1/auth/login', { email: m.adminEmail, password: adminPassword });
+    expect(loggedIn.status).toBe(200);
+    secrets.push(loggedIn.body.token);
+
+    const userPassword = `pw-${unique()}-new-user`;
+    const user = await post(
+      '/v1/users',
+      { email: `member-${unique()}@dump.example`, name: 'Member', role: 'member', password: userPassword },
+      m.secretKey,
+    );
+    expect(user.status).toBe(201);
+    secrets.push(userPassword);
+
+    const key = await post('/v1/api-keys', { kind: 'secret' }, m.secretKey);
+    expect(key.status).toBe(201);
+    secrets.push(key.body.secret);
+
+    const c = await authorizedContact(t, m.secretKey, m.merchantId);
+    secrets.push(c.session);
+    const card = await post(
+      '/v1/customer/payment-methods',
+      { type: 'card', card: { number: CARDS.ok, expMonth: 12, expYear: 2034, cvc: '123' } },
+      c.session,
+    );
+    expect(card.status).toBe(201);
+    secrets.push(CARDS.ok, CARDS.ok.replace(/ /g, ''));
+    const bank = await post(
+      '/v1/customer/payment-methods',
+      { type: 'ach', ach: { routingNumber: '110000000', accountNumber: '000123456789', accountHolder: 'Acme' } },
+      c.session,
+    );
+    expect(bank.status).toBe(201);
+    secrets.push('000123456789');
+
+    expect((await post('/v1/auth/password-reset', { email: m.adminEmail })).status).toBe(202);
+    expect((await post(`/v1/contacts/${c.contactId}/wallet-links`, {}, m.secretKey)).status).toBe(201);
+    await t.http.post('/dev/jobs/run');
+    const mail = (await t.http.get('/dev/mailbox')).body.data as { text: string }[];
+    const resetToken = mail.map((x) => /token=(pwr_[A-Za-z0-9_-]+)/.exec(x.text)?.[1]).find(Boolean);
+    const linkToken = mail.map((x) => /cc_token=(wl_[A-Za-z0-9_-]+)/.exec(x.text)?.[1]).find(Boolean);
+    expect(resetToken).toBeDefined();
+    expect(linkToken).toBeDefined();
+    secrets.push(resetToken!, linkToken!);
+    const customer = await post('/v1/customer/sessions', { linkToken });
+    expect(customer.status).toBe(201);
+    secrets.push(customer.body.token);
+
+    const text = await dump();
+    const leaks = secrets.filter((secret) => text.includes(secret));
+    // Low-entropy secrets (passwords, card and account numbers) and the bodies that carried them:
+    // no unkeyed digest, in any of the forms a body could have been hashed in.
+    const digests = [adminPassword, userPassword, CARDS.ok, CARDS.ok.replace(/ /g, ''), '000123456789'].flatMap(
+      plainDigests,
+    );
+    for (const { path, body } of bodies)
+      digests.push(
+        ...plainDigests(JSON.stringify(body)),
+        ...plainDigests(canonical(body)),
+        ...plainDigests(`POST ${path}\n${canonical(body)}`),
+      );
+    leaks.push(...digests.filter((d) => text.includes(d)).map((d) => `digest ${d}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('still recognises the replay of a key stored before bodies were keyed (a plain digest, for its last 24 hours)', async () => {
+    const merchant = await signUpMerchant(t.http);
+    const body = { companyName: 'Legacy Co', email: `legacy-${unique()}@customer.example` };
+    const idempotencyKey = `idk-${unique()}`;
+    const first = await t.http.post('/v1/contacts', body, { token: merchant.secretKey, idempotencyKey });
+    expect(first.status).toBe(201);
+    const [stored] = await t.db.dataSource.query(`SELECT request_hash FROM idempotency_keys WHERE key = $1`, [
+      idempotencyKey,
+    ]);
+    expect(stored.request_hash).toMatch(/^h1\./);
+    const legacy = createHash('sha256')
+      .update(`POST /v1/contacts\n${canonical(body)}`)
+      .digest('hex');
+    await t.db.dataSource.query(`UPDATE idempotency_keys SET request_hash = $1 WHERE key = $2`, [
+      legacy,
+      idempotencyKey,
+    ]);
+    const replay = await t.http.post('/v1/contacts', body, { token: merchant.secretKey, idempotencyKey });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.id).toBe(first.body.id);
+    const other = await t.http.post(
+      '/v1/contacts',
+      { ...body, companyName: 'Other Co' },
+      { token: merchant.secretKey, idempotencyKey },
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('idempotency_key_reused');
+  });
+
+  it('purges delivered outbox rows after 30 days, and keeps the ones not yet delivered', async () => {
+    const merchant = await signUpMerchant(t.http);
+    await t.http.post('/v1/auth/password-reset', { email: merchant.adminEmail });
+    await t.http.post('/dev/jobs/run');
+    const rows = async () =>
+      (await t.db.dataSource.query(`SELECT status FROM outbox_messages WHERE merchant_id = $1`, [merchant.merchantId]))
+        .length as number;
+    const delivered = await rows();
+    expect(delivered).toBeGreaterThan(0);
+    await t.http.post('/dev/clock', { advance: 'P29D' });
+    await t.http.post('/dev/jobs/run');
+    expect(await rows()).toBe(delivered);
+    await t.http.post('/v1/auth/password-reset', { email: merchant.adminEmail }); // pending until the next run
+    await t.http.post('/dev/clock', { advance: 'P1DT1M' });
+    const pending = await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE merchant_id = $1 AND status = 'pending'`,
+      [merchant.merchantId],
+    );
+    expect(pending[0].n).toBe(1);
+    await t.http.post('/dev/jobs/run');
+    const left = await t.db.dataSource.query(
+      `SELECT status, completed_at FROM outbox_messages WHERE merchant_id = $1`,
+      [merchant.merchantId],
+    );
+    expect(left).toHaveLength(1); // the one sent just now
+    await t.http.post('/dev/clock', { advance: 'P31D' });
+    await t.http.post('/dev/jobs/run');
+    expect(await rows()).toBe(0);
+  });
+});
+
+describe('customer sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('end 12 hours after they were made, however often they are used', async () => {
+    const m = await signUpMerchant(t.http);
+    const c = await authorizedContact(t, m.secretKey, m.merchantId);
+    for (let i = 0; i < 23; i++) {
+      await t.http.post('/dev/clock', { advance: 'PT30M' });
+      expect({ at: i, status: (await t.http.get('/v1/customer/wallet', { token: c.session })).status }).toEqual({
+        at: i,
+        status: 200,
+      });
+    }
+    await t.http.post('/dev/clock', { advance: 'PT30M' }); // 12 hours after it was made
+    const ended = await t.http.get('/v1/customer/wallet', { token: c.session });
+    expect(ended.status).toBe(401);
+    expect(ended.body.error.code).toBe('session_expired');
+  });
+});
