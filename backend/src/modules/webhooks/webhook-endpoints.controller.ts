@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { AdminOnly, Auth } from '../../common/auth/decorators.js';
 import { ListQuery } from '../../common/pagination.js';
@@ -16,12 +17,14 @@ export class WebhookEndpointsController {
     private readonly deliveries: WebhookDeliveryLogService,
   ) {}
 
+  @ApiList(WebhookEndpointDto)
   @Get()
   @ApiOperation({ summary: 'Webhook endpoints, newest first (secrets are never shown again).' })
   list(@Auth() auth: MerchantAuth, @Query() query: ListQuery) {
     return this.endpoints.list(auth.merchantId, query);
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Post()
   @AdminOnly()
   @ApiOperation({
@@ -32,12 +35,14 @@ export class WebhookEndpointsController {
     return this.endpoints.create(auth.merchantId, dto, actorOf(auth));
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Get(':id')
   @ApiOperation({ summary: 'One endpoint.' })
   get(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<WebhookEndpointDto> {
     return this.endpoints.get(auth.merchantId, id);
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Delete(':id')
   @AdminOnly()
   @ApiOperation({ summary: 'Delete an endpoint: nothing more is sent to it; its pending deliveries fail.' })
@@ -45,6 +50,7 @@ export class WebhookEndpointsController {
     return this.endpoints.delete(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Post(':id/rotate-secret')
   @AdminOnly()
   @HttpCode(200)
@@ -53,6 +59,7 @@ export class WebhookEndpointsController {
     return this.endpoints.rotateSecret(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiList(WebhookDeliveryDto)
   @Get(':id/deliveries')
   @ApiOperation({
     summary: "The endpoint's delivery log, newest first: event, status, attempts, last answer, every attempt.",
@@ -61,6 +68,7 @@ export class WebhookEndpointsController {
     return this.deliveries.list(auth.merchantId, id, query);
   }
 
+  @ApiOk(WebhookDeliveryDto)
   @Post(':id/deliveries/:deliveryId/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a delivery again on the next worker pass (whatever its status).' })
