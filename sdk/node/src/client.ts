@@ -4,7 +4,7 @@ import type { AnswerOf, ItemOf, ListPaths, Method, PathsWith, RequestOptions } f
 
 export interface ClientOptions {
   /** A secret key (`sk_…`), a dashboard session (`ms_…`) or a customer session (`cs_…`). */
-  apiKey: string;
+  apiKey?: string;
   /** The API's base URL, e.g. `https://api.example.com` (default `http://localhost:3000`). */
   baseUrl?: string;
   /** Retries after a network error or a 5xx answer (with the same `Idempotency-Key`). Default 2. */
@@ -69,10 +69,8 @@ export class CustomerConnect {
   /** One call, retried after a network error or a 5xx with the same Idempotency-Key. */
   async request<P extends string, M extends Method>(method: M, path: P, o: RequestOptions<P, M> = {}): Promise<any> {
     const url = this.baseUrl + fill(path, o.path as Record<string, string> | undefined) + queryString(o.query);
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${this.options.apiKey}`,
-      accept: 'application/json',
-    };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
     if (method === 'post') headers['idempotency-key'] = o.idempotencyKey ?? randomUUID();
     const body = o.body === undefined ? (method === 'post' ? '{}' : undefined) : JSON.stringify(o.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
