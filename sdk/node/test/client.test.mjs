@@ -32,22 +32,27 @@ describe('@customerconnect/node against the real backend', () => {
 
   it('walks every page of a list with for await', async () => {
     const c = await cc.post('/v1/contacts', { body: { companyName: 'Paged Ltd', email: 'ap@paged.example' } });
-    for (let i = 0; i < 5; i++) await cc.post('/v1/invoices', { body: { contactId: c.id, number: `PG-${i}`, amount: 100 + i } });
+    for (let i = 0; i < 5; i++)
+      await cc.post('/v1/invoices', { body: { contactId: c.id, number: `PG-${i}`, amount: 100 + i } });
     const numbers = [];
     for await (const inv of cc.list('/v1/invoices', { query: { contactId: c.id, limit: 2 } })) numbers.push(inv.number);
     assert.deepEqual(numbers, ['PG-4', 'PG-3', 'PG-2', 'PG-1', 'PG-0']);
   });
 
   it('throws typed errors carrying status, type, code and param', async () => {
-    await assert.rejects(
-      cc.post('/v1/invoices', { body: { contactId: contact.id, amount: 100 } }),
-      (err) => {
-        assert.ok(err instanceof CustomerConnectError);
-        assert.deepEqual([err.status, err.type, err.code, err.param], [422, 'invalid_request', 'parameter_missing', 'number']);
-        return true;
-      },
-    );
-    await assert.rejects(cc.get('/v1/invoices/{id}', { path: { id: 'inv_missing' } }), { status: 404, type: 'not_found', code: 'resource_missing' });
+    await assert.rejects(cc.post('/v1/invoices', { body: { contactId: contact.id, amount: 100 } }), (err) => {
+      assert.ok(err instanceof CustomerConnectError);
+      assert.deepEqual(
+        [err.status, err.type, err.code, err.param],
+        [422, 'invalid_request', 'parameter_missing', 'number'],
+      );
+      return true;
+    });
+    await assert.rejects(cc.get('/v1/invoices/{id}', { path: { id: 'inv_missing' } }), {
+      status: 404,
+      type: 'not_found',
+      code: 'resource_missing',
+    });
     const anonymous = new CustomerConnect({ baseUrl: backend.url });
     await assert.rejects(anonymous.get('/v1/invoices'), { status: 401, type: 'authentication' });
   });

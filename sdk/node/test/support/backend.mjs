@@ -109,7 +109,11 @@ export async function signUp(url) {
   const res = await fetch(`${url}/v1/merchants`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Merchant ${n}`, adminEmail: `admin-${n}@merchant.example`, adminPassword: `pw-${n}-long-enough` }),
+    body: JSON.stringify({
+      name: `Merchant ${n}`,
+      adminEmail: `admin-${n}@merchant.example`,
+      adminPassword: `pw-${n}-long-enough`,
+    }),
   });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
   return (await res.json()).secretKey;
@@ -138,7 +142,10 @@ export async function spoilingProxy(targetUrl, { mode, spoil = 1 }) {
     upstream.on('data', (chunk) => {
       if (!spoiled) return void client.write(chunk);
       if (mode === 'drop') client.destroy();
-      else client.end('HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/plain\r\ncontent-length: 11\r\nconnection: close\r\n\r\nBad Gateway');
+      else
+        client.end(
+          'HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/plain\r\ncontent-length: 11\r\nconnection: close\r\n\r\nBad Gateway',
+        );
       upstream.destroy();
     });
     upstream.on('end', () => client.end());

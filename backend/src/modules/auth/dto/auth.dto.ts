@@ -10,7 +10,9 @@ export class LoginDto {
 }
 
 export class LoginResponseDto {
-  @ApiPropertyOptional({ description: 'The dashboard session token (`ms_…`). Shown once: left out of idempotent replays.' })
+  @ApiPropertyOptional({
+    description: 'The dashboard session token (`ms_…`). Shown once: left out of idempotent replays.',
+  })
   token?: string;
   @ApiProperty({ type: UserDto }) user!: UserDto;
   @ApiProperty() expiresAt!: string;

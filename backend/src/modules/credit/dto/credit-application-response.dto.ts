@@ -37,7 +37,9 @@ export class MerchantCreditApplicationDto extends CreditApplicationDto {
 }
 
 export class CustomerSessionDto {
-  @ApiPropertyOptional({ description: 'cs_… Shown once: left out when the request is replayed with its Idempotency-Key.' })
+  @ApiPropertyOptional({
+    description: 'cs_… Shown once: left out when the request is replayed with its Idempotency-Key.',
+  })
   token?: string;
   @ApiProperty() expiresAt!: string;
 }
