@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
+import { setupOpenApi } from './http/openapi/openapi-document.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
 import { registerSecurity } from './http/security.js';
@@ -61,21 +61,7 @@ export async function createApp(
     ...(options.sdkBuild !== undefined ? { sdkBuild: options.sdkBuild } : {}),
   });
 
-  const doc = new DocumentBuilder()
-    .setTitle('CustomerConnect API')
-    .setDescription('Trade credit and collections for B2B merchants. Conventions: docs/api-conventions.md.')
-    .setVersion('1')
-    .addBearerAuth({
-      type: 'http',
-      scheme: 'bearer',
-      description: 'sk_… secret key, ms_… dashboard session, cs_… customer session, or the platform token',
-    })
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'CC-Publishable-Key' }, 'publishableKey')
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
-    jsonDocumentUrl: 'openapi.json',
-    yamlDocumentUrl: 'openapi.yaml',
-  });
+  setupOpenApi(app);
 
   await app.init();
   await fastify.ready();

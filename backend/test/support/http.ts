@@ -1,3 +1,5 @@
+import { checkerFor } from './openapi-check.js';
+
 export interface HttpResponse<T = any> {
   status: number;
   headers: Headers;
@@ -12,11 +14,19 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Send this string as the body as is (for malformed JSON). */
   raw?: string;
+  /** Skip checking the answer against the OpenAPI document (only for answers no document can describe). */
+  unchecked?: boolean;
 }
 
-/** A small fetch-based client: tests talk to the backend over real HTTP. */
+/**
+ * A small fetch-based client: tests talk to the backend over real HTTP, and every answer is checked against
+ * the schema the OpenAPI document gives for that operation and status (`openapi-check.ts`).
+ */
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly checkAnswers = true,
+  ) {}
 
   async request<T = any>(
     method: string,
@@ -41,6 +51,10 @@ export class HttpClient {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       /* not JSON */
+    }
+    if (this.checkAnswers && !o.unchecked && res.headers.get('content-type')?.startsWith('application/json')) {
+      const problems = (await checkerFor(this.baseUrl)).check(method, path, res.status, parsed);
+      if (problems.length) throw new Error(`The answer does not match the OpenAPI document:\n${problems.join('\n')}`);
     }
     return { status: res.status, headers: res.headers, body: parsed as T };
   }

@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Audience, AuthContext } from './auth-context.js';
 
@@ -8,10 +8,16 @@ export const ADMIN_ONLY_KEY = 'cc:admin-only';
 
 /** Which credentials a route accepts (default: `merchant`). */
 export const Allow = (...audiences: Audience[]) => {
-  const docs = [];
-  if (audiences.some((a) => a !== 'public' && a !== 'publishable')) docs.push(ApiBearerAuth());
-  if (audiences.includes('publishable')) docs.push(ApiSecurity('publishableKey'));
+  const docs = audiences.map((a) => (a === 'public' ? ApiSecurity({}) : ApiSecurity(SECURITY_SCHEME[a])));
   return applyDecorators(SetMetadata(AUDIENCE_KEY, audiences), ...docs);
+};
+
+/** The OpenAPI security scheme of each audience (routes without `@Allow` are `merchant`: `secretKey`). */
+const SECURITY_SCHEME: Record<Exclude<Audience, 'public'>, string> = {
+  merchant: 'secretKey',
+  customer: 'customerSession',
+  publishable: 'publishableKey',
+  platform: 'platformToken',
 };
 
 /** Merchant routes only an admin may call (`403 admin_required` for members). */

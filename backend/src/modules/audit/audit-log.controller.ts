@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiList } from '../../common/api-responses.js';
 import { IsOptional, IsString } from 'class-validator';
 import type { MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth } from '../../common/auth/decorators.js';
@@ -22,6 +23,7 @@ const ACTOR_TYPES = ['user', 'api_key', 'customer', 'platform', 'system', 'anony
 export class AuditLogController {
   constructor(private readonly db: Db) {}
 
+  @ApiList(ANY_OBJECT)
   @Get()
   @ApiOperation({ summary: 'Every state change: who, with which credential, when, before → after. Newest first.' })
   async list(@Auth() auth: MerchantAuth, @Query() q: AuditLogQuery) {

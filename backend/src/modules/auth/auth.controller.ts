@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiOk } from '../../common/api-responses.js';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
 import { AuthService } from './auth.service.js';
@@ -10,6 +11,7 @@ import { LoginDto, LoginResponseDto, PasswordResetConfirmDto, PasswordResetDto }
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOk(LoginResponseDto)
   @Post('login')
   @Allow('public')
   @HttpCode(200)
@@ -18,6 +20,7 @@ export class AuthController {
     return this.auth.login(dto.email, dto.password);
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('logout')
   @HttpCode(200)
   @ApiOperation({ summary: 'End the calling dashboard session.' })
@@ -25,6 +28,7 @@ export class AuthController {
     return this.auth.logout(auth);
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('password-reset')
   @Allow('public')
   @HttpCode(202)
@@ -33,6 +37,7 @@ export class AuthController {
     return this.auth.requestReset(dto.email);
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('password-reset/confirm')
   @Allow('public')
   @HttpCode(200)

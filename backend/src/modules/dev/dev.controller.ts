@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiOk } from '../../common/api-responses.js';
 import { IsString } from 'class-validator';
 import { Allow, NoTransaction } from '../../common/auth/decorators.js';
 import { Clock, parseDuration } from '../../common/clock.js';
@@ -26,12 +27,14 @@ export class DevController {
     private readonly db: Db,
   ) {}
 
+  @ApiOk(ANY_OBJECT)
   @Get('clock')
   @ApiOperation({ summary: 'The server clock every time rule reads.' })
   now() {
     return { now: this.clock.now().toISOString(), today: this.clock.today() };
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('clock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the clock forward, e.g. { "advance": "P3D" }; it never moves back.' })
@@ -42,12 +45,14 @@ export class DevController {
     return this.now();
   }
 
+  @ApiOk(ANY_OBJECT)
   @Get('mailbox')
   @ApiOperation({ summary: 'The built-in dev mailbox (when SMTP_URL is unset), newest first.' })
   mailbox(@Query('to') to?: string) {
     return { data: this.mailer.messages(to) };
   }
 
+  @ApiOk(ANY_OBJECT)
   @Get('outbox')
   @ApiOperation({ summary: 'Outbox rows by topic and status (what the worker still has to deliver).' })
   async outbox() {
@@ -57,6 +62,7 @@ export class DevController {
     return { data: rows };
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('jobs/run')
   @NoTransaction()
   @HttpCode(200)

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type CustomerAuth, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
 import { DisputesService } from './disputes.service.js';
@@ -10,6 +11,7 @@ import { CreateDisputeDto, DisputeDto, ListDisputesQuery, ResolveDisputeDto } fr
 export class DisputesController {
   constructor(private readonly disputes: DisputesService) {}
 
+  @ApiOk(DisputeDto)
   @Post('customer/invoices/:id/disputes')
   @Allow('customer')
   @ApiTags('customer')
@@ -21,6 +23,7 @@ export class DisputesController {
     return this.disputes.open(auth, invoiceId, dto);
   }
 
+  @ApiList(DisputeDto)
   @Get('customer/disputes')
   @Allow('customer')
   @ApiTags('customer')
@@ -28,17 +31,20 @@ export class DisputesController {
     return this.disputes.list(auth.merchantId, query, auth.contactId);
   }
 
+  @ApiList(DisputeDto)
   @Get('disputes')
   @ApiOperation({ summary: 'Disputes, newest first; filter status, contactId, invoiceId.' })
   list(@Auth() auth: MerchantAuth, @Query() query: ListDisputesQuery) {
     return this.disputes.list(auth.merchantId, query);
   }
 
+  @ApiOk(DisputeDto)
   @Get('disputes/:id')
   get(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<DisputeDto> {
     return this.disputes.get(auth.merchantId, id);
   }
 
+  @ApiOk(DisputeDto)
   @Post('disputes/:id/resolve')
   @HttpCode(200)
   @ApiOperation({

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth, NoTransaction } from '../../common/auth/decorators.js';
 import { ImportInvoicesDto } from './dto/import.dto.js';
@@ -15,6 +16,7 @@ export class InvoicesController {
     private readonly importer: InvoiceImportService,
   ) {}
 
+  @ApiOk(InvoiceDto)
   @Post()
   @ApiOperation({
     summary:
@@ -24,6 +26,7 @@ export class InvoicesController {
     return this.invoices.create(auth.merchantId, dto, actorOf(auth));
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('import')
   @NoTransaction()
   @ApiOperation({
@@ -34,23 +37,27 @@ export class InvoicesController {
     return this.importer.import(auth.merchantId, dto, actorOf(auth));
   }
 
+  @ApiList(InvoiceDto)
   @Get()
   @ApiOperation({ summary: 'Invoices, newest first; filter status, contactId, overdue.' })
   list(@Auth() auth: MerchantAuth, @Query() query: ListInvoicesQuery) {
     return this.invoices.list(auth.merchantId, query);
   }
 
+  @ApiOk(InvoiceDto)
   @Get(':id')
   get(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<InvoiceDto> {
     return this.invoices.get(auth.merchantId, id);
   }
 
+  @ApiOk(InvoiceDto)
   @Patch(':id')
   @ApiOperation({ summary: 'Edit amount, due date or description while nothing is paid.' })
   update(@Auth() auth: MerchantAuth, @Param('id') id: string, @Body() dto: UpdateInvoiceDto): Promise<InvoiceDto> {
     return this.invoices.update(auth.merchantId, id, dto, actorOf(auth));
   }
 
+  @ApiOk(InvoiceDto)
   @Post(':id/void')
   @HttpCode(200)
   @ApiOperation({ summary: 'Void an open invoice with nothing paid (409 invoice_not_voidable otherwise).' })
@@ -58,6 +65,7 @@ export class InvoicesController {
     return this.invoices.void(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiOk(InvoiceDto)
   @Post(':id/credits')
   @ApiOperation({ summary: 'A credit note: lowers the balance (reaching 0 pays the invoice).' })
   credit(@Auth() auth: MerchantAuth, @Param('id') id: string, @Body() dto: CreditNoteDto): Promise<InvoiceDto> {

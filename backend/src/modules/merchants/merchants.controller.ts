@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { AdminOnly, Allow, Auth } from '../../common/auth/decorators.js';
 import { MerchantDto, SignUpDto, SignUpResponseDto, toMerchantDto } from './dto/merchant.dto.js';
@@ -14,6 +15,7 @@ export class MerchantsController {
     private readonly signUps: SignUpService,
   ) {}
 
+  @ApiOk(SignUpResponseDto)
   @Post('merchants')
   @Allow('public')
   @HttpCode(201)
@@ -22,12 +24,14 @@ export class MerchantsController {
     return this.signUps.signUp(dto);
   }
 
+  @ApiOk(MerchantDto)
   @Get('merchant')
   @ApiOperation({ summary: 'The calling merchant with its settings.' })
   async get(@Auth() auth: MerchantAuth): Promise<MerchantDto> {
     return toMerchantDto(await this.merchants.get(auth.merchantId));
   }
 
+  @ApiOk(MerchantDto)
   @Patch('merchant/settings')
   @AdminOnly()
   @ApiOperation({

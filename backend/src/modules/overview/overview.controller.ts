@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiOk } from '../../common/api-responses.js';
 import type { MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth } from '../../common/auth/decorators.js';
 import { Clock } from '../../common/clock.js';
@@ -21,6 +22,7 @@ export class OverviewController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOk(ANY_OBJECT)
   @Get()
   @ApiOperation({
     summary: 'Open balance, overdue amount, payments this month (net of refunds) per currency; open disputes.',

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth } from '../../common/auth/decorators.js';
 import { CreatePaymentRequestDto, ListPaymentRequestsQuery, PaymentRequestDto } from './dto/payment-request.dto.js';
@@ -10,6 +11,7 @@ import { PaymentRequestsService } from './payment-requests.service.js';
 export class PaymentRequestsController {
   constructor(private readonly requests: PaymentRequestsService) {}
 
+  @ApiOk(PaymentRequestDto)
   @Post()
   @ApiOperation({
     summary:
@@ -19,16 +21,19 @@ export class PaymentRequestsController {
     return this.requests.create(auth.merchantId, dto, actorOf(auth), auth.role);
   }
 
+  @ApiList(PaymentRequestDto)
   @Get()
   list(@Auth() auth: MerchantAuth, @Query() query: ListPaymentRequestsQuery) {
     return this.requests.list(auth.merchantId, query);
   }
 
+  @ApiOk(PaymentRequestDto)
   @Get(':id')
   get(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<PaymentRequestDto> {
     return this.requests.get(auth.merchantId, id);
   }
 
+  @ApiOk(PaymentRequestDto)
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<PaymentRequestDto> {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOk } from '../../common/api-responses.js';
 import { Allow } from '../../common/auth/decorators.js';
 import { PutUnderwritingPolicyDto, toPolicyDto, UnderwritingPolicyDto } from './dto/underwriting-policy.dto.js';
 import { PlatformService } from './platform.service.js';
@@ -11,12 +12,14 @@ import { PlatformService } from './platform.service.js';
 export class PlatformController {
   constructor(private readonly platform: PlatformService) {}
 
+  @ApiOk(UnderwritingPolicyDto)
   @Get('underwriting-policy')
   @ApiOperation({ summary: 'The passing score and scoring model version every merchant is underwritten with.' })
   async get(): Promise<UnderwritingPolicyDto> {
     return toPolicyDto(await this.platform.current());
   }
 
+  @ApiOk(UnderwritingPolicyDto)
   @Put('underwriting-policy')
   @ApiOperation({ summary: 'Set the policy (a new version; earlier decisions keep theirs).' })
   async put(@Body() dto: PutUnderwritingPolicyDto): Promise<UnderwritingPolicyDto> {

@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiOk } from '../../common/api-responses.js';
 import type { PublishableAuth } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
@@ -10,6 +11,7 @@ import { MerchantsService } from '../merchants/merchants.service.js';
 export class PublicConfigController {
   constructor(private readonly merchants: MerchantsService) {}
 
+  @ApiOk(ANY_OBJECT)
   @Get('config')
   @Allow('publishable')
   @Header('Cache-Control', 'private, max-age=30')

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth } from '../../common/auth/decorators.js';
 import {
@@ -15,6 +16,7 @@ import { RecurringSchedulesService } from './recurring-schedules.service.js';
 export class RecurringSchedulesController {
   constructor(private readonly schedules: RecurringSchedulesService) {}
 
+  @ApiOk(RecurringScheduleDto)
   @Post()
   @ApiOperation({
     summary:
@@ -24,18 +26,21 @@ export class RecurringSchedulesController {
     return this.schedules.create(auth.merchantId, dto, actorOf(auth));
   }
 
+  @ApiList(RecurringScheduleDto)
   @Get()
   @ApiOperation({ summary: 'Recurring schedules, newest first; filter status, contactId.' })
   list(@Auth() auth: MerchantAuth, @Query() query: ListRecurringSchedulesQuery) {
     return this.schedules.list(auth.merchantId, query);
   }
 
+  @ApiOk(RecurringScheduleDetailDto)
   @Get(':id')
   @ApiOperation({ summary: 'One schedule with the periods it has generated (newest first).' })
   get(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<RecurringScheduleDetailDto> {
     return this.schedules.get(auth.merchantId, id);
   }
 
+  @ApiOk(RecurringScheduleDto)
   @Post(':id/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop generating periods until resumed.' })
@@ -43,6 +48,7 @@ export class RecurringSchedulesController {
     return this.schedules.pause(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiOk(RecurringScheduleDto)
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({
@@ -52,6 +58,7 @@ export class RecurringSchedulesController {
     return this.schedules.resume(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiOk(RecurringScheduleDto)
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'End the schedule for good; what it generated stays.' })

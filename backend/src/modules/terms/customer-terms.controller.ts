@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOk } from '../../common/api-responses.js';
 import type { CustomerAuth } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
 import { AcceptOfferDto, TermsOfferDto } from './dto/terms.dto.js';
@@ -11,12 +12,14 @@ import { TermsService } from './terms.service.js';
 export class CustomerTermsController {
   constructor(private readonly terms: TermsService) {}
 
+  @ApiOk(TermsOfferDto)
   @Get(':id')
   @ApiOperation({ summary: "One of the contact's offers, with the merchant's terms policy and allowed net days." })
   get(@Auth() auth: CustomerAuth, @Param('id') id: string) {
     return this.terms.getForCustomer(auth, id);
   }
 
+  @ApiOk(TermsOfferDto)
   @Post(':id/accept')
   @HttpCode(200)
   @ApiOperation({
@@ -31,6 +34,7 @@ export class CustomerTermsController {
     return this.terms.accept(auth, id, dto, ip);
   }
 
+  @ApiOk(TermsOfferDto)
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline the offer; the contact stays verified.' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiOk } from '../../common/api-responses.js';
 import type { MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth } from '../../common/auth/decorators.js';
 import { ListQuery } from '../../common/pagination.js';
@@ -12,6 +13,7 @@ import { TermsService } from './terms.service.js';
 export class TermsController {
   constructor(private readonly terms: TermsService) {}
 
+  @ApiOk(TermsOfferDto)
   @Post('terms-offers')
   @ApiOperation({
     summary:
@@ -25,12 +27,14 @@ export class TermsController {
     return this.terms.create(auth, contactId, dto);
   }
 
+  @ApiList(TermsOfferDto)
   @Get('terms-offers')
   @ApiOperation({ summary: "The contact's terms offers, newest first." })
   list(@Auth() auth: MerchantAuth, @Param('contactId') contactId: string, @Query() query: ListQuery) {
     return this.terms.list(auth.merchantId, contactId, query);
   }
 
+  @ApiOk(TermsOfferDto)
   @Post('terms-offers/:offerId/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an open offer.' })
@@ -42,6 +46,7 @@ export class TermsController {
     return this.terms.withdraw(auth, contactId, offerId);
   }
 
+  @ApiOk(ContactDto)
   @Post('end-contract')
   @HttpCode(200)
   @ApiOperation({ summary: 'End the contract: authorized → verified (admins; members only under flexible).' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { AdminOnly, Auth } from '../../common/auth/decorators.js';
 import { ListQuery } from '../../common/pagination.js';
@@ -12,18 +13,21 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiList(UserDto)
   @Get()
   @ApiOperation({ summary: "The merchant's dashboard users; admin only." })
   list(@Auth() auth: MerchantAuth, @Query() query: ListQuery) {
     return this.users.list(auth.merchantId, query);
   }
 
+  @ApiOk(UserDto)
   @Post()
   @ApiOperation({ summary: 'Add a user (admin or member); emails are unique across merchants.' })
   create(@Auth() auth: MerchantAuth, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(auth.merchantId, dto, actorOf(auth));
   }
 
+  @ApiOk(UserDto)
   @Delete(':id')
   @ApiOperation({ summary: 'Remove a user and end their sessions; the last admin stays (409 last_admin).' })
   remove(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<UserDto> {

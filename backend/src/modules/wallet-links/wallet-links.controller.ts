@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiOk } from '../../common/api-responses.js';
 import { IsEmail, IsString, MinLength } from 'class-validator';
 import { actorOf, type MerchantAuth, type PublishableAuth } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
@@ -19,18 +20,21 @@ class FreshLinkDto {
 export class WalletLinksController {
   constructor(private readonly links: WalletLinksService) {}
 
+  @ApiOk(ANY_OBJECT)
   @Post('contacts/:id/wallet-links')
   @ApiOperation({ summary: 'Email the contact a fresh wallet link (30 days).' })
   send(@Auth() auth: MerchantAuth, @Param('id') id: string) {
     return this.links.send(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiOk(ANY_OBJECT)
   @Delete('contacts/:id/wallet-links')
   @ApiOperation({ summary: 'Revoke every wallet link and customer session of the contact.' })
   revoke(@Auth() auth: MerchantAuth, @Param('id') id: string) {
     return this.links.revokeAll(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('customer/sessions')
   @Allow('public')
   @ApiTags('customer')
@@ -42,6 +46,7 @@ export class WalletLinksController {
     return this.links.exchange(dto.linkToken);
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('customer/wallet-links')
   @Allow('public')
   @HttpCode(202)
@@ -53,6 +58,7 @@ export class WalletLinksController {
     return this.links.requestFreshByLink(dto.linkToken);
   }
 
+  @ApiOk(ANY_OBJECT)
   @Post('public/wallet-links')
   @Allow('publishable')
   @HttpCode(202)

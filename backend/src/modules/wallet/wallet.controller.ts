@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiOk } from '../../common/api-responses.js';
 import type { CustomerAuth } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
 import { WalletService } from './wallet.service.js';
@@ -10,6 +11,7 @@ import { WalletService } from './wallet.service.js';
 export class WalletController {
   constructor(private readonly wallet: WalletService) {}
 
+  @ApiOk(ANY_OBJECT)
   @Get()
   @ApiOperation({
     summary:

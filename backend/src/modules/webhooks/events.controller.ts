@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList } from '../../common/api-responses.js';
 import type { MerchantAuth } from '../../common/auth/auth-context.js';
 import { Auth } from '../../common/auth/decorators.js';
-import { ListEventsQuery } from './dto/event.dto.js';
+import { EventDto, ListEventsQuery } from './dto/event.dto.js';
 import { EventLogService } from './event-log.service.js';
 
 @ApiTags('webhooks')
@@ -10,6 +11,7 @@ import { EventLogService } from './event-log.service.js';
 export class EventsController {
   constructor(private readonly events: EventLogService) {}
 
+  @ApiList(EventDto)
   @Get()
   @ApiOperation({
     summary: 'The event log behind webhooks, newest first; filter by type. Items are the webhook bodies.',

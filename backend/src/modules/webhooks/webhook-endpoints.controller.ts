@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
 import { AdminOnly, Auth, NoTransaction } from '../../common/auth/decorators.js';
 import { ListQuery } from '../../common/pagination.js';
@@ -18,12 +19,14 @@ export class WebhookEndpointsController {
     private readonly tests: WebhookTestService,
   ) {}
 
+  @ApiList(WebhookEndpointDto)
   @Get()
   @ApiOperation({ summary: 'Webhook endpoints, newest first (secrets are never shown again).' })
   list(@Auth() auth: MerchantAuth, @Query() query: ListQuery) {
     return this.endpoints.list(auth.merchantId, query);
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Post()
   @AdminOnly()
   @ApiOperation({
@@ -34,12 +37,14 @@ export class WebhookEndpointsController {
     return this.endpoints.create(auth.merchantId, dto, actorOf(auth));
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Get(':id')
   @ApiOperation({ summary: 'One endpoint.' })
   get(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<WebhookEndpointDto> {
     return this.endpoints.get(auth.merchantId, id);
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Delete(':id')
   @AdminOnly()
   @ApiOperation({ summary: 'Delete an endpoint: nothing more is sent to it; its pending deliveries fail.' })
@@ -47,6 +52,7 @@ export class WebhookEndpointsController {
     return this.endpoints.delete(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiOk(WebhookEndpointDto)
   @Post(':id/rotate-secret')
   @AdminOnly()
   @HttpCode(200)
@@ -57,6 +63,7 @@ export class WebhookEndpointsController {
     return this.endpoints.rotateSecret(auth.merchantId, id, actorOf(auth));
   }
 
+  @ApiList(WebhookDeliveryDto)
   @Get(':id/deliveries')
   @ApiOperation({
     summary: "The endpoint's delivery log, newest first: event, status, attempts, last answer, every attempt.",
@@ -65,6 +72,7 @@ export class WebhookEndpointsController {
     return this.deliveries.list(auth.merchantId, id, query);
   }
 
+  @ApiOk(WebhookDeliveryDto)
   @Post(':id/deliveries/:deliveryId/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a delivery again on the next worker pass (whatever its status).' })
@@ -76,6 +84,7 @@ export class WebhookEndpointsController {
     return this.deliveries.retry(auth.merchantId, id, deliveryId, actorOf(auth));
   }
 
+  @ApiOk(WebhookDeliveryDto)
   @Post(':id/test')
   @HttpCode(200)
   @NoTransaction() // the ping is committed, then sent with no transaction open, then logged
@@ -83,7 +92,6 @@ export class WebhookEndpointsController {
     summary:
       'Send a signed `ping` event ({ endpointId }) to this endpoint now (5 s at most); the answer is the logged delivery with its outcome.',
   })
-  @ApiOkResponse({ type: WebhookDeliveryDto })
   test(@Auth() auth: MerchantAuth, @Param('id') id: string): Promise<WebhookDeliveryDto> {
     return this.tests.send(auth.merchantId, id, actorOf(auth));
   }

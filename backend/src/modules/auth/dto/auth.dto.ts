@@ -1,5 +1,5 @@
 import { Trim } from '../../../common/dto-transforms.js';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MIN } from '../../users/dto/user.dto.js';
 import { UserDto } from '../../users/dto/user.dto.js';
@@ -10,7 +10,10 @@ export class LoginDto {
 }
 
 export class LoginResponseDto {
-  @ApiProperty({ description: 'The dashboard session token (`ms_…`). Shown once.' }) token!: string;
+  @ApiPropertyOptional({
+    description: 'The dashboard session token (`ms_…`). Shown once: left out of idempotent replays.',
+  })
+  token?: string;
   @ApiProperty({ type: UserDto }) user!: UserDto;
   @ApiProperty() expiresAt!: string;
 }

@@ -37,7 +37,10 @@ export class MerchantCreditApplicationDto extends CreditApplicationDto {
 }
 
 export class CustomerSessionDto {
-  @ApiProperty({ description: 'cs_… Shown once.' }) token!: string;
+  @ApiPropertyOptional({
+    description: 'cs_… Shown once: left out when the request is replayed with its Idempotency-Key.',
+  })
+  token?: string;
   @ApiProperty() expiresAt!: string;
 }
 

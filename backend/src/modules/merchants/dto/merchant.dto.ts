@@ -1,5 +1,5 @@
 import { Trim } from '../../../common/dto-transforms.js';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ApiKeyDto } from '../../api-keys/dto/api-key.dto.js';
 import { PASSWORD_MIN, UserDto } from '../../users/dto/user.dto.js';
@@ -47,7 +47,8 @@ export class SignUpResponseDto {
   })
   apiKeys!: ApiKeyDto[];
   @ApiProperty({ example: 'pk_…' }) publishableKey!: string;
-  @ApiProperty({ example: 'sk_…', description: 'Shown once; left out of idempotent replays.' }) secretKey?: string;
+  @ApiPropertyOptional({ example: 'sk_…', description: 'Shown once; left out of idempotent replays.' })
+  secretKey?: string;
 }
 
 export function toMerchantDto(m: Merchant): MerchantDto {
