@@ -1,3 +1,4 @@
+import { DistributionKeys1765070000000 } from './1765070000000-distribution-keys.js';
 import { Foundation1764100000000 } from './1764100000000-foundation.js';
 import { CreditAndTerms1764200000000 } from './1764200000000-credit-and-terms.js';
 import { InvoicesAndPayments1764300000000 } from './1764300000000-invoices-and-payments.js';
@@ -17,4 +18,5 @@ export const migrations = [
   DisputesAndWalletLinks1764600000000,
   RequestExpiryAndDisputeLookups1764700000000,
   RecurringInvoiceNumbers1764800000000,
+  DistributionKeys1765070000000,
 ];
