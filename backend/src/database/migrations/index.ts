@@ -1,4 +1,5 @@
 import { DistributionKeys1765070000000 } from './1765070000000-distribution-keys.js';
+import { OverviewTotals1765070100000 } from './1765070100000-overview-totals.js';
 import { Foundation1764100000000 } from './1764100000000-foundation.js';
 import { CreditAndTerms1764200000000 } from './1764200000000-credit-and-terms.js';
 import { InvoicesAndPayments1764300000000 } from './1764300000000-invoices-and-payments.js';
@@ -19,4 +20,5 @@ export const migrations = [
   RequestExpiryAndDisputeLookups1764700000000,
   RecurringInvoiceNumbers1764800000000,
   DistributionKeys1765070000000,
+  OverviewTotals1765070100000,
 ];
