@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { startApp, type TestApp } from './support/app.js';
-import { addCard, authorizedContact } from './support/billing.js';
+import { addCard, authorizedContact, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique } from './support/factories.js';
 
 type Op =
@@ -83,6 +83,8 @@ describe('overview running totals', () => {
   let m: Awaited<ReturnType<typeof signUpMerchant>> | undefined;
   let c: Awaited<ReturnType<typeof authorizedContact>> | undefined;
   let pm: string | undefined;
+  let e: Awaited<ReturnType<typeof verifiedContact>> | undefined;
+  let epm: string | undefined;
   it('equals the full scan after any sequence of changes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async (ops) => {
@@ -90,7 +92,11 @@ describe('overview running totals', () => {
         m ??= await signUpMerchant(t.http);
         c ??= await authorizedContact(t, m.secretKey, m.merchantId);
         pm ??= await addCard(t, c.session);
+        // USD invoices go to a contact with terms (USD), EUR ones to a contact without terms.
+        e ??= await verifiedContact(t, m.secretKey, m.merchantId);
+        epm ??= await addCard(t, e.session);
         const invoices: string[] = [];
+        const owner = new Map<string, [{ session: string }, string]>();
         const payments: string[] = [];
         const disputes: string[] = [];
         const key = { token: m.secretKey };
@@ -103,7 +109,7 @@ describe('overview running totals', () => {
             const res = await t.http.post(
               '/v1/invoices',
               {
-                contactId: c.contactId,
+                contactId: (o.currency === 'USD' ? c : e).contactId,
                 number: `O-${unique()}`,
                 amount: o.amount,
                 currency: o.currency,
@@ -114,6 +120,7 @@ describe('overview running totals', () => {
             );
             expect(res.status).toBe(201);
             invoices.push(res.body.id);
+            owner.set(res.body.id, o.currency === 'USD' ? [c, pm] : [e, epm]);
           } else if (o.kind === 'clock') {
             expect((await t.http.post('/dev/clock', { advance: `P${o.days}D` })).status).toBe(200);
           } else if (o.kind === 'refund') {
@@ -132,19 +139,20 @@ describe('overview running totals', () => {
             if (!invoices.length) continue;
             const id = at(invoices, o.pick)!;
             const inv = (await t.http.get(`/v1/invoices/${id}`, key)).body;
+            const [who, card] = owner.get(id)!;
             let res;
             if (o.kind === 'pay')
               res = await t.http.post(
                 `/v1/customer/invoices/${id}/payments`,
-                { paymentMethodId: pm },
-                { token: c.session },
+                { paymentMethodId: card },
+                { token: who.session },
               );
             else if (o.kind === 'void') res = await t.http.post(`/v1/invoices/${id}/void`, {}, key);
             else if (o.kind === 'dispute')
               res = await t.http.post(
                 `/v1/customer/invoices/${id}/disputes`,
                 { amount: Math.max(1, inv.balance), explanation: 'not delivered' },
-                { token: c.session },
+                { token: who.session },
               );
             else if (o.kind === 'credit')
               res = await t.http.post(
