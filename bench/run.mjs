@@ -25,7 +25,9 @@
 //   BENCH_PAY_CONNECTIONS   autocannon connections posting payments (default 8 = pgbench -c)
 //   BENCH_PAY_DURATION   measured seconds per payment workload and for pgbench (default 10)
 //   BENCH_PAY_POOL       approved payment requests cloned for the payments (default 600)
-//   BENCH_ONLY           comma-separated subset of bundle,api,payments,wallet (default: all)
+//   BENCH_OVERVIEW_SMALL, BENCH_OVERVIEW_LARGE  open invoices of the overview bench's merchant
+//                        (default 10000 and 1000000; PostgreSQL only, on BENCH_PAY_DATABASE_URL's server)
+//   BENCH_ONLY           comma-separated subset of bundle,api,payments,wallet,overview (default: all)
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -34,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { measureApi } from './lib/api.mjs';
 import { measureBundles } from './lib/bundle-size.mjs';
 import { findPgbench, measurePayments, reachable } from './lib/payments.mjs';
+import { measureOverview } from './lib/overview.mjs';
 import { measureWallet } from './lib/wallet.mjs';
 import { runSoak } from './lib/soak.mjs';
 
@@ -81,7 +84,7 @@ if (process.argv[2] === 'soak') {
   process.exit(ok ? 0 : 1);
 }
 
-const only = new Set((process.env.BENCH_ONLY || 'bundle,api,payments,wallet').split(',').map((v) => v.trim()));
+const only = new Set((process.env.BENCH_ONLY || 'bundle,api,payments,wallet,overview').split(',').map((v) => v.trim()));
 const loadNow = () => Math.round(loadavg()[0] * 100) / 100;
 let bundle = null;
 if (only.has('bundle')) {
@@ -103,7 +106,7 @@ const api = only.has('api')
 
 // PostgreSQL for payments and the wallet (both write fixtures by SQL on the app's database).
 let pgSkip = null;
-if (only.has('payments') || only.has('wallet')) {
+if (only.has('payments') || only.has('wallet') || only.has('overview')) {
   const r = await reachable(pgUrl);
   if (!r.ok) pgSkip = `PostgreSQL at ${redactUrl(pgUrl)} is not reachable (${r.reason})`;
 }
@@ -150,6 +153,18 @@ else if (only.has('wallet')) {
   });
   wallet.loadAverage1m = { start: loadAverage1mAtStart, end: loadNow() };
 }
+let overview = null;
+if (only.has('overview')) {
+  if (pgSkip) overview = { skipped: pgSkip };
+  else
+    overview = await measureOverview(root, {
+      databaseUrl: pgUrl,
+      small: int('BENCH_OVERVIEW_SMALL', 10_000),
+      large: int('BENCH_OVERVIEW_LARGE', 1_000_000),
+      samples: 21,
+      log,
+    });
+}
 
 machine.loadAverage1mAtEnd = Math.round(loadavg()[0] * 100) / 100;
 const result = {
@@ -160,6 +175,7 @@ const result = {
   api,
   payments,
   wallet,
+  overview,
   elapsedSeconds: Math.round((Date.now() - started) / 100) / 10,
 };
 const outDir = join(root, 'bench', 'results');
@@ -316,6 +332,20 @@ else if (wallet) {
     row(['  ratio 10,000 / 10 invoices', x(wallet.ratio.requestsPerSecond), x(wallet.ratio.latencyP50), '', ''], aw2),
   );
   lines.push('');
+}
+if (overview?.skipped) lines.push(`Overview  skipped: ${overview.skipped}`, '');
+else if (overview) {
+  lines.push(
+    `Overview  ${overview.database.description}; GET /v1/overview, median of ${overview.settings.samples} sequential requests`,
+  );
+  for (const p of overview.points)
+    lines.push(
+      `  ${num(p.invoices).padStart(10)} open invoices   overview ${ms(p.overviewMsP50).padStart(10)}   (full scan in SQL, as before: ${ms(p.fullScanSqlMsP50)})`,
+    );
+  lines.push(
+    `  ratio large / small: overview ${x(overview.ratio.overview)}, full scan ${x(overview.ratio.fullScan)}`,
+    '',
+  );
 }
 lines.push(`written   bench/results/latest.json  (${result.elapsedSeconds} s in all)`);
 console.log(lines.join('\n'));

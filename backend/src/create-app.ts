@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino, type DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
+import { registerAccessLog, requestId } from './http/access-log.js';
 import { setupOpenApi } from './http/openapi/openapi-document.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
@@ -23,7 +24,12 @@ export interface CreateAppOptions {
   /** The SDK build served as this instance's release (tests; default: sdk/elements/dist). */
   sdkBuild?: SdkBuild | null;
   logger?: false;
+  /** Where the access log's JSON lines go: stdout unless `logger` is false; false: nowhere. */
+  accessLog?: DestinationStream | false;
 }
+
+/** CC_LOG_LEVEL's names in pino's. */
+const PINO_LEVELS: Record<string, string> = { debug: 'debug', log: 'info', warn: 'warn', error: 'error' };
 
 /** Builds the whole HTTP application (used by main.ts, the tests and the benchmarks). */
 export async function createApp(
@@ -34,7 +40,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     trustProxy: config.CC_TRUST_PROXY,
     bodyLimit: 10 * 1024 * 1024,
-    genReqId: () => `req_${randomBytes(12).toString('base64url')}`,
+    genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString },
   });
   const logger =
@@ -50,6 +56,8 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
 
+  const accessLog = options.accessLog ?? (options.logger === false ? false : pino.destination(1));
+  if (accessLog) registerAccessLog(fastify, accessLog, PINO_LEVELS[config.CC_LOG_LEVEL]);
   await registerSecurity(fastify);
   await registerRateLimits(fastify, config);
   registerRequestMetrics(fastify, app.get(MetricsService));

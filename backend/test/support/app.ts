@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
-import { createApp } from '../../src/create-app.js';
+import { createApp, type CreateAppOptions } from '../../src/create-app.js';
 import { openDatabase, type Database } from '../../src/database/database.js';
 import { HttpClient } from './http.js';
 import { scratchDatabase } from './postgres.js';
@@ -30,7 +30,7 @@ export const PRODUCTION_ENV: Record<string, string> = {
  * PostgreSQL server (dropped on close); else on an in-memory embedded PostgreSQL. Either way
  * each app has a database of its own, so workers in one test file never see another's rows.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-test-'));
   const scratch = process.env.CC_TEST_DATABASE_URL && !env.DATABASE_URL ? await scratchDatabase('cc_test') : null;
   const config = loadConfig({
@@ -45,7 +45,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     ...env,
   });
   const db = await openDatabase(config, { inMemory: true });
-  const app = await createApp(config, db, { logger: false });
+  const app = await createApp(config, db, { logger: false, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

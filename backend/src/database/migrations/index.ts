@@ -1,3 +1,5 @@
+import { DistributionKeys1765070000000 } from './1765070000000-distribution-keys.js';
+import { OverviewTotals1765070100000 } from './1765070100000-overview-totals.js';
 import { Foundation1764100000000 } from './1764100000000-foundation.js';
 import { CreditAndTerms1764200000000 } from './1764200000000-credit-and-terms.js';
 import { InvoicesAndPayments1764300000000 } from './1764300000000-invoices-and-payments.js';
@@ -25,4 +27,6 @@ export const migrations = [
   SdkReleases1765040000000,
   MetadataAndWebhookRotation1765050000000,
   OutboxRetention1765010000000,
+  DistributionKeys1765070000000,
+  OverviewTotals1765070100000,
 ];

@@ -1,11 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One remembered answer per (credential scope, Idempotency-Key). */
+/** One remembered answer per (merchant, credential scope, Idempotency-Key); merchant `''` when the caller has none. */
 @Entity('idempotency_keys')
 export class IdempotencyKey {
+  @PrimaryColumn() merchantId!: string;
   @PrimaryColumn() scope!: string;
   @PrimaryColumn() key!: string;
-  @Column({ type: 'text', nullable: true }) merchantId!: string | null;
   @Column() requestHash!: string;
   @Column({ type: 'int' }) statusCode!: number;
   @Column({ type: 'jsonb' }) responseBody!: unknown;

@@ -47,6 +47,9 @@ function legacyRequestHash(method: string, path: string, body: unknown): string 
     .digest('hex');
 }
 
+/** A key's merchant column: the merchant's id, or `''` for callers without one (it leads the primary key). */
+const merchantKey = (merchantId: string | null) => merchantId ?? '';
+
 /** The Idempotency-Key (with its credential scope and the request's hash) of the write whose work is running, if it sent one. */
 const currentKey = new AsyncLocalStorage<{ scope: string; key: string; hash: string }>();
 
@@ -106,26 +109,34 @@ export class IdempotencyService {
   ): Promise<Claim> {
     const now = this.clock.now();
     const claimed: unknown[] = await this.db.manager.query(
-      `INSERT INTO idempotency_keys (scope, key, merchant_id, request_hash, status_code, response_body, created_at, expires_at)
+      `INSERT INTO idempotency_keys (merchant_id, scope, key, request_hash, status_code, response_body, created_at, expires_at)
        VALUES ($1, $2, $3, $4, 0, '{}', $5, $6)
-       ON CONFLICT (scope, key) DO UPDATE
-         SET merchant_id = EXCLUDED.merchant_id, request_hash = EXCLUDED.request_hash, status_code = 0,
+       ON CONFLICT (merchant_id, scope, key) DO UPDATE
+         SET request_hash = EXCLUDED.request_hash, status_code = 0,
              response_body = '{}', created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
          WHERE idempotency_keys.expires_at < EXCLUDED.created_at
        RETURNING key`,
-      [scope, key, merchantId, hash, now, this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS)],
+      [merchantKey(merchantId), scope, key, hash, now, this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS)],
     );
     if (claimed.length) return { state: 'claimed' };
-    const row = await this.db.repo(IdempotencyKey).findOneOrFail({ where: { scope, key } });
+    const row = await this.db
+      .repo(IdempotencyKey)
+      .findOneOrFail({ where: { merchantId: merchantKey(merchantId), scope, key } });
     const same = row.requestHash.startsWith(KEYED) ? row.requestHash === hash : row.requestHash === legacy?.();
     return same ? { state: 'replay', row } : { state: 'mismatch' };
   }
 
   /** Stores the answer on the claimed row (same transaction as the work, written with its other appends before COMMIT). */
-  async complete(scope: string, key: string, statusCode: number, body: unknown): Promise<void> {
+  async complete(
+    merchantId: string | null,
+    scope: string,
+    key: string,
+    statusCode: number,
+    body: unknown,
+  ): Promise<void> {
     await this.db.writeLater(
-      'UPDATE idempotency_keys SET status_code = $1, response_body = $2 WHERE scope = $3 AND key = $4',
-      [statusCode, JSON.stringify(stripSecrets(body) ?? null), scope, key],
+      'UPDATE idempotency_keys SET status_code = $1, response_body = $2 WHERE merchant_id = $3 AND scope = $4 AND key = $5',
+      [statusCode, JSON.stringify(stripSecrets(body) ?? null), merchantKey(merchantId), scope, key],
     );
   }
 
@@ -144,9 +155,9 @@ export class IdempotencyService {
         .createQueryBuilder()
         .insert()
         .values({
+          merchantId: merchantKey(merchantId),
           scope,
           key,
-          merchantId,
           requestHash: hash,
           statusCode,
           responseBody: body as object,

@@ -71,11 +71,11 @@ export class WriteInterceptor implements NestInterceptor {
           } catch (err) {
             if (err instanceof CommitThenThrow) {
               const res = toErrorResponse(err.error, req.id);
-              await this.idempotency.complete(scope, key, res.status, res.body);
+              await this.idempotency.complete(merchantId, scope, key, res.status, res.body);
             }
             throw err;
           }
-          await this.idempotency.complete(scope, key, status, body ?? null);
+          await this.idempotency.complete(merchantId, scope, key, status, body ?? null);
           return { fresh: body };
         });
       } catch (err) {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Db } from '../../common/db.js';
+import { registerWorkerMetrics } from './worker-metrics.js';
 
 /** Prometheus metrics: request counts and latencies by route (recorded by a Fastify onResponse hook). */
 @Injectable()
@@ -19,8 +21,9 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(db: Db) {
     collectDefaultMetrics({ register: this.registry, prefix: 'cc_' });
+    registerWorkerMetrics(this.registry, db);
   }
 
   observe(method: string, route: string, status: number, seconds: number): void {

@@ -1,5 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { WorkerService } from '../worker/worker.service.js';
+import { OverviewTotalsService } from './overview-totals.service.js';
 import { OverviewController } from './overview.controller.js';
 
-@Module({ controllers: [OverviewController] })
-export class OverviewModule {}
+@Module({ controllers: [OverviewController], providers: [OverviewTotalsService] })
+export class OverviewModule implements OnModuleInit {
+  constructor(
+    private readonly worker: WorkerService,
+    private readonly totals: OverviewTotalsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.worker.register({ name: 'overview-totals', run: () => this.totals.fold() });
+  }
+}
