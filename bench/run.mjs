@@ -207,6 +207,11 @@ if (bundle) {
   lines.push(row(['Bundle (rollup, node-resolve, esbuild, terser)', 'raw B', 'gzip -9 B'], bw));
   lines.push(row(['  sdk/elements/dist/cc-sdk.js', num(bundle.sdk.raw), num(bundle.sdk.gzip)], bw));
   lines.push(row(['  bare Lit element (baseline)', num(bundle.baseline.raw), num(bundle.baseline.gzip)], bw));
+  for (const [label, p] of [
+    ['page, one <cc-credit-app> (budget 20 KB)', bundle.pages.creditApp],
+    ['page, every element (budget 30 KB)', bundle.pages.everyElement],
+  ])
+    lines.push(row([`  ${label}`, num(p.raw), num(p.gzip)], bw) + `  br ${num(p.br)} B, ${p.files} files`);
   lines.push(row(['  SDK over baseline', `+${num(bundle.overBaseline.raw)}`, `+${num(bundle.overBaseline.gzip)}`], bw));
   lines.push(row(['  ratio sdk / baseline', x(bundle.ratio.raw), x(bundle.ratio.gzip)], bw));
   lines.push('');

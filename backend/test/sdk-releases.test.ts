@@ -5,25 +5,23 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '../src/config/app-config.js';
 import { createApp } from '../src/create-app.js';
 import { openDatabase } from '../src/database/database.js';
-import type { SdkBuild } from '../src/http/sdk-releases.js';
+import type { ReleasesDocument, SdkBuild } from '../src/http/sdk-releases.js';
 import { SDK_DIST } from '../src/http/static-sites.js';
 import { scratchDatabase } from './support/postgres.js';
 
-/** `/sdk/releases.json` as documented. */
-interface Releases {
-  current: string;
-  releases: { version: string; files: Record<string, { url: string; integrity: string }> }[];
-}
-
 const built = readFileSync(join(SDK_DIST, 'cc-sdk.js'));
+const chunkA = 'export const a = 1;\n';
 const releaseA: SdkBuild = {
   version: '1.0.0',
-  files: [{ name: 'cc-sdk.js', body: built, contentType: 'text/javascript; charset=utf-8' }],
+  files: [
+    { name: 'cc-sdk.js', body: built, contentType: 'text/javascript; charset=utf-8' },
+    { name: 'chunks/only-in-a-1.js', body: Buffer.from(chunkA), contentType: 'text/javascript; charset=utf-8' },
+  ],
 };
 const withBody = (version: string, extra: string): SdkBuild => ({
   version,
@@ -36,6 +34,9 @@ const withBody = (version: string, extra: string): SdkBuild => ({
   ],
 });
 const sri = (body: Buffer) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
+
+// Each start opens the database and registers a release: slow on a busy machine.
+jest.setTimeout(300_000);
 
 describe('SDK releases across upgrades', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-releases-'));
@@ -61,6 +62,7 @@ describe('SDK releases across upgrades', () => {
   }
   const get = (path: string, headers: Record<string, string> = {}) => fetch(running!.baseUrl + path, { headers });
   const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
+  const releasesDoc = async () => (await (await get('/sdk/releases.json')).json()) as ReleasesDocument;
 
   beforeAll(async () => {
     if (process.env.CC_TEST_DATABASE_URL) scratch = await scratchDatabase('cc_releases');
@@ -73,11 +75,11 @@ describe('SDK releases across upgrades', () => {
 
   it('keeps serving a pinned release, byte for byte with its integrity, after the next version is deployed', async () => {
     await start(releaseA);
-    const first = (await (await get('/sdk/releases.json')).json()) as Releases;
+    const first = await releasesDoc();
     expect(first.current).toBe('1.0.0');
-    const pinnedA = first.releases[0].files['cc-sdk.js'];
+    const pinnedA = first.releases[0]!.files['cc-sdk.js']!;
     expect(pinnedA).toEqual({ url: 'https://cc.example/sdk/1.0.0/cc-sdk.js', integrity: sri(built) });
-    const manifest = await (await get('/sdk/manifest.json')).json();
+    const manifest = (await (await get('/sdk/manifest.json')).json()) as Record<string, unknown>;
     expect(manifest).toMatchObject({
       version: '1.0.0',
       evergreen: '/sdk/v1/cc-sdk.js',
@@ -109,24 +111,27 @@ describe('SDK releases across upgrades', () => {
     expect((await bytes(evergreen)).equals(releaseB.files[0]!.body)).toBe(true);
     expect(evergreen.headers.get('cache-control')).toMatch(/max-age=300\b/);
 
-    const after = (await (await get('/sdk/releases.json')).json()) as Releases;
+    const after = await releasesDoc();
     expect(after.current).toBe('1.0.1');
     expect(after.releases.map((r) => r.version)).toEqual(['1.0.1', '1.0.0']);
-    expect(after.releases[1].files['cc-sdk.js']).toEqual(pinnedA);
+    expect(after.releases[1]!.files['cc-sdk.js']).toEqual(pinnedA);
+    // A chunk of release A: under its version, and from the evergreen URL for pages that loaded A's entry.
+    for (const path of ['/sdk/1.0.0/chunks/only-in-a-1.js', '/sdk/v1/chunks/only-in-a-1.js'])
+      expect([path, (await bytes(await get(path))).toString()]).toEqual([path, chunkA]);
   });
 
   it('never replaces pinned bytes: other bytes under a stored version become <version>+<hash>', async () => {
     const releaseB = withBody('1.0.1', '\n// 1.0.1\n');
     const rebuilt = withBody('1.0.1', '\n// 1.0.1, rebuilt\n');
     await start(rebuilt);
-    const doc = (await (await get('/sdk/releases.json')).json()) as Releases;
+    const doc = await releasesDoc();
     expect(doc.current).toMatch(/^1\.0\.1\+[0-9a-f]{12}$/);
     const original = await get('/sdk/1.0.1/cc-sdk.js');
     expect((await bytes(original)).equals(releaseB.files[0]!.body)).toBe(true);
     const again = await get(`/sdk/${doc.current}/cc-sdk.js`);
     expect((await bytes(again)).equals(rebuilt.files[0]!.body)).toBe(true);
     await start(rebuilt); // the same bytes again are the same release
-    expect(((await (await get('/sdk/releases.json')).json()) as Releases).releases).toHaveLength(doc.releases.length);
+    expect((await releasesDoc()).releases).toHaveLength(doc.releases.length);
   });
 
   it('answers 404 for a release or file it never served', async () => {

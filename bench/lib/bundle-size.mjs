@@ -3,8 +3,8 @@
 // esbuild with the SDK's tsconfig, terser, one ES module with a source map comment).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
@@ -75,8 +75,58 @@ export async function measureBundles(root) {
   const baseline = await measureBaseline(root);
   return {
     sdk: { file: 'sdk/elements/dist/cc-sdk.js', raw: sdk.raw, gzip: sdk.gzip },
+    pages: await measurePages(sdkFile),
     baseline: { file: 'bare Lit element (temp dir)', raw: baseline.raw, gzip: baseline.gzip },
     ratio: { raw: sdk.raw / baseline.raw, gzip: sdk.gzip / baseline.gzip },
     overBaseline: { raw: sdk.raw - baseline.raw, gzip: sdk.gzip - baseline.gzip },
+  };
+}
+
+/** Brotli (quality 11, as the build writes it) and gzip -9 sizes of one file. */
+async function compressedOf(file) {
+  const bytes = await readFile(file);
+  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { raw: bytes.length, br, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** The files a module pulls in statically (relative `import … from` / bare `import` of chunks). */
+async function staticClosure(files) {
+  const seen = new Set();
+  const stack = [...files];
+  while (stack.length) {
+    const file = stack.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = await readFile(file, 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*["'](\.\.?\/[^"']+)["']/g)) stack.push(join(dirname(file), m[1]));
+  }
+  return seen;
+}
+
+/**
+ * Script bytes a page downloads from the loader: cc-sdk.js plus, for each element used, its
+ * chunk (the loader's dynamic `import("./chunks/…")`) and everything that chunk imports.
+ * Read from the build's import graph (not yet measured in a browser).
+ */
+export async function measurePages(sdkFile) {
+  const loader = await readFile(sdkFile, 'utf8');
+  const chunks = [...loader.matchAll(/import\(["'](\.\/chunks\/[^"']+)["']\)/g)].map((m) =>
+    join(dirname(sdkFile), m[1]),
+  );
+  const page = async (roots) => {
+    const sizes = await Promise.all([...(await staticClosure([sdkFile, ...roots]))].map(compressedOf));
+    return sizes.reduce(
+      (a, b) => ({ raw: a.raw + b.raw, br: a.br + b.br, gzip: a.gzip + b.gzip, files: a.files + 1 }),
+      {
+        raw: 0,
+        br: 0,
+        gzip: 0,
+        files: 0,
+      },
+    );
+  };
+  return {
+    creditApp: await page(chunks.filter((c) => c.includes('/cc-credit-app-'))),
+    everyElement: await page(chunks),
   };
 }

@@ -660,7 +660,7 @@ describe('merchant console on the real backend', { concurrency: false }, () => {
     }
   });
 
-  test('embed: the snippet has the hashed SDK, its integrity and the publishable key; theme controls; live preview', async () => {
+  test('embed: the snippet has the evergreen SDK (or the pinned one with its integrity) and the publishable key; theme controls; live preview', async () => {
     const { context, page, problems } = await openConsole();
     try {
       await signIn(page, ADMIN);

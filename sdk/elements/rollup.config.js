@@ -24,10 +24,18 @@ export default [
       sourcemap: true,
     },
   },
-  // <script type="module" src=".../cc-sdk.js">: everything, Lit included, in one minified file.
+  // <script type="module" src=".../cc-sdk.js">: a small loader, and one chunk per element plus the
+  // shared chunks (Lit, the internals) it imports the first time the page uses a tag. Imports
+  // between them are relative, so a release is one folder (/sdk/<version>/).
   {
     input: 'src/cc-sdk.ts',
     plugins: [resolveProduction(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
-    output: { file: 'dist/cc-sdk.js', format: 'es', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'cc-sdk.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
   },
 ];

@@ -122,6 +122,19 @@ export class SdkReleases {
     return found;
   }
 
+  /**
+   * A content-hashed chunk of any stored release: a page that loaded the evergreen entry just
+   * before an upgrade still gets the chunks that entry names.
+   */
+  async releaseWithChunk(name: string): Promise<string | null> {
+    if (!name.startsWith('chunks/')) return null;
+    const rows: { version: string }[] = await this.dataSource.query(
+      'SELECT version FROM sdk_release_files WHERE name = $1 LIMIT 1',
+      [name],
+    );
+    return rows[0]?.version ?? null;
+  }
+
   /** The release whose `cc-sdk.js` had this content-hashed alias (`/sdk/cc-sdk.<hash>.js`). */
   async byLegacyHash(hash: string): Promise<string | null> {
     const rows: { version: string }[] = await this.dataSource.query(

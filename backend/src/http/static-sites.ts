@@ -111,7 +111,10 @@ export async function registerStaticSites(fastify: FastifyInstance, options: Sta
   });
   fastify.get<{ Params: { major: string; '*': string } }>('/sdk/v:major(^\\d+$)/*', async (req, reply) => {
     const version = await releases.evergreen(Number(req.params.major));
-    const file = version ? await releases.file(version, req.params['*']) : null;
+    const name = req.params['*'];
+    let file = version ? await releases.file(version, name) : null;
+    const older = file ? null : await releases.releaseWithChunk(name);
+    if (older) file = await releases.file(older, name);
     return file ? sendStored(req, reply, file, SHORT) : notFound(reply);
   });
   // The content-hashed alias of pages pasted before versioned URLs: every stored release keeps it.

@@ -158,6 +158,8 @@ export class CcConsoleEmbed extends ConsolePart {
     this.preview = 'loading';
     try {
       await import(/* @vite-ignore */ `${this.#origin}${manifest.hashedPath ?? manifest.script}`);
+      // cc-sdk.js is a lazy loader: define every element now, so the preview can tell what the build has.
+      await (globalThis as { ccSdk?: { load(): Promise<void> } }).ccSdk?.load();
       this.preview = 'ready';
     } catch {
       this.preview = 'error';

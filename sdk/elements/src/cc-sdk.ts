@@ -1,11 +1,6 @@
-// Entry of the single-file bundle (dist/cc-sdk.js): registers every element.
-// The script's own origin becomes the default api-base; then the provider is defined
-// before any element that consumes its context.
+// Entry of dist/cc-sdk.js, the one <script type="module"> merchants add: a small loader.
+// The script's own origin becomes the default api-base; then every CustomerConnect tag the
+// page uses (in the document or any shadow root) loads its element's chunk the first time
+// it appears. `ccSdk.load('cc-wallet')` loads one ahead of time.
 import './internal/script-origin.js';
-import './define/cc-provider.js';
-import './define/cc-credit-app.js';
-import './define/cc-terms-offer.js';
-import './define/cc-dispute-form.js';
-import './define/cc-payment-method-form.js';
-import './define/cc-payment-request.js';
-import './define/cc-wallet.js';
+import './loader.js';
