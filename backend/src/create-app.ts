@@ -28,7 +28,8 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.CC_TRUST_PROXY,
+    // false, a hop count or the proxies' addresses/CIDRs (Fastify takes a number too; its types omit it).
+    trustProxy: config.CC_TRUST_PROXY as boolean | string[],
     bodyLimit: 10 * 1024 * 1024,
     genReqId: () => `req_${randomBytes(12).toString('base64url')}`,
     routerOptions: { ignoreTrailingSlash: true },

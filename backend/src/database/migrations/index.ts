@@ -3,6 +3,7 @@ import { CreditAndTerms1764200000000 } from './1764200000000-credit-and-terms.js
 import { InvoicesAndPayments1764300000000 } from './1764300000000-invoices-and-payments.js';
 import { Recurring1764500000000 } from './1764500000000-recurring.js';
 import { DisputesAndWalletLinks1764600000000 } from './1764600000000-disputes-and-wallet-links.js';
+import { LoginFailures1765020000000 } from './1765020000000-login-failures.js';
 import { RecurringInvoiceNumbers1764800000000 } from './1764800000000-recurring-invoice-numbers.js';
 import { RequestExpiryAndDisputeLookups1764700000000 } from './1764700000000-request-expiry-and-dispute-lookups.js';
 import { Webhooks1764400000000 } from './1764400000000-webhooks.js';
@@ -17,4 +18,5 @@ export const migrations = [
   DisputesAndWalletLinks1764600000000,
   RequestExpiryAndDisputeLookups1764700000000,
   RecurringInvoiceNumbers1764800000000,
+  LoginFailures1765020000000,
 ];

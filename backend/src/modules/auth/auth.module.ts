@@ -6,12 +6,13 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsService } from './credentials.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SessionsModule } from './sessions.module.js';
 
 @Module({
   imports: [SessionsModule, UsersModule, ApiKeysModule, MerchantsModule],
   controllers: [AuthController],
-  providers: [AuthService, CredentialsService, AuthGuard],
+  providers: [AuthService, CredentialsService, AuthGuard, LoginThrottle],
   exports: [AuthGuard, CredentialsService, SessionsModule],
 })
 export class AuthModule {}
