@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
-import { Auth, NoTransaction } from '../../common/auth/decorators.js';
+import { Auth } from '../../common/auth/decorators.js';
 import { ImportInvoicesDto } from './dto/import.dto.js';
 import { CreateInvoiceDto, CreditNoteDto, InvoiceDto, ListInvoicesQuery, UpdateInvoiceDto } from './dto/invoice.dto.js';
 import { InvoiceImportService } from './invoice-import.service.js';
@@ -25,7 +25,6 @@ export class InvoicesController {
   }
 
   @Post('import')
-  @NoTransaction()
   @ApiOperation({
     summary:
       'Import up to 5,000 invoices from CSV or JSON: per-row results; dryRun previews; otherwise all rows or none (422 import_invalid).',
