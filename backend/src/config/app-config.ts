@@ -73,6 +73,10 @@ export class AppConfig {
     validator: { validate: (v) => typeof v !== 'string', defaultMessage: () => TRUST_PROXY_MESSAGE },
   })
   CC_TRUST_PROXY: false | number | string[] = false;
+  /** `1`: webhook URLs may point at loopback, private and other special-purpose addresses (development, tests). */
+  @Transform(toFlag)
+  @IsBoolean({ message: 'CC_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1' })
+  CC_WEBHOOKS_ALLOW_PRIVATE: boolean = false;
   @IsOptional() @Transform(toFlag) @IsBoolean({ message: 'CC_SEED_DEMO must be 0 or 1' }) CC_SEED_DEMO?: boolean;
   /** `0` turns the in-process worker off (tests drive it by hand). */
   @Transform(toFlag) @IsBoolean({ message: 'CC_WORKER must be 0 or 1' }) CC_WORKER: boolean = true;
