@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
+import { registerBodyDepthLimit } from './http/body-depth.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
 import { registerSecurity } from './http/security.js';
@@ -49,6 +50,7 @@ export async function createApp(
 
   await registerSecurity(fastify);
   await registerRateLimits(fastify, config);
+  registerBodyDepthLimit(fastify);
   registerRequestMetrics(fastify, app.get(MetricsService));
   await registerStaticSites(fastify, options.demo ?? { publishableKey: '' });
 
