@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
 import { registerAccessLog, requestId } from './http/access-log.js';
 import { setupOpenApi } from './http/openapi/openapi-document.js';
+import { registerBodyDepthLimit } from './http/body-depth.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
 import { registerSecurity } from './http/security.js';
@@ -38,7 +39,8 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.CC_TRUST_PROXY,
+    // false, a hop count or the proxies' addresses/CIDRs (Fastify takes a number too; its types omit it).
+    trustProxy: config.CC_TRUST_PROXY as boolean | string[],
     bodyLimit: 10 * 1024 * 1024,
     genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString },
@@ -60,6 +62,7 @@ export async function createApp(
   if (accessLog) registerAccessLog(fastify, accessLog, PINO_LEVELS[config.CC_LOG_LEVEL]);
   await registerSecurity(fastify);
   await registerRateLimits(fastify, config);
+  registerBodyDepthLimit(fastify);
   registerRequestMetrics(fastify, app.get(MetricsService));
   await registerStaticSites(fastify, {
     demo: options.demo ?? { publishableKey: '' },

@@ -138,4 +138,25 @@ describe('invoice import', () => {
     );
     expect(tooMany.body.error.message).toContain('5000');
   });
+
+  it('answers a retry with the same Idempotency-Key with the first answer, importing once', async () => {
+    const p = unique();
+    const body = { format: 'csv', data: csv([`${p}-1,${email},5.00,USD,2026-11-01,,Retried`]) };
+    const before = await count();
+    const key = `import-${p}`;
+    const first = await t.http.post('/v1/invoices/import', body, { token: m.secretKey, idempotencyKey: key });
+    expect(first.status).toBe(201);
+    const retry = await t.http.post('/v1/invoices/import', body, { token: m.secretKey, idempotencyKey: key });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await count()).toBe(before + 1);
+    const reused = await t.http.post(
+      '/v1/invoices/import',
+      { ...body, dryRun: true },
+      { token: m.secretKey, idempotencyKey: key },
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+  });
 });

@@ -127,6 +127,29 @@ describe('merchant settings', () => {
     expect((await t.http.get('/v1/merchant', { token: m.secretKey })).body.settings).toEqual(before);
   });
 
+  it('refuses inherited names (hasOwnProperty, constructor, __proto__) as unknown fields, at any depth', async () => {
+    const before = (await t.http.get('/v1/merchant', { token: m.secretKey })).body.settings;
+    // A `__proto__` key never reaches the code: the JSON parser refuses it (400 invalid_json).
+    const cases: [string, number, string, string | undefined][] = [
+      ['{"hasOwnProperty":{}}', 422, 'unknown_field', 'hasOwnProperty'],
+      ['{"toString":"x"}', 422, 'unknown_field', 'toString'],
+      ['{"theme":{"constructor":{}}}', 422, 'unknown_field', 'theme.constructor'],
+      ['{"partialPayments":{"byMethod":{"valueOf":1}}}', 422, 'unknown_field', 'partialPayments.byMethod.valueOf'],
+      ['{"__proto__":{"termsPolicy":"flexible"}}', 400, 'invalid_json', undefined],
+      ['{"theme":{"__proto__":{"radius":4}}}', 400, 'invalid_json', undefined],
+    ];
+    for (const [raw, status, code, param] of cases) {
+      const res = await t.http.request('PATCH', '/v1/merchant/settings', undefined, { token: m.secretKey, raw });
+      expect({ raw, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({
+        raw,
+        status,
+        code,
+        param,
+      });
+    }
+    expect((await t.http.get('/v1/merchant', { token: m.secretKey })).body.settings).toEqual(before);
+  });
+
   it('keeps each merchant to its own settings', async () => {
     const other = await signUpMerchant(t.http);
     await t.http.patch('/v1/merchant/settings', { allowedNetDays: [15] }, { token: other.secretKey });

@@ -487,7 +487,7 @@ describe('webhooks', () => {
 
 describe('webhooks in production', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await startApp(PRODUCTION_ENV)));
+  beforeAll(async () => (t = await startApp({ ...PRODUCTION_ENV, CC_WEBHOOKS_ALLOW_PRIVATE: '0' })));
   afterAll(async () => t?.close());
 
   it('refuses http, loopback and private-network URLs', async () => {
@@ -500,6 +500,14 @@ describe('webhooks in production', () => {
       'https://[::1]/hooks',
       'https://169.254.169.254/latest',
       'https://[fd00::1]/x',
+      // IANA special-purpose ranges the first list missed, embedded-IPv4 forms included.
+      'https://[64:ff9b::a00:1]/x',
+      'https://[::a00:1]/x',
+      'https://[2002:a00:1::1]/x',
+      'https://[fec0::1]/x',
+      'https://192.0.0.170/x',
+      'https://198.18.0.1/x',
+      'https://[::ffff:192.168.0.1]/x',
     ]) {
       const res = await t.http.post('/v1/webhook-endpoints', { url, events: ['*'] }, { token: m.secretKey });
       expect({ url, status: res.status, code: res.body.error?.code, param: res.body.error?.param }).toEqual({
@@ -509,6 +517,25 @@ describe('webhooks in production', () => {
         param: 'url',
       });
     }
+  });
+});
+
+describe('webhooks in development without CC_WEBHOOKS_ALLOW_PRIVATE', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startApp({ CC_WEBHOOKS_ALLOW_PRIVATE: '0' })));
+  afterAll(async () => t?.close());
+
+  it('refuses special-purpose addresses too (the blocklist holds in every environment)', async () => {
+    const m = await signUpMerchant(t.http);
+    for (const url of ['http://127.0.0.1:4000/hooks', 'https://10.1.2.3/hooks', 'https://[64:ff9b::7f00:1]/x']) {
+      const res = await t.http.post('/v1/webhook-endpoints', { url, events: ['*'] }, { token: m.secretKey });
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
+        url,
+        status: 422,
+        code: 'parameter_invalid',
+      });
+    }
+    expect((await t.db.dataSource.query('SELECT count(*)::int AS n FROM webhook_endpoints'))[0].n).toBe(0);
   });
 });
 

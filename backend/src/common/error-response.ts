@@ -30,7 +30,13 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 /** Maps any thrown value to the error envelope of api.md; unknown errors say nothing of their internals. */
 export function toErrorResponse(err: unknown, requestId: string): ErrorResponse {
   if (err instanceof ReplayedError) return { status: err.status, body: err.body, unexpected: false };
-  if (err instanceof ApiError) return { status: err.status, body: err.toBody(), unexpected: false };
+  if (err instanceof ApiError)
+    return {
+      status: err.status,
+      body: err.toBody(),
+      unexpected: false,
+      ...(err.headers ? { headers: err.headers } : {}),
+    };
   if (isDatabaseUnavailable(err)) {
     const e = new ApiError(503, 'database_unavailable', 'The database cannot be reached right now; retry shortly.');
     return { status: 503, body: e.toBody(), unexpected: false, headers: { 'retry-after': '5' } };

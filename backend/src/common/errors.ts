@@ -30,6 +30,8 @@ const STATUS_TYPE: Record<number, ErrorType> = {
  */
 export class ApiError extends Error {
   readonly type: ErrorType;
+  /** Response headers that go with the error (e.g. `retry-after` on a 429). */
+  headers?: Record<string, string>;
   constructor(
     readonly status: number,
     readonly code: string,

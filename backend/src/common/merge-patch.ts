@@ -8,7 +8,14 @@ export function mergePatch<T>(target: T, patch: unknown): T {
   const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
+    // defineProperty, not `out[k] =`: a key named `__proto__` stays a plain own field, never a prototype.
+    else
+      Object.defineProperty(out, k, {
+        value: mergePatch(Object.hasOwn(out, k) ? out[k] : undefined, v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return out as T;
 }

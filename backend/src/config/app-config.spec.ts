@@ -31,7 +31,19 @@ describe('loadConfig', () => {
     expect(message).toMatch(/PORT="?eighty"?/);
     expect(message).toContain('CC_JOBS_INTERVAL_MS');
     expect(message).toContain('SMTP_URL');
-    expect(message).toContain('CC_TRUST_PROXY must be 0 or 1');
+    expect(message).toContain('CC_TRUST_PROXY must be a number of proxy hops or a comma-separated list');
+  });
+
+  it('reads CC_TRUST_PROXY as hops or named proxies, never as "trust everyone"', () => {
+    expect(loadConfig({ CC_TRUST_PROXY: '0' }).CC_TRUST_PROXY).toBe(false);
+    expect(loadConfig({ CC_TRUST_PROXY: '1' }).CC_TRUST_PROXY).toBe(1);
+    expect(loadConfig({ CC_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,fd00::/8' }).CC_TRUST_PROXY).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      'fd00::/8',
+    ]);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.internal'])
+      expect(() => loadConfig({ CC_TRUST_PROXY: bad })).toThrow(/CC_TRUST_PROXY must be/);
   });
 
   it('requires a 32-byte encryption key in production', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -11,8 +12,31 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
+
+/** A proxy address or CIDR range (`10.0.0.1`, `10.0.0.0/8`, `fd00::/8`). */
+const isProxyAddress = (s: string): boolean => {
+  const [ip, bits, more] = s.split('/');
+  const family = isIP(ip ?? '');
+  if (!family || more !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+/**
+ * CC_TRUST_PROXY: unset/`0` → trust no proxy (the socket's address is the client's); a number →
+ * that many proxy hops; else a comma-separated list of proxy addresses/CIDRs. Anything else is
+ * left as the string it was, so validation names it.
+ */
+const toTrustProxy = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '' || value === '0' || value === false) return false;
+  if (typeof value !== 'string') return value;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const list = value.split(',').map((s) => s.trim());
+  return list.every(isProxyAddress) ? list : value;
+};
+const TRUST_PROXY_MESSAGE =
+  'CC_TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses/CIDRs';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const FLAGS: Record<string, boolean> = { '1': true, true: true, '0': false, false: false };
@@ -43,7 +67,16 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 60;
   @Transform(toInt) @IsInt() @Min(1) CC_RATE_LIMIT_PER_SECOND: number = 100;
   @IsOptional() @IsBase64() CC_ENCRYPTION_KEY?: string;
-  @Transform(toFlag) @IsBoolean({ message: 'CC_TRUST_PROXY must be 0 or 1' }) CC_TRUST_PROXY: boolean = false;
+  @Transform(toTrustProxy)
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: { validate: (v) => typeof v !== 'string', defaultMessage: () => TRUST_PROXY_MESSAGE },
+  })
+  CC_TRUST_PROXY: false | number | string[] = false;
+  /** `1`: webhook URLs may point at loopback, private and other special-purpose addresses (development, tests). */
+  @Transform(toFlag)
+  @IsBoolean({ message: 'CC_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1' })
+  CC_WEBHOOKS_ALLOW_PRIVATE: boolean = false;
   @IsOptional() @Transform(toFlag) @IsBoolean({ message: 'CC_SEED_DEMO must be 0 or 1' }) CC_SEED_DEMO?: boolean;
   /** `1`: production may run on the embedded database (a single-machine install). */
   @Transform(toFlag)

@@ -39,6 +39,8 @@ export async function startApp(env: Record<string, string> = {}, options: Create
     CC_DATA_DIR: dataDir,
     CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
     CC_RATE_LIMIT_PER_SECOND: '100000',
+    // Test receivers listen on 127.0.0.1; the blocklist itself is tested with this at 0.
+    CC_WEBHOOKS_ALLOW_PRIVATE: '1',
     CC_PLATFORM_ADMIN_TOKEN: 'platform-token-for-tests-0123456789',
     PUBLIC_URL: 'http://localhost:3999',
     ...(scratch ? { DATABASE_URL: scratch.url.toString() } : {}),

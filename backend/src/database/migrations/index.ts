@@ -7,6 +7,7 @@ import { Recurring1764500000000 } from './1764500000000-recurring.js';
 import { DisputesAndWalletLinks1764600000000 } from './1764600000000-disputes-and-wallet-links.js';
 import { CreditDecisionsAwaitOwner1765030000000 } from './1765030000000-credit-decisions-await-owner.js';
 import { OutboxRetention1765010000000 } from './1765010000000-outbox-retention.js';
+import { LoginFailures1765020000000 } from './1765020000000-login-failures.js';
 import { RecurringInvoiceNumbers1764800000000 } from './1764800000000-recurring-invoice-numbers.js';
 import { SdkReleases1765040000000 } from './1765040000000-sdk-releases.js';
 import { RequestExpiryAndDisputeLookups1764700000000 } from './1764700000000-request-expiry-and-dispute-lookups.js';
@@ -29,4 +30,5 @@ export const migrations = [
   OutboxRetention1765010000000,
   DistributionKeys1765070000000,
   OverviewTotals1765070100000,
+  LoginFailures1765020000000,
 ];

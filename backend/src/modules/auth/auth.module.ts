@@ -7,12 +7,13 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsService } from './credentials.service.js';
 import { PasswordResetMailHandler } from './password-reset-mail.handler.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SessionsModule } from './sessions.module.js';
 
 @Module({
   imports: [SessionsModule, UsersModule, ApiKeysModule, MerchantsModule],
   controllers: [AuthController],
-  providers: [AuthService, CredentialsService, AuthGuard, PasswordResetMailHandler],
+  providers: [AuthService, CredentialsService, AuthGuard, PasswordResetMailHandler, LoginThrottle],
   exports: [AuthGuard, CredentialsService, SessionsModule],
 })
 export class AuthModule {}

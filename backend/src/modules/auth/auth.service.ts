@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { Actor, AuthContext } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
-import { Db } from '../../common/db.js';
+import { CommitThenThrow, Db } from '../../common/db.js';
 import { ApiError, unauthenticated } from '../../common/errors.js';
 import { DUMMY_PASSWORD_HASH, hashToken, verifyPassword } from '../../common/secrets.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -12,6 +12,7 @@ import { UsersService } from '../users/users.service.js';
 import type { LoginResponseDto } from './dto/auth.dto.js';
 import { PASSWORD_RESET_TOPIC } from './password-reset-mail.handler.js';
 import { PasswordReset } from './password-reset.entity.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SessionsService } from './sessions.service.js';
 
 @Injectable()
@@ -23,13 +24,20 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Email + password → a 12-hour dashboard session. One answer for a wrong email or password. */
   async login(email: string, password: string): Promise<LoginResponseDto> {
+    await this.throttle.assertOpen(email);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !ok) throw unauthenticated('invalid_login', 'The email or password is not right.');
+    if (!user || !ok) {
+      await this.throttle.recordFailure(email);
+      // Committed though the answer is 401: the failure must count.
+      throw new CommitThenThrow(unauthenticated('invalid_login', 'The email or password is not right.'));
+    }
+    await this.throttle.clear(email);
     const { token, session } = await this.sessions.createMerchantSession(user.merchantId, user.id);
     return { token, user: toUserDto(user), expiresAt: session.expiresAt.toISOString() };
   }

@@ -47,7 +47,7 @@ class RollBack extends Error {
 }
 
 /**
- * Bulk import: every row is created in ONE transaction (each under a savepoint, so every bad row
+ * Bulk import: every row is created in ONE transaction (the request's; each row under a savepoint, so every bad row
  * is reported), then committed only if all rows are good and it is not a dry run: all rows or none.
  */
 @Injectable()
@@ -65,27 +65,31 @@ export class InvoiceImportService {
       throw invalidParam('data', `At most ${IMPORT_MAX_ROWS} rows can be imported at once (got ${raws.length}).`);
     let rows: ImportRowResult[];
     try {
-      rows = await this.db.transaction(async () => {
-        const results: ImportRowResult[] = [];
-        for (const [i, raw] of raws.entries()) {
-          try {
-            const invoice = await this.db.savepoint('import_row', async () =>
-              this.invoices.create(merchantId, await this.toDto(merchantId, raw, dto.format), actor),
-            );
-            results.push({ row: i + 1, number: invoice.number, status: 'ok', invoiceId: invoice.id });
-          } catch (err) {
-            if (!(err instanceof ApiError)) throw err;
-            results.push({
-              row: i + 1,
-              number: typeof raw.number === 'string' ? raw.number : undefined,
-              status: 'error',
-              error: { code: err.code, message: err.message, param: err.param },
-            });
+      // A savepoint inside the request's transaction (which also holds its Idempotency-Key), so a
+      // dry run or a bad row rolls back the rows alone.
+      rows = await this.db.transaction(() =>
+        this.db.savepoint('import_all', async () => {
+          const results: ImportRowResult[] = [];
+          for (const [i, raw] of raws.entries()) {
+            try {
+              const invoice = await this.db.savepoint('import_row', async () =>
+                this.invoices.create(merchantId, await this.toDto(merchantId, raw, dto.format), actor),
+              );
+              results.push({ row: i + 1, number: invoice.number, status: 'ok', invoiceId: invoice.id });
+            } catch (err) {
+              if (!(err instanceof ApiError)) throw err;
+              results.push({
+                row: i + 1,
+                number: typeof raw.number === 'string' ? raw.number : undefined,
+                status: 'error',
+                error: { code: err.code, message: err.message, param: err.param },
+              });
+            }
           }
-        }
-        if (dto.dryRun || results.some((r) => r.status === 'error')) throw new RollBack(results);
-        return results;
-      });
+          if (dto.dryRun || results.some((r) => r.status === 'error')) throw new RollBack(results);
+          return results;
+        }),
+      );
     } catch (err) {
       if (!(err instanceof RollBack)) throw err;
       rows = err.rows.map(({ invoiceId: _unsaved, ...r }) => r);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_OBJECT, ApiList, ApiOk } from '../../common/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../common/auth/auth-context.js';
-import { Auth, NoTransaction } from '../../common/auth/decorators.js';
+import { Auth } from '../../common/auth/decorators.js';
 import { ImportInvoicesDto } from './dto/import.dto.js';
 import { CreateInvoiceDto, CreditNoteDto, InvoiceDto, ListInvoicesQuery, UpdateInvoiceDto } from './dto/invoice.dto.js';
 import { InvoiceImportService } from './invoice-import.service.js';
@@ -28,7 +28,6 @@ export class InvoicesController {
 
   @ApiOk(ANY_OBJECT)
   @Post('import')
-  @NoTransaction()
   @ApiOperation({
     summary:
       'Import up to 5,000 invoices from CSV or JSON: per-row results; dryRun previews; otherwise all rows or none (422 import_invalid).',

@@ -74,7 +74,7 @@ function checkKeys(patch: unknown, shape: Shape, path: string): void {
     const p = path ? `${path}.${k}` : k;
     if (/discount/i.test(k))
       throw new ApiError(422, 'early_payment_discount_unsupported', 'Early-payment discounts are not supported.', p);
-    const sub = shape[k];
+    const sub = Object.hasOwn(shape, k) ? shape[k] : undefined;
     if (!sub) throw new ApiError(422, 'unknown_field', `Unknown field '${p}'.`, p);
     if (sub !== true && v !== null) checkKeys(v, sub, p);
   }

@@ -30,15 +30,57 @@ describe('webhook URL policy', () => {
       'fe80::1',
       '::ffff:10.0.0.1',
       '::ffff:127.0.0.1',
+      // The rest of the IANA special-purpose registries, embedded-IPv4 forms included.
+      '64:ff9b::a00:1',
+      '64:ff9b::808:808',
+      '64:ff9b:1::1',
+      '::a00:1',
+      '::8.8.8.8',
+      '2002:a00:1::1',
+      '2001::1',
+      '2001:db8::1',
+      'fec0::1',
+      '100::1',
+      '3fff::1',
+      '192.0.0.1',
+      '192.0.0.170',
+      '192.0.2.1',
+      '198.18.0.1',
+      '198.19.255.255',
+      '198.51.100.1',
+      '203.0.113.1',
+      '240.0.0.1',
+      '255.255.255.255',
+      '::ffff:198.18.0.1',
     ]) {
       expect([a, isPrivateAddress(a)]).toEqual([a, true]);
     }
-    for (const a of ['8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])
+    for (const a of [
+      '8.8.8.8',
+      '172.32.0.1',
+      '192.169.0.1',
+      '2606:4700::1111',
+      '::ffff:8.8.8.8',
+      '198.20.0.1',
+      '2003::1',
+    ])
       expect([a, isPrivateAddress(a)]).toEqual([a, false]);
   });
 
-  it('outside production: https anywhere, http only for localhost and 127.0.0.1', async () => {
+  it('in every environment refuses special-purpose addresses unless CC_WEBHOOKS_ALLOW_PRIVATE=1', async () => {
     const dev = new WebhookUrlPolicy(false);
+    for (const bad of [
+      'https://10.0.0.5/in',
+      'https://[64:ff9b::a00:1]/x',
+      'https://198.18.0.1/x',
+      'http://127.0.0.1:9/x',
+    ])
+      expect([bad, await refusal(dev, bad)]).toEqual([bad, refused]);
+    expect(() => dev.assertDeliverable(new URL('https://[2002:a00:1::1]/x'))).toThrow(/private-network/);
+  });
+
+  it('outside production: https anywhere, http only for localhost and 127.0.0.1', async () => {
+    const dev = new WebhookUrlPolicy(false, undefined, true);
     for (const ok of [
       'https://hooks.example.com/cc',
       'http://localhost:4000/hooks',
@@ -76,14 +118,14 @@ describe('webhook URL policy', () => {
     expect(() => prod.assertDeliverable(new URL('https://192.168.0.10/x'))).toThrow(/private-network/);
   });
 
-  it('in production the delivery lookup refuses a name resolving to a private address', async () => {
+  it('the delivery lookup refuses a name resolving to a private address (allowed only with CC_WEBHOOKS_ALLOW_PRIVATE=1)', async () => {
     const prod = new WebhookUrlPolicy(true);
     const result = await new Promise<{ err: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>
       prod.lookup('localhost', {}, (err, address) => resolve({ err, address })),
     );
     expect(result.err?.code).toBe('EPRIVATEADDRESS');
     const dev = await new Promise<{ err: unknown; address: unknown }>((resolve) =>
-      new WebhookUrlPolicy(false).lookup('localhost', {}, (err, address) => resolve({ err, address })),
+      new WebhookUrlPolicy(false, undefined, true).lookup('localhost', {}, (err, address) => resolve({ err, address })),
     );
     expect(dev.err).toBeNull();
   });

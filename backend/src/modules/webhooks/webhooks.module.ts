@@ -24,7 +24,7 @@ import { WebhookFanOutService } from './webhook-fan-out.service.js';
     {
       provide: WebhookUrlPolicy,
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => new WebhookUrlPolicy(c.isProduction),
+      useFactory: (c: AppConfig) => new WebhookUrlPolicy(c.isProduction, undefined, c.CC_WEBHOOKS_ALLOW_PRIVATE),
     },
   ],
 })
