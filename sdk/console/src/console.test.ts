@@ -43,16 +43,26 @@ describe('console: rules', () => {
     });
   });
 
-  it('writes the embed snippet: hashed script with integrity, provider with the key and theme, the element', () => {
-    const snippet = embedSnippet({
+  it('writes the embed snippet: the evergreen script by default, the pinned one with integrity on request, provider with the key and theme, the element', () => {
+    const options = {
       origin: 'https://api.example',
-      manifest: { script: '/sdk/cc-sdk.js', hashedPath: '/sdk/cc-sdk.abc.js', integrity: 'sha384-XYZ' },
+      manifest: {
+        script: '/sdk/cc-sdk.js',
+        evergreen: '/sdk/v1/cc-sdk.js',
+        pinned: '/sdk/1.0.0/cc-sdk.js',
+        hashedPath: '/sdk/cc-sdk.abc.js',
+        integrity: 'sha384-XYZ',
+        version: '1.0.0',
+      },
       publishableKey: 'pk_live_1',
       choice: embedChoices[1]!,
-      theme: { preset: 'dark', primary: '#ffcc00', radius: '8px', font: '' },
-    });
-    expect(snippet).to.include(
-      '<script type="module" src="https://api.example/sdk/cc-sdk.abc.js" integrity="sha384-XYZ" crossorigin="anonymous"></script>',
+      theme: { preset: 'dark' as const, primary: '#ffcc00', radius: '8px', font: '' },
+    };
+    const snippet = embedSnippet(options);
+    expect(snippet).to.include('<script type="module" src="https://api.example/sdk/v1/cc-sdk.js"></script>');
+    expect(snippet).not.to.include('integrity');
+    expect(embedSnippet({ ...options, script: 'pinned' })).to.include(
+      '<script type="module" src="https://api.example/sdk/1.0.0/cc-sdk.js" integrity="sha384-XYZ" crossorigin="anonymous"></script>',
     );
     expect(snippet).to.include('--cc-color-primary: #ffcc00;');
     expect(snippet).to.include('--cc-color-on-primary: #111827;');
