@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startApp, type TestApp } from './support/app.js';
 import { authorizedContact, CARDS } from './support/billing.js';
@@ -128,6 +128,12 @@ describe('secrets at rest: a plain dump of the database', () => {
         ...plainDigests(canonical(body)),
         ...plainDigests(`POST ${path}\n${canonical(body)}`),
       );
+    // Bearer tokens (API keys, sessions, links): stored keyed too, so a token seen elsewhere (a log,
+    // a mail) cannot be matched against a dump without the server's key.
+    const tokens = [m.secretKey, loggedIn.body.token, key.body.secret, c.session, resetToken!, linkToken!];
+    tokens.push(customer.body.token);
+    expect(tokens.map((x) => x.split('_')[0]).sort()).toEqual(['cs', 'cs', 'ms', 'pwr', 'sk', 'sk', 'wl']);
+    digests.push(...tokens.flatMap(plainDigests));
     leaks.push(...digests.filter((d) => text.includes(d)).map((d) => `digest ${d}`));
     expect(leaks).toEqual([]);
   });
@@ -190,6 +196,93 @@ describe('secrets at rest: a plain dump of the database', () => {
     await t.http.post('/dev/clock', { advance: 'P31D' });
     await t.http.post('/dev/jobs/run');
     expect(await rows()).toBe(0);
+  });
+});
+
+describe('tokens stored before they were keyed (a plain SHA-256)', () => {
+  const KEY = Buffer.alloc(32, 9);
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ CC_ENCRYPTION_KEY: KEY.toString('base64') });
+  });
+  afterAll(async () => t?.close());
+
+  /** What is stored for a token now: HMAC-SHA256 under the `token-lookup` subkey of CC_ENCRYPTION_KEY. */
+  const keyed = (token: string) =>
+    createHmac('sha256', Buffer.from(hkdfSync('sha256', KEY, Buffer.alloc(0), 'cc-mac:token-lookup', 32)))
+      .update(token)
+      .digest('base64url');
+  const legacy = (token: string) => createHash('sha256').update(token).digest('hex');
+
+  /** Puts the row of `token` back as the old code stored it. */
+  async function storeLegacy(table: string, token: string): Promise<void> {
+    const [rows, count] = await t.db.dataSource.query(
+      `UPDATE ${table} SET token_hash = $1 WHERE token_hash IN ($1, $2) RETURNING id`,
+      [legacy(token), keyed(token)],
+    );
+    expect({ table, count: count ?? rows.length }).toEqual({ table, count: 1 });
+  }
+
+  async function stored(table: string, token: string): Promise<string[]> {
+    const rows: { token_hash: string }[] = await t.db.dataSource.query(
+      `SELECT token_hash FROM ${table} WHERE token_hash IN ($1, $2)`,
+      [legacy(token), keyed(token)],
+    );
+    return rows.map((r) => r.token_hash);
+  }
+
+  async function mailed(to: string, pattern: RegExp): Promise<string> {
+    await t.http.post('/dev/jobs/run');
+    const mail = (await t.http.get(`/dev/mailbox?to=${encodeURIComponent(to)}`)).body.data as { text: string }[];
+    const token = mail.map((x) => pattern.exec(x.text)?.[1]).find(Boolean);
+    expect(token).toBeDefined();
+    return token!;
+  }
+
+  it('still authenticate, and are re-keyed on first use (the plain digest is gone)', async () => {
+    const m = await signUpMerchant(t.http);
+    const session = (await t.http.post('/v1/auth/login', { email: m.adminEmail, password: m.adminPassword })).body
+      .token as string;
+    const c = await authorizedContact(t, m.secretKey, m.merchantId);
+    const contact = await t.http.post(
+      '/v1/contacts',
+      { companyName: 'Link Co', email: `link-${unique()}@customer.example` },
+      { token: m.secretKey },
+    );
+    expect(contact.status).toBe(201);
+    expect((await t.http.post(`/v1/contacts/${contact.body.id}/wallet-links`, {}, { token: m.secretKey })).status).toBe(
+      201,
+    );
+    const link = await mailed(contact.body.email, /cc_token=(wl_[A-Za-z0-9_-]+)/);
+    expect((await t.http.post('/v1/auth/password-reset', { email: m.adminEmail })).status).toBe(202);
+    const reset = await mailed(m.adminEmail, /token=(pwr_[A-Za-z0-9_-]+)/);
+    await new Promise((r) => setTimeout(r, 1100)); // past the secret-key cache of this process
+
+    const uses: [string, string, () => Promise<number>][] = [
+      ['api_keys', m.secretKey, async () => (await t.http.get('/v1/contacts', { token: m.secretKey })).status],
+      ['sessions', session, async () => (await t.http.get('/v1/contacts', { token: session })).status],
+      ['sessions', c.session, async () => (await t.http.get('/v1/customer/wallet', { token: c.session })).status],
+      ['wallet_links', link, async () => (await t.http.post('/v1/customer/sessions', { linkToken: link })).status],
+      [
+        'password_resets',
+        reset,
+        async () =>
+          (await t.http.post('/v1/auth/password-reset/confirm', { token: reset, password: `pw-${unique()}-reset` }))
+            .status,
+      ],
+    ];
+    for (const [table, token] of uses) await storeLegacy(table, token);
+    for (const [table, token] of uses)
+      expect({ table, stored: await stored(table, token) }).toEqual({ table, stored: [legacy(token)] });
+    const statuses: Record<string, number> = {};
+    for (const [, token, use] of uses) statuses[token.split('_')[0]] = await use();
+    expect(statuses).toEqual({ sk: 200, ms: 200, cs: 200, wl: 201, pwr: 200 });
+    for (const [table, token] of uses)
+      expect({ table, stored: await stored(table, token) }).toEqual({ table, stored: [keyed(token)] });
+    // Re-keyed, they keep working (the reset token was used up: once is its whole life).
+    expect((await t.http.get('/v1/contacts', { token: m.secretKey })).status).toBe(200);
+    expect((await t.http.get('/v1/customer/wallet', { token: c.session })).status).toBe(200);
+    expect((await t.http.post('/v1/customer/sessions', { linkToken: link })).status).toBe(201);
   });
 });
 

@@ -3,15 +3,17 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from './clock.js';
 import { Db } from './db.js';
 import { Encryption } from './encryption.js';
+import { TokenHashes } from './token-hashes.js';
 
-/** What every module uses: the database gateway, the clock, encryption. */
+/** What every module uses: the database gateway, the clock, encryption, token hashes. */
 @Global()
 @Module({
   providers: [
     Db,
     Clock,
     { provide: Encryption, inject: [AppConfig], useFactory: (c: AppConfig) => Encryption.fromConfig(c) },
+    TokenHashes,
   ],
-  exports: [Db, Clock, Encryption],
+  exports: [Db, Clock, Encryption, TokenHashes],
 })
 export class CommonModule {}

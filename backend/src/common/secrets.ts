@@ -8,11 +8,6 @@ export function newToken(prefix: 'sk' | 'pk' | 'ms' | 'cs' | 'pwr' | 'wl' | 'whs
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 
-/** Tokens carry 256 random bits, so a fast hash is enough to store them (no salt or stretching needed). */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 const N = 16384,
   r = 8,
   p = 1,

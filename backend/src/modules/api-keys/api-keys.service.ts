@@ -6,7 +6,8 @@ import { Db } from '../../common/db.js';
 import { notFound } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import { mapPage, paginate, type ListQuery } from '../../common/pagination.js';
-import { hashToken, newToken } from '../../common/secrets.js';
+import { newToken } from '../../common/secrets.js';
+import { TokenHashes } from '../../common/token-hashes.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { UserRole } from '../users/user.entity.js';
 import { ApiKey, type ApiKeyKind } from './api-key.entity.js';
@@ -32,6 +33,7 @@ export class ApiKeysService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly tokens: TokenHashes,
   ) {}
 
   /** Creates a key; the answer holds the secret, the only time it is shown. */
@@ -43,7 +45,7 @@ export class ApiKeysService {
         id: newId('key'),
         kind,
         role: kind === 'publishable' ? 'member' : role,
-        tokenHash: kind === 'secret' ? hashToken(token) : null,
+        tokenHash: kind === 'secret' ? this.tokens.of(token) : null,
         publishableKey: kind === 'publishable' ? token : null,
         last4: token.slice(-4),
         createdAt: this.clock.now(),
@@ -89,12 +91,12 @@ export class ApiKeysService {
   }
 
   async findActiveSecret(token: string): Promise<ApiKey | null> {
-    const tokenHash = hashToken(token);
+    const tokenHash = this.tokens.of(token);
     const now = Date.now();
     const hit = this.secretCache.get(tokenHash);
     if (hit && hit.until > now && !this.revokedHere.has(hit.key.id)) return hit.key;
     if (hit) this.secretCache.delete(tokenHash);
-    const key = await this.db.repo(ApiKey).findOne({ where: { tokenHash, revokedAt: IsNull() } });
+    const key = await this.tokens.find(ApiKey, token, { revokedAt: IsNull() });
     if (key && !this.revokedHere.has(key.id)) {
       if (this.secretCache.size >= SECRET_KEY_CACHE_SIZE)
         this.secretCache.delete(this.secretCache.keys().next().value!);

@@ -4,7 +4,8 @@ import type { Actor, AuthContext } from '../../common/auth/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { CommitThenThrow, Db } from '../../common/db.js';
 import { ApiError, unauthenticated } from '../../common/errors.js';
-import { DUMMY_PASSWORD_HASH, hashToken, verifyPassword } from '../../common/secrets.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../common/secrets.js';
+import { TokenHashes } from '../../common/token-hashes.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { toUserDto } from '../users/dto/user.dto.js';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
+    private readonly tokens: TokenHashes,
   ) {}
 
   /** Email + password → a 12-hour dashboard session. One answer for a wrong email or password. */
@@ -65,10 +67,7 @@ export class AuthService {
   async confirmReset(token: string, password: string): Promise<{ reset: true }> {
     return this.db.transaction(async () => {
       const repo = this.db.repo(PasswordReset);
-      const reset = await repo.findOne({
-        where: { tokenHash: hashToken(token), usedAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const reset = await this.tokens.find(PasswordReset, token, { usedAt: IsNull() }, { mode: 'pessimistic_write' });
       if (!reset || reset.expiresAt <= this.clock.now())
         throw unauthenticated('link_invalid', 'This reset link is expired, used or unknown; ask for a new one.');
       await repo.update({ merchantId: reset.merchantId, id: reset.id }, { usedAt: this.clock.now() });

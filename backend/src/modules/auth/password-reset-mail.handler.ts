@@ -2,7 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { newId } from '../../common/ids.js';
-import { hashToken, newToken } from '../../common/secrets.js';
+import { newToken } from '../../common/secrets.js';
+import { TokenHashes } from '../../common/token-hashes.js';
 import { AppConfig } from '../../config/app-config.js';
 import { MailerService } from '../mail/mailer.service.js';
 import type { OutboxMessage } from '../outbox/outbox-message.entity.js';
@@ -31,6 +32,7 @@ export class PasswordResetMailHandler implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly mailer: MailerService,
+    private readonly tokens: TokenHashes,
   ) {}
 
   onModuleInit(): void {
@@ -44,7 +46,7 @@ export class PasswordResetMailHandler implements OnModuleInit {
       merchantId: row.merchantId,
       id: newId('pwr'),
       userId,
-      tokenHash: hashToken(token),
+      tokenHash: this.tokens.of(token),
       expiresAt: this.clock.plusSeconds(RESET_SECONDS),
       usedAt: null,
       createdAt: this.clock.now(),

@@ -3,7 +3,8 @@ import { IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { newId } from '../../common/ids.js';
-import { hashToken, newToken } from '../../common/secrets.js';
+import { newToken } from '../../common/secrets.js';
+import { TokenHashes } from '../../common/token-hashes.js';
 import { Session } from './session.entity.js';
 
 /** Lifetimes of product.md (Time). */
@@ -24,6 +25,7 @@ export class SessionsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly tokens: TokenHashes,
   ) {}
 
   /** A dashboard session (`ms_`): fixed 12 hours. */
@@ -53,7 +55,7 @@ export class SessionsService {
     const session: Session = {
       ...fields,
       id: newId('ses'),
-      tokenHash: hashToken(token),
+      tokenHash: this.tokens.of(token),
       expiresAt: this.clock.plusSeconds(seconds),
       createdAt: this.clock.now(),
       revokedAt: null,
@@ -67,9 +69,7 @@ export class SessionsService {
    * {@link CUSTOMER_SESSION_MAX_SECONDS} after it was made.
    */
   async resolve(token: string): Promise<ResolvedSession> {
-    const session = await this.db
-      .repo(Session)
-      .findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+    const session = await this.tokens.find(Session, token, { revokedAt: IsNull() });
     if (!session) return { state: 'invalid' };
     const now = this.clock.now();
     if (session.expiresAt <= now) return { state: 'expired' };

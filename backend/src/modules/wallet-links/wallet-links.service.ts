@@ -5,7 +5,8 @@ import { Clock } from '../../common/clock.js';
 import { Db } from '../../common/db.js';
 import { unauthenticated } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
-import { hashToken, newToken } from '../../common/secrets.js';
+import { newToken } from '../../common/secrets.js';
+import { TokenHashes } from '../../common/token-hashes.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
@@ -34,6 +35,7 @@ export class WalletLinksService {
     private readonly sessions: SessionsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly tokens: TokenHashes,
   ) {}
 
   /** Other modules act on what waited for the email's owner (a credit decision) when a link is opened. */
@@ -53,7 +55,7 @@ export class WalletLinksService {
       merchantId,
       id: newId('wl'),
       contactId,
-      tokenHash: hashToken(token),
+      tokenHash: this.tokens.of(token),
       expiresAt: new Date(this.clock.now().getTime() + WALLET_LINK_DAYS * 86400_000),
       revokedAt: null,
       lastUsedAt: null,
@@ -96,9 +98,7 @@ export class WalletLinksService {
 
   /** A link token → a short-lived customer session. The link is not used up (mail scanners open links). */
   async exchange(linkToken: string) {
-    const link = await this.db
-      .repo(WalletLink)
-      .findOne({ where: { tokenHash: hashToken(linkToken), revokedAt: IsNull() } });
+    const link = await this.tokens.find(WalletLink, linkToken, { revokedAt: IsNull() });
     if (!link || link.expiresAt <= this.clock.now())
       throw unauthenticated('link_invalid', 'This wallet link is expired, revoked or unknown; ask for a fresh one.');
     return this.db.transaction(async () => {
@@ -123,9 +123,7 @@ export class WalletLinksService {
    * link identifies the contact. A revoked or unknown link sends nothing; the answer is the same.
    */
   async requestFreshByLink(linkToken: string) {
-    const link = await this.db
-      .repo(WalletLink)
-      .findOne({ where: { tokenHash: hashToken(linkToken), revokedAt: IsNull() } });
+    const link = await this.tokens.find(WalletLink, linkToken, { revokedAt: IsNull() });
     if (link)
       await this.db.transaction(() =>
         this.outbox.enqueue(link.merchantId, NOTICE_TOPIC, {
