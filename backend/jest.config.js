@@ -14,7 +14,11 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The ISO 4217 table shared with the SDK, from its source (no SDK build needed for the tests).
+    '^@customerconnect/sdk/currencies$': '<rootDir>/../sdk/elements/src/currencies.ts',
+  },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 90000,
   maxWorkers: 2,

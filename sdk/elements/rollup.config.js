@@ -12,7 +12,13 @@ const entriesIn = (dir) =>
 export default [
   // npm: one ES module per source file, dependencies left to the merchant's bundler.
   {
-    input: ['src/index.ts', 'src/internal.ts', ...entriesIn('define'), ...entriesIn('styles/themes')],
+    input: [
+      'src/index.ts',
+      'src/internal.ts',
+      'src/currencies.ts',
+      ...entriesIn('define'),
+      ...entriesIn('styles/themes'),
+    ],
     external: /^(lit|lit-html|lit-element|@lit\/[^/]+|tslib)(\/|$)/,
     plugins: [typescript()],
     output: {

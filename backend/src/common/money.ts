@@ -1,15 +1,19 @@
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+import { isIsoCurrency, isoCurrencyDigits } from '@customerconnect/sdk/currencies';
 
-/** ISO 4217 codes this runtime knows (upper-case, three letters). */
+// Currencies and their decimals come from the one ISO 4217 table the SDK also reads
+// (`@customerconnect/sdk/currencies`, generated from the ISO list), never from Intl / ICU data,
+// which disagrees with ISO 4217 (IQD 0 vs 3; HUF, IDR, COP, PKR 0 vs 2) and between versions.
+
+/** Active ISO 4217 codes with minor units (upper-case, three letters). */
 export function isCurrency(code: unknown): code is string {
-  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
+  return isIsoCurrency(code);
 }
 
-/** Minor-unit digits of a currency: USD 2, JPY 0, KWD 3. */
+/** Minor-unit digits of a currency: USD 2, JPY 0, KWD 3, IQD 3. Throws on a code not in the table. */
 export function currencyDecimals(code: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  const digits = isoCurrencyDigits(code);
+  if (digits === undefined) throw new RangeError(`Not an ISO 4217 currency with minor units: ${code}`);
+  return digits;
 }
 
 /** Amounts are integers in minor units; this bound keeps them exact in JS and in bigint columns. */

@@ -1,16 +1,13 @@
+import { isoCurrencyDigits } from '../currencies.js';
 import { CcMoneyError } from './money-error.js';
 
-const decimalsByCurrency = new Map<string, number>();
-
-/** The number of minor-unit digits of an ISO 4217 currency: USD 2, JPY 0, KWD 3. */
+/**
+ * The number of minor-unit digits of an ISO 4217 currency: USD 2, JPY 0, KWD 3, IQD 3. Read from the
+ * ISO 4217 table the API shares (`@customerconnect/sdk/currencies`), never from the browser's locale
+ * data, so the page and the server read an amount alike. Codes not in the table are refused.
+ */
 export function currencyDecimals(currency: string): number {
-  const code = currency.toUpperCase();
-  let decimals = decimalsByCurrency.get(code);
-  if (decimals === undefined) {
-    if (!/^[A-Z]{3}$/.test(code)) throw new CcMoneyError('currency_invalid');
-    decimals =
-      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    decimalsByCurrency.set(code, decimals);
-  }
+  const decimals = isoCurrencyDigits(currency.toUpperCase());
+  if (decimals === undefined) throw new CcMoneyError('currency_invalid');
   return decimals;
 }

@@ -12,7 +12,13 @@ export function formatMoney(minor: number | bigint, currency: string, locale: st
   const key = `${locale} ${code}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+    const digits = currencyDecimals(code);
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: code,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formatters.set(key, formatter);
   }
   return formatter.format(minorToDecimal(minor, currencyDecimals(code)));

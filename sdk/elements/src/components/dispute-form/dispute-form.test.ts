@@ -8,13 +8,16 @@ import type { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { CcDisputeForm } from './dispute-form.js';
 
 /** A contact with one open invoice of $1,250.00 (balance $1,000.00), its session in the tab, and the form for that invoice. */
-async function mount(options: { key?: string; locale?: string; balance?: number; status?: string } = {}) {
+async function mount(
+  options: { key?: string; locale?: string; balance?: number; status?: string; currency?: string } = {},
+) {
   const seeded = await walletMock.seed(options.key ?? walletKeys.valid, {
     invoices: [
       {
         amount: 125000,
         balance: options.balance ?? 100000,
         number: 'INV-1001',
+        ...(options.currency ? { currency: options.currency } : {}),
         ...(options.status ? { status: options.status as 'open' } : {}),
       },
     ],
@@ -82,6 +85,30 @@ describe('<cc-dispute-form>', () => {
     const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
     expect(button.textContent!.trim()).to.equal('Save');
     expect($(el, '#dispute-title').textContent).to.equal('Dispute invoice INV-1001');
+  });
+
+  it('reads decimals from the ISO 4217 table, not the browser: "1.234" IQD is 1234 fils, HUF shows 2 decimals', async () => {
+    const { el, seeded } = await mount({ currency: 'IQD', balance: 5000000 });
+    expect($<HTMLInputElement>(el, '#dispute-invoice-amount').value.replace(/\s/g, ' '), 'IQD has 3 decimals').to.equal(
+      'IQD 5,000.000',
+    );
+    type(el, 'dispute-explanation', 'Short delivery.');
+    type(el, 'dispute-amount', '1.234');
+    const saved = nextEvent<CcDisputeSavedEvent>(el, 'cc-dispute-saved');
+    save(el);
+    expect((await saved).detail.amount).to.equal(1234);
+    const [request] = await disputeRequests(seeded);
+    expect(request!.body).to.deep.include({ amount: 1234 });
+
+    await mock.reset();
+    const huf = await mount({ currency: 'HUF', balance: 123456 });
+    expect(
+      $<HTMLInputElement>(huf.el, '#dispute-invoice-amount').value.replace(/\s/g, ' '),
+      'HUF has 2 decimals',
+    ).to.equal('HUF 1,234.56');
+    type(huf.el, 'dispute-amount', '0.005');
+    await settle(huf.el);
+    expect(errorOf(huf.el, 'dispute-amount')).to.equal('HUF amounts have at most 2 decimals.');
   });
 
   it('is submitted with the keyboard alone and fires cc-dispute-saved', async () => {
