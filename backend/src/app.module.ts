@@ -34,7 +34,6 @@ import { RecurringModule } from './modules/recurring/recurring.module.js';
 import { TermsModule } from './modules/terms/terms.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
-import { CustomerMetadataInterceptor } from './common/customer-metadata.interceptor.js';
 
 @Module({})
 export class AppModule {
@@ -74,7 +73,6 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        { provide: APP_INTERCEPTOR, useClass: CustomerMetadataInterceptor },
         { provide: APP_INTERCEPTOR, useClass: BodylessRoutesInterceptor },
         { provide: APP_INTERCEPTOR, useClass: WriteInterceptor },
       ],

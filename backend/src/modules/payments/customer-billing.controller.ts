@@ -1,17 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_OBJECT, ApiList, ApiOk } from '../../common/api-responses.js';
+import { mapPage } from '../../common/pagination.js';
 import type { CustomerAuth } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
-import { InvoiceDto, ListInvoicesQuery } from '../invoices/dto/invoice.dto.js';
+import { CustomerInvoiceDto, ListCustomerInvoicesQuery, toCustomerInvoiceDto } from '../invoices/dto/invoice.dto.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import { CreatePaymentMethodDto, PaymentMethodDto } from '../payment-methods/dto/payment-method.dto.js';
 import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
 import {
   ApproveDto,
-  ListPaymentRequestsQuery,
-  PaymentRequestDto,
+  CustomerPaymentRequestDto,
+  ListCustomerPaymentRequestsQuery,
   PayRequestDto,
+  toCustomerPaymentRequestDto,
 } from '../payment-requests/dto/payment-request.dto.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { ListPaymentsQuery, PayInvoiceDto, PaymentDto } from './dto/payment.dto.js';
@@ -29,16 +31,17 @@ export class CustomerBillingController {
     private readonly methods: PaymentMethodsService,
   ) {}
 
-  @ApiList(InvoiceDto)
+  @ApiList(CustomerInvoiceDto)
   @Get('invoices')
-  listInvoices(@Auth() auth: CustomerAuth, @Query() query: ListInvoicesQuery) {
-    return this.invoices.list(auth.merchantId, { ...query, contactId: auth.contactId });
+  async listInvoices(@Auth() auth: CustomerAuth, @Query() query: ListCustomerInvoicesQuery) {
+    const page = await this.invoices.list(auth.merchantId, { ...query, contactId: auth.contactId });
+    return mapPage(page, toCustomerInvoiceDto);
   }
 
-  @ApiOk(InvoiceDto)
+  @ApiOk(CustomerInvoiceDto)
   @Get('invoices/:id')
-  getInvoice(@Auth() auth: CustomerAuth, @Param('id') id: string) {
-    return this.invoices.get(auth.merchantId, id, auth.contactId);
+  async getInvoice(@Auth() auth: CustomerAuth, @Param('id') id: string) {
+    return toCustomerInvoiceDto(await this.invoices.get(auth.merchantId, id, auth.contactId));
   }
 
   @ApiOk(PaymentDto)
@@ -51,30 +54,30 @@ export class CustomerBillingController {
     return this.payments.payInvoice(auth, id, dto.paymentMethodId, dto.amount);
   }
 
-  @ApiList(PaymentRequestDto)
+  @ApiList(CustomerPaymentRequestDto)
   @Get('payment-requests')
-  listRequests(@Auth() auth: CustomerAuth, @Query() query: ListPaymentRequestsQuery) {
-    return this.requests.list(auth.merchantId, query, auth.contactId);
+  async listRequests(@Auth() auth: CustomerAuth, @Query() query: ListCustomerPaymentRequestsQuery) {
+    return mapPage(await this.requests.list(auth.merchantId, query, auth.contactId), toCustomerPaymentRequestDto);
   }
 
-  @ApiOk(PaymentRequestDto)
+  @ApiOk(CustomerPaymentRequestDto)
   @Get('payment-requests/:id')
-  getRequest(@Auth() auth: CustomerAuth, @Param('id') id: string) {
-    return this.requests.get(auth.merchantId, id, auth.contactId);
+  async getRequest(@Auth() auth: CustomerAuth, @Param('id') id: string) {
+    return toCustomerPaymentRequestDto(await this.requests.get(auth.merchantId, id, auth.contactId));
   }
 
-  @ApiOk(PaymentRequestDto)
+  @ApiOk(CustomerPaymentRequestDto)
   @Post('payment-requests/:id/approve')
   @HttpCode(200)
-  approve(@Auth() auth: CustomerAuth, @Param('id') id: string, @Body() dto: ApproveDto) {
-    return this.requests.approve(auth, id, dto.series ?? false);
+  async approve(@Auth() auth: CustomerAuth, @Param('id') id: string, @Body() dto: ApproveDto) {
+    return toCustomerPaymentRequestDto(await this.requests.approve(auth, id, dto.series ?? false));
   }
 
-  @ApiOk(PaymentRequestDto)
+  @ApiOk(CustomerPaymentRequestDto)
   @Post('payment-requests/:id/decline')
   @HttpCode(200)
-  decline(@Auth() auth: CustomerAuth, @Param('id') id: string) {
-    return this.requests.decline(auth, id);
+  async decline(@Auth() auth: CustomerAuth, @Param('id') id: string) {
+    return toCustomerPaymentRequestDto(await this.requests.decline(auth, id));
   }
 
   @ApiOk(PaymentDto)

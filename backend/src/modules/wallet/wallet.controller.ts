@@ -1,17 +1,19 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANY_OBJECT, ApiOk } from '../../common/api-responses.js';
+import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOk } from '../../common/api-responses.js';
 import type { CustomerAuth } from '../../common/auth/auth-context.js';
 import { Allow, Auth } from '../../common/auth/decorators.js';
+import { WALLET_ANSWER, WALLET_MODELS } from './wallet.dto.js';
 import { WalletService } from './wallet.service.js';
 
 @ApiTags('customer')
+@ApiExtraModels(...WALLET_MODELS)
 @Controller('v1/customer/wallet')
 @Allow('customer')
 export class WalletController {
   constructor(private readonly wallet: WalletService) {}
 
-  @ApiOk(ANY_OBJECT)
+  @ApiOk(WALLET_ANSWER, 'The wallet: customer shapes only (no merchant metadata).')
   @Get()
   @ApiOperation({
     summary:

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { CustomerAuth } from '../../common/auth/auth-context.js';
 import { ContactsService } from '../contacts/contacts.service.js';
-import { toContactDto } from '../contacts/dto/contact.dto.js';
+import { mapPage } from '../../common/pagination.js';
+import { toContactDto, toCustomerContactDto } from '../contacts/dto/contact.dto.js';
 import { DisputesService } from '../disputes/disputes.service.js';
+import { toCustomerInvoiceDto } from '../invoices/dto/invoice.dto.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
 import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
+import { toCustomerPaymentRequestDto } from '../payment-requests/dto/payment-request.dto.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
 
@@ -24,9 +27,10 @@ export class WalletService {
     private readonly disputes: DisputesService,
   ) {}
 
+  /** Every object in it is a customer shape (the `toCustomer…Dto` mappers): no merchant `metadata`. */
   async get(auth: CustomerAuth) {
     const { merchantId, contactId } = auth;
-    const contact = toContactDto(await this.contacts.find(merchantId, contactId));
+    const contact = toCustomerContactDto(toContactDto(await this.contacts.find(merchantId, contactId)));
     const merchant = await this.merchants.getCached(merchantId);
     const s = merchant.settings;
     return {
@@ -40,8 +44,8 @@ export class WalletService {
         theme: s.theme,
       },
       terms: contact.terms,
-      invoices: await this.invoices.list(merchantId, { ...PAGE, contactId }),
-      paymentRequests: await this.requests.list(merchantId, PAGE, contactId),
+      invoices: mapPage(await this.invoices.list(merchantId, { ...PAGE, contactId }), toCustomerInvoiceDto),
+      paymentRequests: mapPage(await this.requests.list(merchantId, PAGE, contactId), toCustomerPaymentRequestDto),
       payments: await this.payments.list(merchantId, PAGE, contactId),
       paymentMethods: { data: await this.methods.list(merchantId, contactId), hasMore: false },
       disputes: await this.disputes.list(merchantId, PAGE, contactId),

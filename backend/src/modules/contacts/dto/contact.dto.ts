@@ -1,6 +1,6 @@
 import { MetadataField, MetadataFilter, type Metadata } from '../../../common/metadata.js';
 import { Trim } from '../../../common/dto-transforms.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ListQuery } from '../../../common/pagination.js';
 import type { Contact, ContactStatus } from '../contact.entity.js';
@@ -85,4 +85,12 @@ export function toContactDto(c: Contact): ContactDto {
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** The contact as the customer sees themself (the wallet): no `metadata`, which is the merchant's own. */
+export class CustomerContactDto extends OmitType(ContactDto, ['metadata'] as const) {}
+
+/** The one mapping from a contact to what the customer sees. */
+export function toCustomerContactDto({ metadata: _merchantOnly, ...contact }: ContactDto): CustomerContactDto {
+  return contact;
 }

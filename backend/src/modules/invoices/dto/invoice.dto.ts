@@ -1,5 +1,5 @@
 import { MetadataField, MetadataFilter, type Metadata } from '../../../common/metadata.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -138,6 +138,17 @@ export class InvoiceDto {
   autopay!: InvoiceAutopayDto | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
   metadata!: Metadata;
+}
+
+/** An invoice as its customer sees it (`/v1/customer/*`): no `metadata`, which is the merchant's own. */
+export class CustomerInvoiceDto extends OmitType(InvoiceDto, ['metadata'] as const) {}
+
+/** The customer's invoice list: no `metadata[...]` filter (it would let a customer probe the merchant's keys). */
+export class ListCustomerInvoicesQuery extends OmitType(ListInvoicesQuery, ['metadata'] as const) {}
+
+/** The one mapping from an invoice to what its customer sees (customer routes and the wallet). */
+export function toCustomerInvoiceDto({ metadata: _merchantOnly, ...invoice }: InvoiceDto): CustomerInvoiceDto {
+  return invoice;
 }
 
 export const isOverdue = (i: Pick<Invoice, 'balance' | 'dueDate' | 'status'>, today: string) =>

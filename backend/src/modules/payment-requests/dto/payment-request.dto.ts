@@ -1,5 +1,5 @@
 import { MetadataField, MetadataFilter, type Metadata } from '../../../common/metadata.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../../common/dto-transforms.js';
 import { IsCurrency, IsMinorAmount } from '../../../common/money-validators.js';
@@ -82,6 +82,20 @@ export class PaymentRequestDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
   metadata!: Metadata;
   @ApiProperty() createdAt!: string;
+}
+
+/** A payment request as its customer sees it (`/v1/customer/*`): no `metadata`, which is the merchant's own. */
+export class CustomerPaymentRequestDto extends OmitType(PaymentRequestDto, ['metadata'] as const) {}
+
+/** The customer's request list: no `metadata[...]` filter (it would let a customer probe the merchant's keys). */
+export class ListCustomerPaymentRequestsQuery extends OmitType(ListPaymentRequestsQuery, ['metadata'] as const) {}
+
+/** The one mapping from a payment request to what its customer sees (customer routes and the wallet). */
+export function toCustomerPaymentRequestDto({
+  metadata: _merchantOnly,
+  ...request
+}: PaymentRequestDto): CustomerPaymentRequestDto {
+  return request;
 }
 
 export function toPaymentRequestDto(r: PaymentRequest): PaymentRequestDto {
