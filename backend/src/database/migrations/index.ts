@@ -6,6 +6,7 @@ import { DisputesAndWalletLinks1764600000000 } from './1764600000000-disputes-an
 import { CreditDecisionsAwaitOwner1765030000000 } from './1765030000000-credit-decisions-await-owner.js';
 import { RecurringInvoiceNumbers1764800000000 } from './1764800000000-recurring-invoice-numbers.js';
 import { RequestExpiryAndDisputeLookups1764700000000 } from './1764700000000-request-expiry-and-dispute-lookups.js';
+import { ChargeAttempts1765090000000 } from './1765090000000-charge-attempts.js';
 import { Webhooks1764400000000 } from './1764400000000-webhooks.js';
 
 /** Every migration, in order (listed as classes so Jest's ESM mode and the build see the same set). */
@@ -19,4 +20,5 @@ export const migrations = [
   RequestExpiryAndDisputeLookups1764700000000,
   RecurringInvoiceNumbers1764800000000,
   CreditDecisionsAwaitOwner1765030000000,
+  ChargeAttempts1765090000000,
 ];

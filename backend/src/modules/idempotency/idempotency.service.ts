@@ -105,6 +105,14 @@ export class IdempotencyService {
     );
   }
 
+  /** Gives back a claim that has no answer (a route with its own transactions that ended in a transient error). */
+  async release(scope: string, key: string): Promise<void> {
+    await this.db.manager.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status_code = 0', [
+      scope,
+      key,
+    ]);
+  }
+
   /** After a rolled-back request that answered 4xx: remember that answer in its own transaction. */
   async rememberFailure(
     scope: string,

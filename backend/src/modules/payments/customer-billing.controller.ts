@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustomerAuth } from '../../common/auth/auth-context.js';
-import { Allow, Auth } from '../../common/auth/decorators.js';
+import { Allow, Auth, OwnTransactions } from '../../common/auth/decorators.js';
 import { ListInvoicesQuery } from '../invoices/dto/invoice.dto.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import { CreatePaymentMethodDto } from '../payment-methods/dto/payment-method.dto.js';
@@ -34,6 +34,7 @@ export class CustomerBillingController {
   }
 
   @Post('invoices/:id/payments')
+  @OwnTransactions()
   @ApiOperation({
     summary:
       'Pay the whole balance (an amount other than the balance: 422 partial_payment_not_allowed). A refused charge: 402.',
@@ -65,6 +66,7 @@ export class CustomerBillingController {
   }
 
   @Post('payment-requests/:id/payments')
+  @OwnTransactions()
   @ApiOperation({
     summary: 'Pay an approved request: at least the minimum (or the whole remainder), at most the remainder.',
   })
