@@ -50,9 +50,15 @@ export const paymentProcessing = () =>
 
 /** The 402 a refused charge answers (the failed payment is recorded). */
 export const declined = ({ payment, message }: Settled) =>
-  new ApiError(402, payment.failureCode ?? 'processing_error', message ?? 'The payment was refused.', 'paymentMethodId', {
-    paymentId: payment.id,
-  });
+  new ApiError(
+    402,
+    payment.failureCode ?? 'processing_error',
+    message ?? 'The payment was refused.',
+    'paymentMethodId',
+    {
+      paymentId: payment.id,
+    },
+  );
 
 /**
  * No charge without a record. An attempt is written `processing` in the caller's first
@@ -168,7 +174,12 @@ export class ChargeAttempts {
         actor,
         action: `payment.${status}`,
         subjectId: payment.id,
-        after: { amount: payment.amount, invoiceId: payment.invoiceId, paymentRequestId: payment.paymentRequestId, failureCode },
+        after: {
+          amount: payment.amount,
+          invoiceId: payment.invoiceId,
+          paymentRequestId: payment.paymentRequestId,
+          failureCode,
+        },
       });
       if (status === 'succeeded') {
         // The request first: paying its invoice in full then cancels only the invoice's *other* open requests.
@@ -193,13 +204,19 @@ export class ChargeAttempts {
     let settled = 0;
     for (const row of rows) {
       try {
-        const attempt = await this.db.repo(Payment).findOneOrFail({ where: { merchantId: row.merchant_id, id: row.id } });
+        const attempt = await this.db
+          .repo(Payment)
+          .findOneOrFail({ where: { merchantId: row.merchant_id, id: row.id } });
         if (attempt.status !== 'processing') continue;
         const result = (await this.processor.lookup(attempt.processorKey!)) ?? NOT_CHARGED;
         await this.settle(attempt, result, SYSTEM_ACTOR);
         settled++;
       } catch (err) {
-        this.logger.warn({ msg: 'settling a payment failed', paymentId: row.id, err: String((err as Error)?.message ?? err) });
+        this.logger.warn({
+          msg: 'settling a payment failed',
+          paymentId: row.id,
+          err: String((err as Error)?.message ?? err),
+        });
       }
     }
     return settled;
