@@ -17,6 +17,10 @@ import { Payment } from './payment.entity.js';
 /** How long a `processing` attempt is left to its own request before the worker settles it with the processor. */
 export const SETTLE_GRACE_MS = 60_000;
 
+/** How long a retry waits for its first run's charge before answering `409 payment_processing`. */
+const RESUME_WAIT_MS = 3_000;
+const RESUME_POLL_MS = 100;
+
 /** The processor never received the charge (a crash before the call): nothing was taken. */
 const NOT_CHARGED: ChargeResult = {
   status: 'failed',
@@ -41,11 +45,14 @@ export interface Settled {
   message?: string;
 }
 
-export const paymentProcessing = () =>
+/** `409 payment_processing`: on a retry (`param` Idempotency-Key), or for what other payments in progress hold. */
+export const paymentProcessing = (param?: string) =>
   conflict(
     'payment_processing',
-    'A payment for this is being processed; retry in a minute to get its outcome.',
-    'Idempotency-Key',
+    param
+      ? 'This payment is being processed; retry the same request in a minute to get its outcome.'
+      : 'Another payment of this is being processed; retry in a minute.',
+    param,
   );
 
 /** The 402 a refused charge answers (the failed payment is recorded). */
@@ -137,12 +144,21 @@ export class ChargeAttempts {
     return this.settle(attempt, result, actor, lockedInvoice);
   }
 
-  /** A retry of the same request found its attempt: settled, as it is; `processing`, the processor's answer if it has one. */
+  /**
+   * A retry of the same request found its attempt: settled, as it is; `processing`, the
+   * processor's answer if it has one. Else the first run is still before its charge (a
+   * concurrent duplicate) or died there: wait for it a little, then `409 payment_processing`.
+   */
   async resume(attempt: Payment, actor: Actor): Promise<Settled> {
-    if (attempt.status !== 'processing') return { payment: attempt };
-    const result = await this.processor.lookup(attempt.processorKey!);
-    if (!result) throw paymentProcessing();
-    return this.settle(attempt, result, actor);
+    const { merchantId, id } = attempt;
+    for (let waited = 0; ; waited += RESUME_POLL_MS) {
+      const current = await this.db.repo(Payment).findOneOrFail({ where: { merchantId, id } });
+      if (current.status !== 'processing') return { payment: current };
+      const result = await this.processor.lookup(current.processorKey!);
+      if (result) return this.settle(current, result, actor);
+      if (waited >= RESUME_WAIT_MS) throw paymentProcessing('Idempotency-Key');
+      await new Promise((r) => setTimeout(r, RESUME_POLL_MS));
+    }
   }
 
   /**
