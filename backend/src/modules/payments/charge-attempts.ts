@@ -90,8 +90,12 @@ export class ChargeAttempts {
     @Inject(PAYMENT_PROCESSOR) private readonly processor: PaymentProcessor,
   ) {}
 
-  /** The attempt already made under `processorKey` (a retry of the same request), if any. */
-  existing(merchantId: string, processorKey: string): Promise<Payment | null> {
+  /**
+   * The attempt already made under `processorKey` (a retry of the same request), if any; none
+   * when the key is the new payment's own id (a request without an Idempotency-Key).
+   */
+  async existing(merchantId: string, processorKey: string, paymentId: string): Promise<Payment | null> {
+    if (processorKey === paymentId) return null;
     return this.db.repo(Payment).findOne({ where: { merchantId, processorKey } });
   }
 

@@ -54,7 +54,7 @@ export class PaymentsService {
     const processorKey = derivedIdempotencyKey('charge', id);
     const start = await this.db.transaction(async (): Promise<Start> => {
       const invoice = await this.invoices.find(auth.merchantId, invoiceId, { lock: true, contactId: auth.contactId });
-      const existing = await this.attempts.existing(auth.merchantId, processorKey);
+      const existing = await this.attempts.existing(auth.merchantId, processorKey, id);
       if (existing) return { existing };
       this.assertPayable(invoice);
       const reserved = await this.attempts.reserved(auth.merchantId, invoice.id, null);
@@ -97,7 +97,7 @@ export class PaymentsService {
       const peek = await this.requests.find(auth.merchantId, requestId, { contactId: auth.contactId });
       const invoice = peek.invoiceId ? await this.invoices.find(auth.merchantId, peek.invoiceId, { lock: true }) : null;
       const request = await this.requests.find(auth.merchantId, requestId, { lock: true });
-      const existing = await this.attempts.existing(auth.merchantId, processorKey);
+      const existing = await this.attempts.existing(auth.merchantId, processorKey, id);
       if (existing) return { existing };
       this.requests.assertNotExpired(request);
       if (request.status === 'pending_approval')
