@@ -14,9 +14,7 @@ export class ChargeAttempts1765090000000 implements MigrationInterface {
       "ALTER TABLE payments DROP CONSTRAINT payments_status_check, ADD CONSTRAINT payments_status_check CHECK (status IN ('processing', 'succeeded', 'failed'))",
     );
     await q.query('CREATE UNIQUE INDEX payments_processor_key ON payments (merchant_id, processor_key)');
-    await q.query(
-      "CREATE INDEX payments_processing_idx ON payments (created_at) WHERE status = 'processing'",
-    );
+    await q.query("CREATE INDEX payments_processing_idx ON payments (created_at) WHERE status = 'processing'");
     await q.query(`
       CREATE TABLE simulated_charges (
         key text PRIMARY KEY,

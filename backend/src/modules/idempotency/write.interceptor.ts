@@ -33,7 +33,9 @@ export class WriteInterceptor implements NestInterceptor {
     const own = this.reflector.get<boolean>(OWN_TRANSACTIONS_KEY, ctx.getHandler()) ?? false;
     const header = req.headers['idempotency-key'];
     if (req.method !== 'POST' || header === undefined)
-      return own ? next.handle() : from(this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
+      return own
+        ? next.handle()
+        : from(this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
 
     const key = Array.isArray(header) ? header[0]! : header;
     if (!key || key.length > 255)
