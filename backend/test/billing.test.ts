@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PAYMENT_PROCESSOR } from '../src/modules/processor/payment-processor.js';
 import type { SimulatedProcessor } from '../src/modules/processor/simulated-processor.js';
+import { WorkerService } from '../src/modules/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { failNextAppend } from './support/faults.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';
@@ -271,7 +272,7 @@ describe('invoices, payment requests and payments', () => {
       }
     });
 
-    it('the same Idempotency-Key with another body after a rollback is another charge (another card here)', async () => {
+    it('the same Idempotency-Key with another body after a rollback charges nothing more while the first charge is processing; the worker settles it', async () => {
       const processor = t.app.get<SimulatedProcessor>(PAYMENT_PROCESSOR);
       const c = await authorizedContact(t, m.secretKey, m.merchantId);
       const inv = await invoice(c.contactId, { amount: 2468 });
@@ -281,23 +282,28 @@ describe('invoices, payment requests and payments', () => {
       try {
         const before = processor.ledger.charges.size;
         const key = `pay-${unique()}`;
-        expect(
-          (
-            await t.http.post(
-              `/v1/customer/invoices/${inv.body.id}/payments`,
-              { paymentMethodId: cardA },
-              { token: c.session, idempotencyKey: key },
-            )
-          ).status,
-        ).toBe(500);
-        const other = await t.http.post(
-          `/v1/customer/invoices/${inv.body.id}/payments`,
-          { paymentMethodId: cardB },
-          { token: c.session, idempotencyKey: key },
-        );
-        expect(other.status).toBe(201);
-        expect(other.body.paymentMethodId).toBe(cardB);
-        expect(processor.ledger.charges.size).toBe(before + 2);
+        const pay = (paymentMethodId: string) =>
+          t.http.post(
+            `/v1/customer/invoices/${inv.body.id}/payments`,
+            { paymentMethodId },
+            { token: c.session, idempotencyKey: key },
+          );
+        expect((await pay(cardA)).status).toBe(500);
+        // Card A was charged and its attempt is recorded `processing`: it holds the balance, card B is not charged.
+        const other = await pay(cardB);
+        expect(other.status).toBe(409);
+        expect(other.body.error).toMatchObject({ code: 'payment_processing' });
+        expect(processor.ledger.charges.size).toBe(before + 1);
+        await t.http.post('/dev/clock', { advance: 'PT61S' });
+        await t.app.get(WorkerService).runOnce();
+        expect((await t.http.get(`/v1/invoices/${inv.body.id}`, { token: m.secretKey })).body).toMatchObject({
+          status: 'paid',
+          balance: 0,
+        });
+        const list = await t.http.get(`/v1/payments?invoiceId=${inv.body.id}`, { token: m.secretKey });
+        expect(list.body.data).toMatchObject([{ status: 'succeeded', paymentMethodId: cardA, amount: 2468 }]);
+        expect((await pay(cardB)).body.error).toMatchObject({ code: 'invoice_not_payable' });
+        expect(processor.ledger.charges.size).toBe(before + 1);
       } finally {
         restore();
       }

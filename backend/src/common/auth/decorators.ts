@@ -64,6 +64,15 @@ export const NO_TRANSACTION_KEY = 'cc:no-transaction';
 /** A write route that manages its own transactions (e.g. running the worker); the write interceptor leaves it alone. */
 export const NoTransaction = () => SetMetadata(NO_TRANSACTION_KEY, true);
 
+export const OWN_TRANSACTIONS_KEY = 'cc:own-transactions';
+
+/**
+ * A write route whose work runs in several transactions of its own (a payment: one before the
+ * processor is called, one after). The write interceptor opens none; an `Idempotency-Key` is
+ * claimed and committed first, and the answer stored when the work ends.
+ */
+export const OwnTransactions = () => SetMetadata(OWN_TRANSACTIONS_KEY, true);
+
 export type RequestWithAuth = FastifyRequest & { auth?: AuthContext };
 
 /** The caller's resolved credential. */

@@ -79,12 +79,17 @@ export class AutopayService {
     return handled;
   }
 
-  /** One due invoice (open or partially paid; a disputed one keeps its date and waits), row-locked, or none. */
+  /**
+   * One due invoice (open or partially paid; a disputed one keeps its date and waits; one with a
+   * customer's payment still `processing` waits for its outcome), row-locked, or none.
+   */
   private async claim(em: EntityManager, skip: string[]): Promise<{ merchantId: string; id: string } | null> {
     const [row] = await em.query(
       `SELECT merchant_id, id FROM invoices
         WHERE next_autopay_at <= $1 AND status IN ('open', 'partially_paid') AND balance > 0
           AND NOT (id = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.status = 'processing'
+                            AND p.merchant_id = invoices.merchant_id AND p.invoice_id = invoices.id)
         ORDER BY next_autopay_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [this.clock.now(), skip],
     );

@@ -7,6 +7,7 @@ import { MerchantsModule } from '../merchants/merchants.module.js';
 import { PaymentMethodsService } from '../payment-methods/payment-methods.service.js';
 import { PaymentRequestsController } from '../payment-requests/payment-requests.controller.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
+import { ChargeAttempts } from '../payments/charge-attempts.js';
 import { CustomerBillingController } from '../payments/customer-billing.controller.js';
 import { PaymentsController } from '../payments/payments.controller.js';
 import { PaymentsService } from '../payments/payments.service.js';
@@ -26,6 +27,7 @@ import { WorkerService } from '../worker/worker.service.js';
     InvoiceImportService,
     PaymentRequestsService,
     PaymentsService,
+    ChargeAttempts,
     PaymentMethodsService,
     { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor },
   ],
@@ -35,9 +37,11 @@ export class BillingModule implements OnModuleInit {
   constructor(
     private readonly worker: WorkerService,
     private readonly requests: PaymentRequestsService,
+    private readonly attempts: ChargeAttempts,
   ) {}
 
   onModuleInit(): void {
     this.worker.register({ name: 'payment-request-expiry', run: () => this.requests.expireDue() });
+    this.worker.register({ name: 'payment-settlement', run: () => this.attempts.settleStale() });
   }
 }

@@ -47,6 +47,7 @@ export class DisputesService {
         throw conflict('invoice_not_disputable', `A ${invoice.status} invoice cannot be disputed.`);
       if (dto.amount > invoice.balance)
         throw invalidParam('amount', `The dispute amount cannot exceed the invoice balance (${invoice.balance}).`);
+      await this.invoices.assertNoPaymentInProgress(invoice);
       const actor = actorOf(auth);
       const dispute: Dispute = {
         merchantId: auth.merchantId,

@@ -140,6 +140,14 @@ export class IdempotencyService {
     );
   }
 
+  /** Gives back a claim that has no answer (a route with its own transactions that ended in a transient error). */
+  async release(merchantId: string | null, scope: string, key: string): Promise<void> {
+    await this.db.manager.query(
+      'DELETE FROM idempotency_keys WHERE merchant_id = $1 AND scope = $2 AND key = $3 AND status_code = 0',
+      [merchantKey(merchantId), scope, key],
+    );
+  }
+
   /** After a rolled-back request that answered 4xx: remember that answer in its own transaction. */
   async rememberFailure(
     scope: string,

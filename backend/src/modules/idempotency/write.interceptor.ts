@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { idempotencyScope } from '../../common/auth/auth-context.js';
-import { NO_TRANSACTION_KEY, type RequestWithAuth } from '../../common/auth/decorators.js';
+import { NO_TRANSACTION_KEY, OWN_TRANSACTIONS_KEY, type RequestWithAuth } from '../../common/auth/decorators.js';
 import { CommitThenThrow, Db } from '../../common/db.js';
 import { ReplayedError, toErrorResponse } from '../../common/error-response.js';
 import { ApiError } from '../../common/errors.js';
@@ -30,9 +30,12 @@ export class WriteInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<RequestWithAuth>();
     if (!WRITES.has(req.method) || this.reflector.get<boolean>(NO_TRANSACTION_KEY, ctx.getHandler()))
       return next.handle();
+    const own = this.reflector.get<boolean>(OWN_TRANSACTIONS_KEY, ctx.getHandler()) ?? false;
     const header = req.headers['idempotency-key'];
     if (req.method !== 'POST' || header === undefined)
-      return from(this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
+      return own
+        ? next.handle()
+        : from(this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
 
     const key = Array.isArray(header) ? header[0]! : header;
     if (!key || key.length > 255)
@@ -44,6 +47,12 @@ export class WriteInterceptor implements NestInterceptor {
     const hash = hashed.hash;
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? 201;
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
+    if (own) {
+      const work = () => lastValueFrom(next.handle(), { defaultValue: undefined });
+      return from(
+        this.ownTransactions({ scope, key, hash, hashed, merchantId, status, reply, requestId: req.id }, work),
+      );
+    }
 
     const run = async () => {
       try {
@@ -88,5 +97,53 @@ export class WriteInterceptor implements NestInterceptor {
       }
     };
     return from(run().then((r) => ('replayed' in r ? r.replayed : r.fresh)));
+  }
+
+  /**
+   * A route with its own transactions: the key is claimed and committed first (a row with no
+   * answer yet), the work runs under it, then its answer is stored. A retry that finds the key
+   * without an answer (the first run is under way, or crashed) runs the work again: the work
+   * finds what the first run recorded (a payment finds its attempt by the key derived from this
+   * one). A transient answer (5xx, 429, `payment_processing`) gives the claim back.
+   */
+  private async ownTransactions(
+    c: {
+      scope: string;
+      key: string;
+      hash: string;
+      hashed: { hash: string; legacy?: () => string };
+      merchantId: string | null;
+      status: number;
+      reply: FastifyReply;
+      requestId: string;
+    },
+    work: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const claim = await this.db.transaction(() => this.idempotency.claim(c.scope, c.key, c.hashed, c.merchantId));
+    if (claim.state === 'mismatch') {
+      throw new ApiError(
+        409,
+        'idempotency_key_reused',
+        'This Idempotency-Key was used with another request; use a new key for a new request.',
+        'Idempotency-Key',
+      );
+    }
+    if (claim.state === 'replay' && claim.row.statusCode !== 0) {
+      c.reply.header('idempotent-replayed', 'true');
+      if (claim.row.statusCode >= 400) throw new ReplayedError(claim.row.statusCode, claim.row.responseBody as never);
+      return claim.row.responseBody;
+    }
+    try {
+      const body = await withIdempotencyKey(c.scope, c.key, c.hash, work);
+      await this.idempotency.complete(c.merchantId, c.scope, c.key, c.status, body ?? null);
+      return body;
+    } catch (err) {
+      const res = toErrorResponse(err, c.requestId);
+      const transient = err instanceof ApiError && err.code === 'payment_processing';
+      if (rememberable(res.status) && !transient)
+        await this.idempotency.complete(c.merchantId, c.scope, c.key, res.status, res.body);
+      else await this.idempotency.release(c.merchantId, c.scope, c.key);
+      throw err;
+    }
   }
 }

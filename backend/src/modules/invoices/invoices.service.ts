@@ -162,6 +162,7 @@ export class InvoicesService {
       const editsTerms = dto.amount !== undefined || dto.dueDate !== undefined || dto.description !== undefined;
       if (editsTerms && (invoice.status !== 'open' || invoice.paidAmount > 0))
         throw conflict('invoice_not_editable', 'Only an open invoice with nothing paid can be edited.');
+      await this.assertNoPaymentInProgress(invoice);
       const before = { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description };
       const metadataBefore = invoice.metadata ?? {};
       invoice.metadata = mergeMetadata(metadataBefore, dto.metadata);
@@ -211,6 +212,7 @@ export class InvoicesService {
       const invoice = await this.find(merchantId, id, { lock: true });
       if (invoice.status !== 'open' || invoice.paidAmount > 0)
         throw conflict('invoice_not_voidable', 'Only an open invoice with nothing paid can be voided.');
+      await this.assertNoPaymentInProgress(invoice);
       invoice.voidedAt = this.clock.now();
       invoice.nextAutopayAt = null;
       await this.move(invoice, 'voided', actor, 'invoice.voided');
@@ -234,6 +236,7 @@ export class InvoicesService {
       throw conflict('invoice_not_creditable', `A ${invoice.status} invoice cannot be credited.`);
     if (amount > invoice.balance)
       throw invalidParam('amount', `amount cannot exceed the balance (${invoice.balance}).`);
+    await this.assertNoPaymentInProgress(invoice);
     await this.db.repo(InvoiceCredit).insert({
       merchantId: invoice.merchantId,
       id: newId('cn'),
@@ -265,6 +268,19 @@ export class InvoicesService {
     invoice.nextAutopayAt = null;
     await this.move(invoice, 'credited_in_full', actor, 'invoice.paid');
     await this.paymentRequests.cancelForInvoice(invoice, actor);
+  }
+
+  /**
+   * On a locked invoice: refuses a change of its amount or status while a payment of it is
+   * `processing` (the card may be charged already; its record must still fit the invoice).
+   */
+  async assertNoPaymentInProgress(invoice: Invoice): Promise<void> {
+    const rows: unknown[] = await this.db.manager.query(
+      "SELECT 1 FROM payments WHERE status = 'processing' AND merchant_id = $1 AND invoice_id = $2 LIMIT 1",
+      [invoice.merchantId, invoice.id],
+    );
+    if (rows.length)
+      throw conflict('payment_processing', 'A payment of this invoice is being processed; try again in a minute.');
   }
 
   /** A succeeded payment of `amount` on a locked, payable invoice. */

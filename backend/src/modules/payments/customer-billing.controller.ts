@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_OBJECT, ApiList, ApiOk } from '../../common/api-responses.js';
 import { mapPage } from '../../common/pagination.js';
 import type { CustomerAuth } from '../../common/auth/auth-context.js';
-import { Allow, Auth } from '../../common/auth/decorators.js';
+import { Allow, Auth, OwnTransactions } from '../../common/auth/decorators.js';
 import { CustomerInvoiceDto, ListCustomerInvoicesQuery, toCustomerInvoiceDto } from '../invoices/dto/invoice.dto.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import { CreatePaymentMethodDto, PaymentMethodDto } from '../payment-methods/dto/payment-method.dto.js';
@@ -46,6 +46,7 @@ export class CustomerBillingController {
 
   @ApiOk(PaymentDto)
   @Post('invoices/:id/payments')
+  @OwnTransactions()
   @ApiOperation({
     summary:
       'Pay the whole balance (an amount other than the balance: 422 partial_payment_not_allowed). A refused charge: 402.',
@@ -82,6 +83,7 @@ export class CustomerBillingController {
 
   @ApiOk(PaymentDto)
   @Post('payment-requests/:id/payments')
+  @OwnTransactions()
   @ApiOperation({
     summary: 'Pay an approved request: at least the minimum (or the whole remainder), at most the remainder.',
   })

@@ -1,7 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '../../common/columns.js';
 
-/** A charge attempt; a failed one is kept too (with the processor's code) and moves no balance. */
+/**
+ * A charge attempt: written `processing` (with the key it is charged under) and committed before
+ * the processor is called, then settled `succeeded` or `failed`; a failed one is kept too (with the
+ * processor's code) and moves no balance.
+ */
 @Entity('payments')
 export class Payment {
   @PrimaryColumn() merchantId!: string;
@@ -13,9 +17,11 @@ export class Payment {
   @Column({ type: 'bigint', transformer: bigintAsNumber }) amount!: number;
   @Column({ type: 'bigint', transformer: bigintAsNumber }) refundedAmount!: number;
   @Column() currency!: string;
-  @Column({ type: 'text' }) status!: 'succeeded' | 'failed';
+  @Column({ type: 'text' }) status!: 'processing' | 'succeeded' | 'failed';
   @Column({ type: 'text', nullable: true }) failureCode!: string | null;
   @Column({ type: 'text', nullable: true }) processorReference!: string | null;
+  /** The processor's idempotency key for this charge (the worker settles a `processing` one by it). */
+  @Column({ type: 'text', nullable: true }) processorKey!: string | null;
   @Column({ type: 'text' }) source!: 'customer' | 'automatic';
   @Column({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -18,23 +18,16 @@ import { derivedIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { toPaymentDto, type ListPaymentsQuery, type PaymentDto } from './dto/payment.dto.js';
 import { Payment } from './payment.entity.js';
 import { Refund } from './refund.entity.js';
+import { ChargeAttempts, declined, paymentProcessing } from './charge-attempts.js';
 
-interface ChargeInput {
-  /** The processor's idempotency key when the caller has a stable one (an automated payment's invoice and attempt). */
-  processorKey?: string;
-  invoice: Invoice | null;
-  requestId: string | null;
-  method: PaymentMethod;
-  amount: number;
-  currency: string;
-  source: Payment['source'];
-  actor: Actor;
-}
+/** What the first transaction of a payment leaves for the processor call: a new attempt, or the one a retry found. */
+type Start = { attempt: Payment; token: string } | { existing: Payment };
 
 /**
- * Moves money. Every charge runs in one transaction holding the invoice (then request) row
- * locks, so two racing payments can never overpay; a declined charge is kept with its event
- * and answered 402 after the transaction commits.
+ * Moves money. A payment's first transaction holds the invoice (then request) row locks, checks
+ * the rules with the amounts of other `processing` attempts held back (racing payments can never
+ * overpay) and commits the attempt before the processor is called (see ChargeAttempts); a
+ * declined charge is kept with its event and answered 402.
  */
 @Injectable()
 export class PaymentsService {
@@ -46,53 +39,66 @@ export class PaymentsService {
     private readonly methods: PaymentMethodsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly attempts: ChargeAttempts,
     @Inject(PAYMENT_PROCESSOR) private readonly processor: PaymentProcessor,
   ) {}
 
-  /** The customer pays an invoice's whole balance. */
+  /** The customer pays an invoice's whole balance (what other payments in progress leave of it). */
   async payInvoice(
     auth: CustomerAuth,
     invoiceId: string,
     paymentMethodId: string,
     amount: number | undefined,
   ): Promise<PaymentDto> {
-    return this.db.transaction(async () => {
+    const id = newId('pay');
+    const processorKey = derivedIdempotencyKey('charge', id);
+    const start = await this.db.transaction(async (): Promise<Start> => {
       const invoice = await this.invoices.find(auth.merchantId, invoiceId, { lock: true, contactId: auth.contactId });
+      const existing = await this.attempts.existing(auth.merchantId, processorKey, id);
+      if (existing) return { existing };
       this.assertPayable(invoice);
-      if (amount !== undefined && amount !== invoice.balance) {
+      const reserved = await this.attempts.reserved(auth.merchantId, invoice.id, null);
+      const due = invoice.balance - reserved.invoice;
+      if (due <= 0) throw paymentProcessing();
+      if (amount !== undefined && amount !== due) {
         throw new ApiError(
           422,
           'partial_payment_not_allowed',
-          `An invoice is paid whole (${invoice.balance}); partial payments go through a payment request.`,
+          `An invoice is paid whole (${due}); partial payments go through a payment request.`,
           'amount',
         );
       }
       const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
-      const payment = await this.charge({
+      const attempt = await this.attempts.open({
+        id,
+        processorKey,
         invoice,
         requestId: null,
         method,
-        amount: invoice.balance,
+        amount: due,
         currency: invoice.currency,
         source: 'customer',
-        actor: actorOf(auth),
       });
-      await this.invoices.applyPayment(invoice, payment.amount, actorOf(auth));
-      return toPaymentDto(payment);
+      return { attempt, token: method.processorToken };
     });
+    return this.finish(start, actorOf(auth));
   }
 
-  /** The customer pays an approved request: from its minimum up to what remains. */
+  /** The customer pays an approved request: from its minimum up to what remains (less payments in progress). */
   async payRequest(
     auth: CustomerAuth,
     requestId: string,
     paymentMethodId: string,
     amount: number,
   ): Promise<PaymentDto> {
-    return this.db.transaction(async () => {
+    const id = newId('pay');
+    const processorKey = derivedIdempotencyKey('charge', id);
+    const start = await this.db.transaction(async (): Promise<Start> => {
       const peek = await this.requests.find(auth.merchantId, requestId, { contactId: auth.contactId });
       const invoice = peek.invoiceId ? await this.invoices.find(auth.merchantId, peek.invoiceId, { lock: true }) : null;
       const request = await this.requests.find(auth.merchantId, requestId, { lock: true });
+      const existing = await this.attempts.existing(auth.merchantId, processorKey, id);
+      if (existing) return { existing };
       this.requests.assertNotExpired(request);
       if (request.status === 'pending_approval')
         throw conflict('approval_required', 'Approve this payment request before paying it.');
@@ -100,7 +106,12 @@ export class PaymentsService {
         throw conflict('payment_request_not_open', `A ${request.status} payment request takes no payment.`);
       if (invoice) this.assertPayable(invoice);
       const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
-      const remaining = Math.min(request.amount - request.paidAmount, invoice ? invoice.balance : Infinity);
+      const reserved = await this.attempts.reserved(auth.merchantId, invoice?.id ?? null, request.id);
+      const remaining = Math.min(
+        request.amount - request.paidAmount - reserved.request,
+        invoice ? invoice.balance - reserved.invoice : Infinity,
+      );
+      if (remaining <= 0) throw paymentProcessing();
       const check = checkPayment(amount, request.amount, remaining, minimumPercent(request, method.type));
       if (!check.ok) {
         const message =
@@ -109,23 +120,26 @@ export class PaymentsService {
             : `The least you can pay is ${check.minimum} (or the whole ${check.remaining}).`;
         throw new ApiError(422, check.code, message, 'amount', { minimum: check.minimum, remaining: check.remaining });
       }
-      const payment = await this.charge({
+      const attempt = await this.attempts.open({
+        id,
+        processorKey,
         invoice,
         requestId: request.id,
         method,
         amount,
         currency: request.currency,
         source: 'customer',
-        actor: actorOf(auth),
       });
-      // The request first: paying its invoice in full then cancels only the invoice's *other* open requests.
-      await this.requests.applyPayment(request, amount, actorOf(auth));
-      if (invoice) await this.invoices.applyPayment(invoice, amount, actorOf(auth));
-      return toPaymentDto(payment);
+      return { attempt, token: method.processorToken };
     });
+    return this.finish(start, actorOf(auth));
   }
 
-  /** Charges the default method for an authorized contact's due invoice (the worker's automated payment). */
+  /**
+   * Charges the default method for an authorized contact's due invoice (the worker's automated
+   * payment), inside the autopay transaction that holds the invoice's lock: the same attempt and
+   * settlement as a customer's payment, in one transaction. A refusal comes back as CommitThenThrow.
+   */
   async payInvoiceAutomatically(
     invoice: Invoice,
     method: PaymentMethod,
@@ -134,7 +148,8 @@ export class PaymentsService {
   ): Promise<Payment> {
     // The same attempt, amount and card after a crash: the processor's first answer. Anything else is a new charge.
     const processorKey = `autopay_${invoice.id}_${attempt}_${invoice.balance}_${method.id}`;
-    const payment = await this.charge({
+    const recorded = await this.attempts.open({
+      id: newId('pay'),
       processorKey,
       invoice,
       requestId: null,
@@ -142,10 +157,20 @@ export class PaymentsService {
       amount: invoice.balance,
       currency: invoice.currency,
       source: 'automatic',
-      actor,
     });
-    await this.invoices.applyPayment(invoice, payment.amount, actor);
-    return payment;
+    const settled = await this.attempts.charge(recorded, method.processorToken, actor, invoice);
+    if (settled.payment.status === 'failed') throw new CommitThenThrow(declined(settled));
+    return settled.payment;
+  }
+
+  /** After the first transaction committed: charge a new attempt, or pick up the one a retry found; then its answer. */
+  private async finish(start: Start, actor: Actor): Promise<PaymentDto> {
+    const settled =
+      'existing' in start
+        ? await this.attempts.resume(start.existing, actor)
+        : await this.attempts.charge(start.attempt, start.token, actor);
+    if (settled.payment.status === 'failed') throw declined(settled);
+    return toPaymentDto(settled.payment);
   }
 
   async list(merchantId: string, query: ListPaymentsQuery, contactId?: string) {
@@ -214,54 +239,5 @@ export class PaymentsService {
       );
     if (invoice.status !== 'open' && invoice.status !== 'partially_paid')
       throw conflict('invoice_not_payable', `A ${invoice.status} invoice takes no payment.`);
-  }
-
-  /** One charge: a payment row either way and its event; the caller moves the invoice and request. */
-  private async charge(input: ChargeInput): Promise<Payment> {
-    const { invoice, method, amount, currency, actor } = input;
-    const payment: Payment = {
-      merchantId: method.merchantId,
-      id: newId('pay'),
-      contactId: method.contactId,
-      invoiceId: invoice?.id ?? null,
-      paymentRequestId: input.requestId,
-      paymentMethodId: method.id,
-      amount,
-      refundedAmount: 0,
-      currency,
-      status: 'succeeded',
-      failureCode: null,
-      processorReference: null,
-      source: input.source,
-      createdAt: this.clock.now(),
-    };
-    // Stable across retries (the request's Idempotency-Key, or the automated attempt): a retry after
-    // a rollback that followed a successful charge gets the processor's first answer, not a second charge.
-    const idempotencyKey = input.processorKey ?? derivedIdempotencyKey('charge', payment.id);
-    const result = await this.processor.charge({ token: method.processorToken, amount, currency, idempotencyKey });
-    if (result.status === 'failed') Object.assign(payment, { status: 'failed', failureCode: result.code });
-    else payment.processorReference = result.reference;
-    await this.db.repo(Payment).insert(payment);
-    await this.events.append(payment.merchantId, `payment.${payment.status}`, payment.id, {
-      payment: toPaymentDto(payment),
-    });
-    await this.audit.record({
-      merchantId: payment.merchantId,
-      actor,
-      action: `payment.${payment.status}`,
-      subjectId: payment.id,
-      after: {
-        amount,
-        invoiceId: payment.invoiceId,
-        paymentRequestId: payment.paymentRequestId,
-        failureCode: payment.failureCode,
-      },
-    });
-    if (result.status === 'failed') {
-      throw new CommitThenThrow(
-        new ApiError(402, result.code, result.message, 'paymentMethodId', { paymentId: payment.id }),
-      );
-    }
-    return payment;
   }
 }

@@ -31,6 +31,8 @@ export interface PaymentProcessor {
   tokenizeAch(ach: AchDetails): Promise<Tokenized>;
   charge(input: { token: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult>;
   refund(input: { reference: string; amount: number; idempotencyKey: string }): Promise<{ reference: string }>;
+  /** What became of the charge made under `idempotencyKey`; null when the processor never received it. */
+  lookup(idempotencyKey: string): Promise<ChargeResult | null>;
 }
 
 export class ProcessorInputError extends Error {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
+import { Db } from '../../common/db.js';
 import {
   ProcessorInputError,
   type AchDetails,
@@ -80,7 +81,10 @@ export class SimulatedProcessor implements PaymentProcessor {
     refunds: new Map<string, Remembered<{ reference: string }>>(),
   };
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly db: Db,
+  ) {}
 
   /** The first answer for `key`, when it is still remembered; a mismatch of amount or target throws. */
   #repeat<T>(map: Map<string, Remembered<T>>, key: string, amount: number, target: string): T | undefined {
@@ -135,7 +139,9 @@ export class SimulatedProcessor implements PaymentProcessor {
     currency: string;
     idempotencyKey: string;
   }): Promise<ChargeResult> {
-    const first = this.#repeat(this.ledger.charges, input.idempotencyKey, input.amount, input.token);
+    const first =
+      this.#repeat(this.ledger.charges, input.idempotencyKey, input.amount, input.token) ??
+      (await this.#stored(input.idempotencyKey, input.amount, input.token));
     if (first) return first;
     const outcome = input.token.split('.')[1];
     const result: ChargeResult =
@@ -150,7 +156,43 @@ export class SimulatedProcessor implements PaymentProcessor {
             reference: `ch_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`,
           };
     this.#remember(this.ledger.charges, input.idempotencyKey, input.amount, input.token, result);
+    await this.#store(input.idempotencyKey, input.amount, input.token, result);
     return result;
+  }
+
+  async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
+    const rows: { result: ChargeResult }[] = await this.db.manager.query(
+      'SELECT result FROM simulated_charges WHERE key = $1 AND created_at > $2',
+      [idempotencyKey, new Date(this.clock.now().getTime() - KEY_TTL_MS)],
+    );
+    return rows[0]?.result ?? null;
+  }
+
+  /**
+   * The charges survive a restart in the simulator's own table, as a real provider keeps them on its
+   * side. Written in the caller's transaction when there is one (the embedded database has one
+   * connection; an automated payment charges inside its transaction), else in its own.
+   */
+  async #store(key: string, amount: number, target: string, result: ChargeResult): Promise<void> {
+    await this.db.transaction((em) =>
+      em.query(
+        `INSERT INTO simulated_charges (key, amount, target, result, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (key) DO UPDATE SET amount = $2, target = $3, result = $4, created_at = $5`,
+        [key, amount, target, JSON.stringify(result), this.clock.now()],
+      ),
+    );
+  }
+
+  async #stored(key: string, amount: number, target: string): Promise<ChargeResult | undefined> {
+    const rows: { amount: string; target: string; result: ChargeResult }[] = await this.db.manager.query(
+      'SELECT amount, target, result FROM simulated_charges WHERE key = $1 AND created_at > $2',
+      [key, new Date(this.clock.now().getTime() - KEY_TTL_MS)],
+    );
+    const seen = rows[0];
+    if (!seen) return undefined;
+    if (Number(seen.amount) !== amount || seen.target !== target)
+      throw new Error(`The processor idempotency key ${key} was used with other parameters.`);
+    return seen.result;
   }
 
   async refund(input: { reference: string; amount: number; idempotencyKey: string }): Promise<{ reference: string }> {

@@ -34,7 +34,7 @@ export class PaymentDto {
   @ApiProperty() amount!: number;
   @ApiProperty() refundedAmount!: number;
   @ApiProperty() currency!: string;
-  @ApiProperty({ enum: ['succeeded', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['processing', 'succeeded', 'failed'] }) status!: string;
   @ApiProperty({ nullable: true, type: String, description: 'card_declined, insufficient_funds, account_closed…' })
   failureCode!: string | null;
   @ApiProperty({ enum: ['customer', 'automatic'] }) source!: string;
