@@ -7,7 +7,21 @@ import { startApp, type TestApp } from './support/app.js';
  * leads every tenant table's primary key and every foreign key between tenant tables. Only the
  * reference tables below (replicated whole to every node) have no merchant.
  */
-const REFERENCE_TABLES = ['merchants', 'underwriting_policies', 'migrations'];
+/**
+ * Tables that belong to no merchant: the merchants themselves, platform policy, migrations, the SDK
+ * releases every merchant's pages load, failed-login counts (kept per account e-mail, before any
+ * merchant is known) and the payment simulator's own ledger (it stands for the processor's side).
+ * docs/scaling.md lists them as reference tables.
+ */
+const REFERENCE_TABLES = [
+  'merchants',
+  'underwriting_policies',
+  'migrations',
+  'sdk_releases',
+  'sdk_release_files',
+  'login_failures',
+  'simulated_charges',
+];
 
 /**
  * Unique indexes that do not contain merchant_id: global lookups (log-in by e-mail, a token to its
