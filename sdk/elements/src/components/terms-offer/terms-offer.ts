@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { html, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { ApiClient } from '../../internal/api-client.js';
@@ -99,11 +99,15 @@ export class CcTermsOffer extends CcElement {
     super.willUpdate(changed);
     const client = this.#client();
     const offerId = this.offerId?.trim();
+    if (!offerId && (!this.hasUpdated || changed.has('offerId'))) {
+      devWarn(
+        '<cc-terms-offer> has no offer-id: set offer-id="off_..." to the offer to show; it renders a notice instead.',
+      );
+    }
     const key = client && offerId ? `${client.apiBase} ${this.#token()} ${offerId}` : undefined;
     if (key === this.#loadedKey) return;
     this.#loadedKey = key;
     this.#request?.abort();
-    if (!offerId) devWarn('<cc-terms-offer> has no offer-id.');
     if (client && offerId) this.#load(client, offerId);
     else this.loadState = 'idle';
   }
@@ -129,7 +133,7 @@ export class CcTermsOffer extends CcElement {
 
   protected override render(): unknown {
     const m = messagesFor(this.#config.locale);
-    if (!this.offerId?.trim()) return nothing;
+    if (!this.offerId?.trim()) return html`<p part="status" role="status">${m.offer.noOffer}</p>`;
     if (!this.#token()) return html`<p part="status">${m.offer.noSession}</p>`;
     if (this.loadState === 'error') {
       const error = this.#loadError!;
