@@ -33,10 +33,10 @@ type FieldName = 'explanation' | 'amount';
  * @tagname cc-dispute-form
  * @summary Disputes an invoice: explanation, Invoice Amount, Dispute Amount, Save.
  *
- * @fires cc-dispute-saved - The dispute was saved and the invoice is now disputed; `detail` is `{ disputeId, invoiceId, amount }` (minor units).
- * @fires cc-error - The invoice could not be loaded, or a save failed for a reason that is not a field's (`dispute_already_open`, `invoice_not_disputable`, `network_error`, `session_expired`, …); `detail` is `{ code, message }`.
- * @fires cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcDisputeSavedEvent} cc-dispute-saved - The dispute was saved and the invoice is now disputed; `detail` is `{ disputeId, invoiceId, amount }` (minor units).
+ * @fires {CcErrorEvent} cc-error - The invoice could not be loaded, or a save failed for a reason that is not a field's (`dispute_already_open`, `invoice_not_disputable`, `network_error`, `session_expired`, …); `detail` is `{ code, message }`.
+ * @fires {CcCancelEvent} cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The form.
  * @csspart field - A label, its control, hint and error.

@@ -89,10 +89,10 @@ function check(name: FieldName, value: string, m: WalletMessages, now = new Date
  * @tagname cc-payment-method-form
  * @summary Adds a card or bank account.
  *
- * @fires cc-payment-method-added - A method was added; `detail` is `{ paymentMethod: { id, type, brand, last4, expMonth, expYear, isDefault } }`.
- * @fires cc-error - The method could not be added for a reason that is not a field's (`network_error`, `session_expired`, …); `detail` is `{ code, message }`.
- * @fires cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcPaymentMethodAddedEvent} cc-payment-method-added - A method was added; `detail` is `{ paymentMethod: { id, type, brand, last4, expMonth, expYear, isDefault } }`.
+ * @fires {CcErrorEvent} cc-error - The method could not be added for a reason that is not a field's (`network_error`, `session_expired`, …); `detail` is `{ code, message }`.
+ * @fires {CcCancelEvent} cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The form.
  * @csspart field - A label, its control, hint and error.

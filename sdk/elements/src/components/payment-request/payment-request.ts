@@ -40,14 +40,14 @@ const exportedParts = 'form, field, label, input, button, button-primary, error,
  * @tagname cc-payment-request
  * @summary Approves, declines and pays (fully or partially) a payment request.
  *
- * @fires cc-payment-request-approved - The customer approved the request; `detail` is `{ paymentRequestId, contactId }`.
- * @fires cc-payment-request-declined - The customer declined the request; `detail` is `{ paymentRequestId, contactId }`.
- * @fires cc-payment-succeeded - A payment went through; `detail` is `{ paymentId, amount, currency, paymentRequestId, invoiceId? }`.
- * @fires cc-payment-failed - A payment did not go through; `detail` is `{ paymentId?, amount, currency, code, paymentRequestId }`: `paymentId` and the processor's `code` (`card_declined`, `insufficient_funds`, `account_closed`) for a refused charge, else the API's code (`below_minimum_payment`, `network_error`, …).
- * @fires cc-payment-method-added - A method was added from the inline form; `detail` is `{ paymentMethod }`.
- * @fires cc-error - The request could not be loaded or answered for a reason that is not a field's (`session_expired`, `network_error`, `payment_request_not_open`, …); `detail` is `{ code, message }`.
- * @fires cc-cancel - With `cancelable`: the customer closed it (Cancel or Escape).
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcPaymentRequestApprovedEvent} cc-payment-request-approved - The customer approved the request; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires {CcPaymentRequestDeclinedEvent} cc-payment-request-declined - The customer declined the request; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires {CcPaymentSucceededEvent} cc-payment-succeeded - A payment went through; `detail` is `{ paymentId, amount, currency, paymentRequestId, invoiceId? }`.
+ * @fires {CcPaymentFailedEvent} cc-payment-failed - A payment did not go through; `detail` is `{ paymentId?, amount, currency, code, paymentRequestId }`: `paymentId` and the processor's `code` (`card_declined`, `insufficient_funds`, `account_closed`) for a refused charge, else the API's code (`below_minimum_payment`, `network_error`, …).
+ * @fires {CcPaymentMethodAddedEvent} cc-payment-method-added - A method was added from the inline form; `detail` is `{ paymentMethod }`.
+ * @fires {CcErrorEvent} cc-error - The request could not be loaded or answered for a reason that is not a field's (`session_expired`, `network_error`, `payment_request_not_open`, …); `detail` is `{ code, message }`.
+ * @fires {CcCancelEvent} cc-cancel - With `cancelable`: the customer closed it (Cancel or Escape).
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The payment form (and the inline payment method form's).
  * @csspart field - A label, its control, hint and error.

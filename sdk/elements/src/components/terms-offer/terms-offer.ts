@@ -28,10 +28,10 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @tagname cc-terms-offer
  * @summary Shows a terms offer; the customer signs by typing their name to accept it, or declines it.
  *
- * @fires cc-terms-accepted - The offer was accepted; `detail` is `{ offerId, contactId }`.
- * @fires cc-terms-declined - The offer was declined; `detail` is `{ offerId, contactId }`.
- * @fires cc-error - The offer could not be loaded or answered (`terms_locked`, `offer_not_open`, `session_expired`, `network_error`, …); `detail` is `{ code, message }`.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcTermsAcceptedEvent} cc-terms-accepted - The offer was accepted; `detail` is `{ offerId, contactId }`.
+ * @fires {CcTermsDeclinedEvent} cc-terms-declined - The offer was declined; `detail` is `{ offerId, contactId }`.
+ * @fires {CcErrorEvent} cc-error - The offer could not be loaded or answered (`terms_locked`, `offer_not_open`, `session_expired`, `network_error`, …); `detail` is `{ code, message }`.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The accept form.
  * @csspart field - A label, its control, hint and error.
