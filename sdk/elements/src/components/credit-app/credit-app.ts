@@ -29,6 +29,7 @@ import {
 import { errorText, renderFields, renderProgress, type FieldError } from './credit-app-step.js';
 import { creditAppStyles } from './credit-app.styles.js';
 import { renderDecision } from './credit-decision-view.js';
+import { buttonPart } from '../../internal/parts.js';
 
 const emptyValues = () => Object.fromEntries(fieldSpecs.map((spec) => [spec.name, ''])) as FieldValues;
 
@@ -59,6 +60,8 @@ const emptyValues = () => Object.fromEntries(fieldSpecs.map((spec) => [spec.name
  * @csspart error - A field error, or the alert above a form.
  * @csspart amount - The money inputs and the offer's credit limit.
  * @csspart status - The decision, and the offer's outcome.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcCreditApp extends CcElement {
   static override styles: CSSResultGroup = [CcElement.styles, formStyles, termsOfferStyles, creditAppStyles];
@@ -171,7 +174,7 @@ export class CcCreditApp extends CcElement {
         })}
         <div class="actions">
           ${this.#step > 0 ? html`<button part="button" type="button" @click=${this.#onBack}>${m.back}</button>` : nothing}
-          <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#submitting ? 'true' : 'false'}>
+          <button part=${buttonPart(this.#submitting, 'button-primary')} class="primary" type="submit" aria-disabled=${this.#submitting ? 'true' : 'false'}>
             ${last ? m.submit : m.continue}
           </button>
         </div>

@@ -23,6 +23,7 @@ import {
 } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
+import { buttonPart, inputPart } from '../../internal/parts.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 type Busy = 'approve' | 'decline' | 'pay';
@@ -58,6 +59,8 @@ const exportedParts = 'form, field, label, input, button, button-primary, error,
  * @csspart button-primary - Pay, or Approve and pay.
  * @csspart error - A field error, or the alert above the form.
  * @csspart status - The request's status and the outcome of the customer's answer.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcPaymentRequest extends CcCancelableElement {
   static override styles: CSSResultGroup = [CcCancelableElement.styles, formStyles, walletStyles];
@@ -249,7 +252,7 @@ export class CcPaymentRequest extends CcCancelableElement {
               ${this.#methods.map(
                 (option) => html`<div class="choice">
                   <input
-                    part="input"
+                    part=${inputPart(!!this.#errors.method)}
                     type="radio"
                     name="request-method"
                     id="request-method-${option.id}"
@@ -287,11 +290,11 @@ export class CcPaymentRequest extends CcCancelableElement {
           },
         })}
         <div class="actions">
-          <button part="button button-primary" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${payLabel}</button>
+          <button part=${buttonPart(this.#busy === 'pay', 'button-primary')} class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${payLabel}</button>
           ${
             pending
-              ? html`<button part="button" type="button" id="request-approve" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onApprove}>${r.approve}</button>
-                <button part="button" type="button" id="request-decline" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onDecline}>${r.decline}</button>`
+              ? html`<button part=${buttonPart(this.#busy === 'approve')} type="button" id="request-approve" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onApprove}>${r.approve}</button>
+                <button part=${buttonPart(this.#busy === 'decline')} type="button" id="request-decline" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onDecline}>${r.decline}</button>`
               : nothing
           }
           ${this.cancelable ? html`<button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button>` : nothing}

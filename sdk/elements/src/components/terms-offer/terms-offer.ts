@@ -42,6 +42,8 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart error - A field error, or the alert above the form.
  * @csspart amount - The credit limit.
  * @csspart status - The outcome once answered, or the status of an offer no longer open.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcTermsOffer extends CcElement {
   static override styles: CSSResultGroup = [CcElement.styles, formStyles, termsOfferStyles];
