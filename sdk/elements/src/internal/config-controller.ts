@@ -91,9 +91,15 @@ export class ConfigController implements ReactiveController {
 
   hostUpdated(): void {
     const config = this.#underProvider && this.#provided?.status === 'ready' ? this.#provided.config : undefined;
-    if (!config || config === this.#announced) return;
+    if (!config || config === this.#announced || this.#isPartOfAnotherElement()) return;
     this.#announced = config;
     this.#host.dispatchEvent(new CcReadyEvent({ config }));
+  }
+
+  /** A form the wallet opens in its own shadow root is part of the wallet: its readiness is the wallet's. */
+  #isPartOfAnotherElement(): boolean {
+    const root = this.#host.getRootNode();
+    return root instanceof ShadowRoot && root.host.localName.startsWith('cc-');
   }
 
   hostUpdate(): void {

@@ -1,6 +1,7 @@
 // Every element fires its own `cc-ready` on itself, inside a <cc-provider> or alone, so a
 // framework's `oncc-ready` / `@cc-ready` bound on the element itself runs.
 import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../define/cc-credit-app.js';
 import '../../define/cc-dispute-form.js';
@@ -38,6 +39,14 @@ function within<T>(promise: Promise<T>, what: string, ms = 4000): Promise<T> {
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no cc-ready from ${what}`)), ms)),
   ]);
 }
+
+/** Stands for the wallet: a CustomerConnect element that renders another one in its shadow root. */
+class CcTestShell extends LitElement {
+  override render() {
+    return html`<cc-dispute-form invoice-id="inv_test_x"></cc-dispute-form>`;
+  }
+}
+customElements.define('cc-test-shell', CcTestShell);
 
 describe('cc-ready on every element', () => {
   for (const tag of tags) {
@@ -82,5 +91,27 @@ describe('cc-ready on every element', () => {
     await el.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(events).to.have.length(1);
+  });
+
+  it('an element rendered inside another CustomerConnect element (a wallet part) does not announce itself', async () => {
+    const seen: EventTarget[] = [];
+    const provider = await fixture(
+      html`<cc-provider publishable-key=${keys.valid} @cc-ready=${(e: Event) => seen.push(e.composedPath()[0])}
+        ><cc-test-shell></cc-test-shell><cc-payment-method-form></cc-payment-method-form
+      ></cc-provider>`,
+    );
+    const sibling = provider.querySelector('cc-payment-method-form')!;
+    await within(
+      new Promise((resolve) => {
+        if (seen.includes(sibling)) resolve(true);
+        sibling.addEventListener('cc-ready', resolve, { once: true });
+      }),
+      'the payment method form',
+    );
+    const inner = provider.querySelector('cc-test-shell')!.shadowRoot!.querySelector('cc-dispute-form')!;
+    await (inner as LitElement).updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).to.include(provider);
+    expect(seen).to.not.include(inner);
   });
 });
