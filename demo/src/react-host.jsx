@@ -21,7 +21,7 @@ function CreditApplicationHost({ publishableKey }) {
   const record = (name, text) => setEvents((list) => [...list, { id: list.length + 1, name, text }]);
 
   const onReady = (event) => {
-    // Only the provider's own cc-ready (elements inside a provider fire none, but be sure).
+    // Only the provider's own cc-ready: each element inside fires its own too, and they bubble here.
     if (event.target !== event.currentTarget) return;
     setMerchant(event.detail.config.merchant.name);
   };

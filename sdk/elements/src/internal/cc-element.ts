@@ -1,5 +1,6 @@
 import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { autoTheme } from '../styles/themes/auto.js';
 import { darkTheme } from '../styles/themes/dark.js';
 import { lightTheme } from '../styles/themes/light.js';
 import { themeNames, type ThemeName } from '../styles/palettes.js';
@@ -26,9 +27,13 @@ import { devWarn } from './dev-warnings.js';
  * @cssprop --cc-focus-ring - Outline of the focused control, e.g. `2px solid #1d4ed8`.
  */
 export class CcElement extends LitElement {
-  static override styles: CSSResultGroup = [tokens, lightTheme, darkTheme];
+  static override styles: CSSResultGroup = [tokens, lightTheme, darkTheme, autoTheme];
 
-  /** Colour preset for this element and the elements inside it; inherited from the nearest themed ancestor when unset (light by default). */
+  /**
+   * Colour preset for this element and the elements inside it: `light`, `dark`, or `auto` (follows the
+   * page's `prefers-color-scheme`); inherited from the nearest themed ancestor when unset (light by default).
+   * @type {'light' | 'dark' | 'auto' | undefined}
+   */
   @property({ reflect: true }) theme?: ThemeName;
 
   /** Publishable key (`pk_...`), for use without a `<cc-provider>`. */

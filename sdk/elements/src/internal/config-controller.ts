@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CcReadyEvent } from '../events/cc-ready-event.js';
 import type { ApiClient } from './api-client.js';
 import type { CcApiError } from './api-error.js';
 import { ConfigLoader, type ConfigSource } from './config-loader.js';
@@ -12,8 +13,10 @@ export type ConfigHost = ReactiveControllerHost & HTMLElement & ConfigSource;
 /**
  * Gives an element the client, public config and locale: from the nearest `<cc-provider>`
  * when there is one, else loaded from the element's own `publishable-key`, `api-base` and
- * `locale` (a lone element then fires `cc-ready` / `cc-error` itself). The element's own
- * `locale` attribute wins over the provider's. The host re-renders on every change.
+ * `locale` (a lone element then fires `cc-ready` / `cc-error` itself). Under a provider the
+ * element still fires its own `cc-ready` once it has rendered with the provider's config, so
+ * a listener bound on the element itself (React's `oncc-ready`, Vue's `@cc-ready`) runs.
+ * The element's own `locale` attribute wins over the provider's. The host re-renders on every change.
  *
  * ```ts
  * class CcWallet extends CcElement {
@@ -27,6 +30,8 @@ export class ConfigController implements ReactiveController {
   readonly #standalone: ConfigLoader;
   #underProvider = false;
   #provided?: CcConfigContext | undefined;
+  /** The provided config this element last announced with `cc-ready`. */
+  #announced?: PublicConfig | undefined;
 
   constructor(host: ConfigHost) {
     this.#host = host;
@@ -82,6 +87,19 @@ export class ConfigController implements ReactiveController {
     // The consumer asks again on reconnection; the element may have moved out of its provider.
     this.#underProvider = false;
     this.#provided = undefined;
+  }
+
+  hostUpdated(): void {
+    const config = this.#underProvider && this.#provided?.status === 'ready' ? this.#provided.config : undefined;
+    if (!config || config === this.#announced || this.#isPartOfAnotherElement()) return;
+    this.#announced = config;
+    this.#host.dispatchEvent(new CcReadyEvent({ config }));
+  }
+
+  /** A form the wallet opens in its own shadow root is part of the wallet: its readiness is the wallet's. */
+  #isPartOfAnotherElement(): boolean {
+    const root = this.#host.getRootNode();
+    return root instanceof ShadowRoot && root.host.localName.startsWith('cc-');
   }
 
   hostUpdate(): void {

@@ -13,6 +13,7 @@ import {
 } from './customer-session.js';
 import { asApiError, requestErrorText } from './wallet-format.js';
 import { walletMessagesFor, type WalletMessages } from './wallet-messages.js';
+import { buttonPart, inputPart } from './parts.js';
 
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -210,7 +211,7 @@ export class CustomerSessionController implements ReactiveController {
           : html`<div part="field" class="field">
             <label part="label" for="session-email">${m.session.emailLabel}</label>
             <input
-              part="input"
+              part=${inputPart(!!fresh.error)}
               id="session-email"
               type="email"
               autocomplete="email"
@@ -228,7 +229,7 @@ export class CustomerSessionController implements ReactiveController {
           </div>`
       }
       <div class="actions">
-        <button part="button button-primary" class="primary" type="submit" aria-disabled=${fresh.sending ? 'true' : 'false'}>${m.session.send}</button>
+        <button part=${buttonPart(!!fresh.sending, 'button-primary')} class="primary" type="submit" aria-disabled=${fresh.sending ? 'true' : 'false'}>${m.session.send}</button>
       </div>
       <p class="sr-only" role="status">${fresh.sending ? m.session.sending : ''}</p>
     </form>`;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { inputPart } from './parts.js';
 
 /** One labelled control: its text, state and what to call when the person types or leaves it. */
 export interface FieldView {
@@ -65,7 +66,7 @@ export function textField(view: TextFieldView): TemplateResult {
   return html`<div part="field" class="field">
     ${label(view)}
     <input
-      part=${view.amount ? 'input amount' : 'input'}
+      part=${view.amount ? inputPart(!!view.error, 'amount') : inputPart(!!view.error)}
       id=${view.id}
       name=${view.id}
       type=${view.type ?? 'text'}
@@ -86,7 +87,7 @@ export function selectField(view: SelectFieldView): TemplateResult {
   return html`<div part="field" class="field">
     ${label(view)}
     <select
-      part="input"
+      part=${inputPart(!!view.error)}
       id=${view.id}
       name=${view.id}
       autocomplete=${ifDefined(view.autocomplete)}
@@ -107,7 +108,7 @@ export function selectField(view: SelectFieldView): TemplateResult {
 export function checkboxField(view: FieldView): TemplateResult {
   return html`<div part="field" class="field checkbox">
     <input
-      part="input"
+      part=${inputPart(!!view.error)}
       id=${view.id}
       name=${view.id}
       type="checkbox"

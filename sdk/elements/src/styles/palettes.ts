@@ -1,5 +1,8 @@
-export type ThemeName = 'light' | 'dark';
-export const themeNames: readonly ThemeName[] = ['light', 'dark'];
+/** A palette of colours. */
+export type PaletteName = 'light' | 'dark';
+/** A `theme` attribute value: a palette, or `auto` (the palette matching `prefers-color-scheme`). */
+export type ThemeName = PaletteName | 'auto';
+export const themeNames: readonly ThemeName[] = ['light', 'dark', 'auto'];
 
 /** The tokens a theme preset changes. Each is public as `--cc-<name>`. */
 export type ThemedToken =
@@ -14,7 +17,7 @@ export type ThemedToken =
   | 'focus-ring';
 
 // Every text colour reaches WCAG AA (4.5:1) on its surface, borders reach 3:1.
-export const palettes: Record<ThemeName, Record<ThemedToken, string>> = {
+export const palettes: Record<PaletteName, Record<ThemedToken, string>> = {
   light: {
     'color-primary': '#1d4ed8',
     'color-on-primary': '#ffffff',

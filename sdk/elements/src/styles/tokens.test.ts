@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { css } from 'lit';
 import '../define/cc-provider.js';
 import { CcElement } from '../internal/cc-element.js';
@@ -48,6 +49,20 @@ describe('design tokens', () => {
       <theme-swatch theme="dark"></theme-swatch>
     </div>`);
     await expect(el).to.be.accessible();
+  });
+
+  it('theme="auto" follows prefers-color-scheme', async () => {
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      const el = await fixture<ThemeSwatch>(html`<theme-swatch theme="auto"></theme-swatch>`);
+      expect(surface(el)).to.equal('rgb(17, 24, 39)');
+      expect(getComputedStyle(el).colorScheme).to.equal('dark');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(surface(el)).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(el).colorScheme).to.equal('light');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('applies the light defaults without a theme, and different colours with theme="dark"', async () => {

@@ -29,6 +29,7 @@ import {
 import { errorText, renderFields, renderProgress, type FieldError } from './credit-app-step.js';
 import { creditAppStyles } from './credit-app.styles.js';
 import { renderDecision } from './credit-decision-view.js';
+import { buttonPart } from '../../internal/parts.js';
 
 const emptyValues = () => Object.fromEntries(fieldSpecs.map((spec) => [spec.name, ''])) as FieldValues;
 
@@ -43,12 +44,12 @@ const emptyValues = () => Object.fromEntries(fieldSpecs.map((spec) => [spec.name
  * @tagname cc-credit-app
  * @summary Applies for trade credit with the merchant and shows the decision and any terms offer.
  *
- * @fires cc-before-submit - Cancelable; `detail.body` is the request about to be sent. `preventDefault()` stops the submit.
- * @fires cc-credit-decision - A decision arrived; `detail` is `{ applicationId, contactId, status }`, status `approved`, `declined` or `pending` (then again with the final status).
- * @fires cc-terms-accepted - The inline offer was accepted; `detail` is `{ offerId, contactId }`.
- * @fires cc-terms-declined - The inline offer was declined; `detail` is `{ offerId, contactId }`.
- * @fires cc-error - A submit failed for a reason that is not a field's (`network_error`, `mode_not_allowed`, `rate_limited`, …); `detail` is `{ code, message }`.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcBeforeSubmitEvent} cc-before-submit - Cancelable; `detail.body` is the request about to be sent. `preventDefault()` stops the submit.
+ * @fires {CcCreditDecisionEvent} cc-credit-decision - A decision arrived; `detail` is `{ applicationId, contactId, status }`, status `approved`, `declined` or `pending` (then again with the final status).
+ * @fires {CcTermsAcceptedEvent} cc-terms-accepted - The inline offer was accepted; `detail` is `{ offerId, contactId }`.
+ * @fires {CcTermsDeclinedEvent} cc-terms-declined - The inline offer was declined; `detail` is `{ offerId, contactId }`.
+ * @fires {CcErrorEvent} cc-error - A submit failed for a reason that is not a field's (`network_error`, `mode_not_allowed`, `rate_limited`, …); `detail` is `{ code, message }`.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - Each step's form, and the offer's.
  * @csspart field - A label, its control, hint and error.
@@ -59,11 +60,16 @@ const emptyValues = () => Object.fromEntries(fieldSpecs.map((spec) => [spec.name
  * @csspart error - A field error, or the alert above a form.
  * @csspart amount - The money inputs and the offer's credit limit.
  * @csspart status - The decision, and the offer's outcome.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcCreditApp extends CcElement {
   static override styles: CSSResultGroup = [CcElement.styles, formStyles, termsOfferStyles, creditAppStyles];
 
-  /** `credit_check` (a credit check only) or `credit_check_with_terms` (then the terms offer). */
+  /**
+   * `credit_check` (a credit check only) or `credit_check_with_terms` (then the terms offer).
+   * @type {'credit_check' | 'credit_check_with_terms'}
+   */
   @property({ reflect: true }) mode: CreditAppMode = 'credit_check';
 
   readonly #config = new ConfigController(this);
@@ -168,7 +174,7 @@ export class CcCreditApp extends CcElement {
         })}
         <div class="actions">
           ${this.#step > 0 ? html`<button part="button" type="button" @click=${this.#onBack}>${m.back}</button>` : nothing}
-          <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#submitting ? 'true' : 'false'}>
+          <button part=${buttonPart(this.#submitting, 'button-primary')} class="primary" type="submit" aria-disabled=${this.#submitting ? 'true' : 'false'}>
             ${last ? m.submit : m.continue}
           </button>
         </div>

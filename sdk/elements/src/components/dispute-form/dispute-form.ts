@@ -13,6 +13,7 @@ import { asApiError, moneyErrorText, readAmount, requestErrorText, textLength } 
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { disputeFormStyles } from './dispute-form.styles.js';
+import { buttonPart, inputPart } from '../../internal/parts.js';
 
 /** The longest explanation the API takes, in characters. */
 export const maxExplanation = 2000;
@@ -33,10 +34,10 @@ type FieldName = 'explanation' | 'amount';
  * @tagname cc-dispute-form
  * @summary Disputes an invoice: explanation, Invoice Amount, Dispute Amount, Save.
  *
- * @fires cc-dispute-saved - The dispute was saved and the invoice is now disputed; `detail` is `{ disputeId, invoiceId, amount }` (minor units).
- * @fires cc-error - The invoice could not be loaded, or a save failed for a reason that is not a field's (`dispute_already_open`, `invoice_not_disputable`, `network_error`, `session_expired`, …); `detail` is `{ code, message }`.
- * @fires cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcDisputeSavedEvent} cc-dispute-saved - The dispute was saved and the invoice is now disputed; `detail` is `{ disputeId, invoiceId, amount }` (minor units).
+ * @fires {CcErrorEvent} cc-error - The invoice could not be loaded, or a save failed for a reason that is not a field's (`dispute_already_open`, `invoice_not_disputable`, `network_error`, `session_expired`, …); `detail` is `{ code, message }`.
+ * @fires {CcCancelEvent} cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The form.
  * @csspart field - A label, its control, hint and error.
@@ -47,6 +48,8 @@ type FieldName = 'explanation' | 'amount';
  * @csspart button-primary - Save.
  * @csspart error - A field error, or the alert above the form.
  * @csspart status - The invoice's status once disputed, and the session messages.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcDisputeForm extends CcCancelableElement {
   static override styles: CSSResultGroup = [CcCancelableElement.styles, formStyles, walletStyles, disputeFormStyles];
@@ -199,7 +202,7 @@ export class CcDisputeForm extends CcCancelableElement {
         <div part="field" class="field">
           <label part="label" for="dispute-explanation">${f.explanation}</label>
           <textarea
-            part="input"
+            part=${inputPart(!!this.#errors.explanation)}
             id="dispute-explanation"
             name="explanation"
             rows="5"
@@ -238,7 +241,7 @@ export class CcDisputeForm extends CcCancelableElement {
           onBlur: () => this.#onBlur('amount'),
         })}
         <div class="actions">
-          <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#saving ? 'true' : 'false'}>${f.save}</button>
+          <button part=${buttonPart(this.#saving, 'button-primary')} class="primary" type="submit" aria-disabled=${this.#saving ? 'true' : 'false'}>${f.save}</button>
           ${this.cancelable ? html`<button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button>` : nothing}
         </div>
         <p class="sr-only" role="status">${this.#saving ? f.saving : ''}</p>

@@ -11,6 +11,7 @@ import { asApiError, methodLabel, requestErrorText } from '../../internal/wallet
 import type { WalletMessages } from '../../internal/wallet-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
+import { buttonPart } from '../../internal/parts.js';
 
 type CardField = 'cardNumber' | 'expiry' | 'cvc';
 type AchField = 'routingNumber' | 'accountNumber' | 'accountHolder';
@@ -89,10 +90,10 @@ function check(name: FieldName, value: string, m: WalletMessages, now = new Date
  * @tagname cc-payment-method-form
  * @summary Adds a card or bank account.
  *
- * @fires cc-payment-method-added - A method was added; `detail` is `{ paymentMethod: { id, type, brand, last4, expMonth, expYear, isDefault } }`.
- * @fires cc-error - The method could not be added for a reason that is not a field's (`network_error`, `session_expired`, …); `detail` is `{ code, message }`.
- * @fires cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcPaymentMethodAddedEvent} cc-payment-method-added - A method was added; `detail` is `{ paymentMethod: { id, type, brand, last4, expMonth, expYear, isDefault } }`.
+ * @fires {CcErrorEvent} cc-error - The method could not be added for a reason that is not a field's (`network_error`, `session_expired`, …); `detail` is `{ code, message }`.
+ * @fires {CcCancelEvent} cc-cancel - With `cancelable`: the customer closed the form (Cancel or Escape) without saving.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The form.
  * @csspart field - A label, its control, hint and error.
@@ -102,6 +103,8 @@ function check(name: FieldName, value: string, m: WalletMessages, now = new Date
  * @csspart button-primary - Save.
  * @csspart error - A field error, or the alert above the form.
  * @csspart status - The confirmation once added, and the session messages.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcPaymentMethodForm extends CcCancelableElement {
   static override styles: CSSResultGroup = [CcCancelableElement.styles, formStyles, walletStyles];
@@ -150,7 +153,7 @@ export class CcPaymentMethodForm extends CcCancelableElement {
         ${fieldsOf[this.type].map((name) => this.#field(name, m))}
         <p class="hint">${f.secure}</p>
         <div class="actions">
-          <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#saving ? 'true' : 'false'}>${f.save}</button>
+          <button part=${buttonPart(this.#saving, 'button-primary')} class="primary" type="submit" aria-disabled=${this.#saving ? 'true' : 'false'}>${f.save}</button>
           ${this.cancelable ? html`<button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button>` : nothing}
         </div>
         <p class="sr-only" role="status">${this.#saving ? f.saving : ''}</p>

@@ -23,6 +23,7 @@ import {
 } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
+import { buttonPart, inputPart } from '../../internal/parts.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 type Busy = 'approve' | 'decline' | 'pay';
@@ -40,14 +41,14 @@ const exportedParts = 'form, field, label, input, button, button-primary, error,
  * @tagname cc-payment-request
  * @summary Approves, declines and pays (fully or partially) a payment request.
  *
- * @fires cc-payment-request-approved - The customer approved the request; `detail` is `{ paymentRequestId, contactId }`.
- * @fires cc-payment-request-declined - The customer declined the request; `detail` is `{ paymentRequestId, contactId }`.
- * @fires cc-payment-succeeded - A payment went through; `detail` is `{ paymentId, amount, currency, paymentRequestId, invoiceId? }`.
- * @fires cc-payment-failed - A payment did not go through; `detail` is `{ paymentId?, amount, currency, code, paymentRequestId }`: `paymentId` and the processor's `code` (`card_declined`, `insufficient_funds`, `account_closed`) for a refused charge, else the API's code (`below_minimum_payment`, `network_error`, …).
- * @fires cc-payment-method-added - A method was added from the inline form; `detail` is `{ paymentMethod }`.
- * @fires cc-error - The request could not be loaded or answered for a reason that is not a field's (`session_expired`, `network_error`, `payment_request_not_open`, …); `detail` is `{ code, message }`.
- * @fires cc-cancel - With `cancelable`: the customer closed it (Cancel or Escape).
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcPaymentRequestApprovedEvent} cc-payment-request-approved - The customer approved the request; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires {CcPaymentRequestDeclinedEvent} cc-payment-request-declined - The customer declined the request; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires {CcPaymentSucceededEvent} cc-payment-succeeded - A payment went through; `detail` is `{ paymentId, amount, currency, paymentRequestId, invoiceId? }`.
+ * @fires {CcPaymentFailedEvent} cc-payment-failed - A payment did not go through; `detail` is `{ paymentId?, amount, currency, code, paymentRequestId }`: `paymentId` and the processor's `code` (`card_declined`, `insufficient_funds`, `account_closed`) for a refused charge, else the API's code (`below_minimum_payment`, `network_error`, …).
+ * @fires {CcPaymentMethodAddedEvent} cc-payment-method-added - A method was added from the inline form; `detail` is `{ paymentMethod }`.
+ * @fires {CcErrorEvent} cc-error - The request could not be loaded or answered for a reason that is not a field's (`session_expired`, `network_error`, `payment_request_not_open`, …); `detail` is `{ code, message }`.
+ * @fires {CcCancelEvent} cc-cancel - With `cancelable`: the customer closed it (Cancel or Escape).
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The payment form (and the inline payment method form's).
  * @csspart field - A label, its control, hint and error.
@@ -58,6 +59,8 @@ const exportedParts = 'form, field, label, input, button, button-primary, error,
  * @csspart button-primary - Pay, or Approve and pay.
  * @csspart error - A field error, or the alert above the form.
  * @csspart status - The request's status and the outcome of the customer's answer.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcPaymentRequest extends CcCancelableElement {
   static override styles: CSSResultGroup = [CcCancelableElement.styles, formStyles, walletStyles];
@@ -249,7 +252,7 @@ export class CcPaymentRequest extends CcCancelableElement {
               ${this.#methods.map(
                 (option) => html`<div class="choice">
                   <input
-                    part="input"
+                    part=${inputPart(!!this.#errors.method)}
                     type="radio"
                     name="request-method"
                     id="request-method-${option.id}"
@@ -287,11 +290,11 @@ export class CcPaymentRequest extends CcCancelableElement {
           },
         })}
         <div class="actions">
-          <button part="button button-primary" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${payLabel}</button>
+          <button part=${buttonPart(this.#busy === 'pay', 'button-primary')} class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${payLabel}</button>
           ${
             pending
-              ? html`<button part="button" type="button" id="request-approve" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onApprove}>${r.approve}</button>
-                <button part="button" type="button" id="request-decline" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onDecline}>${r.decline}</button>`
+              ? html`<button part=${buttonPart(this.#busy === 'approve')} type="button" id="request-approve" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onApprove}>${r.approve}</button>
+                <button part=${buttonPart(this.#busy === 'decline')} type="button" id="request-decline" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onDecline}>${r.decline}</button>`
               : nothing
           }
           ${this.cancelable ? html`<button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button>` : nothing}

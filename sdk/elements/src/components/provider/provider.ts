@@ -17,8 +17,8 @@ import { providerStyles } from './provider.styles.js';
  *
  * @slot - The page content, including CustomerConnect elements.
  *
- * @fires cc-ready - The public config has loaded; the elements inside are configured. `detail` is `{ config }`, the merchant's public config (`config.merchant.name`).
- * @fires cc-error - The config did not load; `detail` is `{ code, message }` with `code` `publishable_key_missing`, `network_error` or the API's code (`invalid_credentials` for an unknown or revoked key, `origin_not_allowed` for a page outside the merchant's allowed origins).
+ * @fires {CcReadyEvent} cc-ready - The public config has loaded; the elements inside are configured. `detail` is `{ config }`, the merchant's public config (`config.merchant.name`).
+ * @fires {CcErrorEvent} cc-error - The config did not load; `detail` is `{ code, message }` with `code` `publishable_key_missing`, `network_error` or the API's code (`invalid_credentials` for an unknown or revoked key, `origin_not_allowed` for a page outside the merchant's allowed origins).
  */
 export class CcProvider extends CcElement {
   static override styles: CSSResultGroup = [CcElement.styles, providerStyles];

@@ -11,6 +11,7 @@ import type { Messages } from '../../internal/messages.js';
 import type { PublicConfig } from '../../internal/public-config.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import { renderOutcome, renderTerms } from './terms-offer-view.js';
+import { buttonPart } from '../../internal/parts.js';
 
 /** What the panel needs from the element showing it, read on every render. */
 export interface OfferPanelContext {
@@ -150,8 +151,8 @@ export class TermsOfferPanel {
         },
       })}
       <div class="actions">
-        <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#busy ? 'true' : 'false'}>${m.offer.accept}</button>
-        <button part="button" type="button" aria-disabled=${this.#busy ? 'true' : 'false'} @click=${this.#onDecline}>${m.offer.decline}</button>
+        <button part=${buttonPart(this.#busy === 'accept', 'button-primary')} class="primary" type="submit" aria-disabled=${this.#busy ? 'true' : 'false'}>${m.offer.accept}</button>
+        <button part=${buttonPart(this.#busy === 'decline')} type="button" aria-disabled=${this.#busy ? 'true' : 'false'} @click=${this.#onDecline}>${m.offer.decline}</button>
       </div>
       <p class="sr-only" role="status">${this.#busy ? m.offer.working : ''}</p>
     </form>`;

@@ -212,6 +212,26 @@ describe('<cc-terms-offer>', () => {
     );
   });
 
+  it('says what is missing, on the page and in a dev warning, when it has no offer-id and no session', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    globalThis.ccDevMode = true;
+    try {
+      const el = await fixture<CcTermsOffer>(
+        html`<cc-terms-offer publishable-key=${keys.valid} locale="en"></cc-terms-offer>`,
+      );
+      await settle(el);
+      const status = $(el, '[role="status"]');
+      expect(status.textContent).to.equal('No terms offer to show: this page did not say which offer (offer-id).');
+      expect(el.getBoundingClientRect().height, 'not an empty box').to.be.greaterThan(0);
+      expect(warnings.some((w) => w.includes('<cc-terms-offer> has no offer-id'))).to.equal(true);
+    } finally {
+      console.warn = warn;
+      globalThis.ccDevMode = undefined;
+    }
+  });
+
   it('speaks French', async () => {
     const { el } = await mount(keys.locked, { locale: 'fr' });
     expect($(el, '#offer-title').textContent).to.equal('Vos conditions de paiement avec Acme Fasteners');

@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { html, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { ApiClient } from '../../internal/api-client.js';
@@ -28,10 +28,10 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @tagname cc-terms-offer
  * @summary Shows a terms offer; the customer signs by typing their name to accept it, or declines it.
  *
- * @fires cc-terms-accepted - The offer was accepted; `detail` is `{ offerId, contactId }`.
- * @fires cc-terms-declined - The offer was declined; `detail` is `{ offerId, contactId }`.
- * @fires cc-error - The offer could not be loaded or answered (`terms_locked`, `offer_not_open`, `session_expired`, `network_error`, …); `detail` is `{ code, message }`.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcTermsAcceptedEvent} cc-terms-accepted - The offer was accepted; `detail` is `{ offerId, contactId }`.
+ * @fires {CcTermsDeclinedEvent} cc-terms-declined - The offer was declined; `detail` is `{ offerId, contactId }`.
+ * @fires {CcErrorEvent} cc-error - The offer could not be loaded or answered (`terms_locked`, `offer_not_open`, `session_expired`, `network_error`, …); `detail` is `{ code, message }`.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart form - The accept form.
  * @csspart field - A label, its control, hint and error.
@@ -42,6 +42,8 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart error - A field error, or the alert above the form.
  * @csspart amount - The credit limit.
  * @csspart status - The outcome once answered, or the status of an offer no longer open.
+ * @csspart input-invalid - With `input`, on a control whose field is in error (`aria-invalid="true"`).
+ * @csspart button-busy - With `button`, on the button whose action is running.
  */
 export class CcTermsOffer extends CcElement {
   static override styles: CSSResultGroup = [CcElement.styles, formStyles, termsOfferStyles];
@@ -99,11 +101,15 @@ export class CcTermsOffer extends CcElement {
     super.willUpdate(changed);
     const client = this.#client();
     const offerId = this.offerId?.trim();
+    if (!offerId && (!this.hasUpdated || changed.has('offerId'))) {
+      devWarn(
+        '<cc-terms-offer> has no offer-id: set offer-id="off_..." to the offer to show; it renders a notice instead.',
+      );
+    }
     const key = client && offerId ? `${client.apiBase} ${this.#token()} ${offerId}` : undefined;
     if (key === this.#loadedKey) return;
     this.#loadedKey = key;
     this.#request?.abort();
-    if (!offerId) devWarn('<cc-terms-offer> has no offer-id.');
     if (client && offerId) this.#load(client, offerId);
     else this.loadState = 'idle';
   }
@@ -129,7 +135,7 @@ export class CcTermsOffer extends CcElement {
 
   protected override render(): unknown {
     const m = messagesFor(this.#config.locale);
-    if (!this.offerId?.trim()) return nothing;
+    if (!this.offerId?.trim()) return html`<p part="status" role="status">${m.offer.noOffer}</p>`;
     if (!this.#token()) return html`<p part="status">${m.offer.noSession}</p>`;
     if (this.loadState === 'error') {
       const error = this.#loadError!;

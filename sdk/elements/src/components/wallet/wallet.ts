@@ -59,14 +59,14 @@ type OlderKind = 'invoices' | 'requests';
  * @tagname cc-wallet
  * @summary The customer's invoices, payment requests, payments, payment methods and disputes, with pay and dispute.
  *
- * @fires cc-payment-succeeded - A payment went through (an invoice paid in full, or a payment request); `detail` is `{ paymentId, amount, currency, invoiceId? , paymentRequestId? }`.
- * @fires cc-payment-failed - A payment did not go through; `detail` is `{ paymentId?, amount, currency, code, invoiceId?, paymentRequestId? }` (`card_declined`, `insufficient_funds`, `account_closed`, or the API's code).
- * @fires cc-payment-request-approved - A payment request was approved; `detail` is `{ paymentRequestId, contactId }`.
- * @fires cc-payment-request-declined - A payment request was declined; `detail` is `{ paymentRequestId, contactId }`.
- * @fires cc-dispute-saved - A dispute was saved; `detail` is `{ disputeId, invoiceId, amount }`.
- * @fires cc-payment-method-added - A payment method was added; `detail` is `{ paymentMethod }`.
- * @fires cc-error - Something failed that is not a field's: the wallet did not load, the session expired (`session_expired`, `link_invalid`), `network_error`, …; `detail` is `{ code, message }`.
- * @fires cc-ready - Without a `<cc-provider>`: the element loaded its config; `detail` is `{ config }`.
+ * @fires {CcPaymentSucceededEvent} cc-payment-succeeded - A payment went through (an invoice paid in full, or a payment request); `detail` is `{ paymentId, amount, currency, invoiceId? , paymentRequestId? }`.
+ * @fires {CcPaymentFailedEvent} cc-payment-failed - A payment did not go through; `detail` is `{ paymentId?, amount, currency, code, invoiceId?, paymentRequestId? }` (`card_declined`, `insufficient_funds`, `account_closed`, or the API's code).
+ * @fires {CcPaymentRequestApprovedEvent} cc-payment-request-approved - A payment request was approved; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires {CcPaymentRequestDeclinedEvent} cc-payment-request-declined - A payment request was declined; `detail` is `{ paymentRequestId, contactId }`.
+ * @fires {CcDisputeSavedEvent} cc-dispute-saved - A dispute was saved; `detail` is `{ disputeId, invoiceId, amount }`.
+ * @fires {CcPaymentMethodAddedEvent} cc-payment-method-added - A payment method was added; `detail` is `{ paymentMethod }`.
+ * @fires {CcErrorEvent} cc-error - Something failed that is not a field's: the wallet did not load, the session expired (`session_expired`, `link_invalid`), `network_error`, …; `detail` is `{ code, message }`.
+ * @fires {CcReadyEvent} cc-ready - The element has its config (from its `<cc-provider>` or its own attributes) and is usable; fired on the element itself, in a provider or alone. `detail` is `{ config }`.
  *
  * @csspart table - The invoices and payments tables.
  * @csspart row - A row of those tables.

@@ -120,6 +120,7 @@ export const en = {
       `${merchant} offers these payment terms as they are: you can accept them as offered or decline them.`,
     netDaysNotAllowed: (days: number) => `Net ${days} is no longer available. Choose other payment terms.`,
     offerNotOpen: 'This offer is no longer open: it was already answered, withdrawn, or it expired.',
+    noOffer: 'No terms offer to show: this page did not say which offer (offer-id).',
     noSession: 'Open the link in your email from the merchant to see this offer.',
     notFound: "We couldn't find this offer.",
   },

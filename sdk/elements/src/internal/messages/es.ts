@@ -123,6 +123,7 @@ export const es: typeof en = {
       `${merchant} ofrece estas condiciones de pago tal como están: puede aceptarlas como se ofrecen o rechazarlas.`,
     netDaysNotAllowed: (days) => `El plazo de ${days} días ya no está disponible. Elija otras condiciones de pago.`,
     offerNotOpen: 'Esta oferta ya no está abierta: ya se respondió, se retiró o caducó.',
+    noOffer: 'No hay ninguna oferta de condiciones que mostrar: esta página no indica cuál (offer-id).',
     noSession: 'Abra el enlace del correo que le envió el comercio para ver esta oferta.',
     notFound: 'No encontramos esta oferta.',
   },

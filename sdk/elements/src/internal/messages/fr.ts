@@ -125,6 +125,7 @@ export const fr: typeof en = {
     netDaysNotAllowed: (days) =>
       `Le paiement à ${days} jours n'est plus proposé. Choisissez d'autres conditions de paiement.`,
     offerNotOpen: "Cette offre n'est plus ouverte : elle a déjà reçu une réponse, a été retirée ou a expiré.",
+    noOffer: "Aucune offre de conditions à afficher : cette page n'indique pas laquelle (offer-id).",
     noSession: "Ouvrez le lien de l'e-mail du marchand pour voir cette offre.",
     notFound: 'Cette offre est introuvable.',
   },

@@ -1,0 +1,3 @@
+import { themePreset } from '../theme-preset.js';
+
+export const autoTheme = themePreset('auto');

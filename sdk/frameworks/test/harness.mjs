@@ -1,0 +1,109 @@
+// Shared by the framework tests: type-check a project with its compiler, bundle a page with
+// esbuild, serve it beside the SDK's mock API (sdk/elements/test/mock-api.js, over real HTTP)
+// and open it in Debian's Chromium.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDevServer } from '@web/dev-server';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { mockApi } from '../../elements/test/mock-api.js';
+
+export const root = new URL('..', import.meta.url).pathname;
+const bin = (name) => join(root, '../../node_modules/.bin', name);
+
+/** Runs a compiler's `--noEmit` check; returns its exit code and everything it printed. */
+export function typeCheck(compiler, project) {
+  const result = spawnSync(bin(compiler), ['-p', join(root, project), '--noEmit', '--pretty', 'false'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The error lines of a compiler's output, as `file(line,col): error TSxxxx: message`. */
+export const errorsOf = (output) => output.split('\n').filter((line) => / error TS\d+:/.test(line));
+
+/** Bundles `entry` into a fresh folder with an index.html that loads it; returns the folder. */
+export async function bundlePage(entry, plugins = []) {
+  const outdir = mkdtempSync(join(tmpdir(), 'cc-frameworks-'));
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: join(outdir, 'app.js'),
+    // Lit's production build, as merchants' bundlers pick it.
+    conditions: ['production'],
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    plugins,
+    logLevel: 'silent',
+  });
+  writeFileSync(
+    join(outdir, 'index.html'),
+    '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>',
+  );
+  return outdir;
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Serves `dir` with the mock API, opens it in Chromium and waits for the page's cc-ready
+ * handler to write `ready: <merchant>`; returns what the page showed and logged.
+ */
+export async function runPage(dir) {
+  const port = await freePort();
+  const server = await startDevServer({
+    config: { rootDir: dir, port, hostname: '127.0.0.1', middleware: [mockApi] },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+    autoExitProcess: false,
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const logs = [];
+    page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => logs.push(`pageerror: ${error.message}`));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => document.querySelector('#ready')?.textContent?.startsWith('ready:'), null, {
+      timeout: 15000,
+    });
+    const ready = await page.textContent('#ready');
+    const heading = await page.evaluate(
+      () => document.querySelector('cc-credit-app')?.shadowRoot?.querySelector('h2')?.textContent ?? '',
+    );
+    const fields = await page.evaluate(
+      () => document.querySelector('cc-credit-app')?.shadowRoot?.querySelectorAll('input, select').length ?? 0,
+    );
+    return { ready, heading, fields, logs };
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,27 @@
+// React 19 + TypeScript against the built @customerconnect/sdk: the page type-checks with
+// '@customerconnect/sdk/react', a wrong attribute and a wrong event detail do not, and the page
+// runs in Chromium with its `oncc-ready` handler called by <cc-credit-app> itself.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bundlePage, errorsOf, runPage, typeCheck } from './harness.mjs';
+
+test('React 19 TSX: the page type-checks and the wrong attribute and event detail fail', () => {
+  // One program holds the good page and the wrong file: the only errors must be the wrong file's.
+  const { status, output } = typeCheck('tsc', 'react/tsconfig.wrong.json');
+  assert.equal(status, 2, output);
+  assert.deepEqual(errorsOf(output), [
+    `react/wrong-attribute.tsx(5,47): error TS2322: Type '"nope"' is not assignable to type '"credit_check" | "credit_check_with_terms" | undefined'.`,
+    `react/wrong-attribute.tsx(7,85): error TS2339: Property 'nope' does not exist on type 'CcReadyDetail'.`,
+  ]);
+});
+
+test('React 19: oncc-ready on <cc-credit-app> runs and the element renders', async () => {
+  const page = await runPage(await bundlePage('react/main.tsx'));
+  assert.equal(page.ready, 'ready: Northwind Industrial Supply');
+  assert.match(page.heading, /Northwind Industrial Supply/);
+  assert.ok(page.fields > 0, 'the application form has fields');
+  assert.deepEqual(
+    page.logs.filter((line) => /^(error|warning|pageerror)/.test(line)),
+    [],
+  );
+});
