@@ -1,0 +1,23 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_OBJECT, ApiOk } from '../../platform/http/api-responses.js';
+import type { CustomerAuth } from '../../platform/http/auth/auth-context.js';
+import { Allow, Auth } from '../../platform/http/auth/decorators.js';
+import { WalletService } from './wallet.service.js';
+
+@ApiTags('customer')
+@Controller('v1/customer/wallet')
+@Allow('customer')
+export class WalletController {
+  constructor(private readonly wallet: WalletService) {}
+
+  @ApiOk(ANY_OBJECT)
+  @Get()
+  @ApiOperation({
+    summary:
+      'Everything the wallet shows: contact, merchant, terms, invoices, payment requests, payments, payment methods, disputes (each a page, newest first).',
+  })
+  get(@Auth() auth: CustomerAuth) {
+    return this.wallet.get(auth);
+  }
+}

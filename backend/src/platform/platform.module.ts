@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { Clock } from './clock/clock.js';
+import { Db } from './database/db.js';
+import { Encryption } from './crypto/encryption.js';
+
+/** What every module uses: the database gateway, the clock, encryption. */
+@Global()
+@Module({
+  providers: [
+    Db,
+    Clock,
+    { provide: Encryption, inject: [AppConfig], useFactory: (c: AppConfig) => Encryption.fromConfig(c) },
+  ],
+  exports: [Db, Clock, Encryption],
+})
+export class CommonModule {}
