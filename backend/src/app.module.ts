@@ -13,7 +13,9 @@ import { AuditModule } from './domain/audit/audit.module.js';
 import { AuthGuard } from './domain/auth/auth.guard.js';
 import { AuthModule } from './domain/auth/auth.module.js';
 import { AutopayModule } from './domain/autopay/autopay.module.js';
-import { BillingModule } from './domain/billing/billing.module.js';
+import { InvoicesModule } from './domain/invoices/invoices.module.js';
+import { PaymentRequestsModule } from './domain/payment-requests/payment-requests.module.js';
+import { PaymentsModule } from './domain/payments/payments.module.js';
 import { ContactsModule } from './domain/contacts/contacts.module.js';
 import { CreditModule } from './domain/credit/credit.module.js';
 import { DevModule } from './domain/dev/dev.module.js';
@@ -59,7 +61,9 @@ export class AppModule {
         PlatformModule,
         TermsModule,
         CreditModule,
-        BillingModule,
+        PaymentRequestsModule,
+        InvoicesModule,
+        PaymentsModule,
         DisputesModule,
         WalletLinksModule,
         NoticesModule,

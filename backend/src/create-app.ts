@@ -10,7 +10,7 @@ import { registerAccessLog, requestId } from './platform/http/access-log.js';
 import { setupOpenApi } from './openapi/openapi-document.js';
 import { registerBodyDepthLimit } from './platform/http/body-depth.js';
 import { registerRateLimits } from './platform/http/rate-limit.js';
-import { registerRequestMetrics } from './platform/http/request-metrics.js';
+import { registerRequestMetrics } from './platform/ops/request-metrics.js';
 import { registerSecurity } from './platform/http/security.js';
 import type { SdkBuild } from './platform/http/sdk-releases.js';
 import { registerStaticSites } from './platform/http/static-sites.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SessionsService } from '../src/domain/auth/sessions.service.js';
+import { SessionsService } from '../src/domain/users/sessions.service.js';
 import { AutopayService } from '../src/domain/autopay/autopay.service.js';
 import { EventsService } from '../src/platform/events/events.service.js';
 import { PAYMENT_PROCESSOR } from '../src/domain/payments/processor/payment-processor.js';

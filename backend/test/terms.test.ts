@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SessionsService } from '../src/domain/auth/sessions.service.js';
+import { SessionsService } from '../src/domain/users/sessions.service.js';
 import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { applicationBody } from './support/credit.js';

@@ -1,7 +1,7 @@
 import { ApiKey } from '../domain/api-keys/api-key.entity.js';
 import { AuditEntry } from '../domain/audit/audit-entry.entity.js';
 import { PasswordReset } from '../domain/auth/password-reset.entity.js';
-import { Session } from '../domain/auth/session.entity.js';
+import { Session } from '../domain/users/session.entity.js';
 import { Contact } from '../domain/contacts/contact.entity.js';
 import { CreditApplication } from '../domain/credit/credit-application.entity.js';
 import { DomainEvent } from '../platform/events/event.entity.js';

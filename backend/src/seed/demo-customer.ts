@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { CustomerAuth, MerchantAuth } from '../platform/http/auth/auth-context.js';
 import { addDays } from '../platform/clock/dates.js';
 import { Clock } from '../platform/clock/clock.js';
-import { SessionsService } from '../domain/auth/sessions.service.js';
+import { SessionsService } from '../domain/users/sessions.service.js';
 import { CreditService } from '../domain/credit/credit.service.js';
 import { InvoicesService } from '../domain/invoices/invoices.service.js';
 import { PaymentMethodsService } from '../domain/payments/payment-methods/payment-methods.service.js';

@@ -8,12 +8,11 @@ import { AuthService } from './auth.service.js';
 import { CredentialsService } from './credentials.service.js';
 import { PasswordResetMailHandler } from './password-reset-mail.handler.js';
 import { LoginThrottle } from './login-throttle.js';
-import { SessionsModule } from './sessions.module.js';
 
 @Module({
-  imports: [SessionsModule, UsersModule, ApiKeysModule, MerchantsModule],
+  imports: [UsersModule, ApiKeysModule, MerchantsModule],
   controllers: [AuthController],
   providers: [AuthService, CredentialsService, AuthGuard, PasswordResetMailHandler, LoginThrottle],
-  exports: [AuthGuard, CredentialsService, SessionsModule],
+  exports: [AuthGuard, CredentialsService, UsersModule],
 })
 export class AuthModule {}

@@ -13,7 +13,7 @@ import type { LoginResponseDto } from './dto/auth.dto.js';
 import { PASSWORD_RESET_TOPIC } from './password-reset-mail.handler.js';
 import { PasswordReset } from './password-reset.entity.js';
 import { LoginThrottle } from './login-throttle.js';
-import { SessionsService } from './sessions.service.js';
+import { SessionsService } from '../users/sessions.service.js';
 
 @Injectable()
 export class AuthService {

@@ -7,7 +7,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
 import { UsersService } from '../users/users.service.js';
-import { SessionsService } from './sessions.service.js';
+import { SessionsService } from '../users/sessions.service.js';
 
 /** Turns the one credential a request carries into an `AuthContext`, or a 401/403. */
 @Injectable()

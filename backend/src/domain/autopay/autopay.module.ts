@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { BillingModule } from '../billing/billing.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { WorkerService } from '../../platform/worker/worker.service.js';
@@ -7,7 +7,7 @@ import { AutopayService } from './autopay.service.js';
 
 /** Automated payments of authorized contacts' invoices: a worker job, no routes (the state shows on the invoice). */
 @Module({
-  imports: [BillingModule, ContactsModule, MerchantsModule],
+  imports: [PaymentsModule, ContactsModule, MerchantsModule],
   providers: [AutopayService],
   exports: [AutopayService],
 })

@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { SessionsModule } from '../auth/sessions.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { PlatformModule } from '../platform-policy/platform.module.js';
@@ -13,7 +13,7 @@ import { CREDIT_BUREAU } from './credit-bureau.js';
 import { CreditService } from './credit.service.js';
 
 @Module({
-  imports: [ContactsModule, MerchantsModule, PlatformModule, TermsModule, SessionsModule, WalletLinksModule],
+  imports: [ContactsModule, MerchantsModule, PlatformModule, TermsModule, UsersModule, WalletLinksModule],
   controllers: [CreditController],
   providers: [CreditService, { provide: CREDIT_BUREAU, useClass: BuiltInBureau }],
   exports: [CreditService],

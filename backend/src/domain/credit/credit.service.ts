@@ -13,7 +13,7 @@ import { Db } from '../../platform/database/db.js';
 import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
-import { SessionsService } from '../auth/sessions.service.js';
+import { SessionsService } from '../users/sessions.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Contact } from '../contacts/contact.entity.js';
 import type { ContactEvent } from '../contacts/contact.state-machine.js';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { BillingModule } from '../billing/billing.module.js';
+import { InvoicesModule } from '../invoices/invoices.module.js';
+import { PaymentRequestsModule } from '../payment-requests/payment-requests.module.js';
 import { DisputesController } from './disputes.controller.js';
 import { DisputesService } from './disputes.service.js';
 
 @Module({
-  imports: [BillingModule],
+  imports: [InvoicesModule, PaymentRequestsModule],
   controllers: [DisputesController],
   providers: [DisputesService],
   exports: [DisputesService],

@@ -5,7 +5,6 @@ import { MailerService } from '../../platform/mail/mailer.service.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
 import type { OutboxMessage } from '../../platform/outbox/outbox-message.entity.js';
 import { OutboxService } from '../../platform/outbox/outbox.service.js';
-import { WalletLinksService } from '../wallet/wallet-links.service.js';
 import { NOTICE_TOPIC, type NoticeMessage } from './notice-message.js';
 import { renderNotice } from './templates.js';
 
@@ -14,6 +13,10 @@ import { renderNotice } from './templates.js';
  * contact a fresh wallet link, and sends with the row's stable Message-ID and Reply-To the
  * merchant's notification address. The outbox records the attempt before this runs.
  */
+export interface WalletLinkIssuer {
+  issue(merchantId: string, contactId: string): Promise<{ url: string }>;
+}
+
 @Injectable()
 export class NoticeHandler implements OnModuleInit {
   constructor(
@@ -21,12 +24,23 @@ export class NoticeHandler implements OnModuleInit {
     private readonly mailer: MailerService,
     private readonly merchants: MerchantsService,
     private readonly contacts: ContactsService,
-    private readonly walletLinks: WalletLinksService,
     private readonly config: AppConfig,
   ) {}
 
+  /** Who mints a contact's wallet link (the wallet registers itself: it also sends notices, so it sits above). */
+  private walletLinks?: WalletLinkIssuer;
+
+  useWalletLinks(issuer: WalletLinkIssuer): void {
+    this.walletLinks = issuer;
+  }
+
   onModuleInit(): void {
     this.outbox.register({ topic: NOTICE_TOPIC, handle: (m) => this.deliver(m) });
+  }
+
+  private linkIssuer(): WalletLinkIssuer {
+    if (!this.walletLinks) throw new Error('No wallet link issuer registered (WalletLinksModule registers one)');
+    return this.walletLinks;
   }
 
   private async deliver(row: OutboxMessage): Promise<void> {
@@ -36,7 +50,7 @@ export class NoticeHandler implements OnModuleInit {
     const toMerchant = notice.recipient === 'merchant';
     const link = toMerchant
       ? `${this.config.publicUrl}/dashboard${notice.data.dispute ? `#/disputes/${(notice.data.dispute as { id: string }).id}` : ''}`
-      : (await this.walletLinks.issue(row.merchantId, contact.id)).url;
+      : (await this.linkIssuer().issue(row.merchantId, contact.id)).url;
     const rendered = renderNotice(notice.template, {
       merchantName: merchant.name,
       recipientName: toMerchant ? merchant.name : (contact.name ?? contact.companyName),

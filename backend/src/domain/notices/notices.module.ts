@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
-import { WalletLinksModule } from '../wallet/wallet-links.module.js';
 import { NoticeHandler } from './notice.handler.js';
 import { NoticesService } from './notices.service.js';
 
-@Module({ imports: [ContactsModule, MerchantsModule, WalletLinksModule], providers: [NoticesService, NoticeHandler] })
+@Module({
+  imports: [ContactsModule, MerchantsModule],
+  providers: [NoticesService, NoticeHandler],
+  exports: [NoticeHandler],
+})
 export class NoticesModule {}

@@ -10,7 +10,6 @@ import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { EventsService } from '../../platform/events/events.service.js';
-import type { Invoice } from '../invoices/invoice.entity.js';
 import type { MerchantSettings } from '../merchants/merchant-settings.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
 import {
@@ -19,6 +18,7 @@ import {
   type ListPaymentRequestsQuery,
   type PaymentRequestDto,
 } from './dto/payment-request.dto.js';
+import type { InvoiceToRequest } from './invoice-to-request.js';
 import { PaymentRequest } from './payment-request.entity.js';
 import { paymentRequestLifecycle, type PaymentRequestEvent } from './payment-request.state-machine.js';
 import type { UserRole } from '../users/user.entity.js';
@@ -126,7 +126,7 @@ export class PaymentRequestsService {
 
   /** The request that goes with an invoice for a contact who is not authorized. */
   createForInvoice(
-    invoice: Invoice,
+    invoice: InvoiceToRequest,
     settings: MerchantSettings,
     actor: Actor,
     scheduleId: string | null = null,
@@ -304,7 +304,7 @@ export class PaymentRequestsService {
   }
 
   /** Open requests of an invoice that was paid otherwise or voided are cancelled. */
-  async cancelForInvoice(invoice: Invoice, actor: Actor): Promise<void> {
+  async cancelForInvoice(invoice: InvoiceToRequest, actor: Actor): Promise<void> {
     const open = await this.db.repo(PaymentRequest).find({
       where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) },
       lock: { mode: 'pessimistic_write' },
@@ -319,7 +319,7 @@ export class PaymentRequestsService {
    * paid on it. Nothing here raises a request. The rows are locked (the caller holds the invoice's),
    * so an approval or payment at the same moment waits and is not overwritten.
    */
-  async capToInvoice(invoice: Invoice, actor: Actor): Promise<void> {
+  async capToInvoice(invoice: InvoiceToRequest, actor: Actor): Promise<void> {
     if (invoice.balance <= 0) return; // paid or credited in full: its requests are cancelled, not lowered
     const open = await this.db.repo(PaymentRequest).find({
       where: { merchantId: invoice.merchantId, invoiceId: invoice.id, status: In([...OPEN]) },

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { BillingModule } from '../billing/billing.module.js';
+import { InvoicesModule } from '../invoices/invoices.module.js';
+import { PaymentRequestsModule } from '../payment-requests/payment-requests.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { WorkerService } from '../../platform/worker/worker.service.js';
@@ -9,7 +10,7 @@ import { RecurringSchedulesService } from './recurring-schedules.service.js';
 
 /** Recurring schedules (routes) and the worker job that makes their periods. Depends on billing, never the reverse. */
 @Module({
-  imports: [BillingModule, ContactsModule, MerchantsModule],
+  imports: [InvoicesModule, PaymentRequestsModule, ContactsModule, MerchantsModule],
   controllers: [RecurringSchedulesController],
   providers: [RecurringSchedulesService, RecurringGenerator],
   exports: [RecurringSchedulesService],

@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { BillingModule } from '../billing/billing.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { WorkerService } from '../../platform/worker/worker.service.js';
@@ -8,7 +8,7 @@ import { TermsController } from './terms.controller.js';
 import { TermsService } from './terms.service.js';
 
 @Module({
-  imports: [ContactsModule, MerchantsModule, BillingModule],
+  imports: [ContactsModule, MerchantsModule, PaymentsModule],
   controllers: [TermsController, CustomerTermsController],
   providers: [TermsService],
   exports: [TermsService],

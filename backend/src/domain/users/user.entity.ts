@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { UserRole } from '../../platform/http/auth/auth-context.js';
 
-export type UserRole = 'admin' | 'member';
+export type { UserRole };
 
 @Entity('users')
 export class User {

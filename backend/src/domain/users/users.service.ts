@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate, type ListQuery } from '../../platform/pagination/pagination.js';
 import { hashPassword } from '../../platform/crypto/secrets.js';
 import { AuditService } from '../audit/audit.service.js';
-import { SessionsService } from '../auth/sessions.service.js';
+import { SessionsService } from './sessions.service.js';
 import { toUserDto, type CreateUserDto, type UserDto } from './dto/user.dto.js';
 import { User } from './user.entity.js';
 

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids/ids.js';
 import { hashToken, newToken } from '../../platform/crypto/secrets.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
-import { SessionsService } from '../auth/sessions.service.js';
+import { SessionsService } from '../users/sessions.service.js';
 import { toContactDto } from '../contacts/dto/contact.dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { MerchantsService } from '../merchants/merchants.service.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BillingModule } from '../billing/billing.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { DisputesModule } from '../disputes/disputes.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
@@ -7,7 +7,7 @@ import { WalletController } from './wallet.controller.js';
 import { WalletService } from './wallet.service.js';
 
 @Module({
-  imports: [BillingModule, ContactsModule, DisputesModule, MerchantsModule],
+  imports: [PaymentsModule, ContactsModule, DisputesModule, MerchantsModule],
   controllers: [WalletController],
   providers: [WalletService],
 })

@@ -1,4 +1,5 @@
-import type { UserRole } from '../../../domain/users/user.entity.js';
+/** A merchant user's role (stored on `users.role`; carried by secret keys and sessions). */
+export type UserRole = 'admin' | 'member';
 
 /** Who is calling, resolved once per request by the auth guard from the one credential sent. */
 export type AuthContext =

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MetricsService } from '../ops/metrics.service.js';
+import type { MetricsService } from './metrics.service.js';
 
 /** Counts and times every request by its route pattern (a Fastify hook: cheaper than an interceptor). */
 export function registerRequestMetrics(fastify: FastifyInstance, metrics: MetricsService): void {
