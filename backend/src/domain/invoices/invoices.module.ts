@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module.js';
+import { refuseUnknownField } from '../../platform/validation/unknown-fields.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { PaymentRequestsModule } from '../payment-requests/payment-requests.module.js';
+import { EARLY_PAYMENT_DISCOUNT } from './early-payment-discount.js';
 import { InvoiceImportService } from './invoice-import.service.js';
 import { InvoicesController } from './invoices.controller.js';
 import { InvoicesService } from './invoices.service.js';
@@ -13,4 +15,8 @@ import { InvoicesService } from './invoices.service.js';
   providers: [InvoicesService, InvoiceImportService],
   exports: [InvoicesService],
 })
-export class InvoicesModule {}
+export class InvoicesModule {
+  constructor() {
+    refuseUnknownField(EARLY_PAYMENT_DISCOUNT); // the pipe, body-less routes and merchant settings all answer it
+  }
+}

@@ -1,5 +1,6 @@
 import { ApiError, invalidParam, missingParam } from '../../platform/errors/errors.js';
 import { mergePatch } from '../../platform/validation/merge-patch.js';
+import { unknownFieldError } from '../../platform/validation/unknown-fields.js';
 import { isCurrency, isMinorAmount } from '../../platform/money/money.js';
 
 export type TermsPolicy = 'locked' | 'flexible';
@@ -72,10 +73,8 @@ function checkKeys(patch: unknown, shape: Shape, path: string): void {
   }
   for (const [k, v] of Object.entries(patch)) {
     const p = path ? `${path}.${k}` : k;
-    if (/discount/i.test(k))
-      throw new ApiError(422, 'early_payment_discount_unsupported', 'Early-payment discounts are not supported.', p);
     const sub = Object.hasOwn(shape, k) ? shape[k] : undefined;
-    if (!sub) throw new ApiError(422, 'unknown_field', `Unknown field '${p}'.`, p);
+    if (!sub) throw unknownFieldError(k, p);
     if (sub !== true && v !== null) checkKeys(v, sub, p);
   }
 }

@@ -3,13 +3,12 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { ApiError } from '../errors/errors.js';
-
-const DISCOUNT_FIELD = /discount/i;
+import { unknownFieldError } from '../validation/unknown-fields.js';
 
 /**
  * A write route that takes no body (void, withdraw, decline, cancel…) refuses any field sent to
- * it, like every DTO route does: `422 unknown_field`, or `early_payment_discount_unsupported`.
+ * it, like every DTO route does: `422 unknown_field`, or a registered rule's code
+ * (`early_payment_discount_unsupported`, see domain/invoices/early-payment-discount.ts).
  */
 @Injectable()
 export class BodylessRoutesInterceptor implements NestInterceptor {
@@ -26,14 +25,7 @@ export class BodylessRoutesInterceptor implements NestInterceptor {
       !this.routeTakesBody(ctx)
     ) {
       const field = Object.keys(body)[0]!;
-      if (DISCOUNT_FIELD.test(field))
-        throw new ApiError(
-          422,
-          'early_payment_discount_unsupported',
-          'Early-payment discounts are not supported.',
-          field,
-        );
-      throw new ApiError(422, 'unknown_field', `Unknown field '${field}': this endpoint takes no body.`, field);
+      throw unknownFieldError(field, field, `Unknown field '${field}': this endpoint takes no body.`);
     }
     return next.handle();
   }

@@ -1,8 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError } from '../errors/errors.js';
 import { metadataError } from './metadata.js';
-
-const DISCOUNT_FIELD = /discount/i;
+import { unknownFieldError } from './unknown-fields.js';
 
 /** The first broken rule of a class-validator result, as a 422 naming the field by path. */
 export function validationError(errors: ValidationError[], prefix = ''): ApiError {
@@ -13,17 +12,7 @@ export function validationError(errors: ValidationError[], prefix = ''): ApiErro
   const constraints = first.constraints ?? {};
   const metadataMode = first.contexts?.isMetadata?.metadata;
   if (metadataMode && !prefix) return metadataError(first.value, metadataMode); // names metadata.<key>
-  if ('whitelistValidation' in constraints) {
-    if (DISCOUNT_FIELD.test(first.property)) {
-      return new ApiError(
-        422,
-        'early_payment_discount_unsupported',
-        'Early-payment discounts are not supported.',
-        param,
-      );
-    }
-    return new ApiError(422, 'unknown_field', `Unknown field '${param}'.`, param);
-  }
+  if ('whitelistValidation' in constraints) return unknownFieldError(first.property, param);
   if (first.value === undefined || first.value === null) {
     return new ApiError(422, 'parameter_missing', `${param} is required.`, param);
   }
