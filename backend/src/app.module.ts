@@ -1,39 +1,41 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
-import { BodylessRoutesInterceptor } from './common/bodyless-routes.interceptor.js';
-import { CommonModule } from './common/common.module.js';
-import { createValidationPipe } from './common/validation.js';
+import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
+import { BodylessRoutesInterceptor } from './platform/http/bodyless-routes.interceptor.js';
+import { CommonModule } from './platform/platform.module.js';
+import { createValidationPipe } from './platform/validation/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Database } from './database/database.js';
-import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
-import { AuditModule } from './modules/audit/audit.module.js';
-import { AuthGuard } from './modules/auth/auth.guard.js';
-import { AuthModule } from './modules/auth/auth.module.js';
-import { AutopayModule } from './modules/autopay/autopay.module.js';
-import { BillingModule } from './modules/billing/billing.module.js';
-import { ContactsModule } from './modules/contacts/contacts.module.js';
-import { CreditModule } from './modules/credit/credit.module.js';
-import { DevModule } from './modules/dev/dev.module.js';
-import { DisputesModule } from './modules/disputes/disputes.module.js';
-import { NoticesModule } from './modules/notices/notices.module.js';
-import { OverviewModule } from './modules/overview/overview.module.js';
-import { WalletModule } from './modules/wallet/wallet.module.js';
-import { WalletLinksModule } from './modules/wallet-links/wallet-links.module.js';
-import { EventsModule } from './modules/events/events.module.js';
-import { WriteInterceptor } from './modules/idempotency/write.interceptor.js';
-import { MailModule } from './modules/mail/mail.module.js';
-import { MerchantsModule } from './modules/merchants/merchants.module.js';
-import { OpsModule } from './modules/ops/ops.module.js';
-import { OutboxModule } from './modules/outbox/outbox.module.js';
-import { PlatformModule } from './modules/platform/platform.module.js';
-import { PublicModule } from './modules/public/public.module.js';
-import { RecurringModule } from './modules/recurring/recurring.module.js';
-import { TermsModule } from './modules/terms/terms.module.js';
-import { UsersModule } from './modules/users/users.module.js';
-import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { ApiKeysModule } from './domain/api-keys/api-keys.module.js';
+import { AuditModule } from './domain/audit/audit.module.js';
+import { AuthGuard } from './domain/auth/auth.guard.js';
+import { AuthModule } from './domain/auth/auth.module.js';
+import { AutopayModule } from './domain/autopay/autopay.module.js';
+import { InvoicesModule } from './domain/invoices/invoices.module.js';
+import { PaymentRequestsModule } from './domain/payment-requests/payment-requests.module.js';
+import { PaymentsModule } from './domain/payments/payments.module.js';
+import { ContactsModule } from './domain/contacts/contacts.module.js';
+import { CreditModule } from './domain/credit/credit.module.js';
+import { DevModule } from './domain/dev/dev.module.js';
+import { DisputesModule } from './domain/disputes/disputes.module.js';
+import { NoticesModule } from './domain/notices/notices.module.js';
+import { OverviewModule } from './domain/overview/overview.module.js';
+import { WalletModule } from './domain/wallet/wallet.module.js';
+import { WalletLinksModule } from './domain/wallet/wallet-links.module.js';
+import { EventsModule } from './platform/events/events.module.js';
+import { WriteInterceptor } from './platform/idempotency/write.interceptor.js';
+import { MailModule } from './platform/mail/mail.module.js';
+import { MerchantsModule } from './domain/merchants/merchants.module.js';
+import { OpsModule } from './platform/ops/ops.module.js';
+import { OutboxModule } from './platform/outbox/outbox.module.js';
+import { PlatformModule } from './domain/platform-policy/platform.module.js';
+import { PublicModule } from './domain/public/public.module.js';
+import { RecurringModule } from './domain/recurring/recurring.module.js';
+import { TermsModule } from './domain/terms/terms.module.js';
+import { UsersModule } from './domain/users/users.module.js';
+import { WebhooksModule } from './domain/webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -58,7 +60,9 @@ export class AppModule {
         PlatformModule,
         TermsModule,
         CreditModule,
-        BillingModule,
+        PaymentRequestsModule,
+        InvoicesModule,
+        PaymentsModule,
         DisputesModule,
         WalletLinksModule,
         NoticesModule,

@@ -6,16 +6,16 @@ import { pino, type DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
-import { registerAccessLog, requestId } from './http/access-log.js';
-import { setupOpenApi } from './http/openapi/openapi-document.js';
-import { registerBodyDepthLimit } from './http/body-depth.js';
-import { registerRateLimits } from './http/rate-limit.js';
-import { registerRequestMetrics } from './http/request-metrics.js';
-import { registerSecurity } from './http/security.js';
-import type { SdkBuild } from './http/sdk-releases.js';
-import { registerStaticSites } from './http/static-sites.js';
-import { MetricsService } from './modules/ops/metrics.service.js';
-import { parseQueryString } from './common/metadata.js';
+import { registerAccessLog, requestId } from './platform/http/access-log.js';
+import { setupOpenApi } from './openapi/openapi-document.js';
+import { registerBodyDepthLimit } from './platform/http/body-depth.js';
+import { registerRateLimits } from './platform/http/rate-limit.js';
+import { registerRequestMetrics } from './platform/ops/request-metrics.js';
+import { registerSecurity } from './platform/http/security.js';
+import type { SdkBuild } from './platform/http/sdk-releases.js';
+import { registerStaticSites } from './platform/http/static-sites.js';
+import { MetricsService } from './platform/ops/metrics.service.js';
+import { parseQueryString } from './platform/validation/metadata.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SECRET_KEY_CACHE_MS } from '../src/modules/api-keys/api-keys.service.js';
-import { SessionsService } from '../src/modules/auth/sessions.service.js';
+import { SECRET_KEY_CACHE_MS } from '../src/domain/api-keys/api-keys.service.js';
+import { SessionsService } from '../src/domain/users/sessions.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { createContact, login, signUpMerchant, type SignedUpMerchant } from './support/factories.js';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SessionsService } from '../src/modules/auth/sessions.service.js';
-import { AutopayService } from '../src/modules/autopay/autopay.service.js';
-import { EventsService } from '../src/modules/events/events.service.js';
-import { PAYMENT_PROCESSOR } from '../src/modules/processor/payment-processor.js';
-import type { SimulatedProcessor } from '../src/modules/processor/simulated-processor.js';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { SessionsService } from '../src/domain/users/sessions.service.js';
+import { AutopayService } from '../src/domain/autopay/autopay.service.js';
+import { EventsService } from '../src/platform/events/events.service.js';
+import { PAYMENT_PROCESSOR } from '../src/domain/payments/processor/payment-processor.js';
+import type { SimulatedProcessor } from '../src/domain/payments/processor/simulated-processor.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';

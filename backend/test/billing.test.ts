@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PAYMENT_PROCESSOR } from '../src/modules/processor/payment-processor.js';
-import type { SimulatedProcessor } from '../src/modules/processor/simulated-processor.js';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { PAYMENT_PROCESSOR } from '../src/domain/payments/processor/payment-processor.js';
+import type { SimulatedProcessor } from '../src/domain/payments/processor/simulated-processor.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { failNextAppend } from './support/faults.js';
 import { addCard, authorizedContact, CARDS, verifiedContact } from './support/billing.js';

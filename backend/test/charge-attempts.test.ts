@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { addCard, authorizedContact, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CURRENCY_DIGITS } from '@customerconnect/sdk/currencies';
-import { currencyDecimals, isCurrency } from '../src/common/money.js';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { currencyDecimals, isCurrency } from '../src/platform/money/money.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SYSTEM_ACTOR } from '../src/common/auth/auth-context.js';
-import { Db } from '../src/common/db.js';
-import { AuditService } from '../src/modules/audit/audit.service.js';
+import { SYSTEM_ACTOR } from '../src/platform/http/auth/auth-context.js';
+import { Db } from '../src/platform/database/db.js';
+import { AuditService } from '../src/domain/audit/audit.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
-import { TEST_TAX_IDS } from '../src/modules/credit/built-in-bureau.js';
+import { TEST_TAX_IDS } from '../src/domain/credit/built-in-bureau.js';
 import { addCard, authorizedContact, verifiedContact } from './support/billing.js';
 import { applicationBody, ORIGIN } from './support/credit.js';
 import { login, signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { KNOWN_EVENT_TYPES } from '../src/modules/webhooks/event-types.js';
+import { KNOWN_EVENT_TYPES } from '../src/domain/webhooks/event-types.js';
 import { startApp, type TestApp } from './support/app.js';
 import { signUpMerchant } from './support/factories.js';
 import { OpenApiChecker } from './support/openapi-check.js';

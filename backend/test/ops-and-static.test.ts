@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { get as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CONSOLE_DIST, SDK_DIST, SDK_PACKAGE_JSON } from '../src/http/static-sites.js';
+import { CONSOLE_DIST, SDK_DIST, SDK_PACKAGE_JSON } from '../src/platform/http/static-sites.js';
 import { PRODUCTION_ENV, startApp, type TestApp } from './support/app.js';
 import { signUpMerchant } from './support/factories.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SessionsService } from '../src/modules/auth/sessions.service.js';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { SessionsService } from '../src/domain/users/sessions.service.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SessionsService } from '../src/modules/auth/sessions.service.js';
-import { EventsService } from '../src/modules/events/events.service.js';
-import { RecurringGenerator } from '../src/modules/recurring/recurring-generator.service.js';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { SessionsService } from '../src/domain/users/sessions.service.js';
+import { EventsService } from '../src/platform/events/events.service.js';
+import { RecurringGenerator } from '../src/domain/recurring/recurring-generator.service.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { authorizedContact, verifiedContact } from './support/billing.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';

@@ -10,8 +10,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '../src/config/app-config.js';
 import { createApp } from '../src/create-app.js';
 import { openDatabase } from '../src/database/database.js';
-import type { ReleasesDocument, SdkBuild } from '../src/http/sdk-releases.js';
-import { SDK_DIST } from '../src/http/static-sites.js';
+import type { ReleasesDocument, SdkBuild } from '../src/platform/http/sdk-releases.js';
+import { SDK_DIST } from '../src/platform/http/static-sites.js';
 import { scratchDatabase } from './support/postgres.js';
 
 const built = readFileSync(join(SDK_DIST, 'cc-sdk.js'));

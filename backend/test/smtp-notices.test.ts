@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OutboxService } from '../src/modules/outbox/outbox.service.js';
+import { OutboxService } from '../src/platform/outbox/outbox.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { authorizedContact } from './support/billing.js';
 import { signUpMerchant, unique } from './support/factories.js';

@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Encryption } from '../src/common/encryption.js';
-import { newId } from '../src/common/ids.js';
-import { WebhookDeliveryService } from '../src/modules/webhooks/webhook-delivery.service.js';
-import { WebhookFanOutService } from '../src/modules/webhooks/webhook-fan-out.service.js';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { Encryption } from '../src/platform/crypto/encryption.js';
+import { newId } from '../src/platform/ids/ids.js';
+import { WebhookDeliveryService } from '../src/domain/webhooks/webhook-delivery.service.js';
+import { WebhookFanOutService } from '../src/domain/webhooks/webhook-fan-out.service.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { PRODUCTION_ENV, startApp, twoInstances, type TestApp } from './support/app.js';
 import { applicationBody } from './support/credit.js';
 import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Db } from '../src/common/db.js';
-import { MailerService } from '../src/modules/mail/mailer.service.js';
-import { OutboxService } from '../src/modules/outbox/outbox.service.js';
-import { WorkerService } from '../src/modules/worker/worker.service.js';
+import { Db } from '../src/platform/database/db.js';
+import { MailerService } from '../src/platform/mail/mailer.service.js';
+import { OutboxService } from '../src/platform/outbox/outbox.service.js';
+import { WorkerService } from '../src/platform/worker/worker.service.js';
 import { startApp, twoInstances, type TestApp } from './support/app.js';
 import { signUpMerchant } from './support/factories.js';
 

@@ -1,14 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { CustomerAuth, MerchantAuth } from '../common/auth/auth-context.js';
-import { addDays } from '../common/dates.js';
-import { Clock } from '../common/clock.js';
-import { SessionsService } from '../modules/auth/sessions.service.js';
-import { CreditService } from '../modules/credit/credit.service.js';
-import { InvoicesService } from '../modules/invoices/invoices.service.js';
-import { PaymentMethodsService } from '../modules/payment-methods/payment-methods.service.js';
-import { PaymentRequestsService } from '../modules/payment-requests/payment-requests.service.js';
-import { PaymentsService } from '../modules/payments/payments.service.js';
-import { TermsService } from '../modules/terms/terms.service.js';
+import type { CustomerAuth, MerchantAuth } from '../platform/http/auth/auth-context.js';
+import { addDays } from '../platform/clock/dates.js';
+import { Clock } from '../platform/clock/clock.js';
+import { SessionsService } from '../domain/users/sessions.service.js';
+import { CreditService } from '../domain/credit/credit.service.js';
+import { InvoicesService } from '../domain/invoices/invoices.service.js';
+import { PaymentMethodsService } from '../domain/payments/payment-methods/payment-methods.service.js';
+import { PaymentRequestsService } from '../domain/payment-requests/payment-requests.service.js';
+import { PaymentsService } from '../domain/payments/payments.service.js';
+import { TermsService } from '../domain/terms/terms.service.js';
 
 /** The demo's authorized customer: the one whose wallet the demo site shows. */
 export const DEMO_CUSTOMER = {

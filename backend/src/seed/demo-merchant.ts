@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { Db } from '../common/db.js';
+import { Db } from '../platform/database/db.js';
 import type { AppConfig } from '../config/app-config.js';
-import { ApiKey } from '../modules/api-keys/api-key.entity.js';
-import { ContactsService } from '../modules/contacts/contacts.service.js';
-import { MerchantsService } from '../modules/merchants/merchants.service.js';
-import { SignUpService } from '../modules/merchants/sign-up.service.js';
-import { UsersService } from '../modules/users/users.service.js';
+import { ApiKey } from '../domain/api-keys/api-key.entity.js';
+import { ContactsService } from '../domain/contacts/contacts.service.js';
+import { MerchantsService } from '../domain/merchants/merchants.service.js';
+import { SignUpService } from '../domain/merchants/sign-up.service.js';
+import { UsersService } from '../domain/users/users.service.js';
 import { seedDemoCustomer } from './demo-customer.js';
 
 export const DEMO_MERCHANT = {

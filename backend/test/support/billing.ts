@@ -1,4 +1,4 @@
-import { SessionsService } from '../../src/modules/auth/sessions.service.js';
+import { SessionsService } from '../../src/domain/users/sessions.service.js';
 import type { TestApp } from './app.js';
 import { applicationBody } from './credit.js';
 

@@ -1,4 +1,4 @@
-import { EventsService } from '../../src/modules/events/events.service.js';
+import { EventsService } from '../../src/platform/events/events.service.js';
 import type { TestApp } from './app.js';
 
 /**

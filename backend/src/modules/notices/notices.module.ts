@@ -1,9 +1,0 @@
-import { Module } from '@nestjs/common';
-import { ContactsModule } from '../contacts/contacts.module.js';
-import { MerchantsModule } from '../merchants/merchants.module.js';
-import { WalletLinksModule } from '../wallet-links/wallet-links.module.js';
-import { NoticeHandler } from './notice.handler.js';
-import { NoticesService } from './notices.service.js';
-
-@Module({ imports: [ContactsModule, MerchantsModule, WalletLinksModule], providers: [NoticesService, NoticeHandler] })
-export class NoticesModule {}
