@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { http, summarize } from './common.mjs';
+import { summarize } from './common.mjs';
 import { approvedPaymentRequests, signUp, startBackend, verifiedContactWithCard } from './backend.mjs';
 
 const run = promisify(execFile);

@@ -13,7 +13,10 @@ import { KNOWN_EVENT_TYPES } from '../domain/webhooks/event-types.js';
  * name (`invoice.paid` → `data.invoice`), plus any detail the event adds. A new event type in event-types.ts
  * appears in the document by itself; a new prefix needs one row here.
  */
-const SUBJECTS: Record<string, [key: string, dto: Function]> = {
+/** A DTO class (its constructor), as @nestjs/swagger's `getSchemaPath` takes it. */
+type DtoClass = abstract new (...args: never[]) => unknown;
+
+const SUBJECTS: Record<string, [key: string, dto: DtoClass]> = {
   contact: ['contact', ContactDto],
   terms_offer: ['termsOffer', TermsOfferDto],
   invoice: ['invoice', InvoiceDto],

@@ -67,7 +67,6 @@ Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit):
 };
 
 declare global {
-  // eslint-disable-next-line no-var
   var ccSdk: { load: typeof load; tags: readonly string[] } | undefined;
 }
 globalThis.ccSdk ??= { load, tags };

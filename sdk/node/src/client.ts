@@ -35,19 +35,19 @@ export class CustomerConnect {
   }
 
   get<P extends PathsWith<'get'>>(path: P, o: RequestOptions<P, 'get'> = {}): Promise<AnswerOf<P, 'get'>> {
-    return this.request('get', path, o);
+    return this.request('get', path, o) as Promise<AnswerOf<P, 'get'>>;
   }
   post<P extends PathsWith<'post'>>(path: P, o: RequestOptions<P, 'post'> = {}): Promise<AnswerOf<P, 'post'>> {
-    return this.request('post', path, o);
+    return this.request('post', path, o) as Promise<AnswerOf<P, 'post'>>;
   }
   patch<P extends PathsWith<'patch'>>(path: P, o: RequestOptions<P, 'patch'> = {}): Promise<AnswerOf<P, 'patch'>> {
-    return this.request('patch', path, o);
+    return this.request('patch', path, o) as Promise<AnswerOf<P, 'patch'>>;
   }
   put<P extends PathsWith<'put'>>(path: P, o: RequestOptions<P, 'put'> = {}): Promise<AnswerOf<P, 'put'>> {
-    return this.request('put', path, o);
+    return this.request('put', path, o) as Promise<AnswerOf<P, 'put'>>;
   }
   delete<P extends PathsWith<'delete'>>(path: P, o: RequestOptions<P, 'delete'> = {}): Promise<AnswerOf<P, 'delete'>> {
-    return this.request('delete', path, o);
+    return this.request('delete', path, o) as Promise<AnswerOf<P, 'delete'>>;
   }
 
   /** Every item of a list, page after page (`startingAfter` = the last id, while `hasMore`). */
@@ -67,7 +67,11 @@ export class CustomerConnect {
   }
 
   /** One call, retried after a network error or a 5xx with the same Idempotency-Key. */
-  async request<P extends string, M extends Method>(method: M, path: P, o: RequestOptions<P, M> = {}): Promise<any> {
+  async request<P extends string, M extends Method>(
+    method: M,
+    path: P,
+    o: RequestOptions<P, M> = {},
+  ): Promise<unknown> {
     const url = this.baseUrl + fill(path, o.path as Record<string, string> | undefined) + queryString(o.query);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
@@ -100,13 +104,14 @@ export class CustomerConnect {
       const text = await res.text();
       const parsed = text ? safeJson(text) : undefined;
       if (res.ok) return parsed;
-      const e = ((parsed as { error?: Record<string, unknown> })?.error ?? {}) as Record<string, any>;
+      const e = (parsed as { error?: Record<string, unknown> } | undefined)?.error ?? {};
+      const text_ = (v: unknown) => (typeof v === 'string' ? v : undefined);
       throw new CustomerConnectError(
         res.status,
-        e.type ?? 'api_error',
-        e.code ?? `http_${res.status}`,
-        e.message ?? `HTTP ${res.status}`,
-        e.param,
+        text_(e.type) ?? 'api_error',
+        text_(e.code) ?? `http_${res.status}`,
+        text_(e.message) ?? `HTTP ${res.status}`,
+        text_(e.param),
         e,
       );
     }
