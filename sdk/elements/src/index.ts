@@ -35,6 +35,7 @@ export type {
   TermsOffer,
   TermsOfferStatus,
 } from './internal/customer-api.js';
+export { CustomerApi, customerApi, type CallOptions, type PagedList } from './internal/customer-api.js';
 export { sessionStore, type SessionStore } from './internal/session-store.js';
 export { messagesFor, type Messages } from './internal/messages.js';
 export { tokens } from './styles/tokens.js';

@@ -10,7 +10,7 @@ import type { CcApiError } from '../../internal/api-error.js';
 import { focusFirstInvalid, textField } from '../../internal/form-fields.js';
 import { formatMoney } from '../../internal/money-format.js';
 import { RetryKey } from '../../internal/retry-key.js';
-import type { Page, WalletPayment, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
+import type { WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { CcCancelableElement } from '../../internal/wallet-element.js';
 import {
   amountExample,
@@ -23,6 +23,7 @@ import {
 } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
+import { customerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 type Busy = 'approve' | 'decline' | 'pay';
@@ -139,12 +140,8 @@ export class CcPaymentRequest extends CcCancelableElement {
     if (!this.#current) this.loadState = 'loading';
     try {
       const [answer, methods] = await Promise.all([
-        client.get<WalletPaymentRequest>(`/v1/customer/payment-requests/${encodeURIComponent(id)}`, {
-          signal: request.signal,
-        }),
-        methodsGiven
-          ? undefined
-          : client.get<Page<WalletPaymentMethod>>('/v1/customer/payment-methods', { signal: request.signal }),
+        customerApi(client).paymentRequest(id, { signal: request.signal }),
+        methodsGiven ? undefined : customerApi(client).paymentMethods({ signal: request.signal }),
       ]);
       if (request.signal.aborted) return;
       this.session.used();
@@ -366,13 +363,9 @@ export class CcPaymentRequest extends CcCancelableElement {
     focus = await this.#run('pay', async (client, token) => {
       const body = { amount, paymentMethodId: method.id };
       try {
-        const payment = await client.post<WalletPayment>(
-          `/v1/customer/payment-requests/${encodeURIComponent(request.id)}/payments`,
-          body,
-          {
-            idempotencyKey: this.#keys.pay.next(body),
-          },
-        );
+        const payment = await customerApi(client).payPaymentRequest(request.id, body, {
+          idempotencyKey: this.#keys.pay.next(body),
+        });
         this.session.used();
         const remaining = this.#current!.remaining - amount;
         this.#current = {
@@ -447,13 +440,9 @@ export class CcPaymentRequest extends CcCancelableElement {
     this.#alert = this.#outcome = undefined;
     return this.#run(action, async (client, token) => {
       try {
-        const answer = await client.post<WalletPaymentRequest>(
-          `/v1/customer/payment-requests/${encodeURIComponent(request.id)}/${action}`,
-          undefined,
-          {
-            idempotencyKey: this.#keys[action].next(null),
-          },
-        );
+        const answer = await customerApi(client).answerPaymentRequest(request.id, action, {
+          idempotencyKey: this.#keys[action].next(null),
+        });
         this.session.used();
         this.#current = { ...request, ...answer };
         const detail = { paymentRequestId: request.id, contactId: answer.contactId ?? request.contactId ?? '' };

@@ -24,6 +24,7 @@ import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { OlderRows } from './older-rows.js';
 import { walletElementStyles } from './wallet.styles.js';
+import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -104,8 +105,8 @@ export class CcWallet extends CcCustomerElement {
   #announcement?: string | undefined;
   /** The invoices and payment requests past the wallet's first page, shown on request. */
   readonly #older = {
-    invoices: new OlderRows<WalletInvoice>('/v1/customer/invoices'),
-    requests: new OlderRows<WalletPaymentRequest>('/v1/customer/payment-requests'),
+    invoices: new OlderRows<WalletInvoice>('invoices'),
+    requests: new OlderRows<WalletPaymentRequest>('payment-requests'),
   };
   /** What "Show older …" last did, for the polite live region under each list. */
   #olderNote: Record<OlderKind, string> = { invoices: '', requests: '' };
@@ -173,7 +174,7 @@ export class CcWallet extends CcCustomerElement {
     const request = (this.#request = new AbortController());
     if (!this.#wallet) this.loadState = 'loading';
     try {
-      const wallet = await client.get<Wallet>('/v1/customer/wallet', { signal: request.signal });
+      const wallet = await customerApi(client).wallet({ signal: request.signal });
       if (request.signal.aborted) return;
       if (this.#wallet?.contact.id !== wallet.contact.id) for (const older of Object.values(this.#older)) older.reset();
       await this.#older.invoices.refresh(client, wallet.invoices, request.signal);
@@ -708,13 +709,9 @@ export class CcWallet extends CcCustomerElement {
     this.#pay = { methodId, busy: true };
     this.requestUpdate();
     try {
-      const payment = await client.post<WalletPayment>(
-        `/v1/customer/invoices/${encodeURIComponent(invoice.id)}/payments`,
-        body,
-        {
-          idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
-        },
-      );
+      const payment = await customerApi(client).payInvoice(invoice.id, body, {
+        idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
+      });
       this.session.used();
       this.panel = undefined;
       this.#announcement = m.wallet.invoicePaid(invoice.number, this.#money(payment.amount, payment.currency));
@@ -753,23 +750,23 @@ export class CcWallet extends CcCustomerElement {
   }
 
   async #makeDefault(method: WalletPaymentMethod): Promise<void> {
-    await this.#methodAction(method, 'POST', `/v1/customer/payment-methods/${encodeURIComponent(method.id)}/default`);
+    await this.#methodAction(method, (api) => api.makeDefaultPaymentMethod(method.id));
   }
 
   async #removeMethod(method: WalletPaymentMethod): Promise<void> {
-    await this.#methodAction(method, 'DELETE', `/v1/customer/payment-methods/${encodeURIComponent(method.id)}`);
+    await this.#methodAction(method, (api) => api.removePaymentMethod(method.id));
     this.panel = undefined;
     this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#add-method')?.focus();
   }
 
-  async #methodAction(method: WalletPaymentMethod, verb: 'POST' | 'DELETE', path: string): Promise<void> {
+  async #methodAction(method: WalletPaymentMethod, call: (api: CustomerApi) => Promise<unknown>): Promise<void> {
     const client = this.session.client;
     if (!client || this.#busyMethod) return;
     const token = this.session.token;
     this.#busyMethod = method.id;
     this.requestUpdate();
     try {
-      await (verb === 'POST' ? client.post(path) : client.delete(path));
+      await call(customerApi(client));
       this.session.used();
       await this.#load();
     } catch (error) {
