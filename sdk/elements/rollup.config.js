@@ -28,6 +28,7 @@ export default [
   {
     input: 'src/cc-sdk.ts',
     plugins: [resolveProduction(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
-    output: { file: 'dist/cc-sdk.js', format: 'es', sourcemap: true },
+    // One file until the lazy loader splits it: the languages loaded on demand are inlined here.
+    output: { file: 'dist/cc-sdk.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
 ];

@@ -1,2 +1,2 @@
 // The types moved beside the events that carry them (events/); this path keeps every import working.
-export type * from '../events/public-config.js';
+export * from '../events/public-config.js';

@@ -1,2 +1,2 @@
 // The wallet's wire types live beside the events that carry them (events/wallet-types.ts).
-export type * from '../events/wallet-types.js';
+export * from '../events/wallet-types.js';
