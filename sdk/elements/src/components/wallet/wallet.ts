@@ -13,7 +13,6 @@ import type {
   Page,
   Wallet,
   WalletInvoice,
-  WalletPayment,
   WalletPaymentMethod,
   WalletPaymentRequest,
 } from '../../internal/wallet-api.js';
@@ -23,22 +22,17 @@ import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { OlderRows } from './older-rows.js';
+import { renderDisputes, renderPayments, renderTerms } from './wallet-sections.js';
+import { renderMethods, type MethodActions } from './wallet-methods.js';
+import { exportedParts, type Panel } from './wallet-panel.js';
+import { renderRequests, type RequestActions } from './wallet-requests.js';
 import { walletElementStyles } from './wallet.styles.js';
 import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What is open in place, and the button that opened it (focus returns there on close). */
-type Panel =
-  | { kind: 'pay'; invoiceId: string; opener: string }
-  | { kind: 'dispute'; invoiceId: string; opener: string }
-  | { kind: 'request'; requestId: string; opener: string }
-  | { kind: 'method'; opener: string }
-  | { kind: 'remove'; methodId: string; opener: string };
-
-const exportedParts = 'form, field, label, input, button, button-primary, error, amount, status';
 const payableStatuses = new Set(['open', 'partially_paid']);
-const openRequestStatuses = new Set(['pending_approval', 'approved', 'partially_paid']);
 
 /** The wallet lists that page past their first 50 rows on request. */
 type OlderKind = 'invoices' | 'requests';
@@ -236,29 +230,23 @@ export class CcWallet extends CcCustomerElement {
           ? html`<p part="status" class="outcome" role="status" id="wallet-announcement" tabindex="-1">${this.#announcement}</p>`
           : nothing
       }
-      ${this.#renderTerms(wallet)} ${this.#renderInvoices(wallet)} ${this.#renderRequests(wallet)} ${this.#renderPayments(wallet)}
-      ${this.#renderMethods(wallet)} ${this.#renderDisputes(wallet)}
+      ${renderTerms(wallet, this.m, this.activeLocale)} ${this.#renderInvoices(wallet)} ${renderRequests(
+        wallet,
+        {
+          m: this.m,
+          locale: this.activeLocale,
+          panel: this.panel,
+          older: this.#older.requests,
+          olderNote: this.#olderNote.requests,
+        },
+        this.#requestActions,
+      )} ${renderPayments(wallet, this.m, this.activeLocale)}
+      ${renderMethods(wallet, { m: this.m, panel: this.panel, busyMethod: this.#busyMethod }, this.#methodActions)} ${renderDisputes(wallet, this.m, this.activeLocale)}
     </div>`;
   }
 
   #money(minor: number, currency: string): string {
     return formatMoney(minor, currency, this.activeLocale);
-  }
-
-  #renderTerms(wallet: Wallet): TemplateResult {
-    const w = this.m.wallet;
-    const terms = wallet.terms;
-    return html`<section aria-labelledby="terms-title">
-      <h3 id="terms-title">${w.terms}</h3>
-      ${
-        terms
-          ? html`<dl class="facts">
-            <div><dt>${w.terms}</dt><dd>${w.netDays(terms.netDays)}</dd></div>
-            <div><dt>${w.creditLimit}</dt><dd part="amount">${this.#money(terms.creditLimit, terms.currency)}</dd></div>
-          </dl>`
-          : html`<p class="muted">${w.noTerms}</p>`
-      }
-    </section>`;
   }
 
   #renderInvoices(wallet: Wallet): TemplateResult {
@@ -445,210 +433,6 @@ export class CcWallet extends CcCustomerElement {
     </section>`;
   }
 
-  #renderRequests(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const { rows: requests, hasMore } = this.#older.requests.view(wallet.paymentRequests);
-    return html`<section aria-labelledby="requests-title">
-      <h3 id="requests-title">${w.requests}</h3>
-      ${
-        requests.length === 0
-          ? html`<p class="muted">${w.noRequests}</p>`
-          : html`<ul class="list">
-            ${requests.map((request) => this.#renderRequest(request, wallet))}
-          </ul>`
-      }
-      ${
-        hasMore
-          ? html`<p><button part="button" type="button" id="older-requests" aria-disabled=${this.#older.requests.busy ? 'true' : 'false'} @click=${() => this.#showOlder('requests')}>${w.showOlderRequests}</button></p>`
-          : nothing
-      }
-      <p class="sr-only" role="status">${this.#olderNote.requests}</p>
-    </section>`;
-  }
-
-  #renderRequest(request: WalletPaymentRequest, wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const open = this.panel?.kind === 'request' && this.panel.requestId === request.id;
-    const invoice = request.invoiceId ? wallet.invoices.data.find((i) => i.id === request.invoiceId) : undefined;
-    const amount = this.#money(request.amount, request.currency);
-    return html`<li id="request-${request.id}">
-        <span class="what">
-          <strong part="amount">${amount}</strong>
-          <span class="muted">${[request.memo, invoice ? `${m.request.invoice} ${invoice.number}` : ''].filter(Boolean).join(' · ')}</span>
-        </span>
-        <span class="badges"><span part="status" class="badge ${request.status === 'paid' ? 'success' : ''}">${m.requestStatus[request.status]}</span></span>
-        ${
-          openRequestStatuses.has(request.status)
-            ? html`<button
-              part="button"
-              type="button"
-              id="review-${request.id}"
-              aria-label=${w.reviewRequest(amount)}
-              aria-expanded=${open ? 'true' : 'false'}
-              @click=${() => this.#open({ kind: 'request', requestId: request.id, opener: `review-${request.id}` })}
-            >
-              ${w.review}
-            </button>`
-            : nothing
-        }
-      </li>
-      ${
-        open
-          ? html`<li class="inline-panel" @keydown=${this.#onPanelKeydown}>
-            <cc-payment-request
-              cancelable
-              exportparts=${exportedParts}
-              request-id=${request.id}
-              .request=${request}
-              .paymentMethods=${wallet.paymentMethods.data}
-              @cc-cancel=${this.#close}
-            ></cc-payment-request>
-          </li>`
-          : nothing
-      }`;
-  }
-
-  #renderPayments(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const payments = wallet.payments.data;
-    const methods = new Map(wallet.paymentMethods.data.map((method) => [method.id, method]));
-    return html`<section aria-labelledby="payments-title">
-      <h3 id="payments-title">${w.payments}</h3>
-      ${
-        payments.length === 0
-          ? html`<p class="muted">${w.noPayments}</p>`
-          : html`<div class="table-wrap">
-            <table part="table" aria-labelledby="payments-title">
-              <thead>
-                <tr>
-                  <th scope="col">${w.date}</th>
-                  <th scope="col" class="num">${w.amount}</th>
-                  <th scope="col">${w.method}</th>
-                  <th scope="col">${w.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${payments.map((payment) => this.#renderPayment(payment, methods))}
-              </tbody>
-            </table>
-          </div>`
-      }
-    </section>`;
-  }
-
-  #renderPayment(payment: WalletPayment, methods: Map<string, WalletPaymentMethod>): TemplateResult {
-    const m = this.m;
-    const method = methods.get(payment.paymentMethodId);
-    const failure = payment.failureCode
-      ? ((m.paymentErrors as Record<string, unknown>)[payment.failureCode] as string | undefined)
-      : undefined;
-    return html`<tr part="row">
-      <td>${formatDate(payment.createdAt, this.activeLocale)}</td>
-      <td class="num" part="amount">${this.#money(payment.amount, payment.currency)}</td>
-      <td>${method ? methodLabel(method, m) : ''}</td>
-      <td>
-        <span part="status" class="badge ${payment.status === 'failed' ? 'danger' : 'success'}">${m.paymentStatus[payment.status]}</span>
-        ${failure ? html`<span class="muted">${failure}</span>` : nothing}
-      </td>
-    </tr>`;
-  }
-
-  #renderMethods(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const methods = wallet.paymentMethods.data;
-    const panel = this.panel;
-    return html`<section aria-labelledby="methods-title">
-      <h3 id="methods-title">${w.paymentMethods}</h3>
-      ${
-        methods.length === 0
-          ? html`<p class="muted">${w.noMethods}</p>`
-          : html`<ul class="list">
-            ${methods.map((method) => {
-              const label = methodLabel(method, m);
-              const expiry =
-                method.expMonth && method.expYear
-                  ? m.methods.expires(String(method.expMonth).padStart(2, '0'), method.expYear)
-                  : '';
-              const confirming = panel?.kind === 'remove' && panel.methodId === method.id;
-              const busy = this.#busyMethod === method.id ? 'true' : 'false';
-              return html`<li>
-                <span class="what"><span>${label}</span>${expiry ? html`<span class="muted">${expiry}</span>` : nothing}</span>
-                ${method.isDefault ? html`<span part="status" class="badge success">${m.methods.isDefault}</span>` : nothing}
-                <span class="actions">
-                  ${
-                    confirming
-                      ? html`<span role="group" aria-labelledby="confirm-${method.id}" @keydown=${this.#onPanelKeydown}>
-                        <span id="confirm-${method.id}">${w.confirmRemove(label)}</span>
-                        <button part="button" type="button" id="confirm-remove-${method.id}" aria-disabled=${busy} @click=${() => this.#removeMethod(method)}>${w.remove}</button>
-                        <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
-                      </span>`
-                      : html`${
-                          method.isDefault
-                            ? nothing
-                            : html`<button part="button" type="button" aria-label=${w.makeDefaultLabel(label)} aria-disabled=${busy} @click=${() => this.#makeDefault(method)}>
-                              ${w.makeDefault}
-                            </button>`
-                        }
-                        <button
-                          part="button"
-                          type="button"
-                          id="remove-${method.id}"
-                          aria-label=${w.removeLabel(label)}
-                          @click=${() => this.#open({ kind: 'remove', methodId: method.id, opener: `remove-${method.id}` })}
-                        >
-                          ${w.remove}
-                        </button>`
-                  }
-                </span>
-              </li>`;
-            })}
-          </ul>`
-      }
-      ${
-        panel?.kind === 'method'
-          ? html`<div class="inline-panel" @keydown=${this.#onPanelKeydown}>
-            <cc-payment-method-form cancelable exportparts=${exportedParts} @cc-cancel=${this.#close}></cc-payment-method-form>
-          </div>`
-          : html`<div class="actions">
-            <button part="button" type="button" id="add-method" @click=${() => this.#open({ kind: 'method', opener: 'add-method' })}>${w.addMethod}</button>
-          </div>`
-      }
-    </section>`;
-  }
-
-  #renderDisputes(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const disputes = wallet.disputes.data;
-    const numbers = new Map(wallet.invoices.data.map((invoice) => [invoice.id, invoice]));
-    return html`<section aria-labelledby="disputes-title">
-      <h3 id="disputes-title">${w.disputes}</h3>
-      ${
-        disputes.length === 0
-          ? html`<p class="muted">${w.noDisputes}</p>`
-          : html`<ul class="list">
-            ${disputes.map((dispute) => {
-              const invoice = numbers.get(dispute.invoiceId);
-              const status =
-                dispute.status === 'open' ? w.disputeStatus.open : w.disputeStatus[dispute.outcome ?? 'reject'];
-              return html`<li>
-                <span class="what">
-                  <strong>${invoice ? `${m.request.invoice} ${invoice.number}` : dispute.invoiceId}</strong>
-                  ${dispute.explanation ? html`<span class="muted">${dispute.explanation}</span>` : nothing}
-                </span>
-                <span part="amount">${this.#money(dispute.amount, dispute.currency ?? invoice?.currency ?? 'USD')}</span>
-                <span part="status" class="badge ${dispute.status === 'open' ? 'danger' : 'success'}">${status}</span>
-              </li>`;
-            })}
-          </ul>`
-      }
-    </section>`;
-  }
-
   /** Opens a panel in place and moves focus into it. */
   #open(panel: Panel): void {
     if (this.panel?.opener === panel.opener) return this.#close();
@@ -748,6 +532,21 @@ export class CcWallet extends CcCustomerElement {
       this.requestUpdate();
     }
   }
+
+  readonly #requestActions: RequestActions = {
+    open: (panel) => this.#open(panel),
+    close: () => this.#close(),
+    panelKeydown: (event) => this.#onPanelKeydown(event),
+    showOlder: () => void this.#showOlder('requests'),
+  };
+
+  readonly #methodActions: MethodActions = {
+    open: (panel) => this.#open(panel),
+    close: () => this.#close(),
+    panelKeydown: (event) => this.#onPanelKeydown(event),
+    makeDefault: (method) => void this.#makeDefault(method),
+    remove: (method) => void this.#removeMethod(method),
+  };
 
   async #makeDefault(method: WalletPaymentMethod): Promise<void> {
     await this.#methodAction(method, (api) => api.makeDefaultPaymentMethod(method.id));
