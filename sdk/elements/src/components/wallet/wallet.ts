@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
 import { CcPaymentFailedEvent } from '../../events/cc-payment-failed-event.js';
@@ -17,14 +17,15 @@ import type {
   WalletPaymentRequest,
 } from '../../internal/wallet-api.js';
 import { CcCustomerElement } from '../../internal/wallet-element.js';
-import { asApiError, formatDate, methodLabel, requestErrorText } from '../../internal/wallet-format.js';
+import { asApiError, requestErrorText } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { OlderRows } from './older-rows.js';
 import { renderDisputes, renderPayments, renderTerms } from './wallet-sections.js';
+import { renderInvoices, type InvoiceActions } from './wallet-invoices.js';
 import { renderMethods, type MethodActions } from './wallet-methods.js';
-import { exportedParts, type Panel } from './wallet-panel.js';
+import type { Panel } from './wallet-panel.js';
 import { renderRequests, type RequestActions } from './wallet-requests.js';
 import { walletElementStyles } from './wallet.styles.js';
 import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
@@ -32,7 +33,6 @@ import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What is open in place, and the button that opened it (focus returns there on close). */
-const payableStatuses = new Set(['open', 'partially_paid']);
 
 /** The wallet lists that page past their first 50 rows on request. */
 type OlderKind = 'invoices' | 'requests';
@@ -230,7 +230,18 @@ export class CcWallet extends CcCustomerElement {
           ? html`<p part="status" class="outcome" role="status" id="wallet-announcement" tabindex="-1">${this.#announcement}</p>`
           : nothing
       }
-      ${renderTerms(wallet, this.m, this.activeLocale)} ${this.#renderInvoices(wallet)} ${renderRequests(
+      ${renderTerms(wallet, this.m, this.activeLocale)} ${renderInvoices(
+        wallet,
+        {
+          m: this.m,
+          locale: this.activeLocale,
+          panel: this.panel,
+          older: this.#older.invoices,
+          olderNote: this.#olderNote.invoices,
+          pay: this.#pay,
+        },
+        this.#invoiceActions,
+      )} ${renderRequests(
         wallet,
         {
           m: this.m,
@@ -247,41 +258,6 @@ export class CcWallet extends CcCustomerElement {
 
   #money(minor: number, currency: string): string {
     return formatMoney(minor, currency, this.activeLocale);
-  }
-
-  #renderInvoices(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const { rows: invoices, hasMore } = this.#older.invoices.view(wallet.invoices);
-    return html`<section aria-labelledby="invoices-title">
-      <h3 id="invoices-title">${w.invoices}</h3>
-      ${
-        invoices.length === 0
-          ? html`<p class="muted">${w.noInvoices}</p>`
-          : html`<div class="table-wrap">
-            <table part="table" aria-labelledby="invoices-title">
-              <thead>
-                <tr>
-                  <th scope="col">${w.invoice}</th>
-                  <th scope="col" class="num">${w.balance}</th>
-                  <th scope="col">${w.dueDate}</th>
-                  <th scope="col">${w.status}</th>
-                  <th scope="col">${w.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${invoices.map((invoice) => this.#renderInvoiceRow(invoice, wallet))}
-              </tbody>
-            </table>
-          </div>`
-      }
-      ${
-        hasMore
-          ? html`<p><button part="button" type="button" id="older-invoices" aria-disabled=${this.#older.invoices.busy ? 'true' : 'false'} @click=${() => this.#showOlder('invoices')}>${w.showOlder}</button></p>`
-          : nothing
-      }
-      <p class="sr-only" role="status">${this.#olderNote.invoices}</p>
-    </section>`;
   }
 
   /** "Show older …": the next page of that list, announced, with focus on the first row that came. */
@@ -323,114 +299,6 @@ export class CcWallet extends CcCustomerElement {
     } finally {
       this.requestUpdate();
     }
-  }
-
-  #renderInvoiceRow(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const panel = this.panel;
-    const open =
-      panel && (panel.kind === 'pay' || panel.kind === 'dispute') && panel.invoiceId === invoice.id ? panel : undefined;
-    const payable = payableStatuses.has(invoice.status) && invoice.balance > 0;
-    return html`<tr part="row" id="invoice-${invoice.id}">
-        <th scope="row">${invoice.number}</th>
-        <td class="num" part="amount">${this.#money(invoice.balance, invoice.currency)}</td>
-        <td>${formatDate(invoice.dueDate, this.activeLocale)}</td>
-        <td>
-          <span class="badges">
-            <span part="status" class="badge ${invoice.status === 'paid' ? 'success' : invoice.status === 'disputed' ? 'danger' : ''}">${m.invoiceStatus[invoice.status]}</span>
-            ${invoice.overdue ? html`<span part="status" class="badge danger">${m.overdue}</span>` : nothing}
-          </span>
-        </td>
-        <td class="actions-cell">
-          ${
-            payable
-              ? html`<button
-                  part="button button-primary"
-                  class="primary"
-                  type="button"
-                  id="pay-${invoice.id}"
-                  aria-label=${w.payInvoice(invoice.number)}
-                  aria-expanded=${open?.kind === 'pay' ? 'true' : 'false'}
-                  @click=${() => this.#open({ kind: 'pay', invoiceId: invoice.id, opener: `pay-${invoice.id}` })}
-                >
-                  ${w.pay}
-                </button>
-                <button
-                  part="button"
-                  type="button"
-                  id="dispute-${invoice.id}"
-                  aria-label=${w.disputeInvoice(invoice.number)}
-                  aria-expanded=${open?.kind === 'dispute' ? 'true' : 'false'}
-                  @click=${() => this.#open({ kind: 'dispute', invoiceId: invoice.id, opener: `dispute-${invoice.id}` })}
-                >
-                  ${w.dispute}
-                </button>`
-              : nothing
-          }
-        </td>
-      </tr>
-      ${
-        open
-          ? html`<tr class="panel-row" part="row">
-            <td colspan="5" @keydown=${this.#onPanelKeydown}>
-              ${
-                open.kind === 'dispute'
-                  ? html`<cc-dispute-form
-                    cancelable
-                    exportparts=${exportedParts}
-                    invoice-id=${invoice.id}
-                    .invoice=${invoice}
-                    @cc-cancel=${this.#close}
-                  ></cc-dispute-form>`
-                  : this.#renderPayPanel(invoice, wallet)
-              }
-            </td>
-          </tr>`
-          : nothing
-      }`;
-  }
-
-  #renderPayPanel(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const methods = wallet.paymentMethods.data;
-    const amount = this.#money(invoice.balance, invoice.currency);
-    return html`<section class="panel" aria-labelledby="pay-title">
-      <h4 id="pay-title" tabindex="-1">${w.payTitle(invoice.number, amount)}</h4>
-      ${this.#pay.alert ? html`<div part="error" class="alert" role="alert" id="pay-alert" tabindex="-1">${this.#pay.alert}</div>` : nothing}
-      ${
-        methods.length === 0
-          ? html`<p>${m.request.noMethods}</p>
-            <cc-payment-method-form exportparts=${exportedParts} cancelable @cc-cancel=${this.#close}></cc-payment-method-form>`
-          : html`<form part="form" novalidate aria-labelledby="pay-title" aria-busy=${this.#pay.busy ? 'true' : 'false'} @submit=${(event: Event) => this.#payInvoice(event, invoice)}>
-            <fieldset part="field">
-              <legend part="label">${m.request.payWith}</legend>
-              ${methods.map(
-                (method) => html`<div class="choice">
-                  <input
-                    part="input"
-                    type="radio"
-                    name="pay-method"
-                    id="pay-method-${method.id}"
-                    .checked=${method.id === this.#pay.methodId}
-                    @change=${() => {
-                      this.#pay.methodId = method.id;
-                      this.requestUpdate();
-                    }}
-                  />
-                  <label for="pay-method-${method.id}">${methodLabel(method, m)}${method.isDefault ? html` <span class="muted">(${m.methods.isDefault})</span>` : nothing}</label>
-                </div>`,
-              )}
-            </fieldset>
-            <div class="actions">
-              <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#pay.busy ? 'true' : 'false'}>${m.request.pay(amount)}</button>
-              <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
-            </div>
-            <p class="sr-only" role="status">${this.#pay.busy ? m.request.working : ''}</p>
-          </form>`
-      }
-    </section>`;
   }
 
   /** Opens a panel in place and moves focus into it. */
@@ -532,6 +400,18 @@ export class CcWallet extends CcCustomerElement {
       this.requestUpdate();
     }
   }
+
+  readonly #invoiceActions: InvoiceActions = {
+    open: (panel) => this.#open(panel),
+    close: () => this.#close(),
+    panelKeydown: (event) => this.#onPanelKeydown(event),
+    showOlder: () => void this.#showOlder('invoices'),
+    chooseMethod: (methodId) => {
+      this.#pay.methodId = methodId;
+      this.requestUpdate();
+    },
+    pay: (event, invoice) => void this.#payInvoice(event, invoice),
+  };
 
   readonly #requestActions: RequestActions = {
     open: (panel) => this.#open(panel),
