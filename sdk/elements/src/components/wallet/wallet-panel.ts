@@ -17,3 +17,26 @@ export interface PanelActions {
   close: () => void;
   panelKeydown: (event: KeyboardEvent) => void;
 }
+
+/** Moves focus into a panel just opened: its first field, once an inner element has rendered it. */
+export async function focusIntoPanel(root: ParentNode, panel: Panel): Promise<void> {
+  const inner = async (selector: string, target: string) => {
+    const element = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
+    if (!element) return;
+    await element.updateComplete;
+    // The part may still be loading its session or data: wait for its first field.
+    for (let i = 0; i < 40 && !element.shadowRoot?.querySelector(target); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    element.shadowRoot?.querySelector<HTMLElement>(target)?.focus();
+  };
+  if (panel.kind === 'dispute') await inner('cc-dispute-form', '#dispute-explanation');
+  else if (panel.kind === 'request')
+    await inner('cc-payment-request', 'input[name="request-method"]:checked, #request-amount, #request-title');
+  else if (panel.kind === 'method') await inner('cc-payment-method-form', 'input[name="method-type"]:checked');
+  else if (panel.kind === 'pay')
+    (
+      root.querySelector<HTMLElement>('input[name="pay-method"]:checked') ??
+      root.querySelector<HTMLElement>('#pay-title')
+    )?.focus();
+  else root.querySelector<HTMLElement>(`#confirm-remove-${panel.methodId}`)?.focus();
+}

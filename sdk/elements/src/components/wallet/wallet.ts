@@ -25,7 +25,7 @@ import { OlderRows } from './older-rows.js';
 import { renderDisputes, renderPayments, renderTerms } from './wallet-sections.js';
 import { renderInvoices, type InvoiceActions } from './wallet-invoices.js';
 import { renderMethods, type MethodActions } from './wallet-methods.js';
-import type { Panel } from './wallet-panel.js';
+import { focusIntoPanel, type Panel, type PanelActions } from './wallet-panel.js';
 import { renderRequests, type RequestActions } from './wallet-requests.js';
 import { walletElementStyles } from './wallet.styles.js';
 import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
@@ -114,10 +114,13 @@ export class CcWallet extends CcCustomerElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('cc-dispute-saved', this.#refresh);
-    this.addEventListener('cc-payment-request-approved', this.#refresh);
-    this.addEventListener('cc-payment-request-declined', this.#refresh);
-    this.addEventListener('cc-payment-succeeded', this.#refresh);
+    for (const type of [
+      'cc-dispute-saved',
+      'cc-payment-request-approved',
+      'cc-payment-request-declined',
+      'cc-payment-succeeded',
+    ])
+      this.addEventListener(type, this.#refresh);
     this.addEventListener('cc-payment-method-added', this.#onMethodAdded);
   }
 
@@ -140,16 +143,9 @@ export class CcWallet extends CcCustomerElement {
   }
 
   #provide(value: CcConfigContext): void {
-    const current = this.#context.value;
-    if (
-      current &&
-      current.client === value.client &&
-      current.config === value.config &&
-      current.locale === value.locale &&
-      current.status === value.status
-    )
-      return;
-    this.#context.setValue(value);
+    const now = this.#context.value;
+    const same = now && (['client', 'config', 'locale', 'status'] as const).every((key) => now[key] === value[key]);
+    if (!same) this.#context.setValue(value);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -308,30 +304,7 @@ export class CcWallet extends CcCustomerElement {
     this.#announcement = undefined;
     this.#pay = { methodId: this.#pay.methodId, busy: false };
     this.#payKey = new RetryKey();
-    this.#focusAfterRender = () => void this.#focusInto(panel);
-  }
-
-  async #focusInto(panel: Panel): Promise<void> {
-    const root = this.renderRoot;
-    const inner = async (selector: string, target: string) => {
-      const element = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
-      if (!element) return;
-      await element.updateComplete;
-      // The part may still be loading its session or data: wait for its first field.
-      for (let i = 0; i < 40 && !element.shadowRoot?.querySelector(target); i++)
-        await new Promise((r) => setTimeout(r, 25));
-      element.shadowRoot?.querySelector<HTMLElement>(target)?.focus();
-    };
-    if (panel.kind === 'dispute') await inner('cc-dispute-form', '#dispute-explanation');
-    else if (panel.kind === 'request')
-      await inner('cc-payment-request', 'input[name="request-method"]:checked, #request-amount, #request-title');
-    else if (panel.kind === 'method') await inner('cc-payment-method-form', 'input[name="method-type"]:checked');
-    else if (panel.kind === 'pay')
-      (
-        root.querySelector<HTMLElement>('input[name="pay-method"]:checked') ??
-        root.querySelector<HTMLElement>('#pay-title')
-      )?.focus();
-    else root.querySelector<HTMLElement>(`#confirm-remove-${panel.methodId}`)?.focus();
+    this.#focusAfterRender = () => void focusIntoPanel(this.renderRoot, panel);
   }
 
   /** Closes the panel and gives focus back to the button that opened it. */
@@ -401,10 +374,14 @@ export class CcWallet extends CcCustomerElement {
     }
   }
 
-  readonly #invoiceActions: InvoiceActions = {
+  readonly #panelActions: PanelActions = {
     open: (panel) => this.#open(panel),
     close: () => this.#close(),
     panelKeydown: (event) => this.#onPanelKeydown(event),
+  };
+
+  readonly #invoiceActions: InvoiceActions = {
+    ...this.#panelActions,
     showOlder: () => void this.#showOlder('invoices'),
     chooseMethod: (methodId) => {
       this.#pay.methodId = methodId;
@@ -414,16 +391,12 @@ export class CcWallet extends CcCustomerElement {
   };
 
   readonly #requestActions: RequestActions = {
-    open: (panel) => this.#open(panel),
-    close: () => this.#close(),
-    panelKeydown: (event) => this.#onPanelKeydown(event),
+    ...this.#panelActions,
     showOlder: () => void this.#showOlder('requests'),
   };
 
   readonly #methodActions: MethodActions = {
-    open: (panel) => this.#open(panel),
-    close: () => this.#close(),
-    panelKeydown: (event) => this.#onPanelKeydown(event),
+    ...this.#panelActions,
     makeDefault: (method) => void this.#makeDefault(method),
     remove: (method) => void this.#removeMethod(method),
   };
