@@ -35,8 +35,17 @@ export type {
   TermsOffer,
   TermsOfferStatus,
 } from './internal/customer-api.js';
+export { CustomerApi, customerApi, type CallOptions, type PagedList } from './internal/customer-api.js';
 export { sessionStore, type SessionStore } from './internal/session-store.js';
-export { messagesFor, type Messages } from './internal/messages.js';
+export {
+  loadMessages,
+  messagesFor,
+  plural,
+  registerMessages,
+  type DeepPartial,
+  type Messages,
+  type PluralForms,
+} from './internal/messages.js';
 export { tokens } from './styles/tokens.js';
 export { lightTheme } from './styles/themes/light.js';
 export { darkTheme } from './styles/themes/dark.js';

@@ -8,3 +8,7 @@ export { focusFirstInvalid } from './internal/form-fields.js';
 export { RetryKey } from './internal/retry-key.js';
 export { formStyles } from './styles/form.styles.js';
 export { tableStyles } from './styles/table.styles.js';
+// The API's error codes worded once (network_error, rate_limited), for the console's tables too.
+export { apiErrorsEn, type ApiErrorMessages } from './internal/messages/api-errors-en.js';
+export { apiErrorsEs } from './internal/messages/api-errors-es.js';
+export { apiErrorsFr } from './internal/messages/api-errors-fr.js';

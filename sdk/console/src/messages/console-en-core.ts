@@ -1,3 +1,4 @@
+import { apiErrorsEn } from '@customerconnect/sdk/internal';
 /**
  * English texts the whole console shares: common words, form feedback, money-reading errors,
  * status words and the API's error codes. Part of the console's reference table.
@@ -114,13 +115,13 @@ export const coreEn = {
 
   /** Our words for the API's error codes; other codes show the API's message. */
   errors: {
-    network_error: 'CustomerConnect could not be reached. Check your connection and try again.',
+    // network_error, rate_limited: worded once, in the SDK, for the elements and the console alike.
+    ...apiErrorsEn,
     session_expired: 'Your session has expired, please sign in again.',
     invalid_credentials: 'Your session has ended, please sign in again.',
     invalid_login: 'That email and password do not match an account.',
     admin_required: 'Only an admin can do this.',
     terms_locked: "Terms are locked by your company's admin: only an admin can offer or change a contact's terms.",
-    rate_limited: 'Too many requests at once. Wait a moment and try again.',
     database_unavailable: 'CustomerConnect is briefly unavailable. Try again in a few seconds.',
     duplicate_invoice_number: 'An invoice with this number already exists.',
     credit_limit_exceeded: "This invoice would take the contact's open balance over its credit limit.",

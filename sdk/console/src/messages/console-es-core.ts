@@ -1,3 +1,4 @@
+import { apiErrorsEs } from '@customerconnect/sdk/internal';
 import type { CoreMessages } from './console-en-core.js';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -111,14 +112,14 @@ export const coreEs: CoreMessages = {
   },
 
   errors: {
-    network_error: 'No pudimos conectar con CustomerConnect. Revise su conexión e inténtelo de nuevo.',
+    // network_error, rate_limited: worded once, in the SDK, for the elements and the console alike.
+    ...apiErrorsEs,
     session_expired: 'Su sesión ha caducado; vuelva a iniciar sesión.',
     invalid_credentials: 'Su sesión ha terminado; vuelva a iniciar sesión.',
     invalid_login: 'Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta.',
     admin_required: 'Solo un administrador puede hacer esto.',
     terms_locked:
       'El administrador de su empresa ha bloqueado las condiciones: solo un administrador puede ofrecer o cambiar las condiciones de un contacto.',
-    rate_limited: 'Demasiadas solicitudes a la vez. Espere un momento e inténtelo de nuevo.',
     database_unavailable: 'CustomerConnect no está disponible en este momento. Inténtelo de nuevo en unos segundos.',
     duplicate_invoice_number: 'Ya existe una factura con este número.',
     credit_limit_exceeded: 'Con esta factura, el saldo pendiente del contacto superaría su límite de crédito.',

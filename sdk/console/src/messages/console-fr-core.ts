@@ -1,3 +1,4 @@
+import { apiErrorsFr } from '@customerconnect/sdk/internal';
 import type { CoreMessages } from './console-en-core.js';
 
 /** "de" before a noun phrase, contracted as French wants it: du montant, des factures, de la facture. */
@@ -113,14 +114,14 @@ export const coreFr: CoreMessages = {
   },
 
   errors: {
-    network_error: 'Impossible de joindre CustomerConnect. Vérifiez votre connexion, puis réessayez.',
+    // network_error, rate_limited: worded once, in the SDK, for the elements and the console alike.
+    ...apiErrorsFr,
     session_expired: 'Votre session a expiré ; veuillez vous reconnecter.',
     invalid_credentials: 'Votre session a pris fin ; veuillez vous reconnecter.',
     invalid_login: 'Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte.',
     admin_required: 'Seul un administrateur peut effectuer cette action.',
     terms_locked:
       'Les conditions sont verrouillées par l’administrateur de votre entreprise : seul un administrateur peut proposer ou modifier les conditions d’un contact.',
-    rate_limited: 'Trop de requêtes à la fois. Patientez un instant, puis réessayez.',
     database_unavailable: 'CustomerConnect est momentanément indisponible. Réessayez dans quelques secondes.',
     duplicate_invoice_number: 'Une facture portant ce numéro existe déjà.',
     credit_limit_exceeded: 'Avec cette facture, le solde dû par le contact dépasserait son plafond de crédit.',

@@ -1,4 +1,4 @@
-import type { CreditDecisionStatus } from '../internal/customer-api.js';
+import type { CreditDecisionStatus } from './customer-types.js';
 
 /** A credit application has a decision (`pending` first when the bureau is slow, then the final one). */
 export interface CcCreditDecisionDetail {

@@ -1,4 +1,4 @@
-import type { WalletPaymentMethod } from '../internal/wallet-api.js';
+import type { WalletPaymentMethod } from './wallet-types.js';
 
 /** The customer added a card or bank account; only its brand and last 4 digits are known. */
 export interface CcPaymentMethodAddedDetail {

@@ -1,4 +1,4 @@
-import type { PublicConfig } from '../internal/public-config.js';
+import type { PublicConfig } from './public-config.js';
 
 /** The element (or provider) has its configuration and is usable; `config` is the merchant's public config. */
 export interface CcReadyDetail {

@@ -6,6 +6,7 @@ import { lightTheme } from '../styles/themes/light.js';
 import { themeNames, type ThemeName } from '../styles/palettes.js';
 import { tokens } from '../styles/tokens.js';
 import { devWarn } from './dev-warnings.js';
+import { loadMessages, messagesLoading } from './messages.js';
 
 /**
  * Base of every CustomerConnect element: design tokens, `theme` presets and the
@@ -44,6 +45,18 @@ export class CcElement extends LitElement {
 
   /** BCP 47 locale for text, numbers and dates; defaults to the provider's, then `<html lang>`, then the browser's. */
   @property() locale?: string;
+
+  /**
+   * An element whose language is still loading (its own module, asked for on connection)
+   * waits for it before rendering, so it never flashes English first.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    // Its own `locale` (set or changed): ask now, not once the update has begun.
+    if (this.locale) loadMessages(this.locale).catch(() => undefined);
+    const loading = messagesLoading();
+    if (loading) await loading;
+    super.scheduleUpdate();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -6,6 +6,8 @@ import type { CcApiError } from './api-error.js';
 import { ConfigLoader, type ConfigSource } from './config-loader.js';
 import { ccConfigContext, type CcConfigContext, type ConfigStatus } from './context.js';
 import { resolveLocale } from './locale.js';
+import { devWarn } from './dev-warnings.js';
+import { loadMessages, messagesChangedEvent } from './messages.js';
 import type { PublicConfig } from './public-config.js';
 
 export type ConfigHost = ReactiveControllerHost & HTMLElement & ConfigSource;
@@ -32,6 +34,7 @@ export class ConfigController implements ReactiveController {
   #provided?: CcConfigContext | undefined;
   /** The provided config this element last announced with `cc-ready`. */
   #announced?: PublicConfig | undefined;
+  #messagesLocale?: string;
 
   constructor(host: ConfigHost) {
     this.#host = host;
@@ -80,10 +83,24 @@ export class ConfigController implements ReactiveController {
   }
 
   hostConnected(): void {
+    globalThis.addEventListener(messagesChangedEvent, this.#onMessages);
+    this.#loadMessages();
     if (!this.#underProvider) this.#host.requestUpdate();
   }
 
+  /** Asks for the texts of the locale once it changes; a no-op for a loaded language. */
+  #loadMessages(): void {
+    const locale = this.locale;
+    if (locale === this.#messagesLocale) return;
+    this.#messagesLocale = locale;
+    loadMessages(locale).catch(() => devWarn(`The texts for "${locale}" did not load; English is shown.`));
+  }
+
+  /** Texts were loaded or registered: render them. */
+  readonly #onMessages = (): void => this.#host.requestUpdate();
+
   hostDisconnected(): void {
+    globalThis.removeEventListener(messagesChangedEvent, this.#onMessages);
     // The consumer asks again on reconnection; the element may have moved out of its provider.
     this.#underProvider = false;
     this.#provided = undefined;
@@ -103,6 +120,9 @@ export class ConfigController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    // The language's texts come in their own module: ask for them (a no-op once loaded);
+    // the element re-renders when they arrive.
+    this.#loadMessages();
     // An update that lands after the element left the page (an answer arriving late) must not
     // start a config load of its own: the element may only have moved out of its provider.
     if (!this.#underProvider && this.#host.isConnected) {

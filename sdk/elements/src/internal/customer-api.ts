@@ -1,84 +1,136 @@
-// The widget-side resources of the CustomerConnect API (shared/spec/api.md, "Widget side").
+// The one typed module through which the elements reach the CustomerConnect API's widget side
+// (`/v1/public/*`, `/v1/credit-applications`, `/v1/customer/*`): a view renders and dispatches,
+// and asks this module for data, as the console asks its ConsoleApi. The wire types live beside
+// the events that carry them (events/customer-types.ts, events/wallet-types.ts).
+import type { ApiClient, QueryValue, RequestOptions } from './api-client.js';
+import type {
+  AcceptTermsRequest,
+  CreditApplicationAnswer,
+  CreditApplicationRequest,
+  CustomerCreditApplication,
+  TermsOffer,
+} from '../events/customer-types.js';
+import type {
+  NewPaymentMethod,
+  Page,
+  Wallet,
+  WalletDispute,
+  WalletInvoice,
+  WalletPayment,
+  WalletPaymentMethod,
+  WalletPaymentRequest,
+} from '../events/wallet-types.js';
 
-export type CreditAppMode = 'credit_check' | 'credit_check_with_terms';
-export const creditAppModes: readonly CreditAppMode[] = ['credit_check', 'credit_check_with_terms'];
+export * from '../events/customer-types.js';
 
-export type CreditDecisionStatus = 'approved' | 'declined' | 'pending';
+/** Options of one call: cancel it with `signal`; retry a write safely with the same `idempotencyKey`. */
+export type CallOptions = Pick<RequestOptions, 'signal' | 'idempotencyKey'>;
 
-/** A reason code of the scoring model (`limited_time_in_business`) and what it means in words. */
-export interface CreditReason {
-  code: string;
-  description?: string;
+/** A list that pages by cursor, newest first (the wallet's "Show older …"). */
+export type PagedList = 'invoices' | 'payment-requests';
+
+const id = encodeURIComponent;
+
+/** The widget-side calls, typed, on an {@link ApiClient} (with a publishable key or a customer session). */
+export class CustomerApi {
+  constructor(readonly client: ApiClient) {}
+
+  /** `POST /v1/public/wallet-links`: emails the customer a link to their wallet. */
+  requestWalletLink(email: string, options?: CallOptions): Promise<void> {
+    return this.client.post('/v1/public/wallet-links', { email }, options);
+  }
+
+  /** `POST /v1/credit-applications` with the publishable key. */
+  applyForCredit(body: CreditApplicationRequest, options?: CallOptions): Promise<CreditApplicationAnswer> {
+    return this.client.post('/v1/credit-applications', body, options);
+  }
+
+  creditApplication(applicationId: string, options?: CallOptions): Promise<CustomerCreditApplication> {
+    return this.client.get(`/v1/customer/credit-applications/${id(applicationId)}`, options);
+  }
+
+  termsOffer(offerId: string, options?: CallOptions): Promise<TermsOffer> {
+    return this.client.get(`/v1/customer/terms-offers/${id(offerId)}`, options);
+  }
+
+  /** Accepts (with the signature) or declines an offer; answers the offer's changed fields. */
+  answerTermsOffer(
+    offerId: string,
+    action: 'accept' | 'decline',
+    body: AcceptTermsRequest | undefined,
+    options?: CallOptions,
+  ): Promise<Partial<TermsOffer> | undefined> {
+    return this.client.post(`/v1/customer/terms-offers/${id(offerId)}/${action}`, body, options);
+  }
+
+  wallet(options?: CallOptions): Promise<Wallet> {
+    return this.client.get('/v1/customer/wallet', options);
+  }
+
+  /** One page of a list after the row `startingAfter`. */
+  page<T>(list: PagedList, query: { limit: number; startingAfter: string }, options?: CallOptions): Promise<Page<T>> {
+    const q: Record<string, QueryValue> = query;
+    return this.client.get(`/v1/customer/${list}`, { ...options, query: q });
+  }
+
+  invoice(invoiceId: string, options?: CallOptions): Promise<WalletInvoice> {
+    return this.client.get(`/v1/customer/invoices/${id(invoiceId)}`, options);
+  }
+
+  payInvoice(invoiceId: string, body: { paymentMethodId: string }, options?: CallOptions): Promise<WalletPayment> {
+    return this.client.post(`/v1/customer/invoices/${id(invoiceId)}/payments`, body, options);
+  }
+
+  disputeInvoice(
+    invoiceId: string,
+    body: { amount: number; explanation: string },
+    options?: CallOptions,
+  ): Promise<WalletDispute> {
+    return this.client.post(`/v1/customer/invoices/${id(invoiceId)}/disputes`, body, options);
+  }
+
+  paymentRequest(requestId: string, options?: CallOptions): Promise<WalletPaymentRequest> {
+    return this.client.get(`/v1/customer/payment-requests/${id(requestId)}`, options);
+  }
+
+  answerPaymentRequest(
+    requestId: string,
+    action: 'approve' | 'decline',
+    options?: CallOptions,
+  ): Promise<WalletPaymentRequest> {
+    return this.client.post(`/v1/customer/payment-requests/${id(requestId)}/${action}`, undefined, options);
+  }
+
+  payPaymentRequest(
+    requestId: string,
+    body: { amount: number; paymentMethodId: string },
+    options?: CallOptions,
+  ): Promise<WalletPayment> {
+    return this.client.post(`/v1/customer/payment-requests/${id(requestId)}/payments`, body, options);
+  }
+
+  paymentMethods(options?: CallOptions): Promise<Page<WalletPaymentMethod>> {
+    return this.client.get('/v1/customer/payment-methods', options);
+  }
+
+  addPaymentMethod(body: NewPaymentMethod, options?: CallOptions): Promise<WalletPaymentMethod> {
+    return this.client.post('/v1/customer/payment-methods', body, options);
+  }
+
+  makeDefaultPaymentMethod(methodId: string, options?: CallOptions): Promise<WalletPaymentMethod> {
+    return this.client.post(`/v1/customer/payment-methods/${id(methodId)}/default`, undefined, options);
+  }
+
+  removePaymentMethod(methodId: string, options?: CallOptions): Promise<void> {
+    return this.client.delete(`/v1/customer/payment-methods/${id(methodId)}`, options);
+  }
 }
 
-/** `application` in the answer of `POST /v1/credit-applications`, and `GET /v1/customer/credit-applications/:id`. */
-export interface CreditApplication {
-  id: string;
-  status: CreditDecisionStatus;
-  score: number | null;
-  /** Reason objects; plain strings are read as codes. */
-  reasons: Array<CreditReason | string>;
-  contactId?: string;
-  mode?: CreditAppMode;
-  decidedAt?: string | null;
-}
+const apis = new WeakMap<ApiClient, CustomerApi>();
 
-export interface CreditApplicationRequest {
-  mode: CreditAppMode;
-  business: {
-    legalName: string;
-    taxId: string;
-    address: { line1: string; line2?: string; city: string; region: string; postalCode: string; country: string };
-    yearsInBusiness: number;
-    annualRevenue: number;
-  };
-  applicant: { name: string; email: string; phone?: string; title?: string };
-  requestedCreditLimit?: number;
-  consent: { agreed: true; name: string };
-}
-
-/** A customer session (`cs_...`): a bearer token scoped to one contact. */
-export interface CustomerSession {
-  token: string;
-  expiresAt: string;
-}
-
-export interface CreditApplicationAnswer {
-  application: CreditApplication;
-  contact: { id: string; status: string };
-  termsOffer?: TermsOffer;
-  /** Only when the application created the contact; for a known email the decision goes out by email. */
-  customerSession?: CustomerSession;
-}
-
-/** `GET /v1/customer/credit-applications/:id`: the answer of the POST without the session. */
-export interface CustomerCreditApplication {
-  application: CreditApplication;
-  contact: { id: string; status: string };
-  /** Once a `credit_check_with_terms` application was approved. */
-  termsOffer?: TermsOffer;
-}
-
-export type TermsOfferStatus = 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
-
-export interface TermsOffer {
-  id: string;
-  contactId?: string;
-  status: TermsOfferStatus;
-  netDays: number;
-  /** Minor units of `currency`. */
-  creditLimit: number;
-  currency: string;
-  expiresAt?: string;
-  /** Once accepted: the net days the customer chose (`netDays` stays as offered). */
-  acceptedNetDays?: number | null;
-  /** `GET /v1/customer/terms-offers/:id` also says what the merchant allows now. */
-  merchant?: { name: string };
-  termsPolicy?: 'locked' | 'flexible';
-  allowedNetDays?: number[];
-}
-
-export interface AcceptTermsRequest {
-  signatureName: string;
-  netDays?: number;
+/** The {@link CustomerApi} on a client (one per client). */
+export function customerApi(client: ApiClient): CustomerApi {
+  let api = apis.get(client);
+  if (!api) apis.set(client, (api = new CustomerApi(client)));
+  return api;
 }

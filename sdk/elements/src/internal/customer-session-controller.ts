@@ -14,6 +14,7 @@ import {
 import { asApiError, requestErrorText } from './wallet-format.js';
 import { walletMessagesFor, type WalletMessages } from './wallet-messages.js';
 import { buttonPart, inputPart } from './parts.js';
+import { customerApi } from './customer-api.js';
 
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -261,7 +262,7 @@ export class CustomerSessionController implements ReactiveController {
     fresh.alert = undefined;
     this.#host.requestUpdate();
     try {
-      await client.post('/v1/public/wallet-links', { email });
+      await customerApi(client).requestWalletLink(email);
       fresh.sent = true;
     } catch (error) {
       const apiError = asApiError(error);

@@ -1,8 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { messagesFor } from './messages.js';
+import { loadMessages, messagesFor } from './messages.js';
 import { en } from './messages/en.js';
 import { es } from './messages/es.js';
 import { fr } from './messages/fr.js';
+import { messages as allEn } from './messages/locale-en.js';
+import { messages as allEs } from './messages/locale-es.js';
+import { messages as allFr } from './messages/locale-fr.js';
 
 /** Every key path of a table (functions and strings are leaves). */
 function paths(table: object, prefix = ''): string[] {
@@ -14,10 +17,12 @@ function paths(table: object, prefix = ''): string[] {
 }
 
 describe('messages', () => {
-  it('picks the table by language, English for others', () => {
-    expect(messagesFor('es-MX')).to.equal(es);
-    expect(messagesFor('FR-ca')).to.equal(fr);
-    expect(messagesFor('de')).to.equal(en);
+  it('picks the table by language once loaded, English for others', async () => {
+    expect(await loadMessages('es-MX')).to.equal(allEs);
+    expect(await loadMessages('FR-ca')).to.equal(allFr);
+    expect(messagesFor('es-MX')).to.equal(allEs);
+    expect(messagesFor('FR-ca')).to.equal(allFr);
+    expect(messagesFor('de')).to.equal(allEn);
     expect(messagesFor('en-GB').continue).to.equal('Continue');
   });
 

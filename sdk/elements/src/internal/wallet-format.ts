@@ -75,8 +75,8 @@ export function requestErrorText(error: CcApiError, m: WalletMessages): string {
   const text = payment[error.code];
   if (typeof text === 'string') return text;
   if (error.status === 402) return m.paymentErrors.processing_error;
-  if (error.code === 'network_error') return m.errors.network_error;
-  if (error.code === 'rate_limited') return m.errors.rate_limited;
+  if (error.code === 'network_error') return m.apiErrors.network_error;
+  if (error.code === 'rate_limited') return m.apiErrors.rate_limited;
   if (
     ['publishable_key_missing', 'authentication_required', 'invalid_credentials', 'origin_not_allowed'].includes(
       error.code,

@@ -2,6 +2,10 @@ import { expect } from '@open-wc/testing';
 import { walletEn } from './messages/wallet-en.js';
 import { walletEs } from './messages/wallet-es.js';
 import { walletFr } from './messages/wallet-fr.js';
+import { loadMessages } from './messages.js';
+import { messages as allEn } from './messages/locale-en.js';
+import { messages as allEs } from './messages/locale-es.js';
+import { messages as allFr } from './messages/locale-fr.js';
 import { walletMessagesFor } from './wallet-messages.js';
 
 /** Every key path of a table (functions and strings are leaves). */
@@ -12,10 +16,14 @@ function paths(table: object, prefix = ''): string[] {
 }
 
 describe('wallet messages', () => {
-  it('picks the table by language, English for others', () => {
-    expect(walletMessagesFor('es-MX')).to.equal(walletEs);
-    expect(walletMessagesFor('fr-CA')).to.equal(walletFr);
-    expect(walletMessagesFor('de')).to.equal(walletEn);
+  it('picks the table by language once loaded, English for others; the wallet texts are in it', async () => {
+    await Promise.all([loadMessages('es'), loadMessages('fr')]);
+    expect(walletMessagesFor('es-MX')).to.equal(allEs);
+    expect(walletMessagesFor('fr-CA')).to.equal(allFr);
+    expect(walletMessagesFor('de')).to.equal(allEn);
+    expect(walletMessagesFor('es-MX').wallet).to.equal(walletEs.wallet);
+    expect(walletMessagesFor('fr-CA').disputeForm).to.equal(walletFr.disputeForm);
+    expect(walletMessagesFor('de').session).to.equal(walletEn.session);
   });
 
   it('has every English text in Spanish and French', () => {

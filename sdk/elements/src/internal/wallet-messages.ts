@@ -1,12 +1,9 @@
-import { walletEn, type WalletMessages } from './messages/wallet-en.js';
-import { walletEs } from './messages/wallet-es.js';
-import { walletFr } from './messages/wallet-fr.js';
+import { messagesFor, type Messages } from './messages.js';
 
-export type { WalletMessages };
+// The wallet's texts are part of the one table (Messages); these names stay for existing imports.
+export type WalletMessages = Messages;
 
-const tables: Record<string, WalletMessages> = { en: walletEn, es: walletEs, fr: walletFr };
-
-/** The wallet elements' texts for a BCP 47 locale, by its language; English for any other language. */
+/** The same as `messagesFor`: one table holds every element's texts. */
 export function walletMessagesFor(locale: string): WalletMessages {
-  return tables[locale.split('-')[0]!.toLowerCase()] ?? walletEn;
+  return messagesFor(locale);
 }

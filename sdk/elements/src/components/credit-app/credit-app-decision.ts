@@ -12,6 +12,7 @@ import type {
 import { Poller } from '../../internal/poller.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import { sessionStore } from '../../internal/session-store.js';
+import { customerApi } from '../../internal/customer-api.js';
 
 export interface DecisionHooks {
   /** An offer to show inline (only in `credit_check_with_terms` mode, with a session). */
@@ -51,7 +52,7 @@ export class CreditDecision {
   async submit(client: ApiClient, body: CreditApplicationRequest): Promise<void> {
     let answer: CreditApplicationAnswer;
     try {
-      answer = await client.post<CreditApplicationAnswer>('/v1/credit-applications', body, {
+      answer = await customerApi(client).applyForCredit(body, {
         idempotencyKey: this.#retry.next(body),
       });
     } catch (error) {
@@ -91,9 +92,7 @@ export class CreditDecision {
     if (!client) return true;
     let answer: CustomerCreditApplication;
     try {
-      answer = await client.get<CustomerCreditApplication>(
-        `/v1/customer/credit-applications/${encodeURIComponent(this.application!.id)}`,
-      );
+      answer = await customerApi(client).creditApplication(this.application!.id);
     } catch (error) {
       if (error instanceof CcApiError && (error.status === 401 || error.status === 404)) {
         // The session ran out: the decision goes out by email instead.

@@ -14,6 +14,7 @@ import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { disputeFormStyles } from './dispute-form.styles.js';
 import { buttonPart, inputPart } from '../../internal/parts.js';
+import { customerApi } from '../../internal/customer-api.js';
 
 /** The longest explanation the API takes, in characters. */
 export const maxExplanation = 2000;
@@ -124,9 +125,7 @@ export class CcDisputeForm extends CcCancelableElement {
     const request = (this.#request = new AbortController());
     if (!this.#loaded) this.loadState = 'loading';
     try {
-      const invoice = await client.get<WalletInvoice>(`/v1/customer/invoices/${encodeURIComponent(id)}`, {
-        signal: request.signal,
-      });
+      const invoice = await customerApi(client).invoice(id, { signal: request.signal });
       if (request.signal.aborted) return undefined;
       this.session.used();
       this.#show(invoice);
@@ -313,13 +312,9 @@ export class CcDisputeForm extends CcCancelableElement {
     this.requestUpdate();
     let focus: string | undefined;
     try {
-      const dispute = await client.post<WalletDispute>(
-        `/v1/customer/invoices/${encodeURIComponent(invoice.id)}/disputes`,
-        body,
-        {
-          idempotencyKey: this.#retry.next(body),
-        },
-      );
+      const dispute = await customerApi(client).disputeInvoice(invoice.id, body, {
+        idempotencyKey: this.#retry.next(body),
+      });
       this.session.used();
       this.#saved = dispute;
       this.#loaded = { ...invoice, status: 'disputed', overdue: invoice.overdue };

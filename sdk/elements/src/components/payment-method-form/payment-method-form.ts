@@ -12,6 +12,7 @@ import type { WalletMessages } from '../../internal/wallet-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { buttonPart } from '../../internal/parts.js';
+import { customerApi } from '../../internal/customer-api.js';
 
 type CardField = 'cardNumber' | 'expiry' | 'cvc';
 type AchField = 'routingNumber' | 'accountNumber' | 'accountHolder';
@@ -252,7 +253,7 @@ export class CcPaymentMethodForm extends CcCancelableElement {
     this.requestUpdate();
     let focus: string | undefined;
     try {
-      const method = await client.post<WalletPaymentMethod>('/v1/customer/payment-methods', body, {
+      const method = await customerApi(client).addPaymentMethod(body, {
         idempotencyKey: this.#retry.next(body),
       });
       this.session.used();

@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { CcPaymentMethodAddedEvent } from '../../events/cc-payment-method-added-event.js';
@@ -7,29 +7,23 @@ import { CcPaymentRequestApprovedEvent } from '../../events/cc-payment-request-a
 import { CcPaymentRequestDeclinedEvent } from '../../events/cc-payment-request-declined-event.js';
 import { CcPaymentSucceededEvent } from '../../events/cc-payment-succeeded-event.js';
 import type { CcApiError } from '../../internal/api-error.js';
-import { focusFirstInvalid, textField } from '../../internal/form-fields.js';
+import { focusFirstInvalid } from '../../internal/form-fields.js';
 import { formatMoney } from '../../internal/money-format.js';
 import { RetryKey } from '../../internal/retry-key.js';
-import type { Page, WalletPayment, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
+import type { WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { CcCancelableElement } from '../../internal/wallet-element.js';
-import {
-  amountExample,
-  asApiError,
-  formatDate,
-  methodLabel,
-  moneyErrorText,
-  readAmount,
-  requestErrorText,
-} from '../../internal/wallet-format.js';
+import { amountExample, asApiError, requestErrorText } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
-import { buttonPart, inputPart } from '../../internal/parts.js';
+import { customerApi } from '../../internal/customer-api.js';
+import { checkAmount, payFieldError } from './request-amount.js';
+import { renderRequestFacts } from './request-facts.js';
+import { renderPayForm, type PayFormActions } from './request-pay-form.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 type Busy = 'approve' | 'decline' | 'pay';
 
 const payable = new Set(['pending_approval', 'approved', 'partially_paid']);
-const exportedParts = 'form, field, label, input, button, button-primary, error, amount, status';
 
 /**
  * One payment request: what is asked, paid and left, and the customer's answer. The
@@ -142,12 +136,8 @@ export class CcPaymentRequest extends CcCancelableElement {
     if (!this.#current) this.loadState = 'loading';
     try {
       const [answer, methods] = await Promise.all([
-        client.get<WalletPaymentRequest>(`/v1/customer/payment-requests/${encodeURIComponent(id)}`, {
-          signal: request.signal,
-        }),
-        methodsGiven
-          ? undefined
-          : client.get<Page<WalletPaymentMethod>>('/v1/customer/payment-methods', { signal: request.signal }),
+        customerApi(client).paymentRequest(id, { signal: request.signal }),
+        methodsGiven ? undefined : customerApi(client).paymentMethods({ signal: request.signal }),
       ]);
       if (request.signal.aborted) return;
       this.session.used();
@@ -189,119 +179,54 @@ export class CcPaymentRequest extends CcCancelableElement {
     const open = payable.has(request.status) && request.remaining > 0;
     return html`<section class="panel request" aria-labelledby="request-title">
       <h2 id="request-title" tabindex="-1">${m.request.title(this.merchantName)}</h2>
-      ${this.#renderFacts(request)}
+      ${renderRequestFacts(request, m, this.activeLocale)}
       ${this.#alert ? html`<div part="error" class="alert" role="alert" id="request-alert" tabindex="-1">${this.#alert}</div>` : nothing}
       ${this.#outcome ? html`<p class="outcome" id="request-outcome" tabindex="-1" role="status">${this.#outcome}</p>` : nothing}
-      ${open ? this.#renderPay(request) : this.#outcome ? nothing : html`<p class="muted">${m.request.closed}</p>`}
+      ${
+        open
+          ? renderPayForm(
+              request,
+              {
+                m,
+                locale: this.activeLocale,
+                busy: this.#busy !== undefined,
+                action: this.#busy,
+                methods: this.#methods,
+                methodId: this.#methodId,
+                method: this.#method,
+                amount: this.#amount,
+                errors: this.#errors,
+                cancelable: this.cancelable,
+              },
+              this.#actions,
+            )
+          : this.#outcome
+            ? nothing
+            : html`<p class="muted">${m.request.closed}</p>`
+      }
       ${this.cancelable && !open ? html`<div class="actions"><button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button></div>` : nothing}
     </section>`;
   }
 
-  #renderFacts(request: WalletPaymentRequest): TemplateResult {
-    const m = this.m;
-    const money = (minor: number) => formatMoney(minor, request.currency, this.activeLocale);
-    const row = (label: string, value: unknown, part?: string) =>
-      html`<div><dt>${label}</dt>${part ? html`<dd part=${part}>${value}</dd>` : html`<dd>${value}</dd>`}</div>`;
-    const closed = request.status === 'declined' || request.status === 'cancelled' || request.status === 'expired';
-    return html`<dl class="facts">
-      ${row(m.request.amount, money(request.amount), 'amount')}
-      ${request.paidAmount > 0 ? row(m.request.paid, money(request.paidAmount), 'amount') : nothing}
-      ${closed ? nothing : row(m.request.remaining, money(request.remaining), 'amount')}
-      ${request.dueDate ? row(m.request.due, formatDate(request.dueDate, this.activeLocale)) : nothing}
-      ${request.memo ? row(m.request.memo, request.memo) : nothing}
-      ${row(
-        m.request.status,
-        html`<span part="status" class="badge ${request.status === 'paid' ? 'success' : ''}" id="request-status">${m.requestStatus[request.status]}</span>`,
-      )}
-    </dl>`;
-  }
-
-  #renderPay(request: WalletPaymentRequest): TemplateResult {
-    const m = this.m;
-    const r = m.request;
-    const pending = request.status === 'pending_approval';
-    const busy = this.#busy !== undefined;
-    const method = this.#method;
-    const money = (minor: number) => formatMoney(minor, request.currency, this.activeLocale);
-    const read = readAmount(this.#amount, request.currency, this.activeLocale);
-    const amount = 'amount' in read ? money(read.amount) : undefined;
-    const minimum = method ? request.minimums[method.type] : undefined;
-    const hint = minimum
-      ? minimum.amount >= request.remaining
-        ? r.fullOnly(money(request.remaining))
-        : r.amountHint(money(minimum.amount), money(request.remaining))
-      : undefined;
-    const payLabel = pending
-      ? amount
-        ? r.approveAndPay(amount)
-        : r.approveAndPayPlain
-      : amount
-        ? r.pay(amount)
-        : r.payPlain;
-    const methodsForm =
-      this.#methods.length === 0
-        ? html`<p>${r.noMethods}</p>
-          <cc-payment-method-form exportparts=${exportedParts} @cc-payment-method-added=${this.#onMethodAdded}></cc-payment-method-form>`
-        : nothing;
-    return html`${methodsForm}
-      <form part="form" novalidate aria-labelledby="request-title" aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onPay} @keydown=${this.onKeydown}>
-        ${
-          this.#methods.length
-            ? html`<fieldset part="field" aria-describedby=${this.#errors.method ? 'request-method-error' : nothing}>
-              <legend part="label">${r.payWith}</legend>
-              ${this.#methods.map(
-                (option) => html`<div class="choice">
-                  <input
-                    part=${inputPart(!!this.#errors.method)}
-                    type="radio"
-                    name="request-method"
-                    id="request-method-${option.id}"
-                    value=${option.id}
-                    .checked=${option.id === this.#methodId}
-                    @change=${() => this.#chooseMethod(option.id)}
-                  />
-                  <label for="request-method-${option.id}">${methodLabel(option, m)}${option.isDefault ? html` <span class="muted">(${m.methods.isDefault})</span>` : nothing}</label>
-                </div>`,
-              )}
-              ${this.#errors.method ? html`<p part="error" class="error" id="request-method-error">${this.#errors.method}</p>` : nothing}
-            </fieldset>`
-            : nothing
-        }
-        ${textField({
-          id: 'request-amount',
-          label: r.amountToPay,
-          value: this.#amount,
-          required: true,
-          optionalText: m.optional,
-          inputmode: 'decimal',
-          autocomplete: 'off',
-          amount: true,
-          hint,
-          error: this.#errors.amount,
-          onInput: (value) => {
-            this.#amount = value;
-            this.#amountTouched = true;
-            if (this.#errors.amount) this.#validateAmount();
-            this.requestUpdate();
-          },
-          onBlur: () => {
-            if (this.#amountTouched) this.#validateAmount();
-            this.requestUpdate();
-          },
-        })}
-        <div class="actions">
-          <button part=${buttonPart(this.#busy === 'pay', 'button-primary')} class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${payLabel}</button>
-          ${
-            pending
-              ? html`<button part=${buttonPart(this.#busy === 'approve')} type="button" id="request-approve" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onApprove}>${r.approve}</button>
-                <button part=${buttonPart(this.#busy === 'decline')} type="button" id="request-decline" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onDecline}>${r.decline}</button>`
-              : nothing
-          }
-          ${this.cancelable ? html`<button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button>` : nothing}
-        </div>
-        <p class="sr-only" role="status">${busy ? r.working : ''}</p>
-      </form>`;
-  }
+  readonly #actions: PayFormActions = {
+    methodAdded: (event) => this.#onMethodAdded(event),
+    pay: (event) => void this.#onPay(event),
+    keydown: (event) => this.onKeydown(event),
+    choose: (id) => this.#chooseMethod(id),
+    amountInput: (value) => {
+      this.#amount = value;
+      this.#amountTouched = true;
+      if (this.#errors.amount) this.#validateAmount();
+      this.requestUpdate();
+    },
+    amountBlur: () => {
+      if (this.#amountTouched) this.#validateAmount();
+      this.requestUpdate();
+    },
+    approve: () => void this.#onApprove(),
+    decline: () => void this.#onDecline(),
+    cancel: () => this.cancel(),
+  };
 
   #chooseMethod(id: string): void {
     this.#methodId = id;
@@ -319,30 +244,10 @@ export class CcPaymentRequest extends CcCancelableElement {
 
   /** The minimum rule as the API applies it; the API decides. */
   #validateAmount(): number | undefined {
-    const request = this.#current!;
-    const m = this.m;
-    const money = (minor: number) => formatMoney(minor, request.currency, this.activeLocale);
-    const read = readAmount(this.#amount, request.currency, this.activeLocale);
-    let error: string | undefined;
-    if ('code' in read) {
-      error = moneyErrorText(
-        read.code,
-        m.request.amountToPay,
-        request.currency,
-        this.activeLocale,
-        m,
-        request.remaining,
-      );
-    } else if (read.amount > request.remaining) {
-      error = m.paymentErrors.exceeds_remaining(money(request.remaining));
-    } else {
-      const minimum = this.#method ? request.minimums[this.#method.type].amount : 0;
-      if (read.amount < minimum && read.amount !== request.remaining)
-        error = m.paymentErrors.below_minimum(money(minimum));
-    }
-    if (error) this.#errors.amount = error;
+    const checked = checkAmount(this.#current!, this.#amount, this.#method, this.m, this.activeLocale);
+    if ('error' in checked) this.#errors.amount = checked.error;
     else delete this.#errors.amount;
-    return error || !('amount' in read) ? undefined : read.amount;
+    return 'amount' in checked ? checked.amount : undefined;
   }
 
   readonly #onPay = async (event: Event): Promise<void> => {
@@ -369,13 +274,9 @@ export class CcPaymentRequest extends CcCancelableElement {
     focus = await this.#run('pay', async (client, token) => {
       const body = { amount, paymentMethodId: method.id };
       try {
-        const payment = await client.post<WalletPayment>(
-          `/v1/customer/payment-requests/${encodeURIComponent(request.id)}/payments`,
-          body,
-          {
-            idempotencyKey: this.#keys.pay.next(body),
-          },
-        );
+        const payment = await customerApi(client).payPaymentRequest(request.id, body, {
+          idempotencyKey: this.#keys.pay.next(body),
+        });
         this.session.used();
         const remaining = this.#current!.remaining - amount;
         this.#current = {
@@ -421,15 +322,9 @@ export class CcPaymentRequest extends CcCancelableElement {
   #payFailed(error: CcApiError): string {
     const m = this.m;
     const request = this.#current!;
-    const money = (minor: unknown) => formatMoney(Number(minor), request.currency, this.activeLocale);
-    if (error.code === 'below_minimum_payment' && typeof error.body.minimum === 'number') {
-      this.#errors.amount = m.paymentErrors.below_minimum(money(error.body.minimum));
-    } else if (error.code === 'exceeds_remaining_balance' && typeof error.body.remaining === 'number') {
-      this.#errors.amount = m.paymentErrors.exceeds_remaining(money(error.body.remaining));
-    } else if (error.status === 422 && error.param === 'amount') {
-      this.#errors.amount = error.message;
-    } else if (error.status === 422 && error.param === 'paymentMethodId') {
-      this.#errors.method = requestErrorText(error, m);
+    const field = payFieldError(error, request, m, this.activeLocale);
+    if (field) {
+      Object.assign(this.#errors, field);
     } else {
       // 402 (a refused charge) is named by the processor's code in plain words.
       this.#alert = requestErrorText(error, m);
@@ -450,13 +345,9 @@ export class CcPaymentRequest extends CcCancelableElement {
     this.#alert = this.#outcome = undefined;
     return this.#run(action, async (client, token) => {
       try {
-        const answer = await client.post<WalletPaymentRequest>(
-          `/v1/customer/payment-requests/${encodeURIComponent(request.id)}/${action}`,
-          undefined,
-          {
-            idempotencyKey: this.#keys[action].next(null),
-          },
-        );
+        const answer = await customerApi(client).answerPaymentRequest(request.id, action, {
+          idempotencyKey: this.#keys[action].next(null),
+        });
         this.session.used();
         this.#current = { ...request, ...answer };
         const detail = { paymentRequestId: request.id, contactId: answer.contactId ?? request.contactId ?? '' };

@@ -12,6 +12,7 @@ import type { PublicConfig } from '../../internal/public-config.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import { renderOutcome, renderTerms } from './terms-offer-view.js';
 import { buttonPart } from '../../internal/parts.js';
+import { customerApi } from '../../internal/customer-api.js';
 
 /** What the panel needs from the element showing it, read on every render. */
 export interface OfferPanelContext {
@@ -215,13 +216,9 @@ export class TermsOfferPanel {
           code: 'authentication_required',
           message: 'No customer session.',
         });
-      const answer = await client.post<Partial<TermsOffer> | undefined>(
-        `/v1/customer/terms-offers/${encodeURIComponent(offer.id)}/${action}`,
-        body,
-        {
-          idempotencyKey: retry.next(body ?? null),
-        },
-      );
+      const answer = await customerApi(client).answerTermsOffer(offer.id, action, body, {
+        idempotencyKey: retry.next(body ?? null),
+      });
       done(answer ?? {});
     } catch (error) {
       retry.failed(error);

@@ -6,13 +6,13 @@ import { CcApiError } from '../../internal/api-error.js';
 import { apiErrorText } from '../../internal/api-error-text.js';
 import { CcElement } from '../../internal/cc-element.js';
 import { ConfigController } from '../../internal/config-controller.js';
-import type { TermsOffer } from '../../internal/customer-api.js';
 import { devWarn } from '../../internal/dev-warnings.js';
 import { messagesFor } from '../../internal/messages.js';
 import { sessionStore } from '../../internal/session-store.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { TermsOfferPanel } from './terms-offer-panel.js';
 import { termsOfferStyles } from './terms-offer.styles.js';
+import { customerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -118,9 +118,7 @@ export class CcTermsOffer extends CcElement {
     const request = (this.#request = new AbortController());
     this.loadState = 'loading';
     try {
-      const offer = await client.get<TermsOffer>(`/v1/customer/terms-offers/${encodeURIComponent(offerId)}`, {
-        signal: request.signal,
-      });
+      const offer = await customerApi(client).termsOffer(offerId, { signal: request.signal });
       if (request.signal.aborted) return;
       this.#panel.show(offer);
       this.loadState = 'ready';

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../internal/api-client.js';
+import { customerApi, type PagedList } from '../../internal/customer-api.js';
 import type { Page } from '../../internal/wallet-api.js';
 
 const PAGE = 50;
@@ -10,7 +11,7 @@ const PAGE = 50;
  * pay — every one, not only the latest 50.
  */
 export class OlderRows<T extends { id: string }> {
-  constructor(private readonly path: string) {}
+  constructor(private readonly list: PagedList) {}
 
   rows: T[] = [];
   /** Whether more remain after `rows` (undefined: none loaded yet; the first page says). */
@@ -28,7 +29,7 @@ export class OlderRows<T extends { id: string }> {
     if (!last || this.busy) return 0;
     this.busy = true;
     try {
-      const page = await client.get<Page<T>>(this.path, { query: { limit: PAGE, startingAfter: last.id } });
+      const page = await customerApi(client).page<T>(this.list, { limit: PAGE, startingAfter: last.id });
       this.rows = [...this.rows, ...page.data];
       this.hasMore = page.hasMore;
       return page.data.length;
@@ -45,10 +46,11 @@ export class OlderRows<T extends { id: string }> {
     let hasMore = first.hasMore;
     let after = first.data.at(-1)?.id;
     while (hasMore && after && rows.length < wanted) {
-      const page = await client.get<Page<T>>(this.path, {
-        query: { limit: Math.min(100, wanted - rows.length), startingAfter: after },
-        signal,
-      });
+      const page = await customerApi(client).page<T>(
+        this.list,
+        { limit: Math.min(100, wanted - rows.length), startingAfter: after },
+        { signal },
+      );
       rows.push(...page.data);
       hasMore = page.hasMore;
       after = page.data.at(-1)?.id;

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
 import { CcPaymentFailedEvent } from '../../events/cc-payment-failed-event.js';
@@ -13,31 +13,26 @@ import type {
   Page,
   Wallet,
   WalletInvoice,
-  WalletPayment,
   WalletPaymentMethod,
   WalletPaymentRequest,
 } from '../../internal/wallet-api.js';
 import { CcCustomerElement } from '../../internal/wallet-element.js';
-import { asApiError, formatDate, methodLabel, requestErrorText } from '../../internal/wallet-format.js';
+import { asApiError, requestErrorText } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { OlderRows } from './older-rows.js';
+import { renderDisputes, renderPayments, renderTerms } from './wallet-sections.js';
+import { renderInvoices, type InvoiceActions } from './wallet-invoices.js';
+import { renderMethods, type MethodActions } from './wallet-methods.js';
+import { focusIntoPanel, type Panel, type PanelActions } from './wallet-panel.js';
+import { renderRequests, type RequestActions } from './wallet-requests.js';
 import { walletElementStyles } from './wallet.styles.js';
+import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What is open in place, and the button that opened it (focus returns there on close). */
-type Panel =
-  | { kind: 'pay'; invoiceId: string; opener: string }
-  | { kind: 'dispute'; invoiceId: string; opener: string }
-  | { kind: 'request'; requestId: string; opener: string }
-  | { kind: 'method'; opener: string }
-  | { kind: 'remove'; methodId: string; opener: string };
-
-const exportedParts = 'form, field, label, input, button, button-primary, error, amount, status';
-const payableStatuses = new Set(['open', 'partially_paid']);
-const openRequestStatuses = new Set(['pending_approval', 'approved', 'partially_paid']);
 
 /** The wallet lists that page past their first 50 rows on request. */
 type OlderKind = 'invoices' | 'requests';
@@ -104,8 +99,8 @@ export class CcWallet extends CcCustomerElement {
   #announcement?: string | undefined;
   /** The invoices and payment requests past the wallet's first page, shown on request. */
   readonly #older = {
-    invoices: new OlderRows<WalletInvoice>('/v1/customer/invoices'),
-    requests: new OlderRows<WalletPaymentRequest>('/v1/customer/payment-requests'),
+    invoices: new OlderRows<WalletInvoice>('invoices'),
+    requests: new OlderRows<WalletPaymentRequest>('payment-requests'),
   };
   /** What "Show older …" last did, for the polite live region under each list. */
   #olderNote: Record<OlderKind, string> = { invoices: '', requests: '' };
@@ -119,10 +114,13 @@ export class CcWallet extends CcCustomerElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('cc-dispute-saved', this.#refresh);
-    this.addEventListener('cc-payment-request-approved', this.#refresh);
-    this.addEventListener('cc-payment-request-declined', this.#refresh);
-    this.addEventListener('cc-payment-succeeded', this.#refresh);
+    for (const type of [
+      'cc-dispute-saved',
+      'cc-payment-request-approved',
+      'cc-payment-request-declined',
+      'cc-payment-succeeded',
+    ])
+      this.addEventListener(type, this.#refresh);
     this.addEventListener('cc-payment-method-added', this.#onMethodAdded);
   }
 
@@ -145,16 +143,9 @@ export class CcWallet extends CcCustomerElement {
   }
 
   #provide(value: CcConfigContext): void {
-    const current = this.#context.value;
-    if (
-      current &&
-      current.client === value.client &&
-      current.config === value.config &&
-      current.locale === value.locale &&
-      current.status === value.status
-    )
-      return;
-    this.#context.setValue(value);
+    const now = this.#context.value;
+    const same = now && (['client', 'config', 'locale', 'status'] as const).every((key) => now[key] === value[key]);
+    if (!same) this.#context.setValue(value);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -173,7 +164,7 @@ export class CcWallet extends CcCustomerElement {
     const request = (this.#request = new AbortController());
     if (!this.#wallet) this.loadState = 'loading';
     try {
-      const wallet = await client.get<Wallet>('/v1/customer/wallet', { signal: request.signal });
+      const wallet = await customerApi(client).wallet({ signal: request.signal });
       if (request.signal.aborted) return;
       if (this.#wallet?.contact.id !== wallet.contact.id) for (const older of Object.values(this.#older)) older.reset();
       await this.#older.invoices.refresh(client, wallet.invoices, request.signal);
@@ -235,64 +226,34 @@ export class CcWallet extends CcCustomerElement {
           ? html`<p part="status" class="outcome" role="status" id="wallet-announcement" tabindex="-1">${this.#announcement}</p>`
           : nothing
       }
-      ${this.#renderTerms(wallet)} ${this.#renderInvoices(wallet)} ${this.#renderRequests(wallet)} ${this.#renderPayments(wallet)}
-      ${this.#renderMethods(wallet)} ${this.#renderDisputes(wallet)}
+      ${renderTerms(wallet, this.m, this.activeLocale)} ${renderInvoices(
+        wallet,
+        {
+          m: this.m,
+          locale: this.activeLocale,
+          panel: this.panel,
+          older: this.#older.invoices,
+          olderNote: this.#olderNote.invoices,
+          pay: this.#pay,
+        },
+        this.#invoiceActions,
+      )} ${renderRequests(
+        wallet,
+        {
+          m: this.m,
+          locale: this.activeLocale,
+          panel: this.panel,
+          older: this.#older.requests,
+          olderNote: this.#olderNote.requests,
+        },
+        this.#requestActions,
+      )} ${renderPayments(wallet, this.m, this.activeLocale)}
+      ${renderMethods(wallet, { m: this.m, panel: this.panel, busyMethod: this.#busyMethod }, this.#methodActions)} ${renderDisputes(wallet, this.m, this.activeLocale)}
     </div>`;
   }
 
   #money(minor: number, currency: string): string {
     return formatMoney(minor, currency, this.activeLocale);
-  }
-
-  #renderTerms(wallet: Wallet): TemplateResult {
-    const w = this.m.wallet;
-    const terms = wallet.terms;
-    return html`<section aria-labelledby="terms-title">
-      <h3 id="terms-title">${w.terms}</h3>
-      ${
-        terms
-          ? html`<dl class="facts">
-            <div><dt>${w.terms}</dt><dd>${w.netDays(terms.netDays)}</dd></div>
-            <div><dt>${w.creditLimit}</dt><dd part="amount">${this.#money(terms.creditLimit, terms.currency)}</dd></div>
-          </dl>`
-          : html`<p class="muted">${w.noTerms}</p>`
-      }
-    </section>`;
-  }
-
-  #renderInvoices(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const { rows: invoices, hasMore } = this.#older.invoices.view(wallet.invoices);
-    return html`<section aria-labelledby="invoices-title">
-      <h3 id="invoices-title">${w.invoices}</h3>
-      ${
-        invoices.length === 0
-          ? html`<p class="muted">${w.noInvoices}</p>`
-          : html`<div class="table-wrap">
-            <table part="table" aria-labelledby="invoices-title">
-              <thead>
-                <tr>
-                  <th scope="col">${w.invoice}</th>
-                  <th scope="col" class="num">${w.balance}</th>
-                  <th scope="col">${w.dueDate}</th>
-                  <th scope="col">${w.status}</th>
-                  <th scope="col">${w.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${invoices.map((invoice) => this.#renderInvoiceRow(invoice, wallet))}
-              </tbody>
-            </table>
-          </div>`
-      }
-      ${
-        hasMore
-          ? html`<p><button part="button" type="button" id="older-invoices" aria-disabled=${this.#older.invoices.busy ? 'true' : 'false'} @click=${() => this.#showOlder('invoices')}>${w.showOlder}</button></p>`
-          : nothing
-      }
-      <p class="sr-only" role="status">${this.#olderNote.invoices}</p>
-    </section>`;
   }
 
   /** "Show older …": the next page of that list, announced, with focus on the first row that came. */
@@ -336,318 +297,6 @@ export class CcWallet extends CcCustomerElement {
     }
   }
 
-  #renderInvoiceRow(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const panel = this.panel;
-    const open =
-      panel && (panel.kind === 'pay' || panel.kind === 'dispute') && panel.invoiceId === invoice.id ? panel : undefined;
-    const payable = payableStatuses.has(invoice.status) && invoice.balance > 0;
-    return html`<tr part="row" id="invoice-${invoice.id}">
-        <th scope="row">${invoice.number}</th>
-        <td class="num" part="amount">${this.#money(invoice.balance, invoice.currency)}</td>
-        <td>${formatDate(invoice.dueDate, this.activeLocale)}</td>
-        <td>
-          <span class="badges">
-            <span part="status" class="badge ${invoice.status === 'paid' ? 'success' : invoice.status === 'disputed' ? 'danger' : ''}">${m.invoiceStatus[invoice.status]}</span>
-            ${invoice.overdue ? html`<span part="status" class="badge danger">${m.overdue}</span>` : nothing}
-          </span>
-        </td>
-        <td class="actions-cell">
-          ${
-            payable
-              ? html`<button
-                  part="button button-primary"
-                  class="primary"
-                  type="button"
-                  id="pay-${invoice.id}"
-                  aria-label=${w.payInvoice(invoice.number)}
-                  aria-expanded=${open?.kind === 'pay' ? 'true' : 'false'}
-                  @click=${() => this.#open({ kind: 'pay', invoiceId: invoice.id, opener: `pay-${invoice.id}` })}
-                >
-                  ${w.pay}
-                </button>
-                <button
-                  part="button"
-                  type="button"
-                  id="dispute-${invoice.id}"
-                  aria-label=${w.disputeInvoice(invoice.number)}
-                  aria-expanded=${open?.kind === 'dispute' ? 'true' : 'false'}
-                  @click=${() => this.#open({ kind: 'dispute', invoiceId: invoice.id, opener: `dispute-${invoice.id}` })}
-                >
-                  ${w.dispute}
-                </button>`
-              : nothing
-          }
-        </td>
-      </tr>
-      ${
-        open
-          ? html`<tr class="panel-row" part="row">
-            <td colspan="5" @keydown=${this.#onPanelKeydown}>
-              ${
-                open.kind === 'dispute'
-                  ? html`<cc-dispute-form
-                    cancelable
-                    exportparts=${exportedParts}
-                    invoice-id=${invoice.id}
-                    .invoice=${invoice}
-                    @cc-cancel=${this.#close}
-                  ></cc-dispute-form>`
-                  : this.#renderPayPanel(invoice, wallet)
-              }
-            </td>
-          </tr>`
-          : nothing
-      }`;
-  }
-
-  #renderPayPanel(invoice: WalletInvoice, wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const methods = wallet.paymentMethods.data;
-    const amount = this.#money(invoice.balance, invoice.currency);
-    return html`<section class="panel" aria-labelledby="pay-title">
-      <h4 id="pay-title" tabindex="-1">${w.payTitle(invoice.number, amount)}</h4>
-      ${this.#pay.alert ? html`<div part="error" class="alert" role="alert" id="pay-alert" tabindex="-1">${this.#pay.alert}</div>` : nothing}
-      ${
-        methods.length === 0
-          ? html`<p>${m.request.noMethods}</p>
-            <cc-payment-method-form exportparts=${exportedParts} cancelable @cc-cancel=${this.#close}></cc-payment-method-form>`
-          : html`<form part="form" novalidate aria-labelledby="pay-title" aria-busy=${this.#pay.busy ? 'true' : 'false'} @submit=${(event: Event) => this.#payInvoice(event, invoice)}>
-            <fieldset part="field">
-              <legend part="label">${m.request.payWith}</legend>
-              ${methods.map(
-                (method) => html`<div class="choice">
-                  <input
-                    part="input"
-                    type="radio"
-                    name="pay-method"
-                    id="pay-method-${method.id}"
-                    .checked=${method.id === this.#pay.methodId}
-                    @change=${() => {
-                      this.#pay.methodId = method.id;
-                      this.requestUpdate();
-                    }}
-                  />
-                  <label for="pay-method-${method.id}">${methodLabel(method, m)}${method.isDefault ? html` <span class="muted">(${m.methods.isDefault})</span>` : nothing}</label>
-                </div>`,
-              )}
-            </fieldset>
-            <div class="actions">
-              <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.#pay.busy ? 'true' : 'false'}>${m.request.pay(amount)}</button>
-              <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
-            </div>
-            <p class="sr-only" role="status">${this.#pay.busy ? m.request.working : ''}</p>
-          </form>`
-      }
-    </section>`;
-  }
-
-  #renderRequests(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const { rows: requests, hasMore } = this.#older.requests.view(wallet.paymentRequests);
-    return html`<section aria-labelledby="requests-title">
-      <h3 id="requests-title">${w.requests}</h3>
-      ${
-        requests.length === 0
-          ? html`<p class="muted">${w.noRequests}</p>`
-          : html`<ul class="list">
-            ${requests.map((request) => this.#renderRequest(request, wallet))}
-          </ul>`
-      }
-      ${
-        hasMore
-          ? html`<p><button part="button" type="button" id="older-requests" aria-disabled=${this.#older.requests.busy ? 'true' : 'false'} @click=${() => this.#showOlder('requests')}>${w.showOlderRequests}</button></p>`
-          : nothing
-      }
-      <p class="sr-only" role="status">${this.#olderNote.requests}</p>
-    </section>`;
-  }
-
-  #renderRequest(request: WalletPaymentRequest, wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const open = this.panel?.kind === 'request' && this.panel.requestId === request.id;
-    const invoice = request.invoiceId ? wallet.invoices.data.find((i) => i.id === request.invoiceId) : undefined;
-    const amount = this.#money(request.amount, request.currency);
-    return html`<li id="request-${request.id}">
-        <span class="what">
-          <strong part="amount">${amount}</strong>
-          <span class="muted">${[request.memo, invoice ? `${m.request.invoice} ${invoice.number}` : ''].filter(Boolean).join(' · ')}</span>
-        </span>
-        <span class="badges"><span part="status" class="badge ${request.status === 'paid' ? 'success' : ''}">${m.requestStatus[request.status]}</span></span>
-        ${
-          openRequestStatuses.has(request.status)
-            ? html`<button
-              part="button"
-              type="button"
-              id="review-${request.id}"
-              aria-label=${w.reviewRequest(amount)}
-              aria-expanded=${open ? 'true' : 'false'}
-              @click=${() => this.#open({ kind: 'request', requestId: request.id, opener: `review-${request.id}` })}
-            >
-              ${w.review}
-            </button>`
-            : nothing
-        }
-      </li>
-      ${
-        open
-          ? html`<li class="inline-panel" @keydown=${this.#onPanelKeydown}>
-            <cc-payment-request
-              cancelable
-              exportparts=${exportedParts}
-              request-id=${request.id}
-              .request=${request}
-              .paymentMethods=${wallet.paymentMethods.data}
-              @cc-cancel=${this.#close}
-            ></cc-payment-request>
-          </li>`
-          : nothing
-      }`;
-  }
-
-  #renderPayments(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const payments = wallet.payments.data;
-    const methods = new Map(wallet.paymentMethods.data.map((method) => [method.id, method]));
-    return html`<section aria-labelledby="payments-title">
-      <h3 id="payments-title">${w.payments}</h3>
-      ${
-        payments.length === 0
-          ? html`<p class="muted">${w.noPayments}</p>`
-          : html`<div class="table-wrap">
-            <table part="table" aria-labelledby="payments-title">
-              <thead>
-                <tr>
-                  <th scope="col">${w.date}</th>
-                  <th scope="col" class="num">${w.amount}</th>
-                  <th scope="col">${w.method}</th>
-                  <th scope="col">${w.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${payments.map((payment) => this.#renderPayment(payment, methods))}
-              </tbody>
-            </table>
-          </div>`
-      }
-    </section>`;
-  }
-
-  #renderPayment(payment: WalletPayment, methods: Map<string, WalletPaymentMethod>): TemplateResult {
-    const m = this.m;
-    const method = methods.get(payment.paymentMethodId);
-    const failure = payment.failureCode
-      ? ((m.paymentErrors as Record<string, unknown>)[payment.failureCode] as string | undefined)
-      : undefined;
-    return html`<tr part="row">
-      <td>${formatDate(payment.createdAt, this.activeLocale)}</td>
-      <td class="num" part="amount">${this.#money(payment.amount, payment.currency)}</td>
-      <td>${method ? methodLabel(method, m) : ''}</td>
-      <td>
-        <span part="status" class="badge ${payment.status === 'failed' ? 'danger' : 'success'}">${m.paymentStatus[payment.status]}</span>
-        ${failure ? html`<span class="muted">${failure}</span>` : nothing}
-      </td>
-    </tr>`;
-  }
-
-  #renderMethods(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const methods = wallet.paymentMethods.data;
-    const panel = this.panel;
-    return html`<section aria-labelledby="methods-title">
-      <h3 id="methods-title">${w.paymentMethods}</h3>
-      ${
-        methods.length === 0
-          ? html`<p class="muted">${w.noMethods}</p>`
-          : html`<ul class="list">
-            ${methods.map((method) => {
-              const label = methodLabel(method, m);
-              const expiry =
-                method.expMonth && method.expYear
-                  ? m.methods.expires(String(method.expMonth).padStart(2, '0'), method.expYear)
-                  : '';
-              const confirming = panel?.kind === 'remove' && panel.methodId === method.id;
-              const busy = this.#busyMethod === method.id ? 'true' : 'false';
-              return html`<li>
-                <span class="what"><span>${label}</span>${expiry ? html`<span class="muted">${expiry}</span>` : nothing}</span>
-                ${method.isDefault ? html`<span part="status" class="badge success">${m.methods.isDefault}</span>` : nothing}
-                <span class="actions">
-                  ${
-                    confirming
-                      ? html`<span role="group" aria-labelledby="confirm-${method.id}" @keydown=${this.#onPanelKeydown}>
-                        <span id="confirm-${method.id}">${w.confirmRemove(label)}</span>
-                        <button part="button" type="button" id="confirm-remove-${method.id}" aria-disabled=${busy} @click=${() => this.#removeMethod(method)}>${w.remove}</button>
-                        <button part="button" type="button" @click=${this.#close}>${m.cancel}</button>
-                      </span>`
-                      : html`${
-                          method.isDefault
-                            ? nothing
-                            : html`<button part="button" type="button" aria-label=${w.makeDefaultLabel(label)} aria-disabled=${busy} @click=${() => this.#makeDefault(method)}>
-                              ${w.makeDefault}
-                            </button>`
-                        }
-                        <button
-                          part="button"
-                          type="button"
-                          id="remove-${method.id}"
-                          aria-label=${w.removeLabel(label)}
-                          @click=${() => this.#open({ kind: 'remove', methodId: method.id, opener: `remove-${method.id}` })}
-                        >
-                          ${w.remove}
-                        </button>`
-                  }
-                </span>
-              </li>`;
-            })}
-          </ul>`
-      }
-      ${
-        panel?.kind === 'method'
-          ? html`<div class="inline-panel" @keydown=${this.#onPanelKeydown}>
-            <cc-payment-method-form cancelable exportparts=${exportedParts} @cc-cancel=${this.#close}></cc-payment-method-form>
-          </div>`
-          : html`<div class="actions">
-            <button part="button" type="button" id="add-method" @click=${() => this.#open({ kind: 'method', opener: 'add-method' })}>${w.addMethod}</button>
-          </div>`
-      }
-    </section>`;
-  }
-
-  #renderDisputes(wallet: Wallet): TemplateResult {
-    const m = this.m;
-    const w = m.wallet;
-    const disputes = wallet.disputes.data;
-    const numbers = new Map(wallet.invoices.data.map((invoice) => [invoice.id, invoice]));
-    return html`<section aria-labelledby="disputes-title">
-      <h3 id="disputes-title">${w.disputes}</h3>
-      ${
-        disputes.length === 0
-          ? html`<p class="muted">${w.noDisputes}</p>`
-          : html`<ul class="list">
-            ${disputes.map((dispute) => {
-              const invoice = numbers.get(dispute.invoiceId);
-              const status =
-                dispute.status === 'open' ? w.disputeStatus.open : w.disputeStatus[dispute.outcome ?? 'reject'];
-              return html`<li>
-                <span class="what">
-                  <strong>${invoice ? `${m.request.invoice} ${invoice.number}` : dispute.invoiceId}</strong>
-                  ${dispute.explanation ? html`<span class="muted">${dispute.explanation}</span>` : nothing}
-                </span>
-                <span part="amount">${this.#money(dispute.amount, dispute.currency ?? invoice?.currency ?? 'USD')}</span>
-                <span part="status" class="badge ${dispute.status === 'open' ? 'danger' : 'success'}">${status}</span>
-              </li>`;
-            })}
-          </ul>`
-      }
-    </section>`;
-  }
-
   /** Opens a panel in place and moves focus into it. */
   #open(panel: Panel): void {
     if (this.panel?.opener === panel.opener) return this.#close();
@@ -655,30 +304,7 @@ export class CcWallet extends CcCustomerElement {
     this.#announcement = undefined;
     this.#pay = { methodId: this.#pay.methodId, busy: false };
     this.#payKey = new RetryKey();
-    this.#focusAfterRender = () => void this.#focusInto(panel);
-  }
-
-  async #focusInto(panel: Panel): Promise<void> {
-    const root = this.renderRoot;
-    const inner = async (selector: string, target: string) => {
-      const element = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
-      if (!element) return;
-      await element.updateComplete;
-      // The part may still be loading its session or data: wait for its first field.
-      for (let i = 0; i < 40 && !element.shadowRoot?.querySelector(target); i++)
-        await new Promise((r) => setTimeout(r, 25));
-      element.shadowRoot?.querySelector<HTMLElement>(target)?.focus();
-    };
-    if (panel.kind === 'dispute') await inner('cc-dispute-form', '#dispute-explanation');
-    else if (panel.kind === 'request')
-      await inner('cc-payment-request', 'input[name="request-method"]:checked, #request-amount, #request-title');
-    else if (panel.kind === 'method') await inner('cc-payment-method-form', 'input[name="method-type"]:checked');
-    else if (panel.kind === 'pay')
-      (
-        root.querySelector<HTMLElement>('input[name="pay-method"]:checked') ??
-        root.querySelector<HTMLElement>('#pay-title')
-      )?.focus();
-    else root.querySelector<HTMLElement>(`#confirm-remove-${panel.methodId}`)?.focus();
+    this.#focusAfterRender = () => void focusIntoPanel(this.renderRoot, panel);
   }
 
   /** Closes the panel and gives focus back to the button that opened it. */
@@ -708,13 +334,9 @@ export class CcWallet extends CcCustomerElement {
     this.#pay = { methodId, busy: true };
     this.requestUpdate();
     try {
-      const payment = await client.post<WalletPayment>(
-        `/v1/customer/invoices/${encodeURIComponent(invoice.id)}/payments`,
-        body,
-        {
-          idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
-        },
-      );
+      const payment = await customerApi(client).payInvoice(invoice.id, body, {
+        idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
+      });
       this.session.used();
       this.panel = undefined;
       this.#announcement = m.wallet.invoicePaid(invoice.number, this.#money(payment.amount, payment.currency));
@@ -752,24 +374,51 @@ export class CcWallet extends CcCustomerElement {
     }
   }
 
+  readonly #panelActions: PanelActions = {
+    open: (panel) => this.#open(panel),
+    close: () => this.#close(),
+    panelKeydown: (event) => this.#onPanelKeydown(event),
+  };
+
+  readonly #invoiceActions: InvoiceActions = {
+    ...this.#panelActions,
+    showOlder: () => void this.#showOlder('invoices'),
+    chooseMethod: (methodId) => {
+      this.#pay.methodId = methodId;
+      this.requestUpdate();
+    },
+    pay: (event, invoice) => void this.#payInvoice(event, invoice),
+  };
+
+  readonly #requestActions: RequestActions = {
+    ...this.#panelActions,
+    showOlder: () => void this.#showOlder('requests'),
+  };
+
+  readonly #methodActions: MethodActions = {
+    ...this.#panelActions,
+    makeDefault: (method) => void this.#makeDefault(method),
+    remove: (method) => void this.#removeMethod(method),
+  };
+
   async #makeDefault(method: WalletPaymentMethod): Promise<void> {
-    await this.#methodAction(method, 'POST', `/v1/customer/payment-methods/${encodeURIComponent(method.id)}/default`);
+    await this.#methodAction(method, (api) => api.makeDefaultPaymentMethod(method.id));
   }
 
   async #removeMethod(method: WalletPaymentMethod): Promise<void> {
-    await this.#methodAction(method, 'DELETE', `/v1/customer/payment-methods/${encodeURIComponent(method.id)}`);
+    await this.#methodAction(method, (api) => api.removePaymentMethod(method.id));
     this.panel = undefined;
     this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#add-method')?.focus();
   }
 
-  async #methodAction(method: WalletPaymentMethod, verb: 'POST' | 'DELETE', path: string): Promise<void> {
+  async #methodAction(method: WalletPaymentMethod, call: (api: CustomerApi) => Promise<unknown>): Promise<void> {
     const client = this.session.client;
     if (!client || this.#busyMethod) return;
     const token = this.session.token;
     this.#busyMethod = method.id;
     this.requestUpdate();
     try {
-      await (verb === 'POST' ? client.post(path) : client.delete(path));
+      await call(customerApi(client));
       this.session.used();
       await this.#load();
     } catch (error) {

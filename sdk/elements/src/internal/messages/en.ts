@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+import { apiErrorsEn } from './api-errors-en.js';
 /** English: the reference table; every other language has the same keys. */
 export const en = {
   merchantFallback: 'the merchant',
@@ -63,11 +65,11 @@ export const en = {
     currency_invalid: 'This currency is not supported.',
     invalid: (label: string) => `${label}: check this entry.`,
   },
-  problems: (count: number) => (count === 1 ? 'There is 1 problem to fix.' : `There are ${count} problems to fix.`),
+  problems: (count: number) =>
+    plural('en', count, { one: 'There is 1 problem to fix.', other: `There are ${count} problems to fix.` }),
 
   apiErrors: {
-    network_error: "We couldn't reach CustomerConnect. Check your connection and try again; your answers are kept.",
-    rate_limited: 'There have been too many attempts. Wait a minute, then try again.',
+    ...apiErrorsEn,
     mode_not_allowed: "This merchant doesn't offer this kind of credit application. Please contact them.",
     setup: "This form isn't set up correctly on this website. Please contact the merchant.",
     session_expired: 'Your session has expired. Open the link in your latest email to continue.',

@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+import { apiErrorsEs } from './api-errors-es.js';
 import type { en } from './en.js';
 
 export const es: typeof en = {
@@ -64,12 +66,11 @@ export const es: typeof en = {
     currency_invalid: 'Esta moneda no es compatible.',
     invalid: (label) => `${label}: revise este dato.`,
   },
-  problems: (count) => (count === 1 ? 'Hay 1 problema que corregir.' : `Hay ${count} problemas que corregir.`),
+  problems: (count) =>
+    plural('es', count, { one: 'Hay 1 problema que corregir.', other: `Hay ${count} problemas que corregir.` }),
 
   apiErrors: {
-    network_error:
-      'No pudimos conectar con CustomerConnect. Revise su conexión e inténtelo de nuevo; sus respuestas se conservan.',
-    rate_limited: 'Ha habido demasiados intentos. Espere un minuto e inténtelo de nuevo.',
+    ...apiErrorsEs,
     mode_not_allowed: 'Este comercio no ofrece este tipo de solicitud de crédito. Póngase en contacto con él.',
     setup: 'Este formulario no está bien configurado en este sitio web. Póngase en contacto con el comercio.',
     session_expired: 'Su sesión ha caducado. Abra el enlace de su correo más reciente para continuar.',

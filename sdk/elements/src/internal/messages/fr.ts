@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+import { apiErrorsFr } from './api-errors-fr.js';
 import type { en } from './en.js';
 
 export const fr: typeof en = {
@@ -64,12 +66,11 @@ export const fr: typeof en = {
     currency_invalid: "Cette devise n'est pas prise en charge.",
     invalid: (label) => `${label} : vérifiez cette saisie.`,
   },
-  problems: (count) => (count === 1 ? 'Il y a 1 problème à corriger.' : `Il y a ${count} problèmes à corriger.`),
+  problems: (count) =>
+    plural('fr', count, { one: 'Il y a 1 problème à corriger.', other: `Il y a ${count} problèmes à corriger.` }),
 
   apiErrors: {
-    network_error:
-      'Impossible de joindre CustomerConnect. Vérifiez votre connexion et réessayez ; vos réponses sont conservées.',
-    rate_limited: 'Trop de tentatives. Patientez une minute, puis réessayez.',
+    ...apiErrorsFr,
     mode_not_allowed: 'Ce marchand ne propose pas ce type de demande de crédit. Veuillez le contacter.',
     setup: "Ce formulaire n'est pas correctement configuré sur ce site. Veuillez contacter le marchand.",
     session_expired: 'Votre session a expiré. Ouvrez le lien de votre dernier e-mail pour continuer.',

@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+
 /**
  * English texts of the wallet elements (`<cc-wallet>`, `<cc-payment-request>`,
  * `<cc-dispute-form>`, `<cc-payment-method-form>`) and the customer session: the reference
@@ -26,8 +28,6 @@ export const walletEn = {
   },
 
   errors: {
-    network_error: "We couldn't reach CustomerConnect. Check your connection and try again.",
-    rate_limited: 'There have been too many attempts. Wait a minute, then try again.',
     setup: "This isn't set up correctly on this website. Please contact the merchant.",
     generic: 'Something went wrong on our side. Please try again in a moment.',
     amount_empty: (label: string) => `${label}: enter an amount.`,
@@ -228,15 +228,14 @@ export const walletEn = {
     olderRequestsShown: (count: number) =>
       count === 0
         ? 'There are no older payment requests.'
-        : count === 1
-          ? '1 older payment request shown.'
-          : `${count} older payment requests shown.`,
+        : plural('en', count, {
+            one: '1 older payment request shown.',
+            other: `${count} older payment requests shown.`,
+          }),
     olderShown: (count: number) =>
       count === 0
         ? 'There are no older invoices.'
-        : count === 1
-          ? '1 older invoice shown.'
-          : `${count} older invoices shown.`,
+        : plural('en', count, { one: '1 older invoice shown.', other: `${count} older invoices shown.` }),
     loadError: "We couldn't load your account.",
   },
 };

@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { WalletMessages } from './wallet-en.js';
 
 /** Spanish texts of the wallet elements. */
@@ -25,8 +26,6 @@ export const walletEs: WalletMessages = {
   },
 
   errors: {
-    network_error: 'No pudimos conectar con CustomerConnect. Revise su conexión e inténtelo de nuevo.',
-    rate_limited: 'Ha habido demasiados intentos. Espere un minuto e inténtelo de nuevo.',
     setup: 'Esto no está bien configurado en este sitio web. Contacte con el comercio.',
     generic: 'Algo salió mal por nuestra parte. Inténtelo de nuevo en un momento.',
     amount_empty: (label: string) => `${label}: escriba un importe.`,
@@ -226,15 +225,17 @@ export const walletEs: WalletMessages = {
     olderRequestsShown: (count: number) =>
       count === 0
         ? 'No hay solicitudes de pago anteriores.'
-        : count === 1
-          ? 'Se muestra 1 solicitud de pago anterior.'
-          : `Se muestran ${count} solicitudes de pago anteriores.`,
+        : plural('es', count, {
+            one: 'Se muestra 1 solicitud de pago anterior.',
+            other: `Se muestran ${count} solicitudes de pago anteriores.`,
+          }),
     olderShown: (count: number) =>
       count === 0
         ? 'No hay facturas anteriores.'
-        : count === 1
-          ? 'Se muestra 1 factura anterior.'
-          : `Se muestran ${count} facturas anteriores.`,
+        : plural('es', count, {
+            one: 'Se muestra 1 factura anterior.',
+            other: `Se muestran ${count} facturas anteriores.`,
+          }),
     loadError: 'No pudimos cargar su cuenta.',
   },
 };

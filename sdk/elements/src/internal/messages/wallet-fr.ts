@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { WalletMessages } from './wallet-en.js';
 
 /** French texts of the wallet elements. */
@@ -25,8 +26,6 @@ export const walletFr: WalletMessages = {
   },
 
   errors: {
-    network_error: 'Impossible de joindre CustomerConnect. Vérifiez votre connexion, puis réessayez.',
-    rate_limited: 'Trop de tentatives. Patientez une minute, puis réessayez.',
     setup: 'Ceci n’est pas correctement configuré sur ce site. Contactez le marchand.',
     generic: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
     amount_empty: (label: string) => `${label} : saisissez un montant.`,
@@ -233,15 +232,17 @@ export const walletFr: WalletMessages = {
     olderRequestsShown: (count: number) =>
       count === 0
         ? 'Il n’y a pas de demandes de paiement plus anciennes.'
-        : count === 1
-          ? '1 demande de paiement plus ancienne affichée.'
-          : `${count} demandes de paiement plus anciennes affichées.`,
+        : plural('fr', count, {
+            one: '1 demande de paiement plus ancienne affichée.',
+            other: `${count} demandes de paiement plus anciennes affichées.`,
+          }),
     olderShown: (count: number) =>
       count === 0
         ? 'Il n’y a pas de factures plus anciennes.'
-        : count === 1
-          ? '1 facture plus ancienne affichée.'
-          : `${count} factures plus anciennes affichées.`,
+        : plural('fr', count, {
+            one: '1 facture plus ancienne affichée.',
+            other: `${count} factures plus anciennes affichées.`,
+          }),
     loadError: 'Nous n’avons pas pu charger votre compte.',
   },
 };

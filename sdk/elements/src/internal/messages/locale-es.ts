@@ -1,0 +1,6 @@
+import type { Messages } from './locale-en.js';
+import { es } from './es.js';
+import { walletEs } from './wallet-es.js';
+
+/** Every text of the SDK in Spanish: its own module, so a page loads only its language. */
+export const messages: Messages = { ...es, ...walletEs, errors: { ...es.errors, ...walletEs.errors } };
