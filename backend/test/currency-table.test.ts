@@ -107,8 +107,8 @@ describe('ISO 4217 currencies (one table for the SDK and the API)', () => {
     }
     expect(CURRENCY_DIGITS).toMatchObject({ IQD: 3, KWD: 3, JPY: 0, HUF: 2, IDR: 2, COP: 2, PKR: 2, USD: 2, CLF: 4 });
     // The backend and the SDK import the same file: the backend through the SDK's public entry.
-    expect(repo('backend/src/common/money.ts')).toContain("from '@customerconnect/sdk/currencies'");
-    expect(repo('sdk/elements/src/internal/currency.ts')).toContain("from '../currencies.js'");
+    expect(repo('backend/src/platform/money/money.ts')).toContain("from '@customerconnect/sdk/currencies'");
+    expect(repo('sdk/elements/src/internal/currency.ts')).toContain("from '../currencies/iso-4217.js'");
     const sdk = JSON.parse(repo('sdk/elements/package.json'));
     expect(sdk.exports['./currencies']).toEqual({
       types: './dist/types/currencies.d.ts',
@@ -116,7 +116,7 @@ describe('ISO 4217 currencies (one table for the SDK and the API)', () => {
     });
     expect(repo('sdk/elements/rollup.config.js')).toContain("'src/currencies.ts'");
     // No second source of decimals: no Intl lookups of a currency's digits or of the codes.
-    for (const file of ['backend/src/common/money.ts', 'sdk/elements/src/internal/currency.ts']) {
+    for (const file of ['backend/src/platform/money/money.ts', 'sdk/elements/src/internal/currency.ts']) {
       expect(repo(file)).not.toMatch(/supportedValuesOf|resolvedOptions\(\)\.maximumFractionDigits/);
     }
   });

@@ -1,4 +1,4 @@
-import { isoCurrencyDigits } from '../currencies.js';
+import { isoCurrencyDigits } from '../currencies/iso-4217.js';
 import { CcMoneyError } from './money-error.js';
 
 /**
