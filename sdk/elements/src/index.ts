@@ -36,7 +36,7 @@ export type {
   TermsOfferStatus,
 } from './internal/customer-api.js';
 export { sessionStore, type SessionStore } from './internal/session-store.js';
-export { messagesFor, type Messages } from './internal/messages.js';
+export { loadMessages, messagesFor, type Messages } from './internal/messages.js';
 export { tokens } from './styles/tokens.js';
 export { lightTheme } from './styles/themes/light.js';
 export { darkTheme } from './styles/themes/dark.js';
@@ -58,7 +58,7 @@ export {
   type CustomerSessionEntry,
   type CustomerSessionState,
 } from './internal/customer-session.js';
-export { walletMessagesFor, type WalletMessages } from './internal/wallet-messages.js';
+export { loadWalletMessages, walletMessagesFor, type WalletMessages } from './internal/wallet-messages.js';
 export type * from './internal/wallet-api.js';
 export { CcPaymentMethodForm } from './components/payment-method-form/payment-method-form.js';
 export { CcPaymentRequest } from './components/payment-request/payment-request.js';

@@ -5,6 +5,7 @@ import { lightTheme } from '../styles/themes/light.js';
 import { themeNames, type ThemeName } from '../styles/palettes.js';
 import { tokens } from '../styles/tokens.js';
 import { devWarn } from './dev-warnings.js';
+import { TABLE_LOADED } from './locale-tables.js';
 
 /**
  * Base of every CustomerConnect element: design tokens, `theme` presets and the
@@ -39,6 +40,19 @@ export class CcElement extends LitElement {
 
   /** BCP 47 locale for text, numbers and dates; defaults to the provider's, then `<html lang>`, then the browser's. */
   @property() locale?: string;
+
+  /** A language's message table arrived (they load on demand): render in it. */
+  readonly #retranslate = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(TABLE_LOADED, this.#retranslate);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(TABLE_LOADED, this.#retranslate);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

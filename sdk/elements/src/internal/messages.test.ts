@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { messagesFor } from './messages.js';
+import { loadMessages, messagesFor } from './messages.js';
 import { en } from './messages/en.js';
 import { es } from './messages/es.js';
 import { fr } from './messages/fr.js';
@@ -14,7 +14,11 @@ function paths(table: object, prefix = ''): string[] {
 }
 
 describe('messages', () => {
-  it('picks the table by language, English for others', () => {
+  it('picks the table by language once loaded, English for others and meanwhile', async () => {
+    expect(messagesFor('es-MX')).to.equal(en); // Spanish is fetched on demand
+    expect(await loadMessages('es-MX')).to.equal(es);
+    expect(await loadMessages('fr')).to.equal(fr);
+    expect(await loadMessages('de')).to.equal(en);
     expect(messagesFor('es-MX')).to.equal(es);
     expect(messagesFor('FR-ca')).to.equal(fr);
     expect(messagesFor('de')).to.equal(en);

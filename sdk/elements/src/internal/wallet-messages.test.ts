@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { walletEn } from './messages/wallet-en.js';
 import { walletEs } from './messages/wallet-es.js';
 import { walletFr } from './messages/wallet-fr.js';
-import { walletMessagesFor } from './wallet-messages.js';
+import { loadWalletMessages, walletMessagesFor } from './wallet-messages.js';
 
 /** Every key path of a table (functions and strings are leaves). */
 function paths(table: object, prefix = ''): string[] {
@@ -12,7 +12,10 @@ function paths(table: object, prefix = ''): string[] {
 }
 
 describe('wallet messages', () => {
-  it('picks the table by language, English for others', () => {
+  it('picks the table by language once loaded, English for others and meanwhile', async () => {
+    expect(walletMessagesFor('es-MX')).to.equal(walletEn); // Spanish is fetched on demand
+    expect(await loadWalletMessages('es-MX')).to.equal(walletEs);
+    expect(await loadWalletMessages('fr-CA')).to.equal(walletFr);
     expect(walletMessagesFor('es-MX')).to.equal(walletEs);
     expect(walletMessagesFor('fr-CA')).to.equal(walletFr);
     expect(walletMessagesFor('de')).to.equal(walletEn);

@@ -1,12 +1,15 @@
+import { localeTables } from './locale-tables.js';
 import { walletEn, type WalletMessages } from './messages/wallet-en.js';
-import { walletEs } from './messages/wallet-es.js';
-import { walletFr } from './messages/wallet-fr.js';
 
 export type { WalletMessages };
 
-const tables: Record<string, WalletMessages> = { en: walletEn, es: walletEs, fr: walletFr };
+const tables = localeTables<WalletMessages>(walletEn, {
+  es: () => import('./messages/wallet-es.js').then((m) => m.walletEs),
+  fr: () => import('./messages/wallet-fr.js').then((m) => m.walletFr),
+});
 
-/** The wallet elements' texts for a BCP 47 locale, by its language; English for any other language. */
-export function walletMessagesFor(locale: string): WalletMessages {
-  return tables[locale.split('-')[0]!.toLowerCase()] ?? walletEn;
-}
+/** The wallet elements' texts for a BCP 47 locale, by its language; English for any other language, and while the language's table loads. */
+export const walletMessagesFor = (locale: string): WalletMessages => tables.tableFor(locale);
+
+/** Fetches the wallet texts of a locale's language. */
+export const loadWalletMessages = (locale: string): Promise<WalletMessages> => tables.load(locale);
