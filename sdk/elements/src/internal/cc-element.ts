@@ -59,6 +59,7 @@ export class CcElement extends LitElement {
     if (changed.has('theme') && this.theme && !themeNames.includes(this.theme)) {
       devWarn(
         `<${this.localName}> theme="${this.theme}" is unknown; use ${themeNames.map((n) => `"${n}"`).join(' or ')}.`,
+        this,
       );
     }
   }

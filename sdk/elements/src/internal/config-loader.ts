@@ -50,6 +50,7 @@ export class ConfigLoader {
     if (!publishableKey) {
       devWarn(
         `<${this.#host.localName}> has no publishable key: set publishable-key="pk_..." on it or on an enclosing <cc-provider>.`,
+        this.#host,
       );
       const error = new CcApiError(0, {
         type: 'invalid_request',

@@ -103,7 +103,7 @@ export class CcTermsOffer extends CcElement {
     if (key === this.#loadedKey) return;
     this.#loadedKey = key;
     this.#request?.abort();
-    if (!offerId) devWarn('<cc-terms-offer> has no offer-id.');
+    if (!offerId) devWarn('<cc-terms-offer> has no offer-id.', this);
     if (client && offerId) this.#load(client, offerId);
     else this.loadState = 'idle';
   }
