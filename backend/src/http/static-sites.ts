@@ -124,14 +124,13 @@ export async function registerStaticSites(fastify: FastifyInstance, options: Sta
     const file = await fileOrOlderChunk(current, `chunks/${req.params['*']}`);
     return file ? sendStored(req, reply, file, IMMUTABLE) : notFound(reply);
   });
-  // The content-hashed alias of pages pasted before versioned URLs: every stored release keeps it,
-  // as a redirect to its pinned entry, so the chunks it imports (relative to the entry's URL)
-  // come from that release's own folder, never from another version's.
+  // The content-hashed alias of pages pasted before versioned URLs: every stored release keeps it.
+  // The chunks it imports (relative to its URL: /sdk/chunks/…) are answered by the route above
+  // with that release's bytes: chunk names are content hashes, so no other version's can match.
   fastify.get<{ Params: { hash: string } }>('/sdk/cc-sdk.:hash(^[0-9a-f]{12}$).js', async (req, reply) => {
     const version = await releases.byLegacyHash(req.params.hash);
-    return version
-      ? reply.header('cache-control', IMMUTABLE).redirect(`/sdk/${version}/cc-sdk.js`, 301)
-      : notFound(reply);
+    const file = version ? await releases.file(version, 'cc-sdk.js') : null;
+    return file ? sendStored(req, reply, file, IMMUTABLE) : notFound(reply);
   });
   fastify.get('/sdk/releases.json', async (_req, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(await releases.document()),
