@@ -120,6 +120,30 @@ describe('SDK releases across upgrades', () => {
       expect([path, (await bytes(await get(path))).toString()]).toEqual([path, chunkA]);
   });
 
+  it("keeps an old release's chunks inside its own folder: the pinned entry, its hashed alias and the evergreen pages of before the upgrade", async () => {
+    const chunkOld = 'export const old = 1;\n';
+    const entryOld = Buffer.from('import("./chunks/old-x1.js");\n// 1.2.0\n');
+    const releaseOld: SdkBuild = {
+      version: '1.2.0',
+      files: [
+        { name: 'cc-sdk.js', body: entryOld, contentType: 'text/javascript; charset=utf-8' },
+        { name: 'chunks/old-x1.js', body: Buffer.from(chunkOld), contentType: 'text/javascript; charset=utf-8' },
+      ],
+    };
+    await start(releaseOld);
+    await start(withBody('1.2.1', '\n// 1.2.1\n')); // the upgrade
+    // The old hashed alias still answers the old entry; its `./chunks/…` resolves to /sdk/chunks/.
+    const hash = createHash('sha256').update(entryOld).digest('hex').slice(0, 12);
+    const alias = await get(`/sdk/cc-sdk.${hash}.js`);
+    expect([alias.status, (await bytes(alias)).equals(entryOld)]).toEqual([200, true]);
+    // Every URL an old page may ask for the old chunk at (pinned, evergreen, alias) answers it, byte for byte.
+    for (const path of ['/sdk/1.2.0/chunks/old-x1.js', '/sdk/v1/chunks/old-x1.js', '/sdk/chunks/old-x1.js']) {
+      const res = await get(path, { 'accept-encoding': 'br' });
+      expect([path, res.status, (await bytes(res)).toString()]).toEqual([path, 200, chunkOld]);
+    }
+    expect((await get('/sdk/1.2.1/chunks/old-x1.js')).status).toBe(404); // never another release's chunk
+  });
+
   it('never replaces pinned bytes: other bytes under a stored version become <version>+<hash>', async () => {
     const releaseB = withBody('1.0.1', '\n// 1.0.1\n');
     const rebuilt = withBody('1.0.1', '\n// 1.0.1, rebuilt\n');

@@ -3,7 +3,7 @@
 // esbuild with the SDK's tsconfig, terser, one ES module with a source map comment).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -21,10 +21,11 @@ class BenchHello extends LitElement {
 customElements.define('bench-hello', BenchHello);
 `;
 
-/** Raw and gzip (zlib level 9) byte counts of a file as served. */
+/** Raw, gzip (zlib level 9) and Brotli (quality 11, as the backend serves it) byte counts of a file. */
 export async function sizeOf(file) {
   const bytes = await readFile(file);
-  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, br };
 }
 
 /**
@@ -59,7 +60,7 @@ export async function measureBaseline(root) {
   }
 }
 
-export async function measureBundles(root) {
+export async function measureBundles(root, log) {
   const sdkFile = join(root, 'sdk', 'elements', 'dist', 'cc-sdk.js');
   let sdk;
   try {
@@ -74,59 +75,79 @@ export async function measureBundles(root) {
   }
   const baseline = await measureBaseline(root);
   return {
-    sdk: { file: 'sdk/elements/dist/cc-sdk.js', raw: sdk.raw, gzip: sdk.gzip },
-    pages: await measurePages(sdkFile),
-    baseline: { file: 'bare Lit element (temp dir)', raw: baseline.raw, gzip: baseline.gzip },
+    sdk: { file: 'sdk/elements/dist/cc-sdk.js', raw: sdk.raw, gzip: sdk.gzip, br: sdk.br },
+    pages: await measurePages(root, log),
+    baseline: { file: 'bare Lit element (temp dir)', raw: baseline.raw, gzip: baseline.gzip, br: baseline.br },
     ratio: { raw: sdk.raw / baseline.raw, gzip: sdk.gzip / baseline.gzip },
     overBaseline: { raw: sdk.raw - baseline.raw, gzip: sdk.gzip - baseline.gzip },
   };
 }
 
-/** Brotli (quality 11, as the build writes it) and gzip -9 sizes of one file. */
-async function compressedOf(file) {
-  const bytes = await readFile(file);
-  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  return { raw: bytes.length, br, gzip: gzipSync(bytes, { level: 9 }).length };
-}
+/** The customer elements a merchant embeds (the provider is loaded with any of them). */
+const CUSTOMER_TAGS = [
+  'cc-credit-app',
+  'cc-terms-offer',
+  'cc-wallet',
+  'cc-dispute-form',
+  'cc-payment-method-form',
+  'cc-payment-request',
+];
 
-/** The files a module pulls in statically (relative `import … from` / bare `import` of chunks). */
-async function staticClosure(files) {
-  const seen = new Set();
-  const stack = [...files];
-  while (stack.length) {
-    const file = stack.pop();
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = await readFile(file, 'utf8');
-    for (const m of code.matchAll(/(?:from|import)\s*["'](\.\.?\/[^"']+)["']/g)) stack.push(join(dirname(file), m[1]));
-  }
-  return seen;
-}
+/** A merchant's page: the one module script tag, a provider and these elements. */
+const pageHtml = (tags) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="/sdk/cc-sdk.js"></script></head><body>
+<cc-provider publishable-key="pk_test_bench">${tags.map((t) => `<${t}></${t}>`).join('')}</cc-provider>
+</body></html>`;
 
 /**
- * Script bytes a page downloads from the loader: cc-sdk.js plus, for each element used, its
- * chunk (the loader's dynamic `import("./chunks/…")`) and everything that chunk imports.
- * Read from the build's import graph (not yet measured in a browser).
+ * Script bytes a page downloads, measured in Chromium: the BUILT backend serves the SDK (as
+ * deployed), Chromium loads a page with one <cc-credit-app> and one with every customer element
+ * (Accept-Encoding as Chromium sends it over HTTPS: gzip, deflate, br, zstd), and the bench sums
+ * `encodedDataLength` (CDP Network.loadingFinished: the bytes over the wire, headers included)
+ * of every script response. Also collects anything the pages print on the console.
  */
-export async function measurePages(sdkFile) {
-  const loader = await readFile(sdkFile, 'utf8');
-  const chunks = [...loader.matchAll(/import\(["'](\.\/chunks\/[^"']+)["']\)/g)].map((m) =>
-    join(dirname(sdkFile), m[1]),
-  );
-  const page = async (roots) => {
-    const sizes = await Promise.all([...(await staticClosure([sdkFile, ...roots]))].map(compressedOf));
-    return sizes.reduce(
-      (a, b) => ({ raw: a.raw + b.raw, br: a.br + b.br, gzip: a.gzip + b.gzip, files: a.files + 1 }),
-      {
-        raw: 0,
-        br: 0,
-        gzip: 0,
-        files: 0,
-      },
-    );
-  };
-  return {
-    creditApp: await page(chunks.filter((c) => c.includes('/cc-credit-app-'))),
-    everyElement: await page(chunks),
-  };
+export async function measurePages(root, log = () => {}) {
+  const { chromium } = await import('playwright-core');
+  const { startBackend } = await import('./backend.mjs');
+  // Only the SDK's files are asked for: the embedded database, and an SMTP address no mail is sent to.
+  const backend = await startBackend(root, {
+    log,
+    env: { CC_ALLOW_EMBEDDED_DB: '1', SMTP_URL: 'smtp://127.0.0.1:2525' },
+  });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
+  try {
+    const page = async (tags) => {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const console = [];
+      tab.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
+      tab.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
+      await tab.route(`${backend.base}/bench-page.html`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: pageHtml(tags) }),
+      );
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+      const scripts = new Map();
+      const finished = new Map();
+      cdp.on('Network.responseReceived', (e) => {
+        if (e.type === 'Script')
+          scripts.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] });
+      });
+      cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.encodedDataLength));
+      await tab.goto(`${backend.base}/bench-page.html`, { waitUntil: 'load' });
+      await tab.evaluate(
+        (wanted) => Promise.all(wanted.map((t) => customElements.whenDefined(t))),
+        ['cc-provider', ...tags],
+      );
+      await tab.waitForLoadState('networkidle');
+      const files = [...scripts].map(([id, s]) => ({ ...s, bytes: finished.get(id) ?? 0 }));
+      await context.close();
+      return { bytes: files.reduce((a, f) => a + f.bytes, 0), files: files.length, scripts: files, console };
+    };
+    return { creditApp: await page(['cc-credit-app']), everyElement: await page(CUSTOMER_TAGS) };
+  } finally {
+    await browser.close();
+    await backend.close();
+  }
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { manualChunks } from './scripts/chunks.mjs';
 import { resolveProduction } from './scripts/resolve-production.mjs';
 
 const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
@@ -42,6 +43,7 @@ export default [
       sourcemap: true,
       entryFileNames: 'cc-sdk.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks,
     },
   },
 ];

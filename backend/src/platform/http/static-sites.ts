@@ -109,15 +109,24 @@ export async function registerStaticSites(fastify: FastifyInstance, options: Sta
     const file = await releases.file(req.params.version, req.params['*']);
     return file ? sendStored(req, reply, file, IMMUTABLE) : notFound(reply);
   });
-  fastify.get<{ Params: { major: string; '*': string } }>('/sdk/v:major(^\\d+$)/*', async (req, reply) => {
-    const version = await releases.evergreen(Number(req.params.major));
-    const name = req.params['*'];
-    let file = version ? await releases.file(version, name) : null;
+  /** A file of `version`, else (a chunk) of the stored release that has it: a page that loaded an unversioned entry just before an upgrade still gets the chunks it names. */
+  const fileOrOlderChunk = async (version: string | null, name: string) => {
+    const file = version ? await releases.file(version, name) : null;
     const older = file ? null : await releases.releaseWithChunk(name);
-    if (older) file = await releases.file(older, name);
+    return older ? releases.file(older, name) : file;
+  };
+  fastify.get<{ Params: { major: string; '*': string } }>('/sdk/v:major(^\\d+$)/*', async (req, reply) => {
+    const file = await fileOrOlderChunk(await releases.evergreen(Number(req.params.major)), req.params['*']);
     return file ? sendStored(req, reply, file, SHORT) : notFound(reply);
   });
+  // The chunks of the unversioned /sdk/cc-sdk.js: this release's, or an older one's (see above).
+  fastify.get<{ Params: { '*': string } }>('/sdk/chunks/*', async (req, reply) => {
+    const file = await fileOrOlderChunk(current, `chunks/${req.params['*']}`);
+    return file ? sendStored(req, reply, file, IMMUTABLE) : notFound(reply);
+  });
   // The content-hashed alias of pages pasted before versioned URLs: every stored release keeps it.
+  // The chunks it imports (relative to its URL: /sdk/chunks/…) are answered by the route above
+  // with that release's bytes: chunk names are content hashes, so no other version's can match.
   fastify.get<{ Params: { hash: string } }>('/sdk/cc-sdk.:hash(^[0-9a-f]{12}$).js', async (req, reply) => {
     const version = await releases.byLegacyHash(req.params.hash);
     const file = version ? await releases.file(version, 'cc-sdk.js') : null;

@@ -5,6 +5,7 @@ import { resolveApiBase } from './api-base.js';
 import { CcApiError } from './api-error.js';
 import type { CcConfigContext } from './context.js';
 import { devWarn } from './dev-warnings.js';
+import { loadMessages } from './messages.js';
 import { resolveLocale } from './locale.js';
 import { applyThemeHints } from './theme-hints.js';
 
@@ -49,6 +50,7 @@ export class ConfigLoader {
     if (!publishableKey) {
       devWarn(
         `<${this.#host.localName}> has no publishable key: set publishable-key="pk_..." on it or on an enclosing <cc-provider>.`,
+        this.#host,
       );
       const error = new CcApiError(0, {
         type: 'invalid_request',
@@ -60,8 +62,11 @@ export class ConfigLoader {
     }
     this.#set({ client, locale, status: 'loading' });
     const request = (this.#request = new AbortController());
+    // The texts of the page's language load alongside the config (English if they cannot).
+    const texts = loadMessages(locale).catch(() => undefined);
     client.getPublicConfig({ signal: request.signal }).then(
-      (config) => {
+      async (config) => {
+        await texts;
         if (request.signal.aborted) return;
         applyThemeHints(this.#host, config.theme, this.#themeProperties);
         this.#set({ client, config, locale: this.value?.locale ?? locale, status: 'ready' });

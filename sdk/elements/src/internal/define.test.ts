@@ -19,10 +19,12 @@ describe('define', () => {
     const warn = console.warn;
     const warnings: unknown[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    globalThis.ccDevMode = true; // dev warnings are off unless asked for
     try {
       expect(() => define('cc-provider', class extends CcProvider {})).to.not.throw();
     } finally {
       console.warn = warn;
+      globalThis.ccDevMode = undefined;
     }
     expect(customElements.get('cc-provider')).to.equal(CcProvider);
     expect(warnings.join()).to.contain('<cc-provider> is already defined');

@@ -1,19 +1,25 @@
 declare global {
-  /** Set to `true` or `false` before the SDK loads to force dev-mode warnings on or off. */
+  /** Set to `true` (a development setup) or `false` before the SDK loads to force dev-mode warnings on or off. */
   var ccDevMode: boolean | undefined;
 }
 
 /**
- * Dev mode: forced by `globalThis.ccDevMode`, otherwise on for pages served from
- * localhost, where merchants integrate. Production pages stay quiet.
+ * Dev mode: forced by `globalThis.ccDevMode`, otherwise on only for an element with a `debug`
+ * attribute, or inside a CustomerConnect element that has one (`<cc-provider debug>`), across
+ * shadow roots. Merchants' pages print nothing, on localhost too.
  */
-export function isDevMode(): boolean {
+export function isDevMode(from?: Element | null): boolean {
   if (typeof globalThis.ccDevMode === 'boolean') return globalThis.ccDevMode;
-  const host = globalThis.location?.hostname ?? '';
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
+  if (from?.hasAttribute('debug')) return true;
+  for (let el = from ? parentOf(from) : null; el; el = parentOf(el))
+    if (el.localName.startsWith('cc-') && el.hasAttribute('debug')) return true;
+  return false;
 }
 
-/** Warns about a misuse of the SDK in dev mode only. */
-export function devWarn(message: string): void {
-  if (isDevMode()) console.warn(`[CustomerConnect] ${message}`);
+const parentOf = (el: Element): Element | null =>
+  el.parentElement ?? ((el.getRootNode() as Partial<ShadowRoot>).host || null);
+
+/** Warns about a misuse of the SDK in dev mode only (`from`: the element concerned). */
+export function devWarn(message: string, from?: Element | null): void {
+  if (isDevMode(from)) console.warn(`[CustomerConnect] ${message}`);
 }

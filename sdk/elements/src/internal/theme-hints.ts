@@ -28,7 +28,7 @@ export function applyThemeHints(host: HTMLElement, hints: ThemeHints | undefined
     const value = hints?.[hint]?.trim();
     if (!value) continue;
     if (!CSS.supports(cssProperty, value)) {
-      devWarn(`Ignoring the merchant theme ${hint} "${value}": not a valid ${cssProperty}.`);
+      devWarn(`Ignoring the merchant theme ${hint} "${value}": not a valid ${cssProperty}.`, host);
       continue;
     }
     if (setIfUnset(property, value) && hint === 'primaryColor') {

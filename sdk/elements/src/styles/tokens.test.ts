@@ -106,11 +106,13 @@ describe('design tokens', () => {
     const warn = console.warn;
     const warnings: string[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    globalThis.ccDevMode = true; // dev warnings are off unless asked for
     try {
       const el = await fixture<ThemeSwatch>(html`<theme-swatch theme=${'sepia' as 'light'}></theme-swatch>`);
       await el.updateComplete;
     } finally {
       console.warn = warn;
+      globalThis.ccDevMode = undefined;
     }
     expect(warnings.join()).to.contain('theme="sepia" is unknown');
   });

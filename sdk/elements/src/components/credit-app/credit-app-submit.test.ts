@@ -151,7 +151,10 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     const warn = console.warn;
     const warnings: string[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    const app = await mount('credit_check_with_terms', keys.checkOnly).finally(() => (console.warn = warn));
+    globalThis.ccDevMode = true; // dev warnings are off unless asked for
+    const app = await mount('credit_check_with_terms', keys.checkOnly).finally(
+      () => ((console.warn = warn), (globalThis.ccDevMode = undefined)),
+    );
     expect(warnings.join(), 'dev mode warns first').to.contain("is not in this merchant's creditAppModes");
     const failed = nextEvent<CcErrorEvent>(app, 'cc-error');
     await completeApplication(app);

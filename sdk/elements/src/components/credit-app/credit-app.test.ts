@@ -237,10 +237,12 @@ describe('<cc-credit-app>: the form', () => {
     const warn = console.warn;
     const warnings: string[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    globalThis.ccDevMode = true; // dev warnings are off unless asked for
     try {
       await mount({ mode: 'credit_line' });
     } finally {
       console.warn = warn;
+      globalThis.ccDevMode = undefined;
     }
     expect(warnings.join()).to.contain('mode="credit_line" is unknown');
   });

@@ -111,7 +111,7 @@ export class CcCreditApp extends CcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('mode') && !creditAppModes.includes(this.mode)) {
-      devWarn(`<cc-credit-app> mode="${this.mode}" is unknown; use "credit_check" or "credit_check_with_terms".`);
+      devWarn(`<cc-credit-app> mode="${this.mode}" is unknown; use "credit_check" or "credit_check_with_terms".`, this);
     }
     // Once per mode and config: the config usually arrives after the first update.
     const modes = this.#config.config?.creditAppModes;
@@ -121,6 +121,7 @@ export class CcCreditApp extends CcElement {
       if (!modes.includes(this.mode)) {
         devWarn(
           `<cc-credit-app> mode="${this.mode}" is not in this merchant's creditAppModes; the API will refuse it (mode_not_allowed).`,
+          this,
         );
       }
     }

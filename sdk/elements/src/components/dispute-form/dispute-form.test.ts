@@ -235,7 +235,8 @@ describe('<cc-dispute-form>', () => {
     expect(labelOf(el, 'dispute-invoice-amount')).to.equal('Importe de la factura');
     expect(labelOf(el, 'dispute-amount')).to.equal('Importe en disputa');
     expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Guardar');
-    el.locale = 'fr';
+    el.locale = 'fr'; // French is fetched on demand: the form re-renders when it arrives
+    await until(() => labelOf(el, 'dispute-invoice-amount') !== 'Importe de la factura', 'French loaded');
     await settle(el);
     expect(labelOf(el, 'dispute-invoice-amount')).to.equal('Montant de la facture');
     expect(labelOf(el, 'dispute-amount')).to.equal('Montant contesté');

@@ -37,11 +37,13 @@ function nextEvent<E extends Event>() {
   return { listener, event };
 }
 
+/** Dev warnings: a page prints them only in dev mode (here forced on; `debug` attributes are tested in dev-warnings.test.ts). */
 function captureWarnings() {
+  globalThis.ccDevMode = true;
   const warn = console.warn;
   const warnings: string[] = [];
   console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  return { warnings, restore: () => (console.warn = warn) };
+  return { warnings, restore: () => ((console.warn = warn), (globalThis.ccDevMode = undefined)) };
 }
 
 describe('<cc-provider>', () => {
