@@ -8,6 +8,7 @@ import { PaymentMethodsService } from '../payment-methods/payment-methods.servic
 import { PaymentRequestsController } from '../payment-requests/payment-requests.controller.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { ChargeAttempts } from '../payments/charge-attempts.js';
+import { PaymentsRepository } from '../payments/payments.repository.js';
 import { CustomerBillingController } from '../payments/customer-billing.controller.js';
 import { PaymentsController } from '../payments/payments.controller.js';
 import { PaymentsService } from '../payments/payments.service.js';
@@ -28,6 +29,7 @@ import { WorkerService } from '../worker/worker.service.js';
     PaymentRequestsService,
     PaymentsService,
     ChargeAttempts,
+    PaymentsRepository,
     PaymentMethodsService,
     { provide: PAYMENT_PROCESSOR, useClass: SimulatedProcessor },
   ],
