@@ -3,7 +3,7 @@
 // invoices are written by SQL (INSERT … SELECT generate_series: fixtures only, through the app's
 // DataSource, so the running-total triggers fire as for any write). For reference the same figures
 // are also computed the old way (a full scan of the merchant's open invoices) in SQL.
-import { http } from './api.mjs';
+import { http } from './common.mjs';
 import { signUp, startBackend, verifiedContactWithCard } from './backend.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
