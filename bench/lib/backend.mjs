@@ -113,6 +113,8 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
       CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
       CC_DATA_DIR: dataDir,
       CC_SEED_DEMO: '0',
+      // Production requires a mail server; nothing listens here, so the outbox's mails fail and are retried.
+      SMTP_URL: 'smtp://127.0.0.1:9',
       ...(workers ? { CC_WORKERS: String(workers) } : {}),
       ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
       ...extraEnv,
