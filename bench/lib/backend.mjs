@@ -5,7 +5,7 @@
 // number of cores; PGlite: 1). Its database: a throwaway PostgreSQL database, or PGlite in a temporary
 // data directory. Also the fixtures the customer-side benches share.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -65,7 +65,8 @@ export function processUsage(pid) {
 export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {} }) {
   const dist = join(root, 'backend', 'dist');
   const { newId } = await import(pathToFileURL(join(dist, 'common', 'ids.js')).href);
-  const { hashToken } = await import(pathToFileURL(join(dist, 'common', 'secrets.js')).href);
+  // A plain SHA-256 is still accepted for a stored token (re-keyed under CC_ENCRYPTION_KEY on first use).
+  const hashToken = (token) => createHash('sha256').update(token).digest('hex');
 
   const dataDir = await mkdtemp(join(tmpdir(), 'cc-bench-data-'));
   const logFile = join(dataDir, 'backend.log');
