@@ -23,6 +23,8 @@ describe('a crash between the charge and its record (real PostgreSQL, real proce
     backend = new BackendProcess(port, {
       DATABASE_URL: db.url.toString(),
       CC_JOBS_INTERVAL_MS: '3600000',
+      // One process: the one that charged must die (under node:cluster the primary would fork a new worker and live on).
+      CC_WORKERS: '1',
       ...extra,
     });
     await backend.start();

@@ -5,7 +5,7 @@
 // number of cores; PGlite: 1). Its database: a throwaway PostgreSQL database, or PGlite in a temporary
 // data directory. Also the fixtures the customer-side benches share.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -65,7 +65,8 @@ export function processUsage(pid) {
 export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {} }) {
   const dist = join(root, 'backend', 'dist');
   const { newId } = await import(pathToFileURL(join(dist, 'common', 'ids.js')).href);
-  const { hashToken } = await import(pathToFileURL(join(dist, 'common', 'secrets.js')).href);
+  // A plain SHA-256 is still accepted for a stored token (re-keyed under CC_ENCRYPTION_KEY on first use).
+  const hashToken = (token) => createHash('sha256').update(token).digest('hex');
 
   const dataDir = await mkdtemp(join(tmpdir(), 'cc-bench-data-'));
   const logFile = join(dataDir, 'backend.log');
@@ -113,6 +114,8 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
       CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
       CC_DATA_DIR: dataDir,
       CC_SEED_DEMO: '0',
+      // Production requires a mail server; nothing listens here, so the outbox's mails fail and are retried.
+      SMTP_URL: 'smtp://127.0.0.1:9',
       ...(workers ? { CC_WORKERS: String(workers) } : {}),
       ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
       ...extraEnv,

@@ -13,6 +13,7 @@ import { PaymentRequestsService } from '../payment-requests/payment-requests.ser
 import { PAYMENT_PROCESSOR, type ChargeResult, type PaymentProcessor } from './processor/payment-processor.js';
 import { toPaymentDto } from './dto/payment.dto.js';
 import { Payment } from './payment.entity.js';
+import { PaymentsRepository } from './payments.repository.js';
 
 /** How long a `processing` attempt is left to its own request before the worker settles it with the processor. */
 export const SETTLE_GRACE_MS = 60_000;
@@ -87,6 +88,7 @@ export class ChargeAttempts {
     private readonly requests: PaymentRequestsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly rows: PaymentsRepository,
     @Inject(PAYMENT_PROCESSOR) private readonly processor: PaymentProcessor,
   ) {}
 
@@ -179,15 +181,16 @@ export class ChargeAttempts {
       const request = attempt.paymentRequestId
         ? await this.requests.find(merchantId, attempt.paymentRequestId, { lock: true })
         : null;
-      const payment = await this.db
-        .repo(Payment)
-        .findOneOrFail({ where: { merchantId, id: attempt.id }, lock: { mode: 'pessimistic_write' } });
-      if (payment.status !== 'processing') return { payment };
       const status: Payment['status'] = result.status;
       const failureCode = result.status === 'failed' ? result.code : null;
       const processorReference = result.status === 'succeeded' ? result.reference : null;
-      Object.assign(payment, { status, failureCode, processorReference });
-      await this.db.repo(Payment).update({ merchantId, id: payment.id }, { status, failureCode, processorReference });
+      const payment = await this.rows.settleProcessing(merchantId, attempt.id, {
+        status,
+        failureCode,
+        processorReference,
+      });
+      if (!payment)
+        return { payment: await this.db.repo(Payment).findOneOrFail({ where: { merchantId, id: attempt.id } }) };
       await this.events.append(merchantId, `payment.${status}`, payment.id, { payment: toPaymentDto(payment) });
       await this.audit.record({
         merchantId,

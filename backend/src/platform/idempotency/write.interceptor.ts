@@ -119,7 +119,8 @@ export class WriteInterceptor implements NestInterceptor {
     },
     work: () => Promise<unknown>,
   ): Promise<unknown> {
-    const claim = await this.db.transaction(() => this.idempotency.claim(c.scope, c.key, c.hashed, c.merchantId));
+    // One autocommit statement (no BEGIN/COMMIT around it): the claim commits on its own either way.
+    const claim = await this.idempotency.claim(c.scope, c.key, c.hashed, c.merchantId);
     if (claim.state === 'mismatch') {
       throw new ApiError(
         409,
