@@ -2,20 +2,10 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
-import { CcPaymentFailedEvent } from '../../events/cc-payment-failed-event.js';
-import { CcPaymentSucceededEvent } from '../../events/cc-payment-succeeded-event.js';
 import type { CcApiError } from '../../internal/api-error.js';
 import { ccConfigContext, type CcConfigContext } from '../../internal/context.js';
-import { formatMoney } from '../../internal/money-format.js';
-import { RetryKey } from '../../internal/retry-key.js';
 import { applyThemeHints } from '../../internal/theme-hints.js';
-import type {
-  Page,
-  Wallet,
-  WalletInvoice,
-  WalletPaymentMethod,
-  WalletPaymentRequest,
-} from '../../internal/wallet-api.js';
+import type { Wallet, WalletInvoice, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { CcCustomerElement } from '../../internal/wallet-element.js';
 import { asApiError, requestErrorText } from '../../internal/wallet-format.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -28,14 +18,10 @@ import { renderMethods, type MethodActions } from './wallet-methods.js';
 import { focusIntoPanel, type Panel, type PanelActions } from './wallet-panel.js';
 import { renderRequests, type RequestActions } from './wallet-requests.js';
 import { walletElementStyles } from './wallet.styles.js';
+import { InvoicePayment, showOlder, type OlderKind, type WalletActionHost } from './wallet-actions.js';
 import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
-
-/** What is open in place, and the button that opened it (focus returns there on close). */
-
-/** The wallet lists that page past their first 50 rows on request. */
-type OlderKind = 'invoices' | 'requests';
 
 /**
  * The customer's wallet with the merchant: payment terms, invoices (balance, due date,
@@ -94,8 +80,6 @@ export class CcWallet extends CcCustomerElement {
   #loadError?: CcApiError | undefined;
   #loadedKey?: string | undefined;
   #request?: AbortController | undefined;
-  #pay: { methodId: string; busy: boolean; alert?: string | undefined } = { methodId: '', busy: false };
-  #payKey = new RetryKey();
   #announcement?: string | undefined;
   /** The invoices and payment requests past the wallet's first page, shown on request. */
   readonly #older = {
@@ -106,6 +90,24 @@ export class CcWallet extends CcCustomerElement {
   #olderNote: Record<OlderKind, string> = { invoices: '', requests: '' };
   #busyMethod?: string | undefined;
   #focusAfterRender?: (() => void) | undefined;
+  readonly #host: WalletActionHost = {
+    element: this,
+    session: this.session,
+    m: () => this.m,
+    locale: () => this.activeLocale,
+    focusAfterRender: (focus) => {
+      this.#focusAfterRender = focus;
+    },
+  };
+  readonly #payment = new InvoicePayment(
+    this.#host,
+    (text) => {
+      this.panel = undefined;
+      this.#announcement = text;
+      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#wallet-announcement')?.focus();
+    },
+    () => void this.#load(),
+  );
 
   /** The wallet as last loaded. */
   get wallet(): Wallet | undefined {
@@ -176,8 +178,8 @@ export class CcWallet extends CcCustomerElement {
       this.loadState = 'ready';
       applyThemeHints(this, wallet.merchant.theme, this.#themeProperties);
       const methods = wallet.paymentMethods.data;
-      if (!methods.some((method) => method.id === this.#pay.methodId))
-        this.#pay.methodId = (methods.find((m) => m.isDefault) ?? methods[0])?.id ?? '';
+      if (!methods.some((method) => method.id === this.#payment.state.methodId))
+        this.#payment.state.methodId = (methods.find((m) => m.isDefault) ?? methods[0])?.id ?? '';
     } catch (error) {
       if (request.signal.aborted) return;
       const apiError = asApiError(error);
@@ -234,7 +236,7 @@ export class CcWallet extends CcCustomerElement {
           panel: this.panel,
           older: this.#older.invoices,
           olderNote: this.#olderNote.invoices,
-          pay: this.#pay,
+          pay: this.#payment.state,
         },
         this.#invoiceActions,
       )} ${renderRequests(
@@ -252,49 +254,13 @@ export class CcWallet extends CcCustomerElement {
     </div>`;
   }
 
-  #money(minor: number, currency: string): string {
-    return formatMoney(minor, currency, this.activeLocale);
-  }
-
-  /** "Show older …": the next page of that list, announced, with focus on the first row that came. */
-  async #showOlder(kind: OlderKind): Promise<void> {
-    const client = this.session.client;
+  #showOlder(kind: OlderKind): Promise<void> | undefined {
     const wallet = this.#wallet;
-    if (!client || !wallet) return;
-    const older: OlderRows<{ id: string }> = this.#older[kind];
-    const first: Page<{ id: string }> = kind === 'invoices' ? wallet.invoices : wallet.paymentRequests;
-    if (older.busy) return;
-    const w = this.m.wallet;
-    const token = this.session.token;
-    const before = older.view(first).rows.length;
-    this.#olderNote = { ...this.#olderNote, [kind]: kind === 'invoices' ? w.loadingOlder : w.loadingOlderRequests };
-    this.requestUpdate();
-    try {
-      const count = await older.more(client, first);
-      this.#olderNote = {
-        ...this.#olderNote,
-        [kind]: kind === 'invoices' ? w.olderShown(count) : w.olderRequestsShown(count),
-      };
-      // Focus on the first row that came; it stays on the button when none did.
-      this.#focusAfterRender = () => {
-        const row = older.view(first).rows[before];
-        const target = row
-          ? this.renderRoot.querySelector<HTMLElement>(
-              kind === 'invoices' ? `#invoice-${CSS.escape(row.id)} th` : `#request-${CSS.escape(row.id)}`,
-            )
-          : null;
-        if (target) {
-          target.tabIndex = -1;
-          target.focus();
-        }
-      };
-    } catch (error) {
-      const apiError = asApiError(error);
-      if (this.session.ended(apiError, token)) return;
-      this.#olderNote = { ...this.#olderNote, [kind]: requestErrorText(apiError, this.m) };
-    } finally {
-      this.requestUpdate();
-    }
+    if (!wallet) return;
+    const first = kind === 'invoices' ? wallet.invoices : wallet.paymentRequests;
+    return showOlder(this.#host, kind, this.#older[kind], first, (text) => {
+      this.#olderNote = { ...this.#olderNote, [kind]: text };
+    });
   }
 
   /** Opens a panel in place and moves focus into it. */
@@ -302,8 +268,7 @@ export class CcWallet extends CcCustomerElement {
     if (this.panel?.opener === panel.opener) return this.#close();
     this.panel = panel;
     this.#announcement = undefined;
-    this.#pay = { methodId: this.#pay.methodId, busy: false };
-    this.#payKey = new RetryKey();
+    this.#payment.reset();
     this.#focusAfterRender = () => void focusIntoPanel(this.renderRoot, panel);
   }
 
@@ -322,58 +287,6 @@ export class CcWallet extends CcCustomerElement {
     this.#close();
   };
 
-  async #payInvoice(event: Event, invoice: WalletInvoice): Promise<void> {
-    event.preventDefault();
-    if (this.#pay.busy) return;
-    const client = this.session.client;
-    const methodId = this.#pay.methodId;
-    if (!client || !methodId) return;
-    const token = this.session.token;
-    const body = { paymentMethodId: methodId };
-    const m = this.m;
-    this.#pay = { methodId, busy: true };
-    this.requestUpdate();
-    try {
-      const payment = await customerApi(client).payInvoice(invoice.id, body, {
-        idempotencyKey: this.#payKey.next({ invoice: invoice.id, ...body }),
-      });
-      this.session.used();
-      this.panel = undefined;
-      this.#announcement = m.wallet.invoicePaid(invoice.number, this.#money(payment.amount, payment.currency));
-      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#wallet-announcement')?.focus();
-      this.dispatchEvent(
-        new CcPaymentSucceededEvent({
-          paymentId: payment.id,
-          amount: payment.amount,
-          currency: payment.currency,
-          invoiceId: invoice.id,
-        }),
-      );
-    } catch (error) {
-      this.#payKey.failed(error);
-      const apiError = asApiError(error);
-      if (this.session.ended(apiError, token)) return;
-      this.#pay.alert = requestErrorText(apiError, m);
-      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#pay-alert')?.focus();
-      this.dispatchEvent(
-        new CcPaymentFailedEvent({
-          ...(typeof apiError.body.paymentId === 'string' ? { paymentId: apiError.body.paymentId } : {}),
-          amount: invoice.balance,
-          currency: invoice.currency,
-          code: apiError.code,
-          invoiceId: invoice.id,
-        }),
-      );
-      if (apiError.status !== 402)
-        this.dispatchEvent(new CcErrorEvent({ code: apiError.code, message: apiError.message }));
-      // A refused charge is listed under payments; other refusals may mean the invoice moved.
-      void this.#load();
-    } finally {
-      this.#pay.busy = false;
-      this.requestUpdate();
-    }
-  }
-
   readonly #panelActions: PanelActions = {
     open: (panel) => this.#open(panel),
     close: () => this.#close(),
@@ -384,10 +297,10 @@ export class CcWallet extends CcCustomerElement {
     ...this.#panelActions,
     showOlder: () => void this.#showOlder('invoices'),
     chooseMethod: (methodId) => {
-      this.#pay.methodId = methodId;
+      this.#payment.state.methodId = methodId;
       this.requestUpdate();
     },
-    pay: (event, invoice) => void this.#payInvoice(event, invoice),
+    pay: (event, invoice) => void this.#payment.pay(event, invoice),
   };
 
   readonly #requestActions: RequestActions = {
