@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ANY_OBJECT, ApiList } from '../../platform/http/api-responses.js';
+import { ApiList } from '../../platform/http/api-responses.js';
 import { IsOptional, IsString } from 'class-validator';
 import type { MerchantAuth } from '../../platform/http/auth/auth-context.js';
 import { Auth } from '../../platform/http/auth/decorators.js';
 import { Db } from '../../platform/database/db.js';
 import { mapPage, paginate, ListQuery } from '../../platform/pagination/pagination.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { AuditEntryDto } from './dto/audit-entry.dto.js';
 
 class AuditLogQuery extends ListQuery {
   @ApiPropertyOptional({ description: 'The changed object: inv_…, ct_…' }) @IsOptional() @IsString() subjectId?: string;
@@ -23,7 +24,7 @@ const ACTOR_TYPES = ['user', 'api_key', 'customer', 'platform', 'system', 'anony
 export class AuditLogController {
   constructor(private readonly db: Db) {}
 
-  @ApiList(ANY_OBJECT)
+  @ApiList(AuditEntryDto)
   @Get()
   @ApiOperation({ summary: 'Every state change: who, with which credential, when, before → after. Newest first.' })
   async list(@Auth() auth: MerchantAuth, @Query() q: AuditLogQuery) {

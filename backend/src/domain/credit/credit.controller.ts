@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANY_OBJECT, ApiList, ApiOk } from '../../platform/http/api-responses.js';
+import { ApiList, ApiOk } from '../../platform/http/api-responses.js';
 import type { CustomerAuth, MerchantAuth, PublishableAuth } from '../../platform/http/auth/auth-context.js';
 import { Allow, Auth } from '../../platform/http/auth/decorators.js';
 import { CreditService } from './credit.service.js';
@@ -41,7 +41,7 @@ export class CreditController {
     return this.credit.get(auth.merchantId, id);
   }
 
-  @ApiOk(ANY_OBJECT)
+  @ApiOk(CreditApplicationResultDto, 'The application, the contact and, once decided with terms, its offer.')
   @Get('customer/credit-applications/:id')
   @Allow('customer')
   @ApiTags('customer')

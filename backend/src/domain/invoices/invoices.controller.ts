@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANY_OBJECT, ApiList, ApiOk } from '../../platform/http/api-responses.js';
+import { ApiList, ApiOk } from '../../platform/http/api-responses.js';
 import { actorOf, type MerchantAuth } from '../../platform/http/auth/auth-context.js';
 import { Auth } from '../../platform/http/auth/decorators.js';
-import { ImportInvoicesDto } from './dto/import.dto.js';
+import { ImportInvoicesDto, ImportResultDto } from './dto/import.dto.js';
 import { CreateInvoiceDto, CreditNoteDto, InvoiceDto, ListInvoicesQuery, UpdateInvoiceDto } from './dto/invoice.dto.js';
 import { InvoiceImportService } from './invoice-import.service.js';
 import { InvoicesService } from './invoices.service.js';
@@ -26,7 +26,7 @@ export class InvoicesController {
     return this.invoices.create(auth.merchantId, dto, actorOf(auth));
   }
 
-  @ApiOk(ANY_OBJECT)
+  @ApiOk(ImportResultDto)
   @Post('import')
   @ApiOperation({
     summary:

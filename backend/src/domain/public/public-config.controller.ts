@@ -1,9 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANY_OBJECT, ApiOk } from '../../platform/http/api-responses.js';
+import { ApiOk } from '../../platform/http/api-responses.js';
 import type { PublishableAuth } from '../../platform/http/auth/auth-context.js';
 import { Allow, Auth } from '../../platform/http/auth/decorators.js';
 import { MerchantsService } from '../merchants/merchants.service.js';
+import { PublicConfigDto } from './dto/public-config.dto.js';
 
 /** What a widget needs to render for a merchant: nothing private. */
 @ApiTags('widgets')
@@ -11,7 +12,7 @@ import { MerchantsService } from '../merchants/merchants.service.js';
 export class PublicConfigController {
   constructor(private readonly merchants: MerchantsService) {}
 
-  @ApiOk(ANY_OBJECT)
+  @ApiOk(PublicConfigDto)
   @Get('config')
   @Allow('publishable')
   @Header('Cache-Control', 'private, max-age=30')
@@ -19,7 +20,7 @@ export class PublicConfigController {
     summary:
       "The merchant's display name, terms policy, default currency, net days, partial-payment minimums and theme hints.",
   })
-  async config(@Auth() auth: PublishableAuth) {
+  async config(@Auth() auth: PublishableAuth): Promise<PublicConfigDto> {
     const m = await this.merchants.getCached(auth.merchantId);
     const s = m.settings;
     return {

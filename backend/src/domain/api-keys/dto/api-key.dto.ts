@@ -27,7 +27,7 @@ export class ApiKeyDto {
   publishableKey?: string;
   @ApiPropertyOptional({ description: 'Secret keys only, in the creation answer only: the key. Never shown again.' })
   secret?: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
 }
 

@@ -47,18 +47,18 @@ export class ListContactsQuery extends ListQuery {
 }
 
 export class ContactTermsDto {
-  @ApiProperty() contractId!: string;
-  @ApiProperty() netDays!: number;
-  @ApiProperty({ description: 'Minor units.' }) creditLimit!: number;
-  @ApiProperty() currency!: string;
+  @ApiProperty({ example: 'con_01jf…' }) contractId!: string;
+  @ApiProperty({ example: 30 }) netDays!: number;
+  @ApiProperty({ description: 'Minor units.', example: 1000000 }) creditLimit!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
 }
 
 export class ContactDto {
   @ApiProperty({ example: 'ct_01jf…' }) id!: string;
-  @ApiProperty() companyName!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ enum: CONTACT_STATUSES }) status!: ContactStatus;
+  @ApiProperty({ example: 'Acme Fabrication LLC' }) companyName!: string;
+  @ApiProperty({ example: 'ap@acme.example' }) email!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Jordan Lee' }) name!: string | null;
+  @ApiProperty({ enum: CONTACT_STATUSES, example: 'authorized' }) status!: ContactStatus;
   @ApiProperty({
     type: ContactTermsDto,
     nullable: true,
@@ -67,8 +67,8 @@ export class ContactDto {
   terms!: ContactTermsDto | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
   metadata!: Metadata;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) updatedAt!: string;
 }
 
 export function toContactDto(c: Contact): ContactDto {

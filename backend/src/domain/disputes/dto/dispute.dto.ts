@@ -33,16 +33,16 @@ export class ListDisputesQuery extends ListQuery {
 
 export class DisputeDto {
   @ApiProperty({ example: 'dsp_01jf…' }) id!: string;
-  @ApiProperty() invoiceId!: string;
-  @ApiProperty() contactId!: string;
-  @ApiProperty() amount!: number;
-  @ApiProperty() currency!: string;
-  @ApiProperty() explanation!: string;
+  @ApiProperty({ example: 'inv_01jf…' }) invoiceId!: string;
+  @ApiProperty({ example: 'ct_01jf…' }) contactId!: string;
+  @ApiProperty({ example: 250000 }) amount!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ example: '3 of 10 units arrived damaged.' }) explanation!: string;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
   @ApiProperty({ nullable: true, enum: ['credit', 'reject'] }) outcome!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
 }
 
 export const toDisputeDto = (d: Dispute): DisputeDto => ({

@@ -28,3 +28,33 @@ export interface ImportRowResult {
   invoiceId?: string;
   error?: { code: string; message: string; param?: string };
 }
+
+export class ImportRowErrorDto {
+  @ApiProperty({ example: 'resource_missing' }) code!: string;
+  @ApiProperty({ example: 'No contact with email ap@unknown.example.' }) message!: string;
+  @ApiPropertyOptional({ example: 'contactEmail' }) param?: string;
+}
+
+export class ImportRowResultDto {
+  @ApiProperty({ description: 'The row, counted from 1 (after the CSV header).', example: 1 }) row!: number;
+  @ApiPropertyOptional({ example: 'INV-1001' }) number?: string;
+  @ApiProperty({ enum: ['ok', 'error'], example: 'ok' }) status!: 'ok' | 'error';
+  @ApiPropertyOptional({ description: 'The invoice created (not on a dry run).', example: 'inv_01jf…' })
+  invoiceId?: string;
+  @ApiPropertyOptional({ type: ImportRowErrorDto }) error?: ImportRowErrorDto;
+}
+
+export class ImportSummaryDto {
+  @ApiProperty({ example: 2 }) total!: number;
+  @ApiProperty({ example: 2 }) ok!: number;
+  @ApiProperty({ example: 0 }) errors!: number;
+}
+
+/** `POST /v1/invoices/import`: per-row results (a 422 `import_invalid` carries the same rows and summary). */
+export class ImportResultDto {
+  @ApiProperty({ example: false }) dryRun!: boolean;
+  @ApiProperty({ description: 'Every row passed.', example: true }) valid!: boolean;
+  @ApiProperty({ description: 'Invoices written (0 on a dry run).', example: 2 }) imported!: number;
+  @ApiProperty({ type: ImportSummaryDto }) summary!: ImportSummaryDto;
+  @ApiProperty({ type: [ImportRowResultDto] }) rows!: ImportRowResultDto[];
+}

@@ -113,23 +113,23 @@ export class InvoiceAutopayDto {
 
 export class InvoiceDto {
   @ApiProperty({ example: 'inv_01jf…' }) id!: string;
-  @ApiProperty() number!: string;
-  @ApiProperty() contactId!: string;
-  @ApiProperty() amount!: number;
-  @ApiProperty() balance!: number;
-  @ApiProperty() currency!: string;
-  @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
+  @ApiProperty({ example: 'INV-1001' }) number!: string;
+  @ApiProperty({ example: 'ct_01jf…' }) contactId!: string;
+  @ApiProperty({ description: 'Minor units.', example: 250000 }) amount!: number;
+  @ApiProperty({ description: 'Minor units still owed.', example: 150000 }) balance!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ enum: INVOICE_STATUSES, example: 'partially_paid' }) status!: InvoiceStatus;
   @ApiProperty({ description: 'Balance > 0 and the due date has passed.' }) overdue!: boolean;
-  @ApiProperty() issuedAt!: string;
-  @ApiProperty() dueDate!: string;
+  @ApiProperty({ example: '2026-03-01' }) issuedAt!: string;
+  @ApiProperty({ example: '2026-03-31' }) dueDate!: string;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ type: [LineItemDto] }) lineItems!: LineItem[];
-  @ApiProperty() paidAmount!: number;
-  @ApiProperty() refundedAmount!: number;
-  @ApiProperty() creditedAmount!: number;
+  @ApiProperty({ example: 100000 }) paidAmount!: number;
+  @ApiProperty({ example: 0 }) refundedAmount!: number;
+  @ApiProperty({ example: 0 }) creditedAmount!: number;
   @ApiProperty({ nullable: true, type: String }) paidAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) voidedAt!: string | null;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-01T10:00:00.000Z' }) createdAt!: string;
   @ApiProperty({
     nullable: true,
     type: InvoiceAutopayDto,

@@ -29,13 +29,13 @@ export class SignUpDto {
 
 export class MerchantDto {
   @ApiProperty({ example: 'mer_01jf…' }) id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'Northwind Industrial Supply' }) name!: string;
   @ApiProperty({
     description:
       'termsPolicy, defaultTerms, allowedNetDays, partialPayments, creditAppModes, allowedOrigins, walletUrl, notificationEmail, theme',
   })
   settings!: MerchantSettings;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
 }
 
 export class SignUpResponseDto {

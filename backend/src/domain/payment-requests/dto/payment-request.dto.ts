@@ -65,12 +65,12 @@ export class ListPaymentRequestsQuery extends ListQuery {
 
 export class PaymentRequestDto {
   @ApiProperty({ example: 'pr_01jf…' }) id!: string;
-  @ApiProperty() contactId!: string;
+  @ApiProperty({ example: 'ct_01jf…' }) contactId!: string;
   @ApiProperty({ nullable: true, type: String }) invoiceId!: string | null;
-  @ApiProperty() amount!: number;
-  @ApiProperty() paidAmount!: number;
+  @ApiProperty({ example: 250000 }) amount!: number;
+  @ApiProperty({ example: 100000 }) paidAmount!: number;
   @ApiProperty({ description: 'What is left to pay.' }) remaining!: number;
-  @ApiProperty() currency!: string;
+  @ApiProperty({ example: 'USD' }) currency!: string;
   @ApiProperty({ enum: PR_STATUSES }) status!: PaymentRequestStatus;
   @ApiProperty({ nullable: true, type: String }) dueDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) memo!: string | null;
@@ -81,7 +81,7 @@ export class PaymentRequestDto {
   @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { order_ref: 'A-17' } })
   metadata!: Metadata;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
 }
 
 /** A payment request as its customer sees it (`/v1/customer/*`): no `metadata`, which is the merchant's own. */

@@ -27,18 +27,18 @@ export class ListPaymentsQuery extends ListQuery {
 
 export class PaymentDto {
   @ApiProperty({ example: 'pay_01jf…' }) id!: string;
-  @ApiProperty() contactId!: string;
+  @ApiProperty({ example: 'ct_01jf…' }) contactId!: string;
   @ApiProperty({ nullable: true, type: String }) invoiceId!: string | null;
   @ApiProperty({ nullable: true, type: String }) paymentRequestId!: string | null;
-  @ApiProperty() paymentMethodId!: string;
-  @ApiProperty() amount!: number;
-  @ApiProperty() refundedAmount!: number;
-  @ApiProperty() currency!: string;
+  @ApiProperty({ example: 'pm_01jf…' }) paymentMethodId!: string;
+  @ApiProperty({ example: 250000 }) amount!: number;
+  @ApiProperty({ example: 0 }) refundedAmount!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
   @ApiProperty({ enum: ['processing', 'succeeded', 'failed'] }) status!: string;
   @ApiProperty({ nullable: true, type: String, description: 'card_declined, insufficient_funds, account_closed…' })
   failureCode!: string | null;
   @ApiProperty({ enum: ['customer', 'automatic'] }) source!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
 }
 
 export const toPaymentDto = (p: Payment): PaymentDto => ({

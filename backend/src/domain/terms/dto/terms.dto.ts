@@ -44,16 +44,16 @@ export class AcceptOfferDto {
 
 export class TermsOfferDto {
   @ApiProperty({ example: 'off_01jf…' }) id!: string;
-  @ApiProperty() contactId!: string;
-  @ApiProperty() netDays!: number;
-  @ApiProperty() creditLimit!: number;
-  @ApiProperty() currency!: string;
+  @ApiProperty({ example: 'ct_01jf…' }) contactId!: string;
+  @ApiProperty({ example: 30 }) netDays!: number;
+  @ApiProperty({ example: 1000000 }) creditLimit!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
   @ApiProperty({ enum: ['offered', 'accepted', 'declined', 'withdrawn', 'expired'] }) status!: OfferStatus;
-  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ example: '2026-03-28T09:30:00.000Z' }) expiresAt!: string;
   @ApiProperty({ nullable: true, type: String }) applicationId!: string | null;
   @ApiProperty({ nullable: true, type: Number }) acceptedNetDays!: number | null;
   @ApiProperty({ nullable: true, type: String }) answeredAt!: string | null;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
 }
 
 /** An `offered` offer past its expiry reads as `expired` even before the worker marks it. */

@@ -32,11 +32,11 @@ export class CreateUserDto {
 
 export class UserDto {
   @ApiProperty({ example: 'usr_01jf…' }) id!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'jordan@northwind.example' }) email!: string;
+  @ApiProperty({ example: 'Jordan Lee' }) name!: string;
   @ApiProperty({ enum: ['admin', 'member'] }) role!: UserRole;
-  @ApiProperty() merchantId!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: 'mer_01jf…' }) merchantId!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
   @ApiPropertyOptional() deleted?: boolean;
 }
 

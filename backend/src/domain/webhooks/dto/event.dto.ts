@@ -16,7 +16,7 @@ export class ListEventsQuery extends ListQuery {
 export class EventDto {
   @ApiProperty({ example: 'evt_01jf…' }) id!: string;
   @ApiProperty({ example: 'contact.verified' }) type!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
   @ApiProperty({ type: Object, description: 'The subject as it was after the change, e.g. { contact: {…} }.' })
   data!: JsonObject;
 }

@@ -13,7 +13,7 @@ export class ListDeliveriesQuery extends ListQuery {
 }
 
 export class DeliveryAttemptDto {
-  @ApiProperty() at!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) at!: string;
   @ApiProperty({ nullable: true, type: Number, description: "The receiver's status code; null when no answer came." })
   statusCode!: number | null;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
@@ -30,11 +30,11 @@ export class DeliveryAttemptDto {
 
 export class WebhookDeliveryDto {
   @ApiProperty({ example: 'wd_01jf…' }) id!: string;
-  @ApiProperty() endpointId!: string;
-  @ApiProperty() eventId!: string;
-  @ApiProperty() eventType!: string;
+  @ApiProperty({ example: 'we_01jf…' }) endpointId!: string;
+  @ApiProperty({ example: 'evt_01jf…' }) eventId!: string;
+  @ApiProperty({ example: 'invoice.paid' }) eventType!: string;
   @ApiProperty({ enum: STATUSES }) status!: WebhookDeliveryStatus;
-  @ApiProperty() attempts!: number;
+  @ApiProperty({ example: 1 }) attempts!: number;
   @ApiProperty({ nullable: true, type: String, description: 'Pending deliveries: when the next attempt is due.' })
   nextAttemptAt!: string | null;
   @ApiProperty({ nullable: true, type: Number }) lastStatusCode!: number | null;
@@ -43,7 +43,7 @@ export class WebhookDeliveryDto {
   lastResponseSnippet!: string | null;
   @ApiProperty({ type: [DeliveryAttemptDto], description: 'Every attempt, oldest first (the last 25).' })
   history!: DeliveryAttemptDto[];
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
 }
 

@@ -26,7 +26,7 @@ export class CreateWebhookEndpointDto {
 
 export class WebhookEndpointDto {
   @ApiProperty({ example: 'we_01jf…' }) id!: string;
-  @ApiProperty() url!: string;
+  @ApiProperty({ example: 'https://merchant.example/webhooks/cc' }) url!: string;
   @ApiProperty({ type: [String] }) events!: string[];
   @ApiProperty({ enum: ['active', 'disabled'] }) status!: WebhookEndpointStatus;
   @ApiPropertyOptional({
@@ -42,8 +42,8 @@ export class WebhookEndpointDto {
   })
   previousSecretExpiresAt!: string | null;
   @ApiPropertyOptional({ description: 'In the answer to DELETE.' }) deleted?: boolean;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) createdAt!: string;
+  @ApiProperty({ example: '2026-03-14T09:30:00.000Z' }) updatedAt!: string;
 }
 
 export function toEndpointDto(e: WebhookEndpoint): WebhookEndpointDto {
