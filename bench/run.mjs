@@ -191,6 +191,18 @@ const row = (cells, widths) =>
     .map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
     .join('  ')
     .trimEnd();
+/** One measured route: its rate, p50, p99 and the rate of each round. */
+const rateRow = (r, widths) =>
+  row(
+    [
+      `  ${r.label}`,
+      num(r.requestsPerSecond),
+      ms(r.latencyMs.p50),
+      ms(r.latencyMs.p99),
+      `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`,
+    ],
+    widths,
+  );
 
 const lines = [];
 lines.push('');
@@ -230,20 +242,7 @@ if (api) {
   );
   const aw = [44, 10, 8, 8, 0];
   lines.push(row(['Route', 'req/s', 'p50', 'p99', '  req/s per round'], aw));
-  for (const r of [api.health, api.contacts]) {
-    lines.push(
-      row(
-        [
-          `  ${r.label}`,
-          num(r.requestsPerSecond),
-          ms(r.latencyMs.p50),
-          ms(r.latencyMs.p99),
-          `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`,
-        ],
-        aw,
-      ),
-    );
-  }
+  for (const r of [api.health, api.contacts]) lines.push(rateRow(r, aw));
   lines.push(
     row(
       [
@@ -282,20 +281,7 @@ else if (payments) {
       aw2,
     ),
   );
-  for (const r of [payments.spread, payments.oneRow]) {
-    lines.push(
-      row(
-        [
-          `  ${r.label}`,
-          num(r.requestsPerSecond),
-          ms(r.latencyMs.p50),
-          ms(r.latencyMs.p99),
-          `  ${r.roundsRequestsPerSecond.map(num).join(' / ')}`,
-        ],
-        aw2,
-      ),
-    );
-  }
+  for (const r of [payments.spread, payments.oneRow]) lines.push(rateRow(r, aw2));
   lines.push(
     row(
       [
