@@ -64,7 +64,7 @@ export function processUsage(pid) {
 
 export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {} }) {
   const dist = join(root, 'backend', 'dist');
-  const { newId } = await import(pathToFileURL(join(dist, 'common', 'ids.js')).href);
+  const { newId } = await import(pathToFileURL(join(dist, 'platform', 'ids', 'ids.js')).href);
   // A plain SHA-256 is still accepted for a stored token (re-keyed under CC_ENCRYPTION_KEY on first use).
   const hashToken = (token) => createHash('sha256').update(token).digest('hex');
 
