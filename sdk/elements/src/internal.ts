@@ -12,3 +12,5 @@ export { tableStyles } from './styles/table.styles.js';
 export { apiErrorsEn, type ApiErrorMessages } from './internal/messages/api-errors-en.js';
 export { apiErrorsEs } from './internal/messages/api-errors-es.js';
 export { apiErrorsFr } from './internal/messages/api-errors-fr.js';
+// The one message system: the console's texts are a catalog of their own, made the same way.
+export { createMessageCatalog, type DeepPartial, type MessageCatalog } from './internal/message-catalog.js';
