@@ -23,7 +23,7 @@ const PAGES = [
   { path: '/apply', current: '/apply', widgets: 1 },
   { path: '/credit-check', current: '/credit-check', widgets: 1 },
   { path: '/account', current: '/account', widgets: 0 },
-  { path: '/theming', current: '/theming', widgets: 3 },
+  { path: '/theming', current: '/theming', widgets: 4 },
   { path: '/react', current: '/react', widgets: 1 },
   { path: '/apply.html', current: '/apply', widgets: 1 },
 ];
@@ -85,7 +85,7 @@ describe('demo site on the real backend', () => {
           assert.equal((await res.json()).merchant.name, MERCHANT);
         }
 
-        // The widgets rendered their first step (the theming page shows one of its three at a time).
+        // The widgets rendered their first step (the theming page shows one of its four at a time).
         const apps = page.locator('cc-credit-app');
         assert.equal(await apps.count(), widgets);
         for (let i = 0; i < widgets; i++) {
@@ -102,7 +102,7 @@ describe('demo site on the real backend', () => {
     });
   }
 
-  test('/theming: the light panel has the merchant hint, the dark and brand panels the page CSS; the widgets paint them', async () => {
+  test('/theming: the light panel has the merchant hint, the dark and brand panels the page CSS, the auto panel follows the system; the widgets paint them', async () => {
     const { context, page } = await openPage(site, '/theming');
     try {
       await settledStatuses(page);
@@ -137,10 +137,24 @@ describe('demo site on the real backend', () => {
       assert.equal(looks[1].theme, 'dark');
       assert.equal(looks[1].surface, 'rgb(17, 24, 39)', 'the dark preset surface #111827');
       assert.equal(looks[1].button, 'rgb(140, 194, 255)', "the page's dark-mode blue #8cc2ff");
-      assert.equal(looks[2].button, 'rgb(138, 44, 6)', 'the brand colour #8a2c06');
-      assert.equal(looks[2].radius, '0px');
-      assert.match(looks[2].font, /^Georgia/);
-      assert.equal(looks[2].transform, 'uppercase', '::part(button-primary) from the page');
+      assert.equal(looks[2].theme, 'auto');
+      assert.equal(looks[2].surface, 'rgb(255, 255, 255)', 'auto on a light system: the light surface');
+      assert.equal(looks[3].button, 'rgb(138, 44, 6)', 'the brand colour #8a2c06');
+      assert.equal(looks[3].radius, '0px');
+      assert.match(looks[3].font, /^Georgia/);
+      assert.equal(looks[3].transform, 'uppercase', '::part(button-primary) from the page');
+
+      // theme="auto" follows the visitor's system setting, live.
+      const autoSurface = () => page.$eval('#panel-auto cc-credit-app', (app) => getComputedStyle(app).backgroundColor);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      assert.equal(await autoSurface(), 'rgb(17, 24, 39)', 'auto on a dark system: the dark preset surface');
+      assert.equal(
+        await page.$eval('#panel-light cc-credit-app', (app) => getComputedStyle(app).backgroundColor),
+        'rgb(255, 255, 255)',
+        'theme="light" stays light on a dark system',
+      );
+      await page.emulateMedia({ colorScheme: 'light' });
+      assert.equal(await autoSurface(), 'rgb(255, 255, 255)');
     } finally {
       await context.close();
     }
@@ -154,7 +168,7 @@ describe('demo site on the real backend', () => {
         page.$$eval('.theme-panel', (panels) => panels.filter((p) => p.checkVisibility()).map((p) => p.id));
       assert.deepEqual(await visible(), ['panel-light']);
       await page.focus('#view-light');
-      for (const view of ['dark', 'brand']) {
+      for (const view of ['dark', 'auto', 'brand']) {
         await page.keyboard.press('ArrowDown');
         assert.equal(await page.evaluate(() => document.activeElement.id), `view-${view}`);
         assert.deepEqual(await visible(), [`panel-${view}`]);
