@@ -1,7 +1,7 @@
 // Shared by the framework tests: type-check a project with its compiler, bundle a page with
 // esbuild, serve it beside the SDK's mock API (sdk/elements/test/mock-api.js, over real HTTP)
 // and open it in Debian's Chromium.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,15 +15,18 @@ export const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, '../../node_modules/.bin', name);
 
 /**
- * Runs a compiler on a project (by default its `--noEmit` check); returns its exit code and
- * everything it printed.
+ * Runs a compiler on a project (by default its `--noEmit` check); resolves to its exit code and
+ * everything it printed. Asynchronous, so that a test can run two compiles at once.
  */
 export function typeCheck(compiler, project, args = ['--noEmit', '--pretty', 'false']) {
-  const result = spawnSync(bin(compiler), ['-p', join(root, project), ...args], {
-    cwd: root,
-    encoding: 'utf8',
+  const child = spawn(bin(compiler), ['-p', join(root, project), ...args], { cwd: root });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (text) => (output += text));
+  child.stderr.setEncoding('utf8').on('data', (text) => (output += text));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 /**
