@@ -18,12 +18,13 @@ const compiled = typeCheck('ngc', 'angular/tsconfig.json', ['--outDir', out]);
 
 test('Angular 21 templates: ngc compiles the page and the missing member and event detail fail', async () => {
   // One program holds the good page and the wrong file: the only errors must be the wrong file's.
-  // `mode="nope"` in it is not one: CUSTOM_ELEMENTS_SCHEMA leaves the elements' attributes unchecked.
+  // `mode="nope"` and `[theme]="'nope'"` in it are not: CUSTOM_ELEMENTS_SCHEMA leaves the
+  // elements' attributes and properties unchecked.
   const { status, output } = await checked;
   assert.equal(status, 1, output);
   assert.deepEqual(errorsOf(output), [
-    `wrong-binding.ts(10,56): error TS2339: Property 'lang' does not exist on type 'WrongComponent'.`,
-    `wrong-binding.ts(10,88): error TS2339: Property 'nope' does not exist on type 'CcReadyDetail'.`,
+    `wrong-binding.ts(15,22): error TS2339: Property 'lang' does not exist on type 'WrongComponent'.`,
+    `wrong-binding.ts(16,33): error TS2339: Property 'nope' does not exist on type 'CcReadyDetail'.`,
   ]);
 });
 
