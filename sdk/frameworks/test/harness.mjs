@@ -1,11 +1,11 @@
 // Shared by the framework tests: type-check a project with its compiler, bundle a page with
 // esbuild, serve it beside the SDK's mock API (sdk/elements/test/mock-api.js, over real HTTP)
 // and open it in Debian's Chromium.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startDevServer } from '@web/dev-server';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -14,23 +14,43 @@ import { mockApi } from '../../elements/test/mock-api.js';
 export const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, '../../node_modules/.bin', name);
 
-/** Runs a compiler's `--noEmit` check; returns its exit code and everything it printed. */
-export function typeCheck(compiler, project) {
-  const result = spawnSync(bin(compiler), ['-p', join(root, project), '--noEmit', '--pretty', 'false'], {
-    cwd: root,
-    encoding: 'utf8',
+/**
+ * Runs a compiler on a project (by default its `--noEmit` check); resolves to its exit code and
+ * everything it printed. Asynchronous, so that a test can run two compiles at once.
+ */
+export function typeCheck(compiler, project, args = ['--noEmit', '--pretty', 'false']) {
+  const child = spawn(bin(compiler), ['-p', join(root, project), ...args], { cwd: root });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (text) => (output += text));
+  child.stderr.setEncoding('utf8').on('data', (text) => (output += text));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-/** The error lines of a compiler's output, as `file(line,col): error TSxxxx: message`. */
-export const errorsOf = (output) => output.split('\n').filter((line) => / error TS\d+:/.test(line));
+/**
+ * The error lines of a compiler's output, as `file(line,col): error TSxxxx: message`. ngc always
+ * prints in colour as `file:line:col - error TSxxxx: message`; that form is rewritten to this one.
+ */
+export const errorsOf = (output) =>
+  output
+    // eslint-disable-next-line no-control-regex
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^(\S+):(\d+):(\d+) - error /, '$1($2,$3): error '))
+    .filter((line) => / error (TS|NG)\d+:/.test(line));
 
-/** Bundles `entry` into a fresh folder with an index.html that loads it; returns the folder. */
+/**
+ * Bundles `entry` (relative to sdk/frameworks, or absolute: a compiler's output) into a fresh
+ * folder with an index.html that loads it; returns the folder.
+ */
 export async function bundlePage(entry, plugins = []) {
   const outdir = mkdtempSync(join(tmpdir(), 'cc-frameworks-'));
   await build({
-    entryPoints: [join(root, entry)],
+    entryPoints: [resolve(root, entry)],
+    // A compiler's output in a temporary folder finds the packages where sdk/frameworks does.
+    nodePaths: [join(root, '../../node_modules')],
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -42,6 +62,10 @@ export async function bundlePage(entry, plugins = []) {
       __VUE_OPTIONS_API__: 'true',
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+      // Angular's production build, as `ng build` defines it.
+      ngDevMode: 'false',
+      ngJitMode: 'false',
+      ngI18nClosureMode: 'false',
     },
     plugins,
     logLevel: 'silent',
@@ -63,9 +87,10 @@ async function freePort() {
 
 /**
  * Serves `dir` with the mock API, opens it in Chromium and waits for the page's cc-ready
- * handler to write `ready: <merchant>`; returns what the page showed and logged.
+ * handler to write `ready: <merchant>`; returns what the page showed and logged, with what
+ * `then(page)` returns (steps a test takes after that, with Playwright's page) as `then`.
  */
-export async function runPage(dir) {
+export async function runPage(dir, then = async () => undefined) {
   const port = await freePort();
   const server = await startDevServer({
     config: { rootDir: dir, port, hostname: '127.0.0.1', middleware: [mockApi] },
@@ -100,7 +125,8 @@ export async function runPage(dir) {
     const fields = await page.evaluate(
       () => document.querySelector('cc-credit-app')?.shadowRoot?.querySelectorAll('input, select').length ?? 0,
     );
-    return { ready, heading, fields, logs };
+    const after = await then(page);
+    return { ready, heading, fields, then: after, logs };
   } finally {
     await browser.close();
     await server.stop();

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bundlePage, errorsOf, runPage, typeCheck } from './harness.mjs';
 
-test('React 19 TSX: the page type-checks and the wrong attribute and event detail fail', () => {
+test('React 19 TSX: the page type-checks and the wrong attribute and event detail fail', async () => {
   // One program holds the good page and the wrong file: the only errors must be the wrong file's.
-  const { status, output } = typeCheck('tsc', 'react/tsconfig.wrong.json');
+  const { status, output } = await typeCheck('tsc', 'react/tsconfig.wrong.json');
   assert.equal(status, 2, output);
   assert.deepEqual(errorsOf(output), [
     `react/wrong-attribute.tsx(5,47): error TS2322: Type '"nope"' is not assignable to type '"credit_check" | "credit_check_with_terms" | undefined'.`,

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import { vuePlugin } from '../vue/build.mjs';
 import { bundlePage, errorsOf, runPage, typeCheck } from './harness.mjs';
 
-test('Vue 3 templates: the page type-checks and the wrong attribute and event detail fail', () => {
+test('Vue 3 templates: the page type-checks and the wrong attribute and event detail fail', async () => {
   // One program holds the good page and the wrong file: the only errors must be the wrong file's.
-  const { status, output } = typeCheck('vue-tsc', 'vue/tsconfig.wrong.json');
+  const { status, output } = await typeCheck('vue-tsc', 'vue/tsconfig.wrong.json');
   assert.equal(status, 2, output);
   assert.deepEqual(errorsOf(output), [
     `vue/wrong-attribute.vue(8,18): error TS2322: Type '"nope"' is not assignable to type '"credit_check" | "credit_check_with_terms" | undefined'.`,
