@@ -117,7 +117,8 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
       // Production requires a mail server; nothing listens here, so the outbox's mails fail and are retried.
       SMTP_URL: 'smtp://127.0.0.1:9',
       ...(workers ? { CC_WORKERS: String(workers) } : {}),
-      ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
+      // Production refuses the embedded database unless told it is a single-machine install.
+      ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : { CC_ALLOW_EMBEDDED_DB: '1' }),
       ...extraEnv,
     };
     const out = openSync(logFile, 'a');
