@@ -62,7 +62,8 @@ export function processUsage(pid) {
   return { cpuSeconds, rssBytes, processes: pids.length };
 }
 
-export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {} }) {
+/** `nodeArgs`: extra node flags before main.js (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {}, nodeArgs = [] }) {
   const dist = join(root, 'backend', 'dist');
   const { newId } = await import(pathToFileURL(join(dist, 'platform', 'ids', 'ids.js')).href);
   // A plain SHA-256 is still accepted for a stored token (re-keyed under CC_ENCRYPTION_KEY on first use).
@@ -123,7 +124,7 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
     };
     const out = openSync(logFile, 'a');
     const t0 = Date.now();
-    child = spawn(process.execPath, ['--enable-source-maps', join(dist, 'main.js')], {
+    child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, join(dist, 'main.js')], {
       cwd: join(root, 'backend'),
       env,
       stdio: ['ignore', out, out],
