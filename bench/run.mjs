@@ -27,7 +27,8 @@
 //   BENCH_PAY_POOL       approved payment requests cloned for the payments (default 600)
 //   BENCH_OVERVIEW_SMALL, BENCH_OVERVIEW_LARGE  open invoices of the overview bench's merchant
 //                        (default 10000 and 1000000; PostgreSQL only, on BENCH_PAY_DATABASE_URL's server)
-//   BENCH_ONLY           comma-separated subset of bundle,api,payments,wallet,overview (default: all)
+//   BENCH_STARTUP_RUNS   restarts timed per mode on an existing PGlite data directory (default 3)
+//   BENCH_ONLY           comma-separated subset of bundle,api,startup,payments,wallet,overview (default: all)
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -39,6 +40,7 @@ import { findPgbench, measurePayments, reachable } from './lib/payments.mjs';
 import { measureOverview } from './lib/overview.mjs';
 import { measureWallet } from './lib/wallet.mjs';
 import { runSoak } from './lib/soak.mjs';
+import { measureStartup, startupLines } from './lib/startup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const int = (name, fallback) => {
@@ -84,7 +86,9 @@ if (process.argv[2] === 'soak') {
   process.exit(ok ? 0 : 1);
 }
 
-const only = new Set((process.env.BENCH_ONLY || 'bundle,api,payments,wallet,overview').split(',').map((v) => v.trim()));
+const only = new Set(
+  (process.env.BENCH_ONLY || 'bundle,api,startup,payments,wallet,overview').split(',').map((v) => v.trim()),
+);
 const loadNow = () => Math.round(loadavg()[0] * 100) / 100;
 let bundle = null;
 if (only.has('bundle')) {
@@ -102,6 +106,10 @@ const api = only.has('api')
       workers,
       log,
     })
+  : null;
+
+const startup = only.has('startup')
+  ? { ...(await measureStartup(root, { runs: int('BENCH_STARTUP_RUNS', 3), log })), loadAverage1m: loadNow() }
   : null;
 
 // PostgreSQL for payments and the wallet (both write fixtures by SQL on the app's database).
@@ -173,6 +181,7 @@ const result = {
   machine,
   bundle,
   api,
+  startup,
   payments,
   wallet,
   overview,
@@ -260,6 +269,7 @@ if (api) {
   );
   lines.push('');
 }
+if (startup) lines.push(...startupLines(startup));
 const aw2 = [52, 10, 8, 8, 0];
 if (payments?.skipped) lines.push(`Payments  skipped: ${payments.skipped}`, '');
 else if (payments) {

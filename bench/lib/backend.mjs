@@ -16,7 +16,7 @@ import { createPostgresDatabase, http, redact } from './common.mjs';
 
 const TICKS = 100; // USER_HZ: /proc times are in 1/100 s on Linux
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.on('error', reject);
@@ -62,7 +62,33 @@ export function processUsage(pid) {
   return { cpuSeconds, rssBytes, processes: pids.length };
 }
 
-export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {} }) {
+/**
+ * The environment the bench gives the backend (and nothing of its own): production, a fresh
+ * encryption key, limits the load cannot hit, the data directory, PostgreSQL or the embedded
+ * database (which production takes only as a single-machine install, CC_ALLOW_EMBEDDED_DB=1).
+ */
+export function productionEnv({ port, dataDir, databaseUrl, workers, extraEnv = {} }) {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    CC_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    CC_RATE_LIMIT_PER_SECOND: '1000000',
+    CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+    CC_DATA_DIR: dataDir,
+    CC_SEED_DEMO: '0',
+    // Production requires a mail server; nothing listens here, so the outbox's mails fail and are retried.
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    ...(workers ? { CC_WORKERS: String(workers) } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { CC_ALLOW_EMBEDDED_DB: '1' }),
+    ...extraEnv,
+  };
+}
+
+/** `nodeArgs`: extra node flags before main.js (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export async function startBackend(root, { databaseUrl, log, workers, env: extraEnv = {}, nodeArgs = [] }) {
   const dist = join(root, 'backend', 'dist');
   const { newId } = await import(pathToFileURL(join(dist, 'platform', 'ids', 'ids.js')).href);
   // A plain SHA-256 is still accepted for a stored token (re-keyed under CC_ENCRYPTION_KEY on first use).
@@ -103,26 +129,10 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
     }
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      PUBLIC_URL: `http://localhost:${port}`,
-      CC_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      CC_RATE_LIMIT_PER_SECOND: '1000000',
-      CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
-      CC_DATA_DIR: dataDir,
-      CC_SEED_DEMO: '0',
-      // Production requires a mail server; nothing listens here, so the outbox's mails fail and are retried.
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      ...(workers ? { CC_WORKERS: String(workers) } : {}),
-      ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
-      ...extraEnv,
-    };
+    const env = productionEnv({ port, dataDir, databaseUrl: pgDatabase?.url, workers, extraEnv });
     const out = openSync(logFile, 'a');
     const t0 = Date.now();
-    child = spawn(process.execPath, ['--enable-source-maps', join(dist, 'main.js')], {
+    child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, join(dist, 'main.js')], {
       cwd: join(root, 'backend'),
       env,
       stdio: ['ignore', out, out],

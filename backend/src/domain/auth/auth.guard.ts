@@ -19,6 +19,12 @@ const AUDIENCE_OF: Record<AuthContext['kind'], Audience> = {
   anonymous: 'public',
 };
 
+interface RoutePolicy {
+  allowed: Audience[];
+  ownBearer: boolean;
+  adminOnly: boolean;
+}
+
 /** Global guard: resolves the credential, then checks the route's `@Allow` and `@AdminOnly`. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,11 +33,28 @@ export class AuthGuard implements CanActivate {
     private readonly credentials: CredentialsService,
   ) {}
 
+  /** Each handler's policy, read from its decorators once (they never change after start-up). */
+  private readonly policies = new WeakMap<object, RoutePolicy>();
+
+  private policyOf(ctx: ExecutionContext): RoutePolicy {
+    const handler = ctx.getHandler();
+    let policy = this.policies.get(handler);
+    if (!policy) {
+      const targets = [handler, ctx.getClass()];
+      policy = {
+        allowed: this.reflector.getAllAndOverride<Audience[] | undefined>(AUDIENCE_KEY, targets) ?? ['merchant'],
+        ownBearer: !!this.reflector.get<boolean>(OWN_BEARER_KEY, handler),
+        adminOnly: !!this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY_KEY, targets),
+      };
+      this.policies.set(handler, policy);
+    }
+    return policy;
+  }
+
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const targets = [ctx.getHandler(), ctx.getClass()];
-    const allowed = this.reflector.getAllAndOverride<Audience[] | undefined>(AUDIENCE_KEY, targets) ?? ['merchant'];
+    const { allowed, ownBearer, adminOnly } = this.policyOf(ctx);
     const req = ctx.switchToHttp().getRequest<RequestWithAuth>();
-    if (this.reflector.get<boolean>(OWN_BEARER_KEY, ctx.getHandler())) {
+    if (ownBearer) {
       req.auth = { kind: 'anonymous' };
       return true;
     }
@@ -51,10 +74,7 @@ export class AuthGuard implements CanActivate {
       }
       throw forbidden('credential_not_allowed', `This endpoint takes ${describe(allowed)}, not ${describeKind(auth)}.`);
     }
-    if (
-      this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY_KEY, targets) &&
-      !('role' in auth && auth.role === 'admin')
-    ) {
+    if (adminOnly && !('role' in auth && auth.role === 'admin')) {
       throw new ApiError(403, 'admin_required', 'Only a merchant admin can do this.');
     }
     return true;

@@ -8,6 +8,7 @@ import { toEventDto } from './dto/event.dto.js';
 import { nextAttemptAt } from './retry-schedule.js';
 import { signatureHeader } from './signature.js';
 import { WebhookUrlPolicy } from './url-policy.js';
+import { WebhookMetrics } from './webhook-metrics.js';
 import { type DeliveryAttempt, WebhookDelivery } from './webhook-delivery.entity.js';
 import { postWebhook, TIMEOUT_MS, type SendResult } from './webhook-sender.js';
 
@@ -42,6 +43,7 @@ export class WebhookDeliveryService {
     private readonly clock: Clock,
     private readonly encryption: Encryption,
     private readonly urls: WebhookUrlPolicy,
+    private readonly metrics: WebhookMetrics,
   ) {}
 
   /** One pass; answers how many attempts it made. */
@@ -130,12 +132,14 @@ export class WebhookDeliveryService {
       durationMs: r.durationMs,
       responseSnippet: r.snippet,
     };
+    const status = ok ? 'succeeded' : retryAt ? 'pending' : 'failed';
+    this.metrics.attempted(r, status);
     await this.db.detached((em) =>
       em.getRepository(WebhookDelivery).update(
         // Only the holder of this attempt records it (a manual retry may have started another).
         { merchantId: c.merchantId, id: c.id, attempts: c.attempts },
         {
-          status: ok ? 'succeeded' : retryAt ? 'pending' : 'failed',
+          status,
           nextAttemptAt: retryAt,
           ...(ok ? { deliveredAt: now } : {}),
           lastStatusCode: r.statusCode,

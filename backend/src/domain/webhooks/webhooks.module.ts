@@ -6,6 +6,7 @@ import { EventsController } from './events.controller.js';
 import { WebhookUrlPolicy } from './url-policy.js';
 import { WebhookDeliveryLogService } from './webhook-delivery-log.service.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
+import { WebhookMetrics } from './webhook-metrics.js';
 import { WebhookEndpointsController } from './webhook-endpoints.controller.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 import { WebhookTestService } from './webhook-test.service.js';
@@ -19,6 +20,7 @@ import { WebhookFanOutService } from './webhook-fan-out.service.js';
     WebhookDeliveryLogService,
     WebhookFanOutService,
     WebhookDeliveryService,
+    WebhookMetrics,
     WebhookTestService,
     EventLogService,
     {

@@ -19,6 +19,14 @@ const routeOf = (req: FastifyRequest): string | undefined => req.routeOptions?.u
 const credential = (req: FastifyRequest): string | undefined =>
   isAnonymousRoute(req.routeOptions?.config) ? undefined : req.headers.authorization;
 
+/** The bucket's key: a SHA-256 of the credential (never the credential itself), or the client address. */
+const keyOf = (req: FastifyRequest): string => {
+  const auth = credential(req);
+  return auth ? `cred:${createHash('sha256').update(auth).digest('base64url')}` : `ip:${req.ip}`;
+};
+/** The key's kind decides its limit and window, so they are read from the key already made, not recomputed. */
+const isCredentialKey = (key: string): boolean => key.startsWith('cred:');
+
 /**
  * Rate limits before any database work, decided on the route that matched (so `/%761/auth/login`
  * is counted as `/v1/auth/login`): on a route that takes a credential and with one sent, per
@@ -37,12 +45,10 @@ export async function registerRateLimits(fastify: FastifyInstance, config: AppCo
       const route = routeOf(req);
       return req.method === 'OPTIONS' || (route !== undefined && UNLIMITED.test(route));
     },
-    keyGenerator: (req) => {
-      const auth = credential(req);
-      return auth ? `cred:${createHash('sha256').update(auth).digest('base64url')}` : `ip:${req.ip}`;
-    },
-    max: (req) => (credential(req) ? config.CC_RATE_LIMIT_PER_SECOND : config.CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE),
-    timeWindow: (req: FastifyRequest) => (credential(req) ? 1_000 : 60_000),
+    keyGenerator: keyOf,
+    max: (_req: FastifyRequest, key: string) =>
+      isCredentialKey(key) ? config.CC_RATE_LIMIT_PER_SECOND : config.CC_RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    timeWindow: (_req: FastifyRequest, key: string) => (isCredentialKey(key) ? 1_000 : 60_000),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_req, ctx) => {
       const err = new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`);
