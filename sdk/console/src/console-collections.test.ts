@@ -1,4 +1,5 @@
-// The console's parts in the browser against the console mock: Collections: the dispute queue, payment requests, the overview.
+// The console's parts in the browser against the console mock. Collections: the dispute queue, payment
+// requests, the overview.
 import { expect, html } from '@open-wc/testing';
 import './define.js';
 import {

@@ -1,4 +1,5 @@
-// The console's parts in the browser against the console mock: The contacts list and a contact's page (terms offers under the terms-lock policy, wallet links).
+// The console's parts in the browser against the console mock. The contacts list and a contact's page
+// (terms offers under the terms-lock policy, wallet links).
 import { expect, html } from '@open-wc/testing';
 import './define.js';
 import {

@@ -1,4 +1,6 @@
-// The console's parts in the browser against the console mock: Invoices: the form (line items, server errors at the fields), the list, the invoice page (edit, credit note, refund), tables on a phone, CSV import.
+// The console's parts in the browser against the console mock. Invoices: the form (line items, server
+// errors at the fields), the list, the invoice page (edit, credit note, refund), tables on a phone,
+// CSV import.
 import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
 import {

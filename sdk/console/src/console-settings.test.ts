@@ -1,4 +1,5 @@
-// The console's parts in the browser against the console mock: Company settings, users and API keys, the embed page, webhooks.
+// The console's parts in the browser against the console mock. Company settings, users and API keys,
+// the embed page, webhooks.
 import { expect, html } from '@open-wc/testing';
 import './define.js';
 import {
