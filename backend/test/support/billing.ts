@@ -1,6 +1,8 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { SessionsService } from '../../src/domain/users/sessions.service.js';
-import type { TestApp } from './app.js';
+import { startApp, type TestApp } from './app.js';
 import { applicationBody } from './credit.js';
+import { signUpMerchant, unique, type SignedUpMerchant } from './factories.js';
 
 export const CARDS = { ok: '4242 4242 4242 4242', declined: '4000 0000 0000 0002', insufficient: '4000000000009995' };
 
@@ -32,4 +34,26 @@ export async function addCard(t: TestApp, session: string, number = CARDS.ok) {
   );
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
   return res.body.id as string;
+}
+
+/**
+ * What the 'invoices, payment requests and payments' suites share: one app and one merchant for the
+ * describe (started before its tests, closed after), and `invoice()`, which keys one in for a contact.
+ * `suite()` gives the app and merchant to the tests.
+ */
+export function billingSuite() {
+  let t: TestApp;
+  let m: SignedUpMerchant;
+  beforeAll(async () => {
+    t = await startApp();
+    m = await signUpMerchant(t.http);
+  });
+  afterAll(async () => t?.close());
+  const invoice = (contactId: string, over: Record<string, unknown> = {}) =>
+    t.http.post(
+      '/v1/invoices',
+      { contactId, number: `INV-${unique()}`, amount: 100_000, ...over },
+      { token: m.secretKey },
+    );
+  return { suite: () => ({ t, m }), invoice };
 }

@@ -1,8 +1,10 @@
 // Helpers of the console's browser tests: a signed-in context against test/mock-console-api.js
 // and typing into shadow DOM the way a person does, with real events.
+import { fixture, type html } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { ConsoleApi, type Merchant } from '../src/api.js';
 import type { ConsoleContext } from '../src/context.js';
+import type { ConsolePart } from '../src/part.js';
 
 export const people = {
   admin: { email: 'admin@test.example', password: 'admin-password' },
@@ -46,6 +48,29 @@ export async function signedIn(role: 'admin' | 'member'): Promise<TestContext> {
   };
   return ctx;
 }
+
+/** What every parts test starts from: the mock's seed, and contexts signed in as the admin and as the member. */
+export async function resetAndSignIn(): Promise<{ admin: TestContext; member: TestContext }> {
+  await consoleMock.reset();
+  const admin = await signedIn('admin');
+  const member = await signedIn('member');
+  return { admin, member };
+}
+
+/** Renders a part and waits until `ready` says its data is in. */
+export async function mount<T extends ConsolePart>(
+  template: ReturnType<typeof html>,
+  ready: (el: T) => boolean,
+  what: string,
+): Promise<T> {
+  const el = await fixture<T>(template);
+  await until(() => ready(el), what);
+  await el.updateComplete;
+  return el;
+}
+
+/** A `ready` probe for mount(): the part's text includes `text`. */
+export const hasText = (text: string) => (el: Element) => textOf(el).includes(text);
 
 export function $<T extends Element = HTMLElement>(host: Element, selector: string): T {
   const found = host.shadowRoot!.querySelector<T>(selector);
