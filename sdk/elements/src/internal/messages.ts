@@ -1,7 +1,9 @@
 // One message system for every element: one table type (`Messages`, from the English table),
-// one module per language (loaded on demand, English always there), merchants' overrides and
-// extra languages (`registerMessages`), and one lookup (`messagesFor`).
-import { messages as en, type Messages } from './messages/locale-en.js';
+// made of areas (the forms' texts, always there; the wallet's, added by the wallet elements'
+// code), one module per language and area (loaded on demand, English always there), merchants'
+// overrides and extra languages (`registerMessages`), and one lookup (`messagesFor`).
+import { en } from './messages/en.js';
+import type { Messages } from './messages/locale-en.js';
 
 export type { Messages };
 
@@ -14,14 +16,25 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
       ? { [K in keyof T]?: DeepPartial<T[K]> }
       : T;
 
-/** The languages the SDK ships, each in its own module (a chunk of its own in the build). */
-const builtIn: Record<string, () => Promise<{ messages: Messages }>> = {
-  es: () => import('./messages/locale-es.js'),
-  fr: () => import('./messages/locale-fr.js'),
-};
+/**
+ * A part of the texts: its English table, and a loader per other language the SDK ships. The
+ * forms' area is always there; `<cc-wallet>` and its parts add theirs (`addMessageArea`), so a
+ * page without them never downloads their words, in any language.
+ */
+export interface MessageArea {
+  en: object;
+  languages: Record<string, () => Promise<object>>;
+}
 
-const loaded = new Map<string, Messages>([['en', en]]);
-const loading = new Map<string, Promise<Messages>>();
+interface Area extends MessageArea {
+  loaded: Map<string, object>;
+}
+
+const areas: Area[] = [];
+/** Pending loads, one per area and language (`messagesLoading` waits for them). */
+const loading = new Map<string, Promise<void>>();
+/** Every shipped language asked for so far: an area added later loads its tables for them too. */
+const requested = new Set<string>();
 const overrides = new Map<string, DeepPartial<Messages>[]>();
 const merged = new Map<string, Messages>();
 
@@ -69,8 +82,11 @@ export function messagesFor(locale: string): Messages {
   const key = keys[0]!;
   let table = merged.get(key);
   if (!table) {
-    // A shipped language has every key (its type says so): no need to lay it over English.
-    table = loaded.get(keys.at(-1)!) ?? en;
+    // A shipped language has every key of its area (its type says so): no need to lay it over English.
+    const language = keys.at(-1)!;
+    let base: Record<string, unknown> = {};
+    for (const area of areas) base = merge(base, (area.loaded.get(language) ?? area.en) as Record<string, unknown>);
+    table = base as Messages;
     for (const k of [...keys].reverse()) for (const patch of overrides.get(k) ?? []) table = deepMerge(table, patch);
     merged.set(key, table);
   }
@@ -78,32 +94,55 @@ export function messagesFor(locale: string): Messages {
 }
 
 /**
- * Loads a language's table if the SDK ships it (Spanish, French; English is always there);
- * resolves with the texts for the locale. Elements call it when their locale changes.
+ * Loads a language's tables if the SDK ships it (Spanish, French; English is always there), for
+ * every area on the page; resolves with the texts for the locale. Elements call it when their
+ * locale changes.
  */
 export function loadMessages(locale: string): Promise<Messages> {
   const language = keysOf(locale).at(-1)!;
-  const load = builtIn[language];
-  if (loaded.has(language) || !load) return Promise.resolve(messagesFor(locale));
-  let pending = loading.get(language);
+  const pending = areas.map((area, index) => loadArea(area, index, language)).filter((p) => p !== undefined);
+  if (pending.length === 0) return Promise.resolve(messagesFor(locale));
+  return Promise.all(pending).then(() => messagesFor(locale));
+}
+
+function loadArea(area: Area, index: number, language: string): Promise<void> | undefined {
+  const load = area.languages[language];
+  if (!load || area.loaded.has(language)) return undefined;
+  requested.add(language);
+  const id = `${index}:${language}`;
+  let pending = loading.get(id);
   if (!pending) {
     pending = load().then(
-      ({ messages }) => {
-        loaded.set(language, messages);
-        loading.delete(language);
+      (table) => {
+        area.loaded.set(language, table);
+        loading.delete(id);
         changed(language);
-        return messages;
       },
       (error: unknown) => {
         // A chunk that did not load: English stays, and a later call tries again.
-        loading.delete(language);
+        loading.delete(id);
         throw error;
       },
     );
-    loading.set(language, pending);
+    loading.set(id, pending);
   }
-  return pending.then(() => messagesFor(locale));
+  return pending;
 }
+
+/** Adds an area's texts (the wallet elements' code does, once); the languages asked for so far load for it too. */
+export function addMessageArea(area: MessageArea): void {
+  const index = areas.push({ ...area, loaded: new Map() }) - 1;
+  merged.clear();
+  for (const language of requested) loadArea(areas[index]!, index, language)?.catch(() => undefined);
+}
+
+addMessageArea({
+  en,
+  languages: {
+    es: () => import('./messages/es.js').then((m) => m.es),
+    fr: () => import('./messages/fr.js').then((m) => m.fr),
+  },
+});
 
 /** Settles once every language asked for so far has loaded (or failed); undefined when none is loading. */
 export function messagesLoading(): Promise<unknown> | undefined {
