@@ -9,8 +9,10 @@
  *   form, payment method form, payment request), their shared internals and English texts. The
  *   wallet loads all of them anyway; a page with only one of them loads the family's script too;
  * - one chunk per other element (`cc-credit-app`, `cc-terms-offer`), with the parts only it uses;
- * - `<element>-parts`: a component's parts another element uses without defining that component
- *   (the terms panel of `<cc-terms-offer>` inside `<cc-credit-app>`);
+ * - a component's parts that one other element shows without defining the component (the terms
+ *   panel of `<cc-terms-offer>` inside `<cc-credit-app>`) go in that element's chunk: the credit
+ *   page gets one script less, and a page with `<cc-terms-offer>` alone loads the credit
+ *   application's chunk with it; parts several elements share that way: `<element>-parts`;
  * - the loader (cc-sdk.js) keeps what it imports statically (the script's origin as api-base);
  * - one chunk per language other than English and area (`es`, `wallet-es`, …: loaded for that
  *   language only, and the wallet's only with the wallet family).
@@ -34,6 +36,10 @@ export function manualChunks(id, { getModuleIds, getModuleInfo }) {
   if (families.size === 1) return [...families][0];
   const own = DEFINE.exec(id)?.[1] ?? (COMPONENT.exec(id) ? `cc-${COMPONENT.exec(id)[1]}` : null);
   if (own && users.every((user) => graph.loads(user, own))) return family(own);
+  // A component's parts one other element shows without defining the component (the terms panel
+  // in <cc-credit-app>): in that element's script, which the component's own imports.
+  const embedders = users.filter((user) => user !== own);
+  if (own && embedders.length === 1) return family(embedders[0]);
   return own ? `${own}-parts` : 'core';
 }
 
