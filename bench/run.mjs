@@ -239,8 +239,9 @@ if (bundle) {
     lines.push(
       `    ${label.padEnd(26)} ${num(p.bytes).padStart(8)} B  (${(p.bytes / 1024).toFixed(1)} KB, budget ${budget / 1024} KB: ${p.bytes <= budget ? 'met' : 'OVER'}), ${p.files} scripts, ${(p.bytes / bundle.baseline.br).toFixed(1)}x bare Lit, console: ${p.console.length ? p.console.join(' | ') : 'nothing'}`,
     );
-  lines.push(row(['  SDK over baseline', `+${num(bundle.overBaseline.raw)}`, `+${num(bundle.overBaseline.gzip)}`], bw));
-  lines.push(row(['  ratio sdk / baseline', x(bundle.ratio.raw), x(bundle.ratio.gzip)], bw));
+  const signed = (n) => (n < 0 ? num(n) : `+${num(n)}`);
+  lines.push(row(['  loader over baseline', signed(bundle.overBaseline.raw), signed(bundle.overBaseline.gzip)], bw));
+  lines.push(row(['  ratio loader / baseline', x(bundle.ratio.raw), x(bundle.ratio.gzip)], bw));
   lines.push('');
 }
 if (api) {

@@ -88,6 +88,58 @@ describe('operations, documentation and static files', () => {
     expect(hashed.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it("answers /sdk/* scripts with a script's headers only, and pages with the page headers", async () => {
+    const { hashedPath, version } = (await t.http.get('/sdk/manifest.json')).body;
+    const chunk = readdirSync(join(SDK_DIST, 'chunks')).find((name) => name.endsWith('.js'));
+    const paths = ['/sdk/cc-sdk.js', hashedPath, '/sdk/v1/cc-sdk.js', `/sdk/${version}/cc-sdk.js`];
+    paths.push(`/sdk/chunks/${chunk}`, `/sdk/v1/chunks/${chunk}`, `/sdk/${version}/chunks/${chunk}`);
+    for (const path of paths) {
+      const res = await fetch(t.baseUrl + path, { headers: { 'accept-encoding': 'br' } });
+      const headers = Object.fromEntries(res.headers);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, headers]).toEqual([
+        path,
+        expect.objectContaining({
+          'content-type': expect.stringMatching(/javascript/),
+          'content-encoding': 'br',
+          'cache-control': expect.stringMatching(/^public, max-age=/),
+          vary: expect.stringMatching(/accept-encoding/i),
+          'access-control-allow-origin': '*',
+          'cross-origin-resource-policy': 'cross-origin',
+          'x-content-type-options': 'nosniff',
+        }),
+      ]);
+      for (const page of [
+        'content-security-policy',
+        'x-frame-options',
+        'cross-origin-opener-policy',
+        'origin-agent-cluster',
+        'referrer-policy',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-permitted-cross-domain-policies',
+        'x-xss-protection',
+        'request-id',
+        'last-modified',
+        'accept-ranges',
+        'keep-alive',
+      ])
+        expect([path, page, headers[page]]).toEqual([path, page, undefined]);
+      expect(await res.text()).toBe(
+        readFileSync(join(SDK_DIST, path.includes('/chunks/') ? `chunks/${chunk}` : 'cc-sdk.js'), 'utf8'),
+      );
+    }
+    for (const path of ['/', '/v1/public/config', '/wallet']) {
+      const res = await fetch(t.baseUrl + path);
+      expect([path, res.headers.get('content-security-policy')]).toEqual([
+        path,
+        expect.stringContaining("script-src 'self'"),
+      ]);
+      expect([path, res.headers.get('x-frame-options')]).toEqual([path, 'SAMEORIGIN']);
+      expect([path, res.headers.get('request-id')]).toEqual([path, expect.stringMatching(/\S/)]);
+    }
+  });
+
   it('serves the SDK bundles compressed (Brotli, else gzip) to browsers that accept it', async () => {
     const body = readFileSync(join(SDK_DIST, 'cc-sdk.js'), 'utf8');
     const { hashedPath } = (await t.http.get('/sdk/manifest.json')).body;

@@ -163,6 +163,8 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
         };
     return {
       base,
+      /** PUBLIC_URL: the origin the API takes a same-origin page's requests to come from. */
+      publicUrl: env.PUBLIC_URL,
       sql,
       database,
       pgDatabase,
@@ -199,7 +201,7 @@ export async function signUp(base) {
       adminPassword: 'bench-password-123',
     },
   });
-  return { merchantId: res.json.merchant.id, secretKey: res.json.secretKey };
+  return { merchantId: res.json.merchant.id, secretKey: res.json.secretKey, publishableKey: res.json.publishableKey };
 }
 
 /** A verified contact (credit application, credit check) with a customer session and a card. */

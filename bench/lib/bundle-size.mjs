@@ -93,10 +93,10 @@ const CUSTOMER_TAGS = [
   'cc-payment-request',
 ];
 
-/** A merchant's page: the one module script tag, a provider and these elements. */
-const pageHtml = (tags) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+/** A merchant's page: the one module script tag, a provider (with a merchant's real publishable key) and these elements. */
+const pageHtml = (tags, publishableKey) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script type="module" src="/sdk/cc-sdk.js"></script></head><body>
-<cc-provider publishable-key="pk_test_bench">${tags.map((t) => `<${t}></${t}>`).join('')}</cc-provider>
+<cc-provider publishable-key="${publishableKey}">${tags.map((t) => `<${t}></${t}>`).join('')}</cc-provider>
 </body></html>`;
 
 /**
@@ -108,11 +108,25 @@ const pageHtml = (tags) => `<!doctype html><html lang="en"><head><meta charset="
  */
 export async function measurePages(root, log = () => {}) {
   const { chromium } = await import('playwright-core');
-  const { startBackend } = await import('./backend.mjs');
+  const { signUp, startBackend } = await import('./backend.mjs');
+  const { http } = await import('./common.mjs');
   // Only the SDK's files are asked for: the embedded database, and an SMTP address no mail is sent to.
   const backend = await startBackend(root, {
     log,
     env: { CC_ALLOW_EMBEDDED_DB: '1', SMTP_URL: 'smtp://127.0.0.1:2525' },
+  });
+  // A merchant signed up over HTTP, the bench page's origin in its allowedOrigins (a same-origin
+  // GET carries no Origin: the API takes it as PUBLIC_URL's): its publishable
+  // key answers the elements' config call (a made-up key would put a 401 on the page's console,
+  // which a merchant's page never shows).
+  const { publishableKey } = await (async () => {
+    const merchant = await signUp(backend.base);
+    const body = { allowedOrigins: [backend.base, backend.publicUrl] };
+    await http(backend.base, 'PATCH', '/v1/merchant/settings', { token: merchant.secretKey, body });
+    return merchant;
+  })().catch(async (err) => {
+    await backend.close();
+    throw err;
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
   try {
@@ -123,7 +137,7 @@ export async function measurePages(root, log = () => {}) {
       tab.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
       tab.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
       await tab.route(`${backend.base}/bench-page.html`, (route) =>
-        route.fulfill({ contentType: 'text/html', body: pageHtml(tags) }),
+        route.fulfill({ contentType: 'text/html', body: pageHtml(tags, publishableKey) }),
       );
       const cdp = await context.newCDPSession(tab);
       await cdp.send('Network.enable');

@@ -16,10 +16,10 @@ function leaves(table: object, prefix = ''): [string, unknown][] {
 
 describe('console messages', () => {
   it('picks the table by language, English for others', () => {
-    expect(consoleMessagesFor('es-MX')).to.equal(consoleEs);
-    expect(consoleMessagesFor('fr-CA')).to.equal(consoleFr);
-    expect(consoleMessagesFor('en-GB')).to.equal(consoleEn);
-    expect(consoleMessagesFor('de')).to.equal(consoleEn);
+    expect(consoleMessagesFor('es-MX')).to.deep.equal(consoleEs);
+    expect(consoleMessagesFor('fr-CA')).to.deep.equal(consoleFr);
+    expect(consoleMessagesFor('en-GB')).to.deep.equal(consoleEn);
+    expect(consoleMessagesFor('de')).to.deep.equal(consoleEn);
   });
 
   for (const [name, table] of [

@@ -10,10 +10,8 @@ export type { ConsoleMessages };
  * the same lookup and overrides as the elements'). The console is one file, so its languages
  * come with it rather than in chunks.
  */
-const catalog = createMessageCatalog<ConsoleMessages>({
-  english: consoleEn,
-  languages: { es: consoleEs, fr: consoleFr },
-});
+const catalog = createMessageCatalog<ConsoleMessages>();
+catalog.addArea({ en: consoleEn, languages: { es: consoleEs, fr: consoleFr } });
 
 /** The console's texts for a BCP 47 locale, by its language; English for any other language. */
 export const consoleMessagesFor = catalog.messagesFor;

@@ -1,17 +1,21 @@
 /**
- * How cc-sdk.js's chunks are cut (rollup `manualChunks`). Many small chunks compress worse than
- * a few larger ones, so a page gets at most:
+ * How cc-sdk.js's chunks are cut (rollup `manualChunks`). Each script costs its response headers
+ * and starts Brotli's context afresh, so a page gets few, larger scripts, and never code of an
+ * element family it does not use:
  * - `core`: Lit and @lit/context, the internals every element uses (and the provider, which
  *   every element loads first), plus the few internals the credit application shares with the
- *   wallet. Lit is not a chunk of its own: every page needs both, and in Chromium each script
- *   costs about 1.1 KB of response headers on top of its body;
- * - `wallet-core`: the internals the wallet and its parts (dispute form, payment method form,
- *   payment request) share;
- * - one chunk per element (`cc-credit-app`, …), with the parts only it uses;
- * - `<element>-parts`: a component's parts another element uses without defining that component
- *   (the terms panel of `<cc-terms-offer>` inside `<cc-credit-app>`);
+ *   wallet;
+ * - `cc-wallet`: the wallet family, one script: `<cc-wallet>` and the elements it embeds (dispute
+ *   form, payment method form, payment request), their shared internals and English texts. The
+ *   wallet loads all of them anyway; a page with only one of them loads the family's script too;
+ * - one chunk per other element (`cc-credit-app`, `cc-terms-offer`), with the parts only it uses;
+ * - a component's parts that one other element shows without defining the component (the terms
+ *   panel of `<cc-terms-offer>` inside `<cc-credit-app>`) go in that element's chunk: the credit
+ *   page gets one script less, and a page with `<cc-terms-offer>` alone loads the credit
+ *   application's chunk with it; parts several elements share that way: `<element>-parts`;
  * - the loader (cc-sdk.js) keeps what it imports statically (the script's origin as api-base);
- * - one chunk per locale's message tables other than English (loaded for that language only).
+ * - one chunk per language other than English and area (`es`, `wallet-es`, …: loaded for that
+ *   language only, and the wallet's only with the wallet family).
  */
 const DEFINE = /\/src\/define\/(cc-[a-z-]+)\.ts$/;
 const COMPONENT = /\/src\/components\/([a-z-]+)\//;
@@ -25,11 +29,17 @@ export function manualChunks(id, { getModuleIds, getModuleInfo }) {
   if (LOCALE_TABLE.test(id)) return undefined;
   const users = [...graph.entries.keys()].filter((entry) => graph.entries.get(entry).has(id));
   if (users.length === 0) return undefined;
-  if (users.length === 1) return users[0];
   if (users.length === graph.entries.size) return 'core';
+  // The wallet and every element it embeds: one family, one script.
+  const family = (tag) => (graph.loads('cc-wallet', tag) ? 'cc-wallet' : tag);
+  const families = new Set(users.map(family));
+  if (families.size === 1) return [...families][0];
   const own = DEFINE.exec(id)?.[1] ?? (COMPONENT.exec(id) ? `cc-${COMPONENT.exec(id)[1]}` : null);
-  if (own && users.every((user) => graph.loads(user, own))) return own;
-  if (users.every((user) => graph.loads('cc-wallet', user))) return 'wallet-core';
+  if (own && users.every((user) => graph.loads(user, own))) return family(own);
+  // A component's parts one other element shows without defining the component (the terms panel
+  // in <cc-credit-app>): in that element's script, which the component's own imports.
+  const embedders = users.filter((user) => user !== own);
+  if (own && embedders.length === 1) return family(embedders[0]);
   return own ? `${own}-parts` : 'core';
 }
 

@@ -5,6 +5,28 @@ import type { FastifyInstance } from 'fastify';
 export const isWidgetPath = (path: string) =>
   path.startsWith('/v1/public/') || path === '/v1/credit-applications' || path.startsWith('/v1/customer/');
 
+/**
+ * The only headers a `/sdk/*` answer (a script, or a release's JSON) carries: what the browser
+ * needs to decode, cache and run it on another site. The page headers (CSP, frame options, COOP,
+ * referrer policy, HSTS, …) govern documents and the API, not a script, and each script of a
+ * merchant's page would otherwise pay about 1 KB for them (the size budget is over the wire).
+ */
+const SDK_HEADERS = new Set([
+  'content-type',
+  'content-encoding',
+  'content-length',
+  'cache-control',
+  'etag',
+  'vary',
+  'access-control-allow-origin',
+  'cross-origin-resource-policy',
+  'x-content-type-options',
+  'location',
+  'retry-after',
+]);
+
+const isSdkPath = (url: string) => url.startsWith('/sdk/');
+
 const ALLOW_HEADERS = 'Authorization, Content-Type, CC-Publishable-Key, Idempotency-Key';
 const EXPOSE_HEADERS = 'Request-Id, Idempotent-Replayed, Retry-After';
 
@@ -29,12 +51,12 @@ export async function registerSecurity(fastify: FastifyInstance): Promise<void> 
   });
 
   fastify.addHook('onRequest', async (req, reply) => {
-    reply.header('request-id', req.id);
     const path = req.url.split('?', 1)[0]!;
-    if (path.startsWith('/sdk/')) {
+    if (isSdkPath(path)) {
       reply.header('cross-origin-resource-policy', 'cross-origin').header('access-control-allow-origin', '*');
       return;
     }
+    reply.header('request-id', req.id);
     const origin = req.headers.origin;
     if (!origin || !isWidgetPath(path)) return;
     reply
@@ -50,5 +72,15 @@ export async function registerSecurity(fastify: FastifyInstance): Promise<void> 
         .status(204)
         .send();
     }
+  });
+
+  // Last, once every hook and the static files' plugin have set theirs: keep only the script's.
+  fastify.addHook('onSend', async (req, reply, payload) => {
+    if (!isSdkPath(req.url)) return payload;
+    for (const name of Object.keys(reply.getHeaders())) if (!SDK_HEADERS.has(name)) reply.removeHeader(name);
+    // An explicit `connection` keeps Node from adding `Keep-Alive: timeout=…` to every script.
+    if (req.raw.httpVersion === '1.1' && !/close/i.test(String(req.headers.connection ?? '')))
+      reply.header('connection', 'keep-alive');
+    return payload;
   });
 }

@@ -5,7 +5,7 @@ import { darkTheme } from '../styles/themes/dark.js';
 import { lightTheme } from '../styles/themes/light.js';
 import { themeNames, type ThemeName } from '../styles/palettes.js';
 import { tokens } from '../styles/tokens.js';
-import { devWarn } from './dev-warnings.js';
+import { devWarning } from './dev-warnings.js';
 import { loadMessages, messagesLoading } from './messages.js';
 
 /**
@@ -61,9 +61,7 @@ export class CcElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('theme') && this.theme && !themeNames.includes(this.theme)) {
-      devWarn(
-        `<${this.localName}> theme="${this.theme}" is unknown; use ${themeNames.map((n) => `"${n}"`).join(' or ')}.`,
-      );
+      devWarning(this, 'unknownTheme', this.localName, this.theme);
     }
   }
 }

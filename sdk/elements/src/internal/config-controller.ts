@@ -6,7 +6,7 @@ import type { CcApiError } from './api-error.js';
 import { ConfigLoader, type ConfigSource } from './config-loader.js';
 import { ccConfigContext, type CcConfigContext, type ConfigStatus } from './context.js';
 import { resolveLocale } from './locale.js';
-import { devWarn } from './dev-warnings.js';
+import { devWarning } from './dev-warnings.js';
 import { loadMessages, messagesChangedEvent } from './messages.js';
 import type { PublicConfig } from './public-config.js';
 
@@ -93,7 +93,7 @@ export class ConfigController implements ReactiveController {
     const locale = this.locale;
     if (locale === this.#messagesLocale) return;
     this.#messagesLocale = locale;
-    loadMessages(locale).catch(() => devWarn(`The texts for "${locale}" did not load; English is shown.`));
+    loadMessages(locale).catch(() => devWarning(null, 'textsNotLoaded', locale));
   }
 
   /** Texts were loaded or registered: render them. */

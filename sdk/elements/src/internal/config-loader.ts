@@ -4,7 +4,7 @@ import { ApiClient } from './api-client.js';
 import { resolveApiBase } from './api-base.js';
 import { CcApiError } from './api-error.js';
 import type { CcConfigContext } from './context.js';
-import { devWarn } from './dev-warnings.js';
+import { devWarning } from './dev-warnings.js';
 import { loadMessages } from './messages.js';
 import { resolveLocale } from './locale.js';
 import { applyThemeHints } from './theme-hints.js';
@@ -48,10 +48,7 @@ export class ConfigLoader {
     this.#identity = identity;
     const client = new ApiClient({ apiBase, publishableKey });
     if (!publishableKey) {
-      devWarn(
-        `<${this.#host.localName}> has no publishable key: set publishable-key="pk_..." on it or on an enclosing <cc-provider>.`,
-        this.#host,
-      );
+      devWarning(this.#host, 'noPublishableKey', this.#host.localName);
       const error = new CcApiError(0, {
         type: 'invalid_request',
         code: 'publishable_key_missing',

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../define/cc-provider.js';
 import { CcProvider } from '../components/provider/provider.js';
 import { define } from './define.js';
+import { devWarningsPrinted } from './dev-warnings.js';
 
 describe('define', () => {
   it('lets a define file run twice without throwing', async () => {
@@ -15,13 +16,14 @@ describe('define', () => {
     expect(() => define('cc-provider', CcProvider)).to.not.throw();
   });
 
-  it('keeps the first class when another copy of the SDK registers the tag', () => {
+  it('keeps the first class when another copy of the SDK registers the tag', async () => {
     const warn = console.warn;
     const warnings: unknown[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     globalThis.ccDevMode = true; // dev warnings are off unless asked for
     try {
       expect(() => define('cc-provider', class extends CcProvider {})).to.not.throw();
+      await devWarningsPrinted();
     } finally {
       console.warn = warn;
       globalThis.ccDevMode = undefined;

@@ -1,4 +1,4 @@
-import { devWarn } from './dev-warnings.js';
+import { devWarning } from './dev-warnings.js';
 
 /**
  * Registers an element unless the tag is taken, so loading the SDK twice (two bundles,
@@ -9,6 +9,6 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
   if (!existing) {
     customElements.define(tag, ctor);
   } else if (existing !== ctor) {
-    devWarn(`<${tag}> is already defined by another copy of the SDK; keeping the first one.`);
+    devWarning(null, 'definedTwice', tag);
   }
 }

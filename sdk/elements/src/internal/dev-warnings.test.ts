@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { devWarn } from './dev-warnings.js';
+import { devWarn, devWarning, devWarningsPrinted } from './dev-warnings.js';
 
 /** The console.warn calls made while `run` runs. */
 function warningsOf(run: () => void): string[] {
@@ -46,5 +46,29 @@ describe('dev warnings', () => {
     expect(warningsOf(() => devWarn('off', el))).to.deep.equal([]);
     globalThis.ccDevMode = true;
     expect(warningsOf(() => devWarn('on'))).to.deep.equal(['[CustomerConnect] on']);
+  });
+
+  it("prints the SDK's own warnings with their texts, loaded only when one is due", async () => {
+    const textsModule = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/dev-texts.'));
+    const quiet = await fixture(html`<cc-credit-app></cc-credit-app>`);
+    const debug = await fixture(html`<cc-credit-app debug></cc-credit-app>`);
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      devWarning(quiet, 'unknownMode', 'quiet');
+      await devWarningsPrinted();
+      expect(textsModule(), 'no texts downloaded on a page without debug').to.equal(false);
+      devWarning(debug, 'unknownMode', 'credit_line');
+      devWarning(debug, 'definedTwice', 'cc-wallet');
+      await devWarningsPrinted();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.deep.equal([
+      '[CustomerConnect] <cc-credit-app> mode="credit_line" is unknown; use "credit_check" or "credit_check_with_terms".',
+      '[CustomerConnect] <cc-wallet> is already defined by another copy of the SDK; keeping the first one.',
+    ]);
+    expect(textsModule(), 'loaded for the element with debug').to.equal(true);
   });
 });

@@ -1,3 +1,5 @@
+import type { DevTexts } from './dev-texts.js';
+
 declare global {
   /** Set to `true` (a development setup) or `false` before the SDK loads to force dev-mode warnings on or off. */
   var ccDevMode: boolean | undefined;
@@ -23,3 +25,27 @@ const parentOf = (el: Element): Element | null =>
 export function devWarn(message: string, from?: Element | null): void {
   if (isDevMode(from)) console.warn(`[CustomerConnect] ${message}`);
 }
+
+let printed: Promise<void> = Promise.resolve();
+
+/**
+ * The SDK's own warnings: `devWarn` with a text of `dev-texts.ts`, which is loaded (its own
+ * chunk) only when a warning is due, so merchants' pages carry none of the texts. Printed in
+ * the order they were raised, a moment later (`devWarningsPrinted`).
+ */
+export function devWarning<K extends keyof DevTexts>(
+  from: Element | null | undefined,
+  key: K,
+  ...args: Parameters<DevTexts[K]>
+): void {
+  if (!isDevMode(from)) return;
+  printed = printed
+    .then(() => import('./dev-texts.js'))
+    .then(({ devTexts }) =>
+      console.warn(`[CustomerConnect] ${(devTexts[key] as (...a: unknown[]) => string)(...args)}`),
+    )
+    .catch(() => undefined);
+}
+
+/** Settles once every warning raised so far is printed (tests, tools). */
+export const devWarningsPrinted = (): Promise<void> => printed;

@@ -1,4 +1,4 @@
-import { devWarn } from './dev-warnings.js';
+import { devWarning } from './dev-warnings.js';
 
 /**
  * The locale an element uses: its `locale` attribute, else the page's `<html lang>`,
@@ -11,7 +11,7 @@ export function resolveLocale(requested?: string | null): string {
       const [canonical] = Intl.getCanonicalLocales(candidate);
       if (canonical) return canonical;
     } catch {
-      devWarn(`Ignoring the invalid locale "${candidate}".`);
+      devWarning(null, 'invalidLocale', candidate);
     }
   }
   return 'en';

@@ -1,7 +1,8 @@
-// The one message system: a catalog of texts typed by its English table, one table per
-// language (shipped ones loaded on demand, English always there), merchants' overrides and
-// extra languages, and one synchronous lookup. The elements' texts are one catalog
-// (`messages.ts`); the merchant console's are another, made by the same function.
+// The one message system: a catalog of texts typed by its full English table, made of areas
+// (each an English table and its other languages, as tables or loaders), merchants' overrides
+// and extra languages, and one synchronous lookup. The elements' texts are one catalog
+// (`messages.ts`, whose wallet area the wallet's code adds); the merchant console's are another,
+// made by the same function.
 
 /** A table with any subset of the keys, at any depth: what `register` takes. */
 export type DeepPartial<T> = T extends (...args: never[]) => unknown
@@ -12,22 +13,36 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
       ? { [K in keyof T]?: DeepPartial<T[K]> }
       : T;
 
-/** A shipped language: its table, or a function that loads it (a chunk of its own in a build). */
-export type LanguageSource<T> = T | (() => Promise<T>);
+/** A shipped language of an area: its table, or a function that loads it (a chunk of its own in a build). */
+export type LanguageSource = object | (() => Promise<object>);
+
+/** A part of the texts: its English table, and the other languages the SDK ships for it. */
+export interface MessageArea {
+  en: object;
+  languages: Record<string, LanguageSource>;
+}
 
 export interface MessageCatalog<T> {
   /**
-   * The texts for a BCP 47 locale: the language's table (once loaded), under the overrides
-   * for the language and then for the exact tag, over English for any key left out.
+   * The texts for a BCP 47 locale: every area's table in the language (once loaded), under the
+   * overrides for the language and then for the exact tag, over English for any key left out.
    * Synchronous: a language not loaded yet reads English (with its overrides) until it is.
    */
   messagesFor(locale: string): T;
-  /** Loads a shipped language's table if it is not there yet; resolves with `messagesFor(locale)`. */
+  /** Loads a shipped language's tables, for every area, if not there yet; resolves with `messagesFor(locale)`. */
   load(locale: string): Promise<T>;
   /** Changes or adds texts for a locale; later calls win over earlier ones. */
   register(locale: string, partial: DeepPartial<T>): void;
+  /** Adds an area; the languages asked for so far load for it too. */
+  addArea(area: MessageArea): void;
   /** Settles once every language asked for so far has loaded (or failed); undefined when none is loading. */
   loading(): Promise<unknown> | undefined;
+}
+
+interface Area {
+  en: object;
+  loaders: Map<string, () => Promise<object>>;
+  loaded: Map<string, object>;
 }
 
 /** `es-MX` → [`es-mx`, `es`]: the exact tag first, then its language. */
@@ -42,7 +57,7 @@ function isTable(value: unknown): value is Record<string, unknown> {
 }
 
 /** `patch` over `base`, key by key at any depth (arrays and functions are replaced whole). */
-function merge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+function merge(base: Record<string, unknown>, patch: object): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -52,66 +67,75 @@ function merge(base: Record<string, unknown>, patch: Record<string, unknown>): R
   return out;
 }
 
-/**
- * A catalog whose English table is `english` and whose other shipped languages are `languages`
- * (by language subtag). `onChange` runs when a language's texts change (loaded or registered).
- */
-export function createMessageCatalog<T extends object>(options: {
-  english: T;
-  languages: Record<string, LanguageSource<T>>;
-  onChange?: (locale: string) => void;
-}): MessageCatalog<T> {
-  const loaded = new Map<string, T>([['en', options.english]]);
-  const sources = new Map<string, () => Promise<T>>();
-  for (const [language, source] of Object.entries(options.languages)) {
-    if (typeof source === 'function') sources.set(language, source as () => Promise<T>);
-    else loaded.set(language, source);
-  }
-  const pending = new Map<string, Promise<T>>();
+/** A catalog with no area yet; `onChange` runs when a language's texts change (loaded or registered). */
+export function createMessageCatalog<T extends object>(onChange?: (locale: string) => void): MessageCatalog<T> {
+  const areas: Area[] = [];
+  /** Pending loads, one per area and language. */
+  const pending = new Map<string, Promise<void>>();
+  /** Every shipped language asked for so far: an area added later loads its tables for them too. */
+  const requested = new Set<string>();
   const overrides = new Map<string, DeepPartial<T>[]>();
   const merged = new Map<string, T>();
 
   const changed = (locale: string) => {
     merged.clear();
-    options.onChange?.(locale);
+    onChange?.(locale);
   };
 
   const messagesFor = (locale: string): T => {
     const keys = keysOf(locale);
     let table = merged.get(keys[0]!);
     if (!table) {
-      // A shipped language has every key (its type says so): no need to lay it over English.
-      table = loaded.get(keys.at(-1)!) ?? options.english;
-      for (const k of [...keys].reverse())
-        for (const patch of overrides.get(k) ?? [])
-          table = merge(table as Record<string, unknown>, patch as Record<string, unknown>) as T;
+      // A shipped language has every key of its area (its type says so): no need to lay it over English.
+      const language = keys.at(-1)!;
+      let base: Record<string, unknown> = {};
+      for (const area of areas) base = merge(base, area.loaded.get(language) ?? area.en);
+      for (const k of [...keys].reverse()) for (const patch of overrides.get(k) ?? []) base = merge(base, patch);
+      table = base as T;
       merged.set(keys[0]!, table);
     }
     return table;
   };
 
-  const load = (locale: string): Promise<T> => {
-    const language = keysOf(locale).at(-1)!;
-    const source = sources.get(language);
-    if (loaded.has(language) || !source) return Promise.resolve(messagesFor(locale));
-    let promise = pending.get(language);
+  const loadArea = (area: Area, index: number, language: string): Promise<void> | undefined => {
+    const load = area.loaders.get(language);
+    if (!load || area.loaded.has(language)) return undefined;
+    requested.add(language);
+    const id = `${index}:${language}`;
+    let promise = pending.get(id);
     if (!promise) {
-      promise = source().then(
+      promise = load().then(
         (table) => {
-          loaded.set(language, table);
-          pending.delete(language);
+          area.loaded.set(language, table);
+          pending.delete(id);
           changed(language);
-          return table;
         },
         (error: unknown) => {
           // A chunk that did not load: English stays, and a later call tries again.
-          pending.delete(language);
+          pending.delete(id);
           throw error;
         },
       );
-      pending.set(language, promise);
+      pending.set(id, promise);
     }
-    return promise.then(() => messagesFor(locale));
+    return promise;
+  };
+
+  const load = (locale: string): Promise<T> => {
+    const language = keysOf(locale).at(-1)!;
+    const loads = areas.map((area, index) => loadArea(area, index, language)).filter((p) => p !== undefined);
+    return loads.length ? Promise.all(loads).then(() => messagesFor(locale)) : Promise.resolve(messagesFor(locale));
+  };
+
+  const addArea = ({ en, languages }: MessageArea): void => {
+    const area: Area = { en, loaders: new Map(), loaded: new Map() };
+    for (const [language, source] of Object.entries(languages)) {
+      if (typeof source === 'function') area.loaders.set(language, source as () => Promise<object>);
+      else area.loaded.set(language, source);
+    }
+    const index = areas.push(area) - 1;
+    merged.clear();
+    for (const language of requested) loadArea(area, index, language)?.catch(() => undefined);
   };
 
   const register = (locale: string, partial: DeepPartial<T>): void => {
@@ -122,5 +146,5 @@ export function createMessageCatalog<T extends object>(options: {
 
   const loading = () => (pending.size ? Promise.allSettled(pending.values()) : undefined);
 
-  return { messagesFor, load, register, loading };
+  return { messagesFor, load, register, addArea, loading };
 }

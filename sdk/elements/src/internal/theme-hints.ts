@@ -1,5 +1,5 @@
 import { readableTextOn } from './contrast.js';
-import { devWarn } from './dev-warnings.js';
+import { devWarning } from './dev-warnings.js';
 import type { ThemeHints } from './public-config.js';
 
 const hintProperties: ReadonlyArray<readonly [keyof ThemeHints, string, string]> = [
@@ -28,7 +28,7 @@ export function applyThemeHints(host: HTMLElement, hints: ThemeHints | undefined
     const value = hints?.[hint]?.trim();
     if (!value) continue;
     if (!CSS.supports(cssProperty, value)) {
-      devWarn(`Ignoring the merchant theme ${hint} "${value}": not a valid ${cssProperty}.`, host);
+      devWarning(host, 'invalidThemeHint', hint, value, cssProperty);
       continue;
     }
     if (setIfUnset(property, value) && hint === 'primaryColor') {

@@ -18,9 +18,9 @@ function paths(table: object, prefix = ''): string[] {
 describe('wallet messages', () => {
   it('picks the table by language once loaded, English for others; the wallet texts are in it', async () => {
     await Promise.all([loadMessages('es'), loadMessages('fr')]);
-    expect(walletMessagesFor('es-MX')).to.equal(allEs);
-    expect(walletMessagesFor('fr-CA')).to.equal(allFr);
-    expect(walletMessagesFor('de')).to.equal(allEn);
+    expect(walletMessagesFor('es-MX')).to.deep.equal(allEs);
+    expect(walletMessagesFor('fr-CA')).to.deep.equal(allFr);
+    expect(walletMessagesFor('de')).to.deep.equal(allEn);
     expect(walletMessagesFor('es-MX').wallet).to.equal(walletEs.wallet);
     expect(walletMessagesFor('fr-CA').disputeForm).to.equal(walletFr.disputeForm);
     expect(walletMessagesFor('de').session).to.equal(walletEn.session);

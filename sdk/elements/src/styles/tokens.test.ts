@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { css } from 'lit';
 import '../define/cc-provider.js';
 import { CcElement } from '../internal/cc-element.js';
+import { devWarningsPrinted } from '../internal/dev-warnings.js';
 
 /** Test-only element painting itself with the private tokens, as components do. */
 class ThemeSwatch extends CcElement {
@@ -110,6 +111,7 @@ describe('design tokens', () => {
     try {
       const el = await fixture<ThemeSwatch>(html`<theme-swatch theme=${'sepia' as 'light'}></theme-swatch>`);
       await el.updateComplete;
+      await devWarningsPrinted();
     } finally {
       console.warn = warn;
       globalThis.ccDevMode = undefined;

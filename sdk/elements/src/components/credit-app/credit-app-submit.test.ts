@@ -22,6 +22,7 @@ import { sessionStore } from '../../internal/session-store.js';
 import type { CcProvider } from '../provider/provider.js';
 import type { CcCreditApp } from './credit-app.js';
 import type { CreditAppMode } from '../../internal/customer-api.js';
+import { devWarningsPrinted } from '../../internal/dev-warnings.js';
 
 async function mount(mode = 'credit_check', key = keys.valid) {
   const provider = await fixture<CcProvider>(html`<cc-provider publishable-key=${key} locale="en">
@@ -152,9 +153,11 @@ describe('<cc-credit-app>: submitting and the decision', () => {
     const warnings: string[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     globalThis.ccDevMode = true; // dev warnings are off unless asked for
-    const app = await mount('credit_check_with_terms', keys.checkOnly).finally(
-      () => ((console.warn = warn), (globalThis.ccDevMode = undefined)),
-    );
+    const app = await mount('credit_check_with_terms', keys.checkOnly).finally(async () => {
+      await devWarningsPrinted();
+      console.warn = warn;
+      globalThis.ccDevMode = undefined;
+    });
     expect(warnings.join(), 'dev mode warns first').to.contain("is not in this merchant's creditAppModes");
     const failed = nextEvent<CcErrorEvent>(app, 'cc-error');
     await completeApplication(app);

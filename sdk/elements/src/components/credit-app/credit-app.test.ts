@@ -19,6 +19,7 @@ import type { CcCreditDecisionEvent } from '../../events/cc-credit-decision-even
 import type { CcProvider } from '../provider/provider.js';
 import type { CcCreditApp } from './credit-app.js';
 import type { CreditAppMode } from '../../internal/customer-api.js';
+import { devWarningsPrinted } from '../../internal/dev-warnings.js';
 
 /** A provider with a credit app inside, resolved once the config has loaded. */
 async function mount(attributes: { mode?: string; locale?: string; theme?: string; key?: string } = {}) {
@@ -240,6 +241,7 @@ describe('<cc-credit-app>: the form', () => {
     globalThis.ccDevMode = true; // dev warnings are off unless asked for
     try {
       await mount({ mode: 'credit_line' });
+      await devWarningsPrinted();
     } finally {
       console.warn = warn;
       globalThis.ccDevMode = undefined;

@@ -8,7 +8,7 @@ import { CcElement } from '../../internal/cc-element.js';
 import { ConfigController } from '../../internal/config-controller.js';
 import { defaultCountry } from '../../internal/countries.js';
 import { creditAppModes, type CreditAppMode } from '../../internal/customer-api.js';
-import { devWarn } from '../../internal/dev-warnings.js';
+import { devWarning } from '../../internal/dev-warnings.js';
 import { focusFirstInvalid } from '../../internal/form-fields.js';
 import { messagesFor, type Messages } from '../../internal/messages.js';
 import { validate } from '../../internal/validators.js';
@@ -111,7 +111,7 @@ export class CcCreditApp extends CcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('mode') && !creditAppModes.includes(this.mode)) {
-      devWarn(`<cc-credit-app> mode="${this.mode}" is unknown; use "credit_check" or "credit_check_with_terms".`, this);
+      devWarning(this, 'unknownMode', this.mode);
     }
     // Once per mode and config: the config usually arrives after the first update.
     const modes = this.#config.config?.creditAppModes;
@@ -119,10 +119,7 @@ export class CcCreditApp extends CcElement {
     if (modes && checked !== this.#modeChecked) {
       this.#modeChecked = checked;
       if (!modes.includes(this.mode)) {
-        devWarn(
-          `<cc-credit-app> mode="${this.mode}" is not in this merchant's creditAppModes; the API will refuse it (mode_not_allowed).`,
-          this,
-        );
+        devWarning(this, 'modeNotAllowed', this.mode);
       }
     }
     if (!this.#values.country && !this.#touched.has('country'))

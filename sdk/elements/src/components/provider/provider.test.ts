@@ -6,6 +6,7 @@ import { CcReadyEvent } from '../../events/cc-ready-event.js';
 import { CcElement } from '../../internal/cc-element.js';
 import { ConfigController } from '../../internal/config-controller.js';
 import type { CcProvider } from './provider.js';
+import { devWarningsPrinted } from '../../internal/dev-warnings.js';
 
 // Keys the test server's mock API knows (sdk/test/mock-api.js); any other key answers 401.
 const validKey = 'pk_test_northwind';
@@ -43,7 +44,12 @@ function captureWarnings() {
   const warn = console.warn;
   const warnings: string[] = [];
   console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  return { warnings, restore: () => ((console.warn = warn), (globalThis.ccDevMode = undefined)) };
+  const restore = async () => {
+    await devWarningsPrinted(); // their texts load first
+    console.warn = warn;
+    globalThis.ccDevMode = undefined;
+  };
+  return { warnings, restore };
 }
 
 describe('<cc-provider>', () => {
@@ -153,7 +159,7 @@ describe('<cc-provider>', () => {
       await fixture(html`<cc-provider @cc-error=${failed.listener}></cc-provider>`);
       expect((await failed.event).detail.code).to.equal('publishable_key_missing');
     } finally {
-      restore();
+      await restore();
     }
     expect(warnings.join()).to.contain('<cc-provider> has no publishable key');
   });
@@ -261,7 +267,7 @@ describe('an element without a provider', () => {
       await fixture(html`<config-probe @cc-error=${failed.listener}></config-probe>`);
       expect((await failed.event).detail.code).to.equal('publishable_key_missing');
     } finally {
-      restore();
+      await restore();
     }
     expect(warnings.join()).to.contain('<config-probe> has no publishable key');
   });

@@ -7,6 +7,7 @@ import type { CcTermsDeclinedEvent } from '../../events/cc-terms-declined-event.
 import { sessionStore } from '../../internal/session-store.js';
 import type { CcProvider } from '../provider/provider.js';
 import type { CcTermsOffer } from './terms-offer.js';
+import { devWarningsPrinted } from '../../internal/dev-warnings.js';
 
 /** A fresh open offer of the merchant behind `key`, shown in a <cc-terms-offer> with its session. */
 async function mount(
@@ -225,6 +226,7 @@ describe('<cc-terms-offer>', () => {
       const status = $(el, '[role="status"]');
       expect(status.textContent).to.equal('No terms offer to show: this page did not say which offer (offer-id).');
       expect(el.getBoundingClientRect().height, 'not an empty box').to.be.greaterThan(0);
+      await devWarningsPrinted();
       expect(warnings.some((w) => w.includes('<cc-terms-offer> has no offer-id'))).to.equal(true);
     } finally {
       console.warn = warn;

@@ -6,7 +6,7 @@ import { CcApiError } from '../../internal/api-error.js';
 import { apiErrorText } from '../../internal/api-error-text.js';
 import { CcElement } from '../../internal/cc-element.js';
 import { ConfigController } from '../../internal/config-controller.js';
-import { devWarn } from '../../internal/dev-warnings.js';
+import { devWarning } from '../../internal/dev-warnings.js';
 import { messagesFor } from '../../internal/messages.js';
 import { sessionStore } from '../../internal/session-store.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -102,9 +102,7 @@ export class CcTermsOffer extends CcElement {
     const client = this.#client();
     const offerId = this.offerId?.trim();
     if (!offerId && (!this.hasUpdated || changed.has('offerId'))) {
-      devWarn(
-        '<cc-terms-offer> has no offer-id: set offer-id="off_..." to the offer to show; it renders a notice instead.',
-      );
+      devWarning(this, 'noOfferId');
     }
     const key = client && offerId ? `${client.apiBase} ${this.#token()} ${offerId}` : undefined;
     if (key === this.#loadedKey) return;
