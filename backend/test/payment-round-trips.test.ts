@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Logger, QueryRunner } from 'typeorm';
+import { startApp, type TestApp } from './support/app.js';
+import { addCard, verifiedContact } from './support/billing.js';
+import { signUpMerchant, unique, type SignedUpMerchant } from './support/factories.js';
+
+/**
+ * What one customer payment costs the database, counted at the driver (every statement TypeORM
+ * sends, BEGIN and COMMIT included): the payment hot path's round trips (docs/performance.md).
+ */
+describe('payment round trips', () => {
+  let t: TestApp;
+  let m: SignedUpMerchant;
+  const seen: string[] = [];
+  beforeAll(async () => {
+    t = await startApp();
+    m = await signUpMerchant(t.http);
+    const ds = t.db.dataSource as unknown as { logger: Logger };
+    const original = ds.logger;
+    ds.logger = new Proxy(original, {
+      get(target, prop, receiver) {
+        if (prop === 'logQuery')
+          return (query: string, params?: unknown[], runner?: QueryRunner) => {
+            seen.push(query.replace(/\s+/g, ' ').slice(0, 120));
+            return target.logQuery(query, params, runner);
+          };
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  });
+  afterAll(async () => t?.close());
+
+  it('a payment on an approved request, with an Idempotency-Key', async () => {
+    const c = await verifiedContact(t, m.secretKey, m.merchantId);
+    const pm = await addCard(t, c.session);
+    const pr = await t.http.post(
+      '/v1/payment-requests',
+      { contactId: c.contactId, amount: 100_000, minimumPercent: 1 },
+      { token: m.secretKey },
+    );
+    await t.http.post(`/v1/customer/payment-requests/${pr.body.id}/approve`, {}, { token: c.session });
+    const pay = (idempotencyKey = unique()) =>
+      t.http.post(
+        `/v1/customer/payment-requests/${pr.body.id}/payments`,
+        { amount: 1000, paymentMethodId: pm },
+        { token: c.session, idempotencyKey },
+      );
+    expect((await pay()).status).toBe(201);
+    seen.length = 0;
+    const key = unique();
+    const paid = await pay(key);
+    expect(paid.status).toBe(201);
+    // The session; the key's claim; BEGIN, locks and reads, the attempt, COMMIT; the (simulated)
+    // processor's charge; BEGIN, locks and the attempt's outcome, every other row and the stored
+    // answer in one statement, COMMIT.
+    expect(seen).toHaveLength(11);
+    expect(seen.filter((q) => /^(START TRANSACTION|COMMIT)/.test(q))).toHaveLength(4);
+    // The answer stored in the second transaction is what a retry of the request gets.
+    const again = await pay(key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(paid.body);
+    const listed = await t.http.get(`/v1/customer/payments?paymentRequestId=${pr.body.id}`, { token: c.session });
+    expect(listed.body.data).toHaveLength(2);
+    const request = await t.http.get(`/v1/customer/payment-requests/${pr.body.id}`, { token: c.session });
+    expect(request.body).toMatchObject({ status: 'partially_paid', paidAmount: 2000 });
+  });
+});
