@@ -122,7 +122,9 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
     };
     const out = openSync(logFile, 'a');
     const t0 = Date.now();
-    child = spawn(process.execPath, ['--enable-source-maps', join(dist, 'main.js')], {
+    // Profiling only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): node:cluster's workers inherit these flags.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, join(dist, 'main.js')], {
       cwd: join(root, 'backend'),
       env,
       stdio: ['ignore', out, out],
