@@ -344,15 +344,10 @@ export class PaymentRequestsService {
     }
   }
 
-  /** A succeeded payment on a locked request. */
-  async applyPayment(
-    request: PaymentRequest,
-    amount: number,
-    actor: Actor,
-    opts: { later?: boolean } = {},
-  ): Promise<void> {
+  /** A succeeded payment on a locked request (`later`: its row is written just before COMMIT, see saveMove). */
+  async applyPayment(request: PaymentRequest, amount: number, actor: Actor, later = false): Promise<void> {
     request.paidAmount += amount;
-    await this.move(request, request.paidAmount === request.amount ? 'pay_in_full' : 'pay_in_part', actor, opts);
+    await this.move(request, request.paidAmount === request.amount ? 'pay_in_full' : 'pay_in_part', actor, later);
   }
 
   async find(
@@ -368,17 +363,8 @@ export class PaymentRequestsService {
     return request;
   }
 
-  /**
-   * The one place a request's status changes: state machine, row, event, audit. `later`: the row
-   * is written with the transaction's other deferred writes, just before COMMIT (only when nothing
-   * reads it again in the transaction).
-   */
-  private async move(
-    request: PaymentRequest,
-    event: PaymentRequestEvent,
-    actor: Actor,
-    { later = false }: { later?: boolean } = {},
-  ): Promise<void> {
+  /** The one place a request's status changes: state machine, row (`later`: see saveMove), event, audit. */
+  private async move(request: PaymentRequest, event: PaymentRequestEvent, actor: Actor, later = false): Promise<void> {
     const before = request.status;
     request.status = paymentRequestLifecycle.next(before, event);
     request.updatedAt = this.clock.now();

@@ -193,7 +193,7 @@ export class ChargeAttempts {
       if (status === 'succeeded') {
         // The request first: paying its invoice in full then cancels only the invoice's *other* open
         // requests (which read the request's row: its write waits for COMMIT only when nothing does).
-        if (request) await this.requests.applyPayment(request, payment.amount, actor, { later: !invoice });
+        if (request) await this.requests.applyPayment(request, payment.amount, actor, !invoice);
         if (invoice) await this.invoices.applyPayment(invoice, payment.amount, actor);
       }
       await answer?.(payment);
