@@ -65,4 +65,45 @@ describe('payment round trips', () => {
     const request = await t.http.get(`/v1/customer/payment-requests/${pr.body.id}`, { token: c.session });
     expect(request.body).toMatchObject({ status: 'partially_paid', paidAmount: 2000 });
   });
+
+  // The held-back sum is read after the request's lock (a fresh snapshot in cc_payment_start): a
+  // payment that committed its attempt while this one waited is counted (run on the real server
+  // with CC_TEST_DATABASE_URL for real concurrency).
+  it('racing payments on one request never pay more than it asks', async () => {
+    const c = await verifiedContact(t, m.secretKey, m.merchantId);
+    const pm = await addCard(t, c.session);
+    const pr = await t.http.post(
+      '/v1/payment-requests',
+      { contactId: c.contactId, amount: 10_000, minimumPercent: 10 },
+      { token: m.secretKey },
+    );
+    await t.http.post(`/v1/customer/payment-requests/${pr.body.id}/approve`, {}, { token: c.session });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.http.post(
+          `/v1/customer/payment-requests/${pr.body.id}/payments`,
+          { amount: 3000, paymentMethodId: pm },
+          { token: c.session, idempotencyKey: unique() },
+        ),
+      ),
+    );
+    const paid = answers.filter((r) => r.status === 201);
+    expect(paid).toHaveLength(3);
+    for (const r of answers.filter((a) => a.status !== 201)) {
+      expect([409, 422]).toContain(r.status);
+      expect(['exceeds_remaining_balance', 'payment_processing']).toContain(r.body.error.code);
+    }
+    const request = await t.http.get(`/v1/customer/payment-requests/${pr.body.id}`, { token: c.session });
+    expect(request.body).toMatchObject({ status: 'partially_paid', paidAmount: 9000 });
+    const rest = await t.http.post(
+      `/v1/customer/payment-requests/${pr.body.id}/payments`,
+      { amount: 1000, paymentMethodId: pm },
+      { token: c.session },
+    );
+    expect(rest.status).toBe(201);
+    expect((await t.http.get(`/v1/customer/payment-requests/${pr.body.id}`, { token: c.session })).body).toMatchObject({
+      status: 'paid',
+      paidAmount: 10_000,
+    });
+  });
 });
