@@ -30,25 +30,31 @@ describe('payment round trips', () => {
   });
   afterAll(async () => t?.close());
 
-  it('a payment on an approved request, with an Idempotency-Key', async () => {
+  /** A verified contact with a card, and an approved request of `amount` to it; `pay` pays it. */
+  const approvedRequest = async (amount: number, minimumPercent: number) => {
     const c = await verifiedContact(t, m.secretKey, m.merchantId);
     const pm = await addCard(t, c.session);
     const pr = await t.http.post(
       '/v1/payment-requests',
-      { contactId: c.contactId, amount: 100_000, minimumPercent: 1 },
+      { contactId: c.contactId, amount, minimumPercent },
       { token: m.secretKey },
     );
     await t.http.post(`/v1/customer/payment-requests/${pr.body.id}/approve`, {}, { token: c.session });
-    const pay = (idempotencyKey = unique()) =>
+    const pay = (value: number, idempotencyKey = unique()) =>
       t.http.post(
         `/v1/customer/payment-requests/${pr.body.id}/payments`,
-        { amount: 1000, paymentMethodId: pm },
+        { amount: value, paymentMethodId: pm },
         { token: c.session, idempotencyKey },
       );
-    expect((await pay()).status).toBe(201);
+    return { c, pr, pay };
+  };
+
+  it('a payment on an approved request, with an Idempotency-Key', async () => {
+    const { c, pr, pay } = await approvedRequest(100_000, 1);
+    expect((await pay(1000)).status).toBe(201);
     seen.length = 0;
     const key = unique();
-    const paid = await pay(key);
+    const paid = await pay(1000, key);
     expect(paid.status).toBe(201);
     // The session; the key's claim; BEGIN, locks and reads, the attempt, COMMIT; the (simulated)
     // processor's charge; BEGIN, locks and the attempt's outcome, every other row and the stored
@@ -56,7 +62,7 @@ describe('payment round trips', () => {
     expect(seen).toHaveLength(11);
     expect(seen.filter((q) => /^(START TRANSACTION|COMMIT)/.test(q))).toHaveLength(4);
     // The answer stored in the second transaction is what a retry of the request gets.
-    const again = await pay(key);
+    const again = await pay(1000, key);
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(paid.body);
@@ -70,23 +76,8 @@ describe('payment round trips', () => {
   // payment that committed its attempt while this one waited is counted (run on the real server
   // with CC_TEST_DATABASE_URL for real concurrency).
   it('racing payments on one request never pay more than it asks', async () => {
-    const c = await verifiedContact(t, m.secretKey, m.merchantId);
-    const pm = await addCard(t, c.session);
-    const pr = await t.http.post(
-      '/v1/payment-requests',
-      { contactId: c.contactId, amount: 10_000, minimumPercent: 10 },
-      { token: m.secretKey },
-    );
-    await t.http.post(`/v1/customer/payment-requests/${pr.body.id}/approve`, {}, { token: c.session });
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        t.http.post(
-          `/v1/customer/payment-requests/${pr.body.id}/payments`,
-          { amount: 3000, paymentMethodId: pm },
-          { token: c.session, idempotencyKey: unique() },
-        ),
-      ),
-    );
+    const { c, pr, pay } = await approvedRequest(10_000, 10);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => pay(3000)));
     const paid = answers.filter((r) => r.status === 201);
     expect(paid).toHaveLength(3);
     for (const r of answers.filter((a) => a.status !== 201)) {
@@ -95,11 +86,7 @@ describe('payment round trips', () => {
     }
     const request = await t.http.get(`/v1/customer/payment-requests/${pr.body.id}`, { token: c.session });
     expect(request.body).toMatchObject({ status: 'partially_paid', paidAmount: 9000 });
-    const rest = await t.http.post(
-      `/v1/customer/payment-requests/${pr.body.id}/payments`,
-      { amount: 1000, paymentMethodId: pm },
-      { token: c.session },
-    );
+    const rest = await pay(1000);
     expect(rest.status).toBe(201);
     expect((await t.http.get(`/v1/customer/payment-requests/${pr.body.id}`, { token: c.session })).body).toMatchObject({
       status: 'paid',

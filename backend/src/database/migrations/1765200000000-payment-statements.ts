@@ -8,6 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * statement takes a fresh snapshot. They only lock, read and (settle) move the attempt; every
  * rule is checked by the caller in TypeScript. Rows come back as JSON (`to_json` of the row).
  *
+ * - `cc_payment_lock`: both use it; locks the invoice, then the request (either may be null), the
+ *   order every writer of both takes them in, and returns them.
  * - `cc_payment_start`: the first transaction of a customer payment. Locks the invoice (a
  *   request's own, found by a plain read of the request) then the request, in that order, as
  *   every writer of both does; then reads the attempt already made under the processor key (a
@@ -20,6 +22,17 @@ export class PaymentStatements1765200000000 implements MigrationInterface {
   name = 'PaymentStatements1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE FUNCTION cc_payment_lock(p_merchant text, p_invoice text, p_request text, OUT invoice json, OUT request json)
+      LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        IF p_invoice IS NOT NULL THEN
+          SELECT to_json(i) INTO invoice FROM invoices i WHERE merchant_id = p_merchant AND id = p_invoice FOR UPDATE;
+        END IF;
+        IF p_request IS NOT NULL THEN
+          SELECT to_json(r) INTO request FROM payment_requests r WHERE merchant_id = p_merchant AND id = p_request FOR UPDATE;
+        END IF;
+      END $$`);
     await q.query(`
       CREATE FUNCTION cc_payment_start(p_merchant text, p_request text, p_invoice text, p_method text, p_key text)
       RETURNS json LANGUAGE plpgsql VOLATILE AS $$
@@ -38,12 +51,7 @@ export class PaymentStatements1765200000000 implements MigrationInterface {
             RETURN json_build_object('request', NULL);
           END IF;
         END IF;
-        IF v_invoice IS NOT NULL THEN
-          SELECT to_json(i) INTO v_inv FROM invoices i WHERE merchant_id = p_merchant AND id = v_invoice FOR UPDATE;
-        END IF;
-        IF p_request IS NOT NULL THEN
-          SELECT to_json(r) INTO v_req FROM payment_requests r WHERE merchant_id = p_merchant AND id = p_request FOR UPDATE;
-        END IF;
+        SELECT l.invoice, l.request INTO v_inv, v_req FROM cc_payment_lock(p_merchant, v_invoice, p_request) l;
         IF p_key IS NOT NULL THEN
           SELECT to_json(p) INTO v_existing FROM payments p WHERE merchant_id = p_merchant AND processor_key = p_key;
         END IF;
@@ -66,12 +74,7 @@ export class PaymentStatements1765200000000 implements MigrationInterface {
         v_req json;
         v_pay json;
       BEGIN
-        IF p_invoice IS NOT NULL THEN
-          SELECT to_json(i) INTO v_inv FROM invoices i WHERE merchant_id = p_merchant AND id = p_invoice FOR UPDATE;
-        END IF;
-        IF p_request IS NOT NULL THEN
-          SELECT to_json(r) INTO v_req FROM payment_requests r WHERE merchant_id = p_merchant AND id = p_request FOR UPDATE;
-        END IF;
+        SELECT l.invoice, l.request INTO v_inv, v_req FROM cc_payment_lock(p_merchant, p_invoice, p_request) l;
         UPDATE payments p SET status = p_status, failure_code = p_failure_code, processor_reference = p_reference
          WHERE merchant_id = p_merchant AND id = p_payment AND status = 'processing'
         RETURNING to_json(p) INTO v_pay;
@@ -86,5 +89,6 @@ export class PaymentStatements1765200000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP FUNCTION cc_payment_settle(text, text, text, text, text, text, text)');
     await q.query('DROP FUNCTION cc_payment_start(text, text, text, text, text)');
+    await q.query('DROP FUNCTION cc_payment_lock(text, text, text)');
   }
 }
