@@ -132,7 +132,9 @@ export async function startBackend(root, { databaseUrl, log, workers, env: extra
     const env = productionEnv({ port, dataDir, databaseUrl: pgDatabase?.url, workers, extraEnv });
     const out = openSync(logFile, 'a');
     const t0 = Date.now();
-    child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, join(dist, 'main.js')], {
+    // Profiling only (BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): node:cluster's workers inherit these flags.
+    const flags = [...nodeArgs, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+    child = spawn(process.execPath, ['--enable-source-maps', ...flags, join(dist, 'main.js')], {
       cwd: join(root, 'backend'),
       env,
       stdio: ['ignore', out, out],

@@ -13,6 +13,7 @@ import { SdkReleases1765040000000 } from './1765040000000-sdk-releases.js';
 import { RequestExpiryAndDisputeLookups1764700000000 } from './1764700000000-request-expiry-and-dispute-lookups.js';
 import { MetadataAndWebhookRotation1765050000000 } from './1765050000000-metadata-and-webhook-rotation.js';
 import { ChargeAttempts1765090000000 } from './1765090000000-charge-attempts.js';
+import { PaymentStatements1765200000000 } from './1765200000000-payment-statements.js';
 import { Webhooks1764400000000 } from './1764400000000-webhooks.js';
 
 /** Every migration, in order (listed as classes so Jest's ESM mode and the build see the same set). */
@@ -33,4 +34,5 @@ export const migrations = [
   OverviewTotals1765070100000,
   LoginFailures1765020000000,
   ChargeAttempts1765090000000,
+  PaymentStatements1765200000000,
 ];

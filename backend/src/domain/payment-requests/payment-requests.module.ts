@@ -3,13 +3,14 @@ import { WorkerService } from '../../platform/worker/worker.service.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { PaymentRequestsController } from './payment-requests.controller.js';
+import { PaymentRequestsRepository } from './payment-requests.repository.js';
 import { PaymentRequestsService } from './payment-requests.service.js';
 
 /** Payment requests: what a contact is asked to pay (for an invoice or on its own), and their expiry. */
 @Module({
   imports: [ContactsModule, MerchantsModule],
   controllers: [PaymentRequestsController],
-  providers: [PaymentRequestsService],
+  providers: [PaymentRequestsService, PaymentRequestsRepository],
   exports: [PaymentRequestsService],
 })
 export class PaymentRequestsModule implements OnModuleInit {

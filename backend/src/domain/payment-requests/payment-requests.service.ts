@@ -23,6 +23,7 @@ import { PaymentRequest } from './payment-request.entity.js';
 import { paymentRequestLifecycle, type PaymentRequestEvent } from './payment-request.state-machine.js';
 import type { UserRole } from '../users/user.entity.js';
 import { merchantMinimumPercent } from './minimum-payment.js';
+import { PaymentRequestsRepository } from './payment-requests.repository.js';
 
 const OPEN = ['pending_approval', 'approved', 'partially_paid'] as const;
 
@@ -62,6 +63,7 @@ export class PaymentRequestsService {
     private readonly merchants: MerchantsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly rows: PaymentRequestsRepository,
   ) {}
 
   /** A merchant asks a contact to approve and pay an amount, alone or for one of its invoices. */
@@ -342,10 +344,10 @@ export class PaymentRequestsService {
     }
   }
 
-  /** A succeeded payment on a locked request. */
-  async applyPayment(request: PaymentRequest, amount: number, actor: Actor): Promise<void> {
+  /** A succeeded payment on a locked request (`later`: its row is written just before COMMIT, see saveMove). */
+  async applyPayment(request: PaymentRequest, amount: number, actor: Actor, later = false): Promise<void> {
     request.paidAmount += amount;
-    await this.move(request, request.paidAmount === request.amount ? 'pay_in_full' : 'pay_in_part', actor);
+    await this.move(request, request.paidAmount === request.amount ? 'pay_in_full' : 'pay_in_part', actor, later);
   }
 
   async find(
@@ -361,12 +363,13 @@ export class PaymentRequestsService {
     return request;
   }
 
-  private async move(request: PaymentRequest, event: PaymentRequestEvent, actor: Actor): Promise<void> {
+  /** The one place a request's status changes: state machine, row (`later`: see saveMove), event, audit. */
+  private async move(request: PaymentRequest, event: PaymentRequestEvent, actor: Actor, later = false): Promise<void> {
     const before = request.status;
     request.status = paymentRequestLifecycle.next(before, event);
     request.updatedAt = this.clock.now();
-    const { merchantId, id, status, paidAmount, approvedAt, updatedAt } = request;
-    await this.db.repo(PaymentRequest).update({ merchantId, id }, { status, paidAmount, approvedAt, updatedAt });
+    const { merchantId, id, status, paidAmount } = request;
+    await this.rows.saveMove(request, later);
     const type = {
       approve: 'approved',
       decline: 'declined',

@@ -40,6 +40,9 @@ export interface AttemptInput {
   source: Payment['source'];
 }
 
+/** Stores the request's answer with the outcome, in its transaction (see PaymentsService). */
+export type Answer = (payment: Payment) => Promise<void> | undefined;
+
 export interface Settled {
   payment: Payment;
   /** The processor's words for a refusal, when this call heard them. */
@@ -92,27 +95,6 @@ export class ChargeAttempts {
     @Inject(PAYMENT_PROCESSOR) private readonly processor: PaymentProcessor,
   ) {}
 
-  /**
-   * The attempt already made under `processorKey` (a retry of the same request), if any; none
-   * when the key is the new payment's own id (a request without an Idempotency-Key).
-   */
-  async existing(merchantId: string, processorKey: string, paymentId: string): Promise<Payment | null> {
-    if (processorKey === paymentId) return null;
-    return this.db.repo(Payment).findOne({ where: { merchantId, processorKey } });
-  }
-
-  /** What `processing` attempts hold back of an invoice's balance and of a request's remainder (on locked rows). */
-  async reserved(merchantId: string, invoiceId: string | null, requestId: string | null) {
-    const [row]: { invoice: string; request: string }[] = await this.db.manager.query(
-      `SELECT coalesce(sum(amount) FILTER (WHERE invoice_id = $2), 0) AS invoice,
-              coalesce(sum(amount) FILTER (WHERE payment_request_id = $3), 0) AS request
-         FROM payments
-        WHERE status = 'processing' AND merchant_id = $1 AND (invoice_id = $2 OR payment_request_id = $3)`,
-      [merchantId, invoiceId, requestId],
-    );
-    return { invoice: Number(row?.invoice ?? 0), request: Number(row?.request ?? 0) };
-  }
-
   /** In the caller's (first) transaction: the attempt, `processing`. */
   async open(input: AttemptInput): Promise<Payment> {
     const { method } = input;
@@ -133,12 +115,18 @@ export class ChargeAttempts {
       source: input.source,
       createdAt: this.clock.now(),
     };
-    await this.db.repo(Payment).insert(payment);
+    await this.rows.insert(payment);
     return payment;
   }
 
   /** Charges a recorded attempt (committed by the caller, except an automated payment's) and settles it. */
-  async charge(attempt: Payment, token: string, actor: Actor, lockedInvoice?: Invoice): Promise<Settled> {
+  async charge(
+    attempt: Payment,
+    token: string,
+    actor: Actor,
+    lockedInvoice?: Invoice,
+    answer?: Answer,
+  ): Promise<Settled> {
     const result = await this.processor.charge({
       token,
       amount: attempt.amount,
@@ -147,7 +135,7 @@ export class ChargeAttempts {
     });
     // Fault injection for the crash test (never in production): die between the charge and its record.
     if (process.env.CC_FAULT_EXIT_AFTER_CHARGE === '1' && !this.config.isProduction) process.exit(75);
-    return this.settle(attempt, result, actor, lockedInvoice);
+    return this.settle(attempt, result, actor, lockedInvoice, answer);
   }
 
   /**
@@ -155,13 +143,13 @@ export class ChargeAttempts {
    * processor's answer if it has one. Else the first run is still before its charge (a
    * concurrent duplicate) or died there: wait for it a little, then `409 payment_processing`.
    */
-  async resume(attempt: Payment, actor: Actor): Promise<Settled> {
+  async resume(attempt: Payment, actor: Actor, answer?: Answer): Promise<Settled> {
     const { merchantId, id } = attempt;
     for (let waited = 0; ; waited += RESUME_POLL_MS) {
       const current = await this.db.repo(Payment).findOneOrFail({ where: { merchantId, id } });
       if (current.status !== 'processing') return { payment: current };
       const result = await this.processor.lookup(current.processorKey!);
-      if (result) return this.settle(current, result, actor);
+      if (result) return this.settle(current, result, actor, undefined, answer);
       if (waited >= RESUME_WAIT_MS) throw paymentProcessing('Idempotency-Key');
       await new Promise((r) => setTimeout(r, RESUME_POLL_MS));
     }
@@ -171,26 +159,24 @@ export class ChargeAttempts {
    * Records the processor's outcome, once: in one transaction (the caller's, if one is open)
    * holding the invoice, request and payment rows (in that order, as the first transaction),
    * only if the attempt is still `processing`. Succeeded: the request, then the invoice, move.
+   * `answer` runs in the transaction with the settled payment (a recorded outcome, not a retry's find).
    */
-  settle(attempt: Payment, result: ChargeResult, actor: Actor, lockedInvoice?: Invoice): Promise<Settled> {
+  settle(
+    attempt: Payment,
+    result: ChargeResult,
+    actor: Actor,
+    lockedInvoice?: Invoice,
+    answer?: Answer,
+  ): Promise<Settled> {
     const { merchantId } = attempt;
     return this.db.transaction(async () => {
-      const invoice =
-        lockedInvoice ??
-        (attempt.invoiceId ? await this.invoices.find(merchantId, attempt.invoiceId, { lock: true }) : null);
-      const request = attempt.paymentRequestId
-        ? await this.requests.find(merchantId, attempt.paymentRequestId, { lock: true })
-        : null;
       const status: Payment['status'] = result.status;
       const failureCode = result.status === 'failed' ? result.code : null;
       const processorReference = result.status === 'succeeded' ? result.reference : null;
-      const payment = await this.rows.settleProcessing(merchantId, attempt.id, {
-        status,
-        failureCode,
-        processorReference,
-      });
-      if (!payment)
-        return { payment: await this.db.repo(Payment).findOneOrFail({ where: { merchantId, id: attempt.id } }) };
+      const rows = await this.rows.settle(attempt, { status, failureCode, processorReference });
+      const { payment, request } = rows;
+      if (!rows.moved) return { payment };
+      const invoice = lockedInvoice ?? rows.invoice;
       await this.events.append(merchantId, `payment.${status}`, payment.id, { payment: toPaymentDto(payment) });
       await this.audit.record({
         merchantId,
@@ -205,10 +191,12 @@ export class ChargeAttempts {
         },
       });
       if (status === 'succeeded') {
-        // The request first: paying its invoice in full then cancels only the invoice's *other* open requests.
-        if (request) await this.requests.applyPayment(request, payment.amount, actor);
+        // The request first: paying its invoice in full then cancels only the invoice's *other* open
+        // requests (which read the request's row: its write waits for COMMIT only when nothing does).
+        if (request) await this.requests.applyPayment(request, payment.amount, actor, !invoice);
         if (invoice) await this.invoices.applyPayment(invoice, payment.amount, actor);
       }
+      await answer?.(payment);
       return { payment, ...(result.status === 'failed' ? { message: result.message } : {}) };
     });
   }

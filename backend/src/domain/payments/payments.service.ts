@@ -10,15 +10,19 @@ import { EventsService } from '../../platform/events/events.service.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import type { PaymentMethod } from './payment-methods/payment-method.entity.js';
-import { PaymentMethodsService } from './payment-methods/payment-methods.service.js';
+import { usableForPayment } from './payment-methods/payment-methods.service.js';
 import { checkPayment, minimumPercent } from '../payment-requests/minimum-payment.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { PAYMENT_PROCESSOR, type PaymentProcessor } from './processor/payment-processor.js';
-import { derivedIdempotencyKey } from '../../platform/idempotency/idempotency.service.js';
+import { derivedIdempotencyKey, IdempotencyService } from '../../platform/idempotency/idempotency.service.js';
 import { toPaymentDto, type ListPaymentsQuery, type PaymentDto } from './dto/payment.dto.js';
 import { Payment } from './payment.entity.js';
 import { Refund } from './refund.entity.js';
 import { ChargeAttempts, declined, paymentProcessing } from './charge-attempts.js';
+import { PaymentsRepository } from './payments.repository.js';
+
+/** The processor key to look an earlier attempt up by: none when it is the new payment's own id (no Idempotency-Key). */
+const retryKey = (processorKey: string, paymentId: string) => (processorKey === paymentId ? null : processorKey);
 
 /** What the first transaction of a payment leaves for the processor call: a new attempt, or the one a retry found. */
 type Start = { attempt: Payment; token: string } | { existing: Payment };
@@ -36,10 +40,11 @@ export class PaymentsService {
     private readonly clock: Clock,
     private readonly invoices: InvoicesService,
     private readonly requests: PaymentRequestsService,
-    private readonly methods: PaymentMethodsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
     private readonly attempts: ChargeAttempts,
+    private readonly rows: PaymentsRepository,
+    private readonly idempotency: IdempotencyService,
     @Inject(PAYMENT_PROCESSOR) private readonly processor: PaymentProcessor,
   ) {}
 
@@ -53,12 +58,12 @@ export class PaymentsService {
     const id = newId('pay');
     const processorKey = derivedIdempotencyKey('charge', id);
     const start = await this.db.transaction(async (): Promise<Start> => {
-      const invoice = await this.invoices.find(auth.merchantId, invoiceId, { lock: true, contactId: auth.contactId });
-      const existing = await this.attempts.existing(auth.merchantId, processorKey, id);
-      if (existing) return { existing };
+      const rows = await this.rows.start(auth.merchantId, { invoiceId }, paymentMethodId, retryKey(processorKey, id));
+      const invoice = rows.invoice?.contactId === auth.contactId ? rows.invoice : null;
+      if (!invoice) throw notFound('invoice', invoiceId);
+      if (rows.existing) return { existing: rows.existing };
       this.assertPayable(invoice);
-      const reserved = await this.attempts.reserved(auth.merchantId, invoice.id, null);
-      const due = invoice.balance - reserved.invoice;
+      const due = invoice.balance - rows.held.invoice;
       if (due <= 0) throw paymentProcessing();
       if (amount !== undefined && amount !== due) {
         throw new ApiError(
@@ -68,7 +73,7 @@ export class PaymentsService {
           'amount',
         );
       }
-      const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
+      const method = usableForPayment(rows.method, auth.contactId, paymentMethodId);
       const attempt = await this.attempts.open({
         id,
         processorKey,
@@ -94,22 +99,21 @@ export class PaymentsService {
     const id = newId('pay');
     const processorKey = derivedIdempotencyKey('charge', id);
     const start = await this.db.transaction(async (): Promise<Start> => {
-      const peek = await this.requests.find(auth.merchantId, requestId, { contactId: auth.contactId });
-      const invoice = peek.invoiceId ? await this.invoices.find(auth.merchantId, peek.invoiceId, { lock: true }) : null;
-      const request = await this.requests.find(auth.merchantId, requestId, { lock: true });
-      const existing = await this.attempts.existing(auth.merchantId, processorKey, id);
-      if (existing) return { existing };
+      const rows = await this.rows.start(auth.merchantId, { requestId }, paymentMethodId, retryKey(processorKey, id));
+      const request = rows.request?.contactId === auth.contactId ? rows.request : null;
+      if (!request) throw notFound('payment request', requestId);
+      const { invoice } = rows;
+      if (rows.existing) return { existing: rows.existing };
       this.requests.assertNotExpired(request);
       if (request.status === 'pending_approval')
         throw conflict('approval_required', 'Approve this payment request before paying it.');
       if (!['approved', 'partially_paid'].includes(request.status))
         throw conflict('payment_request_not_open', `A ${request.status} payment request takes no payment.`);
       if (invoice) this.assertPayable(invoice);
-      const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
-      const reserved = await this.attempts.reserved(auth.merchantId, invoice?.id ?? null, request.id);
+      const method = usableForPayment(rows.method, auth.contactId, paymentMethodId);
       const remaining = Math.min(
-        request.amount - request.paidAmount - reserved.request,
-        invoice ? invoice.balance - reserved.invoice : Infinity,
+        request.amount - request.paidAmount - rows.held.request,
+        invoice ? invoice.balance - rows.held.invoice : Infinity,
       );
       if (remaining <= 0) throw paymentProcessing();
       const check = checkPayment(amount, request.amount, remaining, minimumPercent(request, method.type));
@@ -165,10 +169,13 @@ export class PaymentsService {
 
   /** After the first transaction committed: charge a new attempt, or pick up the one a retry found; then its answer. */
   private async finish(start: Start, actor: Actor): Promise<PaymentDto> {
+    // A succeeded payment's answer is stored for replays inside its second transaction (no round trip after it).
+    const answer = (payment: Payment) =>
+      payment.status === 'succeeded' ? this.idempotency.answerInTransaction(toPaymentDto(payment)) : undefined;
     const settled =
       'existing' in start
-        ? await this.attempts.resume(start.existing, actor)
-        : await this.attempts.charge(start.attempt, start.token, actor);
+        ? await this.attempts.resume(start.existing, actor, answer)
+        : await this.attempts.charge(start.attempt, start.token, actor, undefined, answer);
     if (settled.payment.status === 'failed') throw declined(settled);
     return toPaymentDto(settled.payment);
   }

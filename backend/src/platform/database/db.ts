@@ -81,6 +81,19 @@ export class Db {
     return this.manager.getRepository(entity);
   }
 
+  /**
+   * An entity from a row as PostgreSQL's `to_json` gives it (column names, JSON values: what a
+   * hand-written statement returns as JSON), converted as TypeORM converts a row it reads
+   * (dates, transformers such as bigint as number).
+   */
+  hydrate<E extends ObjectLiteral>(entity: EntityTarget<E>, row: Record<string, unknown>): E {
+    const meta = this.dataSource.getMetadata(entity);
+    const driver = this.dataSource.driver;
+    const out = meta.create() as E;
+    for (const c of meta.columns) c.setEntityValue(out, driver.prepareHydratedValue(row[c.databaseName], c));
+    return out;
+  }
+
   get inTransaction(): boolean {
     return this.current.getStore() !== undefined;
   }

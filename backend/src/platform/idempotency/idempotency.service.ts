@@ -51,7 +51,18 @@ function legacyRequestHash(method: string, path: string, body: unknown): string 
 const merchantKey = (merchantId: string | null) => merchantId ?? '';
 
 /** The Idempotency-Key (with its credential scope and the request's hash) of the write whose work is running, if it sent one. */
-const currentKey = new AsyncLocalStorage<{ scope: string; key: string; hash: string }>();
+interface CurrentKey {
+  scope: string;
+  key: string;
+  hash: string;
+  /**
+   * Routes with their own transactions: where the work may store its answer inside its last
+   * transaction ({@link IdempotencyService.answerInTransaction}); `answered` then tells the
+   * interceptor not to store it again.
+   */
+  early?: { merchantId: string | null; statusCode: number; answered: boolean };
+}
+const currentKey = new AsyncLocalStorage<CurrentKey>();
 
 /**
  * A key for an outside system's own idempotency (the payment processor), stable across retries
@@ -68,9 +79,18 @@ export function derivedIdempotencyKey(purpose: string, fallback: string): string
   return `idk_${createHash('sha256').update(`${purpose}\n${current.scope}\n${current.key}\n${current.hash}`).digest('hex').slice(0, 40)}`;
 }
 
-/** Runs `work` with the request's Idempotency-Key readable by {@link derivedIdempotencyKey}. */
-export function withIdempotencyKey<T>(scope: string, key: string, hash: string, work: () => Promise<T>): Promise<T> {
-  return currentKey.run({ scope, key, hash }, work);
+/**
+ * Runs `work` with the request's Idempotency-Key readable by {@link derivedIdempotencyKey}; with
+ * `early` (a route with its own transactions), the work may store its answer itself.
+ */
+export function withIdempotencyKey<T>(
+  scope: string,
+  key: string,
+  hash: string,
+  work: () => Promise<T>,
+  early?: CurrentKey['early'],
+): Promise<T> {
+  return currentKey.run({ scope, key, hash, early }, work);
 }
 
 export type Claim = { state: 'claimed' } | { state: 'replay'; row: IdempotencyKey } | { state: 'mismatch' };
@@ -138,6 +158,20 @@ export class IdempotencyService {
       'UPDATE idempotency_keys SET status_code = $1, response_body = $2 WHERE merchant_id = $3 AND scope = $4 AND key = $5',
       [statusCode, JSON.stringify(stripSecrets(body) ?? null), merchantKey(merchantId), scope, key],
     );
+  }
+
+  /**
+   * For a route with its own transactions: stores `body` as the request's answer (its success
+   * status) with the open transaction's deferred writes, so the answer commits with the work
+   * in its last transaction instead of in a statement after it. The work must then return
+   * exactly `body`. Nothing without an Idempotency-Key or outside a transaction.
+   */
+  async answerInTransaction(body: unknown): Promise<void> {
+    const current = currentKey.getStore();
+    const early = current?.early;
+    if (!current || !early || early.answered || !this.db.inTransaction) return;
+    await this.complete(early.merchantId, current.scope, current.key, early.statusCode, body);
+    early.answered = true;
   }
 
   /** Gives back a claim that has no answer (a route with its own transactions that ended in a transient error). */

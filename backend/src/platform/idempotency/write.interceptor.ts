@@ -134,9 +134,10 @@ export class WriteInterceptor implements NestInterceptor {
       if (claim.row.statusCode >= 400) throw new ReplayedError(claim.row.statusCode, claim.row.responseBody as never);
       return claim.row.responseBody;
     }
+    const early = { merchantId: c.merchantId, statusCode: c.status, answered: false };
     try {
-      const body = await withIdempotencyKey(c.scope, c.key, c.hash, work);
-      await this.idempotency.complete(c.merchantId, c.scope, c.key, c.status, body ?? null);
+      const body = await withIdempotencyKey(c.scope, c.key, c.hash, work, early);
+      if (!early.answered) await this.idempotency.complete(c.merchantId, c.scope, c.key, c.status, body ?? null);
       return body;
     } catch (err) {
       const res = toErrorResponse(err, c.requestId);

@@ -119,11 +119,7 @@ export class PaymentMethodsService {
   }
 
   async forPayment(merchantId: string, contactId: string, id: string): Promise<PaymentMethod> {
-    const method = await this.db
-      .repo(PaymentMethod)
-      .findOne({ where: { merchantId, contactId, id, deletedAt: IsNull() } });
-    if (!method) throw invalidParam('paymentMethodId', `No payment method '${id}' for this contact.`);
-    return method;
+    return usableForPayment(await this.db.repo(PaymentMethod).findOne({ where: { merchantId, id } }), contactId, id);
   }
 
   defaultFor(merchantId: string, contactId: string): Promise<PaymentMethod | null> {
@@ -131,6 +127,13 @@ export class PaymentMethodsService {
       .repo(PaymentMethod)
       .findOne({ where: { merchantId, contactId, isDefault: true, deletedAt: IsNull() } });
   }
+}
+
+/** The method `id` as read (or null), if this contact may pay with it: its own, not removed. */
+export function usableForPayment(method: PaymentMethod | null, contactId: string, id: string): PaymentMethod {
+  if (!method || method.contactId !== contactId || method.deletedAt !== null)
+    throw invalidParam('paymentMethodId', `No payment method '${id}' for this contact.`);
+  return method;
 }
 
 function missing(param: string): never {

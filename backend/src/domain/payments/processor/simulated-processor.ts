@@ -139,9 +139,7 @@ export class SimulatedProcessor implements PaymentProcessor {
     currency: string;
     idempotencyKey: string;
   }): Promise<ChargeResult> {
-    const first =
-      this.#repeat(this.ledger.charges, input.idempotencyKey, input.amount, input.token) ??
-      (await this.#stored(input.idempotencyKey, input.amount, input.token));
+    const first = this.#repeat(this.ledger.charges, input.idempotencyKey, input.amount, input.token);
     if (first) return first;
     const outcome = input.token.split('.')[1];
     const result: ChargeResult =
@@ -155,9 +153,9 @@ export class SimulatedProcessor implements PaymentProcessor {
             status: 'succeeded',
             reference: `ch_sim_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`,
           };
-    this.#remember(this.ledger.charges, input.idempotencyKey, input.amount, input.token, result);
-    await this.#store(input.idempotencyKey, input.amount, input.token, result);
-    return result;
+    const kept = await this.#store(input.idempotencyKey, input.amount, input.token, result);
+    this.#remember(this.ledger.charges, input.idempotencyKey, input.amount, input.token, kept);
+    return kept;
   }
 
   async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
@@ -170,29 +168,38 @@ export class SimulatedProcessor implements PaymentProcessor {
 
   /**
    * The charges survive a restart in the simulator's own table, as a real provider keeps them on its
-   * side. Written in the caller's transaction when there is one (the embedded database has one
-   * connection; an automated payment charges inside its transaction), else in its own.
+   * side. One statement (in the caller's transaction when there is one: the embedded database has
+   * one connection; an automated payment charges inside its transaction): the charge is written
+   * unless the key is already there and younger than a day; then that first charge is the answer
+   * (the same amount and target, else it throws).
    */
-  async #store(key: string, amount: number, target: string, result: ChargeResult): Promise<void> {
-    await this.db.transaction((em) =>
-      em.query(
-        `INSERT INTO simulated_charges (key, amount, target, result, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (key) DO UPDATE SET amount = $2, target = $3, result = $4, created_at = $5`,
-        [key, amount, target, JSON.stringify(result), this.clock.now()],
-      ),
-    );
-  }
-
-  async #stored(key: string, amount: number, target: string): Promise<ChargeResult | undefined> {
-    const rows: { amount: string; target: string; result: ChargeResult }[] = await this.db.manager.query(
-      'SELECT amount, target, result FROM simulated_charges WHERE key = $1 AND created_at > $2',
-      [key, new Date(this.clock.now().getTime() - KEY_TTL_MS)],
-    );
-    const seen = rows[0];
-    if (!seen) return undefined;
-    if (Number(seen.amount) !== amount || seen.target !== target)
+  async #store(key: string, amount: number, target: string, result: ChargeResult): Promise<ChargeResult> {
+    const now = this.clock.now();
+    const rows: { fresh: boolean; amount: string; target: string; result: ChargeResult }[] =
+      await this.db.manager.query(
+        `WITH written AS (
+           INSERT INTO simulated_charges AS c (key, amount, target, result, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (key) DO UPDATE SET amount = $2, target = $3, result = $4, created_at = $5
+            WHERE c.created_at <= $6
+           RETURNING key)
+         SELECT true AS fresh, $2::bigint AS amount, $3::text AS target, $4::jsonb AS result FROM written
+         UNION ALL
+         SELECT false, amount, target, result FROM simulated_charges WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM written)`,
+        [key, amount, target, JSON.stringify(result), now, new Date(now.getTime() - KEY_TTL_MS)],
+      );
+    // Empty only when a concurrent charge under the key committed during the statement (after its snapshot).
+    const row =
+      rows[0] ??
+      (
+        await this.db.manager.query(
+          'SELECT false AS fresh, amount, target, result FROM simulated_charges WHERE key = $1',
+          [key],
+        )
+      )[0];
+    if (row.fresh) return result;
+    if (Number(row.amount) !== amount || row.target !== target)
       throw new Error(`The processor idempotency key ${key} was used with other parameters.`);
-    return seen.result;
+    return row.result;
   }
 
   async refund(input: { reference: string; amount: number; idempotencyKey: string }): Promise<{ reference: string }> {
