@@ -12,7 +12,14 @@ const DOCS = fileURLToPath(new URL('../../docs', import.meta.url));
 const CONVENTIONS = join(DOCS, 'api-conventions.md');
 
 /** Where a code may be spelt out: the registry itself. */
-const REGISTRY = new Set(['errors/accounts.ts', 'errors/terms.ts', 'errors/invoices.ts', 'errors/payments.ts', 'platform/errors/codes.ts', 'platform/errors/registry.ts']);
+const REGISTRY = new Set([
+  'errors/accounts.ts',
+  'errors/terms.ts',
+  'errors/invoices.ts',
+  'errors/payments.ts',
+  'platform/errors/codes.ts',
+  'platform/errors/registry.ts',
+]);
 /**
  * The payment processor's own vocabulary (its failure codes, stored on a failed payment): it reaches
  * the wire only through PAYMENT_ERRORS, looked up by that code (domain/payments/charge-attempts.ts).
@@ -26,9 +33,7 @@ const walk = (dir: string): string[] =>
 
 /** Comments out (a code named in prose is fine), strings kept, line numbers kept. */
 const withoutComments = (text: string) =>
-  text
-    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
-    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 
 describe('the error registry', () => {
   it('is the only place an error code is written: no code as a string literal anywhere else in the source', () => {

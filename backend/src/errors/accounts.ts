@@ -45,7 +45,7 @@ export const ACCOUNT_ERRORS = defineErrors('Credentials and accounts', {
   admin_required: {
     status: 403,
     message: 'Only a merchant admin can do this.',
-    when: "a member (session or member secret key) on an admin-only route; a member setting a payment request's `minimumPercent` below the merchant's (`param: \"minimumPercent\"`)",
+    when: 'a member (session or member secret key) on an admin-only route; a member setting a payment request\'s `minimumPercent` below the merchant\'s (`param: "minimumPercent"`)',
   },
   platform_policy: {
     status: 403,

@@ -10,12 +10,12 @@ export const INVOICE_ERRORS = defineErrors('Invoices and disputes', {
   credit_limit_exceeded: {
     status: 422,
     message: "This would take the contact's open balance over its credit limit.",
-    when: "an invoice that would take an `authorized` contact's open balance above its credit limit, `param: \"amount\"`",
+    when: 'an invoice that would take an `authorized` contact\'s open balance above its credit limit, `param: "amount"`',
   },
   currency_mismatch: {
     status: 422,
     message: 'The currency is not the one this must be in.',
-    when: "an invoice or recurring schedule in another currency than the contact's contract, or a payment request in another currency than its invoice, `param: \"currency\"`",
+    when: 'an invoice or recurring schedule in another currency than the contact\'s contract, or a payment request in another currency than its invoice, `param: "currency"`',
   },
   contact_not_found: {
     status: 422,

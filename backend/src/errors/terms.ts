@@ -13,8 +13,8 @@ export const TERMS_ERRORS = defineErrors('Contacts, credit and terms', {
   },
   mode_not_allowed: {
     status: 403,
-    message: "This merchant does not take this kind of application.",
-    when: "a credit application whose `mode` is not in the merchant's `creditAppModes`, `param: \"mode\"`",
+    message: 'This merchant does not take this kind of application.',
+    when: 'a credit application whose `mode` is not in the merchant\'s `creditAppModes`, `param: "mode"`',
   },
   terms_locked_for_member: {
     code: 'terms_locked',
@@ -31,7 +31,7 @@ export const TERMS_ERRORS = defineErrors('Contacts, credit and terms', {
   net_days_not_allowed: {
     status: 422,
     message: 'netDays is not one of the allowed net days.',
-    when: "`netDays` outside `allowedNetDays` (a member's offer or a customer's choice under `flexible`), `param: \"netDays\"`",
+    when: '`netDays` outside `allowedNetDays` (a member\'s offer or a customer\'s choice under `flexible`), `param: "netDays"`',
   },
   offer_not_open: {
     status: 409,

@@ -60,7 +60,12 @@ const ERROR_SCHEMA = {
     },
   },
   example: {
-    error: { type: PLATFORM_ERRORS.parameter_missing.type, code: PLATFORM_ERRORS.parameter_missing.code, message: 'number is required', param: 'number' },
+    error: {
+      type: PLATFORM_ERRORS.parameter_missing.type,
+      code: PLATFORM_ERRORS.parameter_missing.code,
+      message: 'number is required',
+      param: 'number',
+    },
   },
 };
 

@@ -49,15 +49,21 @@ export class AuthGuard implements CanActivate {
         throw new ApiError(PLATFORM_ERRORS.authentication_required, `Send a credential: ${describe(allowed)}.`);
       }
       if (allowed.length === 1 && allowed[0] === 'platform') {
-        throw new ApiError(ACCOUNT_ERRORS.platform_policy, 'Only the platform underwriting team can use this endpoint.');
+        throw new ApiError(
+          ACCOUNT_ERRORS.platform_policy,
+          'Only the platform underwriting team can use this endpoint.',
+        );
       }
-      throw new ApiError(ACCOUNT_ERRORS.credential_not_allowed, `This endpoint takes ${describe(allowed)}, not ${describeKind(auth)}.`);
+      throw new ApiError(
+        ACCOUNT_ERRORS.credential_not_allowed,
+        `This endpoint takes ${describe(allowed)}, not ${describeKind(auth)}.`,
+      );
     }
     if (
       this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY_KEY, targets) &&
       !('role' in auth && auth.role === 'admin')
     ) {
-      throw new ApiError(ACCOUNT_ERRORS.admin_required, 'Only a merchant admin can do this.');
+      throw new ApiError(ACCOUNT_ERRORS.admin_required);
     }
     return true;
   }

@@ -38,7 +38,7 @@ export class AuthService {
     if (!user || !ok) {
       await this.throttle.recordFailure(email);
       // Committed though the answer is 401: the failure must count.
-      throw new CommitThenThrow(new ApiError(ACCOUNT_ERRORS.invalid_login, 'The email or password is not right.'));
+      throw new CommitThenThrow(new ApiError(ACCOUNT_ERRORS.invalid_login));
     }
     await this.throttle.clear(email);
     const { token, session } = await this.sessions.createMerchantSession(user.merchantId, user.id);
@@ -46,8 +46,7 @@ export class AuthService {
   }
 
   async logout(auth: AuthContext): Promise<{ loggedOut: true }> {
-    if (auth.kind !== 'merchant_session')
-      throw new ApiError(ACCOUNT_ERRORS.not_a_session, 'Only a dashboard session (ms_…) can log out; revoke API keys instead.');
+    if (auth.kind !== 'merchant_session') throw new ApiError(ACCOUNT_ERRORS.not_a_session);
     await this.sessions.revoke(auth.merchantId, auth.sessionId);
     return { loggedOut: true };
   }
@@ -70,7 +69,10 @@ export class AuthService {
       const repo = this.db.repo(PasswordReset);
       const reset = await this.tokens.find(PasswordReset, token, { usedAt: IsNull() }, { mode: 'pessimistic_write' });
       if (!reset || reset.expiresAt <= this.clock.now())
-        throw new ApiError(ACCOUNT_ERRORS.link_invalid, 'This reset link is expired, used or unknown; ask for a new one.');
+        throw new ApiError(
+          ACCOUNT_ERRORS.link_invalid,
+          'This reset link is expired, used or unknown; ask for a new one.',
+        );
       await repo.update({ merchantId: reset.merchantId, id: reset.id }, { usedAt: this.clock.now() });
       await this.users.setPassword(reset.merchantId, reset.userId, password);
       await this.sessions.revokeForUser(reset.merchantId, reset.userId);

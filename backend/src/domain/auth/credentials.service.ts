@@ -31,11 +31,9 @@ export class CredentialsService {
 
   private async bearer(header: string): Promise<AuthContext> {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match)
-      throw new ApiError(ACCOUNT_ERRORS.invalid_authorization, 'Send the credential as "Authorization: Bearer <token>".');
+    if (!match) throw new ApiError(ACCOUNT_ERRORS.invalid_authorization);
     const token = match[1]!;
-    const invalid = () =>
-      new ApiError(ACCOUNT_ERRORS.invalid_credentials, 'This API key or session token is unknown or revoked.');
+    const invalid = () => new ApiError(ACCOUNT_ERRORS.invalid_credentials);
     if (token.startsWith('sk_')) {
       const key = await this.apiKeys.findActiveSecret(token);
       if (!key) throw invalid();
@@ -44,8 +42,7 @@ export class CredentialsService {
     if (token.startsWith('ms_') || token.startsWith('cs_')) {
       const found = await this.sessions.resolve(token);
       if (found.state === 'invalid') throw invalid();
-      if (found.state === 'expired')
-        throw new ApiError(ACCOUNT_ERRORS.session_expired, 'This session has expired; sign in again.');
+      if (found.state === 'expired') throw new ApiError(ACCOUNT_ERRORS.session_expired);
       const s = found.session;
       if (s.kind === 'customer')
         return { kind: 'customer_session', merchantId: s.merchantId, contactId: s.contactId!, sessionId: s.id };
@@ -54,7 +51,8 @@ export class CredentialsService {
       return { kind: 'merchant_session', merchantId: s.merchantId, role: user.role, userId: user.id, sessionId: s.id };
     }
     if (token.startsWith('pk_'))
-      throw new ApiError(ACCOUNT_ERRORS.invalid_credentials,
+      throw new ApiError(
+        ACCOUNT_ERRORS.invalid_credentials,
         'A publishable key goes in the CC-Publishable-Key header, not Authorization.',
       );
     const platform = this.config.CC_PLATFORM_ADMIN_TOKEN;
@@ -69,7 +67,8 @@ export class CredentialsService {
     const merchant = await this.merchants.getCached(key.merchantId);
     const origin = this.requestOrigin(req);
     if (!origin || !merchant.settings.allowedOrigins.includes(origin)) {
-      throw new ApiError(ACCOUNT_ERRORS.origin_not_allowed,
+      throw new ApiError(
+        ACCOUNT_ERRORS.origin_not_allowed,
         origin
           ? `The origin ${origin} is not in this merchant's allowedOrigins; an admin can add it in settings.`
           : "A publishable key is accepted only from a browser page on one of the merchant's allowedOrigins (no Origin header was sent).",

@@ -34,7 +34,8 @@ export class LoginThrottle {
     if (rows.length < LOGIN_FAILURES_ALLOWED) return;
     const opensAt = new Date(rows[rows.length - 1]!.failed_at).getTime() + LOGIN_FAILURE_WINDOW_SECONDS * 1000;
     const wait = Math.max(1, Math.ceil((opensAt - this.clock.now().getTime()) / 1000));
-    const err = new ApiError(PLATFORM_ERRORS.rate_limited,
+    const err = new ApiError(
+      PLATFORM_ERRORS.rate_limited,
       `Too many failed logins for this account; retry in ${wait} s.`,
       undefined,
       { retryAfter: wait },

@@ -39,7 +39,7 @@ export class ContactsService {
       const contact = this.newContact(merchantId, dto);
       await uniquely(
         () => this.db.repo(Contact).insert(contact),
-        () => new ApiError(TERMS_ERRORS.contact_exists, 'This merchant already has a contact with that email.', 'email'),
+        () => new ApiError(TERMS_ERRORS.contact_exists, undefined, 'email'),
       );
       await this.audit.record({
         merchantId,

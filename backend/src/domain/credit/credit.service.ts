@@ -72,7 +72,11 @@ export class CreditService {
   ): Promise<CreditApplicationResultDto> {
     const merchant = await this.merchants.get(auth.merchantId);
     if (!merchant.settings.creditAppModes.includes(dto.mode)) {
-      throw new ApiError(TERMS_ERRORS.mode_not_allowed, `This merchant does not take '${dto.mode}' applications.`, 'mode');
+      throw new ApiError(
+        TERMS_ERRORS.mode_not_allowed,
+        `This merchant does not take '${dto.mode}' applications.`,
+        'mode',
+      );
     }
     if (dto.contactId !== undefined && auth.kind === 'publishable_key') {
       throw invalidParam('contactId', 'contactId can be sent only with a secret key.');

@@ -43,8 +43,7 @@ export class DisputesService {
   async open(auth: CustomerAuth, invoiceId: string, dto: CreateDisputeDto): Promise<DisputeDto> {
     return this.db.transaction(async () => {
       const invoice = await this.invoices.find(auth.merchantId, invoiceId, { lock: true, contactId: auth.contactId });
-      if (invoice.status === 'disputed')
-        throw new ApiError(INVOICE_ERRORS.dispute_already_open, 'This invoice already has an open dispute.');
+      if (invoice.status === 'disputed') throw new ApiError(INVOICE_ERRORS.dispute_already_open);
       if (invoice.status !== 'open' && invoice.status !== 'partially_paid')
         throw new ApiError(INVOICE_ERRORS.invoice_not_disputable, `A ${invoice.status} invoice cannot be disputed.`);
       if (dto.amount > invoice.balance)
@@ -68,7 +67,7 @@ export class DisputesService {
       };
       await uniquely(
         () => this.db.repo(Dispute).insert(dispute),
-        () => new ApiError(INVOICE_ERRORS.dispute_already_open, 'This invoice already has an open dispute.'),
+        () => new ApiError(INVOICE_ERRORS.dispute_already_open),
       );
       invoice.statusBeforeDispute = invoice.status;
       await this.invoices.move(invoice, 'disputed', actor, 'invoice.disputed');
@@ -96,7 +95,7 @@ export class DisputesService {
       const dispute = await this.db
         .repo(Dispute)
         .findOneOrFail({ where: { merchantId, id }, lock: { mode: 'pessimistic_write' } });
-      if (dispute.status !== 'open') throw new ApiError(INVOICE_ERRORS.dispute_not_open, 'This dispute is already resolved.');
+      if (dispute.status !== 'open') throw new ApiError(INVOICE_ERRORS.dispute_not_open);
       let back = dispute.invoiceStatusBefore;
       if (dto.outcome === 'credit') {
         const amount = Math.min(dispute.amount, invoice.balance);

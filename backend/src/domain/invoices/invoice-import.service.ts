@@ -98,7 +98,8 @@ export class InvoiceImportService {
     const errors = rows.filter((r) => r.status === 'error').length;
     const summary = { total: rows.length, ok: rows.length - errors, errors };
     if (errors && !dto.dryRun) {
-      throw new ApiError(INVOICE_ERRORS.import_invalid,
+      throw new ApiError(
+        INVOICE_ERRORS.import_invalid,
         `${errors} of ${rows.length} rows are invalid; nothing was imported.`,
         'data',
         { rows, summary },
@@ -147,7 +148,11 @@ export class InvoiceImportService {
     if (!body.contactId && typeof contactEmail === 'string' && contactEmail) {
       const contact = await this.contacts.findByEmail(merchantId, contactEmail);
       if (!contact)
-        throw invalidParam('contactEmail', `No contact with the email ${contactEmail}.`, INVOICE_ERRORS.contact_not_found);
+        throw invalidParam(
+          'contactEmail',
+          `No contact with the email ${contactEmail}.`,
+          INVOICE_ERRORS.contact_not_found,
+        );
       body.contactId = contact.id;
     }
     const dto = plainToInstance(CreateInvoiceDto, body);

@@ -58,7 +58,11 @@ export class InvoicesService {
       const currency = dto.currency ?? contact.currency ?? 'USD';
       if (contact.status === 'authorized') {
         if (currency !== contact.currency)
-          throw new ApiError(INVOICE_ERRORS.currency_mismatch, `This contact's terms are in ${contact.currency}.`, 'currency');
+          throw new ApiError(
+            INVOICE_ERRORS.currency_mismatch,
+            `This contact's terms are in ${contact.currency}.`,
+            'currency',
+          );
         await this.assertWithinCreditLimit(contact, amount);
       }
       const issuedAt = dto.issuedAt ?? this.clock.today();
@@ -93,7 +97,12 @@ export class InvoicesService {
       };
       await uniquely(
         () => this.db.repo(Invoice).insert(invoice),
-        () => new ApiError(INVOICE_ERRORS.duplicate_invoice_number, `Invoice number '${dto.number}' is already used.`, 'number'),
+        () =>
+          new ApiError(
+            INVOICE_ERRORS.duplicate_invoice_number,
+            `Invoice number '${dto.number}' is already used.`,
+            'number',
+          ),
       );
       await this.events.append(merchantId, 'invoice.created', invoice.id, {
         invoice: toInvoiceDto(invoice, this.clock.today()),
@@ -118,7 +127,8 @@ export class InvoicesService {
       [contact.merchantId, contact.id, OPEN_STATUSES, exceptInvoiceId],
     );
     if (Number(open) + added > contact.creditLimit!) {
-      throw new ApiError(INVOICE_ERRORS.credit_limit_exceeded,
+      throw new ApiError(
+        INVOICE_ERRORS.credit_limit_exceeded,
         `This would take the contact's open balance over its credit limit of ${contact.creditLimit} (minor units).`,
         'amount',
       );
@@ -162,7 +172,7 @@ export class InvoicesService {
       const invoice = await this.find(merchantId, id, { lock: true });
       const editsTerms = dto.amount !== undefined || dto.dueDate !== undefined || dto.description !== undefined;
       if (editsTerms && (invoice.status !== 'open' || invoice.paidAmount > 0))
-        throw new ApiError(INVOICE_ERRORS.invoice_not_editable, 'Only an open invoice with nothing paid can be edited.');
+        throw new ApiError(INVOICE_ERRORS.invoice_not_editable);
       await this.assertNoPaymentInProgress(invoice);
       const before = { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description };
       const metadataBefore = invoice.metadata ?? {};
@@ -211,8 +221,7 @@ export class InvoicesService {
   async void(merchantId: string, id: string, actor: Actor): Promise<InvoiceDto> {
     return this.db.transaction(async () => {
       const invoice = await this.find(merchantId, id, { lock: true });
-      if (invoice.status !== 'open' || invoice.paidAmount > 0)
-        throw new ApiError(INVOICE_ERRORS.invoice_not_voidable, 'Only an open invoice with nothing paid can be voided.');
+      if (invoice.status !== 'open' || invoice.paidAmount > 0) throw new ApiError(INVOICE_ERRORS.invoice_not_voidable);
       await this.assertNoPaymentInProgress(invoice);
       invoice.voidedAt = this.clock.now();
       invoice.nextAutopayAt = null;
@@ -281,7 +290,10 @@ export class InvoicesService {
       [invoice.merchantId, invoice.id],
     );
     if (rows.length)
-      throw new ApiError(PAYMENT_ERRORS.payment_processing, 'A payment of this invoice is being processed; try again in a minute.');
+      throw new ApiError(
+        PAYMENT_ERRORS.payment_processing,
+        'A payment of this invoice is being processed; try again in a minute.',
+      );
   }
 
   /** A succeeded payment of `amount` on a locked, payable invoice. */

@@ -58,7 +58,8 @@ function refusePassingScore(value: unknown, path: string): void {
   for (const [k, v] of Object.entries(value)) {
     const p = path ? `${path}.${k}` : k;
     if (/passing_?score/i.test(k))
-      throw new ApiError(ACCOUNT_ERRORS.platform_policy,
+      throw new ApiError(
+        ACCOUNT_ERRORS.platform_policy,
         'The passing credit score is set by the platform underwriting team, not by merchants.',
         p,
       );

@@ -36,8 +36,7 @@ export function minimumAmount(requestAmount: number, percent: number): number {
 const { below_minimum_payment: BELOW, exceeds_remaining_balance: EXCEEDS } = PAYMENT_ERRORS;
 
 export type PaymentCheck =
-  | { ok: true }
-  | { ok: false; code: typeof BELOW.code | typeof EXCEEDS.code; minimum: number; remaining: number };
+  { ok: true } | { ok: false; code: typeof BELOW.code | typeof EXCEEDS.code; minimum: number; remaining: number };
 
 /** A payment must reach the minimum unless it pays the whole remaining balance, and never exceed it. */
 export function checkPayment(amount: number, requestAmount: number, remaining: number, percent: number): PaymentCheck {

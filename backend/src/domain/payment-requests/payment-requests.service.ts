@@ -48,7 +48,8 @@ export function approvalDeadline(request: Pick<PaymentRequest, 'createdAt' | 'du
 function assertNotLooser(percent: number, settings: MerchantSettings): void {
   const floor = merchantMinimumPercent(settings.partialPayments);
   if (percent < floor)
-    throw new ApiError(ACCOUNT_ERRORS.admin_required,
+    throw new ApiError(
+      ACCOUNT_ERRORS.admin_required,
       `Only a merchant admin can set a minimum below the merchant's ${floor} %.`,
       'minimumPercent',
     );
@@ -87,14 +88,16 @@ export class PaymentRequestsService {
         if (!invoice || invoice.contact_id !== contact.id)
           throw invalidParam('invoiceId', `No invoice '${dto.invoiceId}' for this contact.`);
         if (!['open', 'partially_paid'].includes(invoice.status))
-          throw new ApiError(PAYMENT_ERRORS.invoice_not_payable,
+          throw new ApiError(
+            PAYMENT_ERRORS.invoice_not_payable,
             `A ${invoice.status} invoice takes no payment request.`,
             'invoiceId',
           );
         if (dto.currency && dto.currency !== invoice.currency)
           throw new ApiError(INVOICE_ERRORS.currency_mismatch, `The invoice is in ${invoice.currency}.`, 'currency');
         if (dto.amount > Number(invoice.balance))
-          throw new ApiError(PAYMENT_ERRORS.exceeds_remaining_balance,
+          throw new ApiError(
+            PAYMENT_ERRORS.exceeds_remaining_balance,
             `amount cannot exceed the invoice's balance (${invoice.balance}).`,
             'amount',
           );
@@ -292,7 +295,8 @@ export class PaymentRequestsService {
   /** Between the deadline and the worker's next pass, the request already counts as expired (approve, decline, pay). */
   assertNotExpired(request: PaymentRequest): void {
     if (this.pastDeadline(request)) {
-      throw new ApiError(PAYMENT_ERRORS.payment_request_not_open,
+      throw new ApiError(
+        PAYMENT_ERRORS.payment_request_not_open,
         'This payment request has expired; ask the merchant for a new one.',
       );
     }

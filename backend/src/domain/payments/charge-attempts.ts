@@ -54,7 +54,8 @@ export interface Settled {
 
 /** `409 payment_processing`: on a retry (`param` Idempotency-Key), or for what other payments in progress hold. */
 export const paymentProcessing = (param?: string) =>
-  new ApiError(PAYMENT_ERRORS.payment_processing,
+  new ApiError(
+    PAYMENT_ERRORS.payment_processing,
     param
       ? 'This payment is being processed; retry the same request in a minute to get its outcome.'
       : 'Another payment of this is being processed; retry in a minute.',

@@ -62,7 +62,8 @@ export class PaymentsService {
       const due = invoice.balance - reserved.invoice;
       if (due <= 0) throw paymentProcessing();
       if (amount !== undefined && amount !== due) {
-        throw new ApiError(PAYMENT_ERRORS.partial_payment_not_allowed,
+        throw new ApiError(
+          PAYMENT_ERRORS.partial_payment_not_allowed,
           `An invoice is paid whole (${due}); partial payments go through a payment request.`,
           'amount',
         );
@@ -99,10 +100,12 @@ export class PaymentsService {
       const existing = await this.attempts.existing(auth.merchantId, processorKey, id);
       if (existing) return { existing };
       this.requests.assertNotExpired(request);
-      if (request.status === 'pending_approval')
-        throw new ApiError(PAYMENT_ERRORS.approval_required, 'Approve this payment request before paying it.');
+      if (request.status === 'pending_approval') throw new ApiError(PAYMENT_ERRORS.approval_required);
       if (!['approved', 'partially_paid'].includes(request.status))
-        throw new ApiError(PAYMENT_ERRORS.payment_request_not_open, `A ${request.status} payment request takes no payment.`);
+        throw new ApiError(
+          PAYMENT_ERRORS.payment_request_not_open,
+          `A ${request.status} payment request takes no payment.`,
+        );
       if (invoice) this.assertPayable(invoice);
       const method = await this.methods.forPayment(auth.merchantId, auth.contactId, paymentMethodId);
       const reserved = await this.attempts.reserved(auth.merchantId, invoice?.id ?? null, request.id);
@@ -117,7 +120,10 @@ export class PaymentsService {
           check.code === PAYMENT_ERRORS.exceeds_remaining_balance.code
             ? `The most you can pay is ${check.remaining}.`
             : `The least you can pay is ${check.minimum} (or the whole ${check.remaining}).`;
-        throw new ApiError(PAYMENT_ERRORS[check.code], message, 'amount', { minimum: check.minimum, remaining: check.remaining });
+        throw new ApiError(PAYMENT_ERRORS[check.code], message, 'amount', {
+          minimum: check.minimum,
+          remaining: check.remaining,
+        });
       }
       const attempt = await this.attempts.open({
         id,
@@ -190,14 +196,14 @@ export class PaymentsService {
       const payment = await this.db
         .repo(Payment)
         .findOneOrFail({ where: { merchantId, id: paymentId }, lock: { mode: 'pessimistic_write' } });
-      if (payment.status !== 'succeeded')
-        throw new ApiError(PAYMENT_ERRORS.payment_not_refundable, 'Only a succeeded payment can be refunded.');
+      if (payment.status !== 'succeeded') throw new ApiError(PAYMENT_ERRORS.payment_not_refundable);
       const refundable = payment.amount - payment.refundedAmount;
       const value = amount ?? refundable;
       if (value > refundable || value <= 0)
         throw invalidParam('amount', `At most ${refundable} can still be refunded.`);
       if (invoice && invoice.status !== 'paid' && invoice.status !== 'partially_paid') {
-        throw new ApiError(PAYMENT_ERRORS.invoice_not_refundable,
+        throw new ApiError(
+          PAYMENT_ERRORS.invoice_not_refundable,
           `Payments of a ${invoice.status} invoice cannot be refunded${invoice.status === 'disputed' ? ' until the dispute is resolved' : ''}.`,
         );
       }
@@ -230,10 +236,7 @@ export class PaymentsService {
   }
 
   private assertPayable(invoice: Invoice): void {
-    if (invoice.status === 'disputed')
-      throw new ApiError(PAYMENT_ERRORS.invoice_disputed,
-        'This invoice is disputed; it takes no payment until the dispute is resolved.',
-      );
+    if (invoice.status === 'disputed') throw new ApiError(PAYMENT_ERRORS.invoice_disputed, undefined);
     if (invoice.status !== 'open' && invoice.status !== 'partially_paid')
       throw new ApiError(PAYMENT_ERRORS.invoice_not_payable, `A ${invoice.status} invoice takes no payment.`);
   }

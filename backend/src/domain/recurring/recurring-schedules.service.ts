@@ -59,7 +59,11 @@ export class RecurringSchedulesService implements OnModuleInit {
       });
       const currency = dto.currency ?? contact.currency ?? 'USD';
       if (dto.kind === 'invoice' && contact.status === 'authorized' && currency !== contact.currency) {
-        throw new ApiError(INVOICE_ERRORS.currency_mismatch, `This contact's terms are in ${contact.currency}.`, 'currency');
+        throw new ApiError(
+          INVOICE_ERRORS.currency_mismatch,
+          `This contact's terms are in ${contact.currency}.`,
+          'currency',
+        );
       }
       if (dto.startDate < this.clock.today())
         throw invalidParam('startDate', `startDate cannot be in the past (today is ${this.clock.today()}).`);

@@ -14,7 +14,11 @@ export function assertMayChangeTerms(auth: MerchantAuth, settings: MerchantSetti
     throw new ApiError(E.terms_locked_for_member);
   }
   if (netDays !== undefined && !settings.allowedNetDays.includes(netDays)) {
-    throw new ApiError(E.net_days_not_allowed, `netDays must be one of ${settings.allowedNetDays.join(', ')}.`, 'netDays');
+    throw new ApiError(
+      E.net_days_not_allowed,
+      `netDays must be one of ${settings.allowedNetDays.join(', ')}.`,
+      'netDays',
+    );
   }
 }
 
@@ -25,7 +29,11 @@ export function acceptedNetDays(settings: MerchantSettings, offered: number, ask
     throw new ApiError(E.terms_locked_as_offered, undefined, 'netDays');
   }
   if (!settings.allowedNetDays.includes(asked)) {
-    throw new ApiError(E.net_days_not_allowed, `netDays must be one of ${settings.allowedNetDays.join(', ')}.`, 'netDays');
+    throw new ApiError(
+      E.net_days_not_allowed,
+      `netDays must be one of ${settings.allowedNetDays.join(', ')}.`,
+      'netDays',
+    );
   }
   return asked;
 }

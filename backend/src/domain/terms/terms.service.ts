@@ -61,9 +61,7 @@ export class TermsService {
   /** Writes an offer (superseding any open one of the contact) in the caller's transaction. */
   async offer(contact: Contact, terms: OfferTerms, applicationId: string | null, actor: Actor): Promise<TermsOffer> {
     if (contact.status !== 'verified' && contact.status !== 'authorized') {
-      throw new ApiError(TERMS_ERRORS.contact_not_verified,
-        'Terms can be offered only to a contact that passed a credit check.',
-      );
+      throw new ApiError(TERMS_ERRORS.contact_not_verified, undefined);
     }
     const open = await this.db.repo(TermsOffer).find({
       where: { merchantId: contact.merchantId, contactId: contact.id, status: 'offered' },

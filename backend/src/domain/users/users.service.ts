@@ -38,7 +38,7 @@ export class UsersService {
       };
       await uniquely(
         () => this.db.repo(User).insert(user),
-        () => new ApiError(ACCOUNT_ERRORS.email_taken, 'A user with this email already exists.', 'email'),
+        () => new ApiError(ACCOUNT_ERRORS.email_taken, undefined, 'email'),
       );
       await this.audit.record({
         merchantId,
@@ -69,9 +69,7 @@ export class UsersService {
       const user = admins.find((u) => u.id === id) ?? (await repo.findOne({ where: { merchantId, id } }));
       if (!user) throw notFound('user', id);
       if (user.role === 'admin' && admins.length === 1) {
-        throw new ApiError(ACCOUNT_ERRORS.last_admin,
-          'A merchant must keep at least one admin; add another admin before removing this one.',
-        );
+        throw new ApiError(ACCOUNT_ERRORS.last_admin, undefined);
       }
       await repo.delete({ merchantId, id });
       await this.sessions.revokeForUser(merchantId, id);

@@ -101,7 +101,10 @@ export class WalletLinksService {
   async exchange(linkToken: string) {
     const link = await this.tokens.find(WalletLink, linkToken, { revokedAt: IsNull() });
     if (!link || link.expiresAt <= this.clock.now())
-      throw new ApiError(ACCOUNT_ERRORS.link_invalid, 'This wallet link is expired, revoked or unknown; ask for a fresh one.');
+      throw new ApiError(
+        ACCOUNT_ERRORS.link_invalid,
+        'This wallet link is expired, revoked or unknown; ask for a fresh one.',
+      );
     return this.db.transaction(async () => {
       await this.db
         .repo(WalletLink)

@@ -30,7 +30,7 @@ export const PLATFORM_ERRORS = defineErrors('Requests and platform', {
   resource_missing: {
     status: 404,
     message: 'No such object.',
-    when: "no such id for this merchant (including another merchant's ids), `param: \"id\"`; no such SDK file",
+    when: 'no such id for this merchant (including another merchant\'s ids), `param: "id"`; no such SDK file',
   },
   idempotency_key_reused: {
     status: 409,

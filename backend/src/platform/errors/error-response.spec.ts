@@ -35,11 +35,16 @@ describe('toErrorResponse', () => {
   });
 
   it('keeps a domain error as it is', () => {
-    const res = toErrorResponse(new ApiError(PLATFORM_ERRORS.idempotency_key_reused, 'new key', 'Idempotency-Key'), 'x');
+    const res = toErrorResponse(
+      new ApiError(PLATFORM_ERRORS.idempotency_key_reused, 'new key', 'Idempotency-Key'),
+      'x',
+    );
     expect(res).toMatchObject({
       status: 409,
       unexpected: false,
-      body: { error: { type: 'conflict', code: 'idempotency_key_reused', message: 'new key', param: 'Idempotency-Key' } },
+      body: {
+        error: { type: 'conflict', code: 'idempotency_key_reused', message: 'new key', param: 'Idempotency-Key' },
+      },
     });
   });
 

@@ -24,7 +24,11 @@ function tooDeep(value: unknown, limit: number): boolean {
 export function registerBodyDepthLimit(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (req) => {
     if (req.body !== undefined && tooDeep(req.body, MAX_BODY_DEPTH)) {
-      const err = new ApiError(PLATFORM_ERRORS.body_too_deep, `The body nests deeper than ${MAX_BODY_DEPTH} levels.`, 'body');
+      const err = new ApiError(
+        PLATFORM_ERRORS.body_too_deep,
+        `The body nests deeper than ${MAX_BODY_DEPTH} levels.`,
+        'body',
+      );
       throw Object.assign(err, { statusCode: 400 });
     }
   });

@@ -46,7 +46,10 @@ export async function registerRateLimits(fastify: FastifyInstance, config: AppCo
     timeWindow: (req: FastifyRequest) => (credential(req) ? 1_000 : 60_000),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_req, ctx) => {
-      const err = new ApiError(PLATFORM_ERRORS.rate_limited, `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`);
+      const err = new ApiError(
+        PLATFORM_ERRORS.rate_limited,
+        `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`,
+      );
       return Object.assign(err, { statusCode: 429 });
     },
   } as Parameters<typeof rateLimit>[1]);

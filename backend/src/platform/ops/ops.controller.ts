@@ -50,7 +50,10 @@ export class OpsController {
       // Production without a token: no metrics at all (they tell traffic, merchants and failures).
       if (this.config.isProduction) throw new ApiError(E.route_not_found, 'No route GET /metrics.');
     } else if (!authorization || !safeEqual(authorization, `Bearer ${token}`)) {
-      throw new ApiError(E.authentication_required, 'Send the metrics token: Authorization: Bearer <CC_METRICS_TOKEN>.');
+      throw new ApiError(
+        E.authentication_required,
+        'Send the metrics token: Authorization: Bearer <CC_METRICS_TOKEN>.',
+      );
     }
     return this.metrics.registry.metrics();
   }
