@@ -78,6 +78,13 @@ describe('credentials', () => {
       expect(after.body.error).toMatchObject({ type: 'authentication', code: 'invalid_credentials' });
     });
 
+    it('refuses to log out a secret key: a readable request with the wrong kind of credential is 403, not 400', async () => {
+      const res = await t.http.post('/v1/auth/logout', {}, { token: m.secretKey });
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ type: 'permission', code: 'not_a_session' });
+      expect((await t.http.get('/v1/merchant', { token: m.secretKey })).status).toBe(200);
+    });
+
     it('gives one answer for a wrong password and an unknown email', async () => {
       const wrong = await t.http.post('/v1/auth/login', { email: m.adminEmail, password: 'not the password' });
       const unknown = await t.http.post('/v1/auth/login', {

@@ -48,6 +48,30 @@ describe('Idempotency-Key', () => {
     expect(other.body.error).toMatchObject({ type: 'conflict', code: 'idempotency_key_reused' });
   });
 
+  it('answers 422 parameter_invalid for a readable key that breaks its rule (256 characters, empty), writing nothing', async () => {
+    const email = `long-key-${unique()}@x.example`;
+    for (const key of ['k'.repeat(256), '']) {
+      const res = await t.http.post(
+        '/v1/contacts',
+        { companyName: 'Long Key', email },
+        { token: m.secretKey, headers: { 'idempotency-key': key } },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({
+        type: 'invalid_request',
+        code: 'parameter_invalid',
+        param: 'Idempotency-Key',
+      });
+    }
+    expect(await countContacts(m.merchantId, email)).toBe(0);
+    const ok = await t.http.post(
+      '/v1/contacts',
+      { companyName: 'Long Key', email },
+      { token: m.secretKey, idempotencyKey: 'k'.repeat(255) },
+    );
+    expect(ok.status).toBe(201);
+  });
+
   it('keeps keys per credential', async () => {
     const other = await signUpMerchant(t.http);
     const key = `shared-${unique()}`;

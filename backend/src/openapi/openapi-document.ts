@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_CODES } from '../errors/index.js';
+import { PLATFORM_ERRORS } from '../platform/errors/codes.js';
+import { STATUS_TYPE } from '../platform/errors/registry.js';
 import { webhooksSection, WEBHOOK_MODELS } from './webhooks-section.js';
 
 type Json = Record<string, unknown>;
@@ -41,18 +44,14 @@ const ERROR_SCHEMA = {
       properties: {
         type: {
           type: 'string',
-          enum: [
-            'invalid_request',
-            'authentication',
-            'permission',
-            'not_found',
-            'conflict',
-            'rate_limited',
-            'api_error',
-            'payment_error',
-          ],
+          enum: [...new Set(Object.values(STATUS_TYPE))],
         },
-        code: { type: 'string', description: 'Stable: branch on this, never on `message`.' },
+        code: {
+          type: 'string',
+          enum: [...ERROR_CODES],
+          description:
+            'Stable: branch on this, never on `message`. Every code the API answers (the table in docs/api-conventions.md says when).',
+        },
         message: { type: 'string' },
         param: { type: 'string', description: 'The field at fault, as a path (`lineItems.0.amount`).' },
         paymentId: { type: 'string', description: 'With `payment_error`: the failed payment, which is kept.' },
@@ -61,7 +60,12 @@ const ERROR_SCHEMA = {
     },
   },
   example: {
-    error: { type: 'invalid_request', code: 'parameter_missing', message: 'number is required', param: 'number' },
+    error: {
+      type: PLATFORM_ERRORS.parameter_missing.type,
+      code: PLATFORM_ERRORS.parameter_missing.code,
+      message: 'number is required',
+      param: 'number',
+    },
   },
 };
 

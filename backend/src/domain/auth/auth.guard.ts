@@ -7,7 +7,9 @@ import {
   OWN_BEARER_KEY,
   type RequestWithAuth,
 } from '../../platform/http/auth/decorators.js';
-import { ApiError, forbidden, unauthenticated } from '../../platform/errors/errors.js';
+import { ApiError } from '../../platform/errors/errors.js';
+import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
+import { PLATFORM_ERRORS } from '../../platform/errors/codes.js';
 import { CredentialsService } from './credentials.service.js';
 
 const AUDIENCE_OF: Record<AuthContext['kind'], Audience> = {
@@ -67,15 +69,21 @@ export class AuthGuard implements CanActivate {
     const audience = AUDIENCE_OF[auth.kind];
     if (!allowed.includes(audience) && !allowed.includes('public')) {
       if (auth.kind === 'anonymous') {
-        throw unauthenticated('authentication_required', `Send a credential: ${describe(allowed)}.`);
+        throw new ApiError(PLATFORM_ERRORS.authentication_required, `Send a credential: ${describe(allowed)}.`);
       }
       if (allowed.length === 1 && allowed[0] === 'platform') {
-        throw forbidden('platform_policy', 'Only the platform underwriting team can use this endpoint.');
+        throw new ApiError(
+          ACCOUNT_ERRORS.platform_policy,
+          'Only the platform underwriting team can use this endpoint.',
+        );
       }
-      throw forbidden('credential_not_allowed', `This endpoint takes ${describe(allowed)}, not ${describeKind(auth)}.`);
+      throw new ApiError(
+        ACCOUNT_ERRORS.credential_not_allowed,
+        `This endpoint takes ${describe(allowed)}, not ${describeKind(auth)}.`,
+      );
     }
     if (adminOnly && !('role' in auth && auth.role === 'admin')) {
-      throw new ApiError(403, 'admin_required', 'Only a merchant admin can do this.');
+      throw new ApiError(ACCOUNT_ERRORS.admin_required);
     }
     return true;
   }

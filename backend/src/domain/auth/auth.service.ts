@@ -3,7 +3,8 @@ import { IsNull } from 'typeorm';
 import type { Actor, AuthContext } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { CommitThenThrow, Db } from '../../platform/database/db.js';
-import { ApiError, unauthenticated } from '../../platform/errors/errors.js';
+import { ApiError } from '../../platform/errors/errors.js';
+import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../platform/crypto/secrets.js';
 import { TokenHashes } from '../../platform/crypto/token-hashes.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -37,7 +38,7 @@ export class AuthService {
     if (!user || !ok) {
       await this.throttle.recordFailure(email);
       // Committed though the answer is 401: the failure must count.
-      throw new CommitThenThrow(unauthenticated('invalid_login', 'The email or password is not right.'));
+      throw new CommitThenThrow(new ApiError(ACCOUNT_ERRORS.invalid_login));
     }
     await this.throttle.clear(email);
     const { token, session } = await this.sessions.createMerchantSession(user.merchantId, user.id);
@@ -45,8 +46,7 @@ export class AuthService {
   }
 
   async logout(auth: AuthContext): Promise<{ loggedOut: true }> {
-    if (auth.kind !== 'merchant_session')
-      throw new ApiError(400, 'not_a_session', 'Only a dashboard session (ms_…) can log out; revoke API keys instead.');
+    if (auth.kind !== 'merchant_session') throw new ApiError(ACCOUNT_ERRORS.not_a_session);
     await this.sessions.revoke(auth.merchantId, auth.sessionId);
     return { loggedOut: true };
   }
@@ -69,7 +69,10 @@ export class AuthService {
       const repo = this.db.repo(PasswordReset);
       const reset = await this.tokens.find(PasswordReset, token, { usedAt: IsNull() }, { mode: 'pessimistic_write' });
       if (!reset || reset.expiresAt <= this.clock.now())
-        throw unauthenticated('link_invalid', 'This reset link is expired, used or unknown; ask for a new one.');
+        throw new ApiError(
+          ACCOUNT_ERRORS.link_invalid,
+          'This reset link is expired, used or unknown; ask for a new one.',
+        );
       await repo.update({ merchantId: reset.merchantId, id: reset.id }, { usedAt: this.clock.now() });
       await this.users.setPassword(reset.merchantId, reset.userId, password);
       await this.sessions.revokeForUser(reset.merchantId, reset.userId);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../platform/http/auth/auth-context.js';
-import { ApiError, unauthenticated } from '../../platform/errors/errors.js';
+import { ApiError } from '../../platform/errors/errors.js';
+import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
 import { safeEqual } from '../../platform/crypto/secrets.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
@@ -30,11 +31,9 @@ export class CredentialsService {
 
   private async bearer(header: string): Promise<AuthContext> {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match)
-      throw unauthenticated('invalid_authorization', 'Send the credential as "Authorization: Bearer <token>".');
+    if (!match) throw new ApiError(ACCOUNT_ERRORS.invalid_authorization);
     const token = match[1]!;
-    const invalid = () =>
-      unauthenticated('invalid_credentials', 'This API key or session token is unknown or revoked.');
+    const invalid = () => new ApiError(ACCOUNT_ERRORS.invalid_credentials);
     if (token.startsWith('sk_')) {
       const key = await this.apiKeys.findActiveSecret(token);
       if (!key) throw invalid();
@@ -43,8 +42,7 @@ export class CredentialsService {
     if (token.startsWith('ms_') || token.startsWith('cs_')) {
       const found = await this.sessions.resolve(token);
       if (found.state === 'invalid') throw invalid();
-      if (found.state === 'expired')
-        throw unauthenticated('session_expired', 'This session has expired; sign in again.');
+      if (found.state === 'expired') throw new ApiError(ACCOUNT_ERRORS.session_expired);
       const s = found.session;
       if (s.kind === 'customer')
         return { kind: 'customer_session', merchantId: s.merchantId, contactId: s.contactId!, sessionId: s.id };
@@ -53,8 +51,8 @@ export class CredentialsService {
       return { kind: 'merchant_session', merchantId: s.merchantId, role: user.role, userId: user.id, sessionId: s.id };
     }
     if (token.startsWith('pk_'))
-      throw unauthenticated(
-        'invalid_credentials',
+      throw new ApiError(
+        ACCOUNT_ERRORS.invalid_credentials,
         'A publishable key goes in the CC-Publishable-Key header, not Authorization.',
       );
     const platform = this.config.CC_PLATFORM_ADMIN_TOKEN;
@@ -65,13 +63,12 @@ export class CredentialsService {
   /** A publishable key is public, so it counts only from the merchant's allowed origins. */
   private async publishable(token: string, req: FastifyRequest): Promise<AuthContext> {
     const key = await this.apiKeys.findActivePublishable(token);
-    if (!key) throw unauthenticated('invalid_credentials', 'This publishable key is unknown or revoked.');
+    if (!key) throw new ApiError(ACCOUNT_ERRORS.invalid_credentials, 'This publishable key is unknown or revoked.');
     const merchant = await this.merchants.getCached(key.merchantId);
     const origin = this.requestOrigin(req);
     if (!origin || !merchant.settings.allowedOrigins.includes(origin)) {
       throw new ApiError(
-        403,
-        'origin_not_allowed',
+        ACCOUNT_ERRORS.origin_not_allowed,
         origin
           ? `The origin ${origin} is not in this merchant's allowedOrigins; an admin can add it in settings.`
           : "A publishable key is accepted only from a browser page on one of the merchant's allowedOrigins (no Origin header was sent).",

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
 import { ApiError } from '../../platform/errors/errors.js';
+import { PLATFORM_ERRORS } from '../../platform/errors/codes.js';
 
 /** Failed logins an account may have in the window before further attempts wait. */
 export const LOGIN_FAILURES_ALLOWED = 10;
@@ -34,8 +35,7 @@ export class LoginThrottle {
     const opensAt = new Date(rows[rows.length - 1]!.failed_at).getTime() + LOGIN_FAILURE_WINDOW_SECONDS * 1000;
     const wait = Math.max(1, Math.ceil((opensAt - this.clock.now().getTime()) / 1000));
     const err = new ApiError(
-      429,
-      'rate_limited',
+      PLATFORM_ERRORS.rate_limited,
       `Too many failed logins for this account; retry in ${wait} s.`,
       undefined,
       { retryAfter: wait },

@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { uniquely } from '../../platform/errors/database-errors.js';
 import { Db } from '../../platform/database/db.js';
-import { conflict, notFound } from '../../platform/errors/errors.js';
+import { ApiError, notFound } from '../../platform/errors/errors.js';
+import { TERMS_ERRORS } from '../../errors/terms.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -38,7 +39,7 @@ export class ContactsService {
       const contact = this.newContact(merchantId, dto);
       await uniquely(
         () => this.db.repo(Contact).insert(contact),
-        () => conflict('contact_exists', 'This merchant already has a contact with that email.', 'email'),
+        () => new ApiError(TERMS_ERRORS.contact_exists, undefined, 'email'),
       );
       await this.audit.record({
         merchantId,

@@ -11,6 +11,7 @@ import {
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
 import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { TERMS_ERRORS } from '../../errors/terms.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { SessionsService } from '../users/sessions.service.js';
@@ -71,7 +72,11 @@ export class CreditService {
   ): Promise<CreditApplicationResultDto> {
     const merchant = await this.merchants.get(auth.merchantId);
     if (!merchant.settings.creditAppModes.includes(dto.mode)) {
-      throw new ApiError(403, 'mode_not_allowed', `This merchant does not take '${dto.mode}' applications.`, 'mode');
+      throw new ApiError(
+        TERMS_ERRORS.mode_not_allowed,
+        `This merchant does not take '${dto.mode}' applications.`,
+        'mode',
+      );
     }
     if (dto.contactId !== undefined && auth.kind === 'publishable_key') {
       throw invalidParam('contactId', 'contactId can be sent only with a secret key.');

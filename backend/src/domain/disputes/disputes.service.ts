@@ -3,7 +3,9 @@ import { actorOf, type Actor, type CustomerAuth } from '../../platform/http/auth
 import { Clock } from '../../platform/clock/clock.js';
 import { uniquely } from '../../platform/errors/database-errors.js';
 import { Db } from '../../platform/database/db.js';
-import { ApiError, conflict, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { INVOICE_ERRORS } from '../../errors/invoices.js';
+import { PLATFORM_ERRORS } from '../../platform/errors/codes.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -41,10 +43,9 @@ export class DisputesService {
   async open(auth: CustomerAuth, invoiceId: string, dto: CreateDisputeDto): Promise<DisputeDto> {
     return this.db.transaction(async () => {
       const invoice = await this.invoices.find(auth.merchantId, invoiceId, { lock: true, contactId: auth.contactId });
-      if (invoice.status === 'disputed')
-        throw conflict('dispute_already_open', 'This invoice already has an open dispute.');
+      if (invoice.status === 'disputed') throw new ApiError(INVOICE_ERRORS.dispute_already_open);
       if (invoice.status !== 'open' && invoice.status !== 'partially_paid')
-        throw conflict('invoice_not_disputable', `A ${invoice.status} invoice cannot be disputed.`);
+        throw new ApiError(INVOICE_ERRORS.invoice_not_disputable, `A ${invoice.status} invoice cannot be disputed.`);
       if (dto.amount > invoice.balance)
         throw invalidParam('amount', `The dispute amount cannot exceed the invoice balance (${invoice.balance}).`);
       await this.invoices.assertNoPaymentInProgress(invoice);
@@ -66,7 +67,7 @@ export class DisputesService {
       };
       await uniquely(
         () => this.db.repo(Dispute).insert(dispute),
-        () => conflict('dispute_already_open', 'This invoice already has an open dispute.'),
+        () => new ApiError(INVOICE_ERRORS.dispute_already_open),
       );
       invoice.statusBeforeDispute = invoice.status;
       await this.invoices.move(invoice, 'disputed', actor, 'invoice.disputed');
@@ -94,7 +95,7 @@ export class DisputesService {
       const dispute = await this.db
         .repo(Dispute)
         .findOneOrFail({ where: { merchantId, id }, lock: { mode: 'pessimistic_write' } });
-      if (dispute.status !== 'open') throw conflict('dispute_not_open', 'This dispute is already resolved.');
+      if (dispute.status !== 'open') throw new ApiError(INVOICE_ERRORS.dispute_not_open);
       let back = dispute.invoiceStatusBefore;
       if (dto.outcome === 'credit') {
         const amount = Math.min(dispute.amount, invoice.balance);
@@ -104,7 +105,7 @@ export class DisputesService {
       // Whatever the outcome: a balance brought to 0 while disputed (a credit note meanwhile) is paid.
       if (invoice.balance === 0) back = 'paid';
       const event = RESOLVE_TO[back];
-      if (!event) throw new ApiError(409, 'invalid_state', `Cannot return the invoice to ${back}.`);
+      if (!event) throw new ApiError(PLATFORM_ERRORS.invalid_state, `Cannot return the invoice to ${back}.`);
       if (back === 'paid') invoice.paidAt = this.clock.now();
       await this.invoices.move(invoice, event, actor, back === 'paid' ? 'invoice.paid' : null);
       if (back === 'paid') await this.requests.cancelForInvoice(invoice, actor);

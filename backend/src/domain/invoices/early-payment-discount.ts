@@ -1,4 +1,5 @@
 import type { UnknownFieldRule } from '../../platform/validation/unknown-fields.js';
+import { INVOICE_ERRORS } from '../../errors/invoices.js';
 
 /**
  * Early-payment discounts are not offered: a field naming one (`discount`, `earlyPaymentDiscount`,
@@ -6,6 +7,5 @@ import type { UnknownFieldRule } from '../../platform/validation/unknown-fields.
  */
 export const EARLY_PAYMENT_DISCOUNT: UnknownFieldRule = {
   matches: (field) => /discount/i.test(field),
-  code: 'early_payment_discount_unsupported',
-  message: 'Early-payment discounts are not supported.',
+  error: INVOICE_ERRORS.early_payment_discount_unsupported,
 };

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/http/auth/auth-context.js';
 import { parseDecimalAmount } from '../../platform/money/decimal-money.js';
 import { Db } from '../../platform/database/db.js';
 import { ApiError, invalidParam } from '../../platform/errors/errors.js';
+import { INVOICE_ERRORS } from '../../errors/invoices.js';
 import { isCurrency } from '../../platform/money/money.js';
 import { validationError } from '../../platform/validation/validation.js';
 import { ContactsService } from '../contacts/contacts.service.js';
@@ -98,8 +99,7 @@ export class InvoiceImportService {
     const summary = { total: rows.length, ok: rows.length - errors, errors };
     if (errors && !dto.dryRun) {
       throw new ApiError(
-        422,
-        'import_invalid',
+        INVOICE_ERRORS.import_invalid,
         `${errors} of ${rows.length} rows are invalid; nothing was imported.`,
         'data',
         { rows, summary },
@@ -148,7 +148,11 @@ export class InvoiceImportService {
     if (!body.contactId && typeof contactEmail === 'string' && contactEmail) {
       const contact = await this.contacts.findByEmail(merchantId, contactEmail);
       if (!contact)
-        throw invalidParam('contactEmail', `No contact with the email ${contactEmail}.`, 'contact_not_found');
+        throw invalidParam(
+          'contactEmail',
+          `No contact with the email ${contactEmail}.`,
+          INVOICE_ERRORS.contact_not_found,
+        );
       body.contactId = contact.id;
     }
     const dto = plainToInstance(CreateInvoiceDto, body);

@@ -5,7 +5,10 @@ import { Clock } from '../../platform/clock/clock.js';
 import { uniquely } from '../../platform/errors/database-errors.js';
 import { addDays } from '../../platform/clock/dates.js';
 import { Db } from '../../platform/database/db.js';
-import { ApiError, conflict, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { INVOICE_ERRORS } from '../../errors/invoices.js';
+import { PAYMENT_ERRORS } from '../../errors/payments.js';
+import { PLATFORM_ERRORS } from '../../platform/errors/codes.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -55,7 +58,11 @@ export class InvoicesService {
       const currency = dto.currency ?? contact.currency ?? 'USD';
       if (contact.status === 'authorized') {
         if (currency !== contact.currency)
-          throw new ApiError(422, 'currency_mismatch', `This contact's terms are in ${contact.currency}.`, 'currency');
+          throw new ApiError(
+            INVOICE_ERRORS.currency_mismatch,
+            `This contact's terms are in ${contact.currency}.`,
+            'currency',
+          );
         await this.assertWithinCreditLimit(contact, amount);
       }
       const issuedAt = dto.issuedAt ?? this.clock.today();
@@ -90,7 +97,12 @@ export class InvoicesService {
       };
       await uniquely(
         () => this.db.repo(Invoice).insert(invoice),
-        () => conflict('duplicate_invoice_number', `Invoice number '${dto.number}' is already used.`, 'number'),
+        () =>
+          new ApiError(
+            INVOICE_ERRORS.duplicate_invoice_number,
+            `Invoice number '${dto.number}' is already used.`,
+            'number',
+          ),
       );
       await this.events.append(merchantId, 'invoice.created', invoice.id, {
         invoice: toInvoiceDto(invoice, this.clock.today()),
@@ -116,8 +128,7 @@ export class InvoicesService {
     );
     if (Number(open) + added > contact.creditLimit!) {
       throw new ApiError(
-        422,
-        'credit_limit_exceeded',
+        INVOICE_ERRORS.credit_limit_exceeded,
         `This would take the contact's open balance over its credit limit of ${contact.creditLimit} (minor units).`,
         'amount',
       );
@@ -127,7 +138,7 @@ export class InvoicesService {
   private amountOf(dto: CreateInvoiceDto): number {
     if (!dto.lineItems?.length) {
       if (dto.amount === undefined)
-        throw invalidParam('amount', 'amount is required without line items.', 'parameter_missing');
+        throw invalidParam('amount', 'amount is required without line items.', PLATFORM_ERRORS.parameter_missing);
       return dto.amount;
     }
     const total = dto.lineItems.reduce((sum, li) => sum + BigInt(li.quantity) * BigInt(li.unitAmount), 0n);
@@ -161,7 +172,7 @@ export class InvoicesService {
       const invoice = await this.find(merchantId, id, { lock: true });
       const editsTerms = dto.amount !== undefined || dto.dueDate !== undefined || dto.description !== undefined;
       if (editsTerms && (invoice.status !== 'open' || invoice.paidAmount > 0))
-        throw conflict('invoice_not_editable', 'Only an open invoice with nothing paid can be edited.');
+        throw new ApiError(INVOICE_ERRORS.invoice_not_editable);
       await this.assertNoPaymentInProgress(invoice);
       const before = { amount: invoice.amount, dueDate: invoice.dueDate, description: invoice.description };
       const metadataBefore = invoice.metadata ?? {};
@@ -210,8 +221,7 @@ export class InvoicesService {
   async void(merchantId: string, id: string, actor: Actor): Promise<InvoiceDto> {
     return this.db.transaction(async () => {
       const invoice = await this.find(merchantId, id, { lock: true });
-      if (invoice.status !== 'open' || invoice.paidAmount > 0)
-        throw conflict('invoice_not_voidable', 'Only an open invoice with nothing paid can be voided.');
+      if (invoice.status !== 'open' || invoice.paidAmount > 0) throw new ApiError(INVOICE_ERRORS.invoice_not_voidable);
       await this.assertNoPaymentInProgress(invoice);
       invoice.voidedAt = this.clock.now();
       invoice.nextAutopayAt = null;
@@ -233,7 +243,7 @@ export class InvoicesService {
   /** In the caller's transaction, on a locked invoice (also used by dispute resolution). */
   async applyCredit(invoice: Invoice, amount: number, reason: string, actor: Actor): Promise<void> {
     if (!['open', 'partially_paid', 'disputed'].includes(invoice.status))
-      throw conflict('invoice_not_creditable', `A ${invoice.status} invoice cannot be credited.`);
+      throw new ApiError(INVOICE_ERRORS.invoice_not_creditable, `A ${invoice.status} invoice cannot be credited.`);
     if (amount > invoice.balance)
       throw invalidParam('amount', `amount cannot exceed the balance (${invoice.balance}).`);
     await this.assertNoPaymentInProgress(invoice);
@@ -280,7 +290,10 @@ export class InvoicesService {
       [invoice.merchantId, invoice.id],
     );
     if (rows.length)
-      throw conflict('payment_processing', 'A payment of this invoice is being processed; try again in a minute.');
+      throw new ApiError(
+        PAYMENT_ERRORS.payment_processing,
+        'A payment of this invoice is being processed; try again in a minute.',
+      );
   }
 
   /** A succeeded payment of `amount` on a locked, payable invoice. */

@@ -1,4 +1,5 @@
 import { ApiError, invalidParam, missingParam } from '../../platform/errors/errors.js';
+import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
 import { mergePatch } from '../../platform/validation/merge-patch.js';
 import { unknownFieldError } from '../../platform/validation/unknown-fields.js';
 import { isCurrency, isMinorAmount } from '../../platform/money/money.js';
@@ -58,8 +59,7 @@ function refusePassingScore(value: unknown, path: string): void {
     const p = path ? `${path}.${k}` : k;
     if (/passing_?score/i.test(k))
       throw new ApiError(
-        403,
-        'platform_policy',
+        ACCOUNT_ERRORS.platform_policy,
         'The passing credit score is set by the platform underwriting team, not by merchants.',
         p,
       );

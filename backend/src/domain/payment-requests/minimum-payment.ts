@@ -1,3 +1,4 @@
+import { PAYMENT_ERRORS } from '../../errors/payments.js';
 import type { PaymentMethodType } from '../merchants/merchant-settings.js';
 
 export interface MinimumSources {
@@ -32,14 +33,15 @@ export function minimumAmount(requestAmount: number, percent: number): number {
   return Number((BigInt(requestAmount) * BigInt(percent) + 99n) / 100n);
 }
 
+const { below_minimum_payment: BELOW, exceeds_remaining_balance: EXCEEDS } = PAYMENT_ERRORS;
+
 export type PaymentCheck =
-  | { ok: true }
-  | { ok: false; code: 'below_minimum_payment' | 'exceeds_remaining_balance'; minimum: number; remaining: number };
+  { ok: true } | { ok: false; code: typeof BELOW.code | typeof EXCEEDS.code; minimum: number; remaining: number };
 
 /** A payment must reach the minimum unless it pays the whole remaining balance, and never exceed it. */
 export function checkPayment(amount: number, requestAmount: number, remaining: number, percent: number): PaymentCheck {
   const minimum = Math.min(minimumAmount(requestAmount, percent), remaining);
-  if (amount > remaining) return { ok: false, code: 'exceeds_remaining_balance', minimum, remaining };
-  if (amount < minimum && amount !== remaining) return { ok: false, code: 'below_minimum_payment', minimum, remaining };
+  if (amount > remaining) return { ok: false, code: EXCEEDS.code, minimum, remaining };
+  if (amount < minimum && amount !== remaining) return { ok: false, code: BELOW.code, minimum, remaining };
   return { ok: true };
 }

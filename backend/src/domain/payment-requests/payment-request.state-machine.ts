@@ -1,3 +1,4 @@
+import { PAYMENT_ERRORS } from '../../errors/payments.js';
 import { StateMachine } from '../../platform/state-machine/state-machine.js';
 import type { PaymentRequestStatus } from './payment-request.entity.js';
 
@@ -16,5 +17,5 @@ export const paymentRequestLifecycle = new StateMachine<PaymentRequestStatus, Pa
     pay_in_part: { from: ['approved', 'partially_paid'], to: 'partially_paid' },
     pay_in_full: { from: ['approved', 'partially_paid'], to: 'paid' },
   },
-  'payment_request_not_open',
+  PAYMENT_ERRORS.payment_request_not_open,
 );

@@ -5,6 +5,9 @@ import { actorOf, SYSTEM_ACTOR, type Actor, type CustomerAuth } from '../../plat
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
 import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
+import { INVOICE_ERRORS } from '../../errors/invoices.js';
+import { PAYMENT_ERRORS } from '../../errors/payments.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -47,8 +50,7 @@ function assertNotLooser(percent: number, settings: MerchantSettings): void {
   const floor = merchantMinimumPercent(settings.partialPayments);
   if (percent < floor)
     throw new ApiError(
-      403,
-      'admin_required',
+      ACCOUNT_ERRORS.admin_required,
       `Only a merchant admin can set a minimum below the merchant's ${floor} %.`,
       'minimumPercent',
     );
@@ -89,17 +91,15 @@ export class PaymentRequestsService {
           throw invalidParam('invoiceId', `No invoice '${dto.invoiceId}' for this contact.`);
         if (!['open', 'partially_paid'].includes(invoice.status))
           throw new ApiError(
-            409,
-            'invoice_not_payable',
+            PAYMENT_ERRORS.invoice_not_payable,
             `A ${invoice.status} invoice takes no payment request.`,
             'invoiceId',
           );
         if (dto.currency && dto.currency !== invoice.currency)
-          throw new ApiError(422, 'currency_mismatch', `The invoice is in ${invoice.currency}.`, 'currency');
+          throw new ApiError(INVOICE_ERRORS.currency_mismatch, `The invoice is in ${invoice.currency}.`, 'currency');
         if (dto.amount > Number(invoice.balance))
           throw new ApiError(
-            422,
-            'exceeds_remaining_balance',
+            PAYMENT_ERRORS.exceeds_remaining_balance,
             `amount cannot exceed the invoice's balance (${invoice.balance}).`,
             'amount',
           );
@@ -298,8 +298,7 @@ export class PaymentRequestsService {
   assertNotExpired(request: PaymentRequest): void {
     if (this.pastDeadline(request)) {
       throw new ApiError(
-        409,
-        'payment_request_not_open',
+        PAYMENT_ERRORS.payment_request_not_open,
         'This payment request has expired; ask the merchant for a new one.',
       );
     }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
-import { ApiError, conflict } from '../../platform/errors/errors.js';
+import { ApiError } from '../../platform/errors/errors.js';
+import { PAYMENT_ERRORS } from '../../errors/payments.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EventsService } from '../../platform/events/events.service.js';
@@ -10,7 +11,12 @@ import type { Invoice } from '../invoices/invoice.entity.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import type { PaymentMethod } from './payment-methods/payment-method.entity.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
-import { PAYMENT_PROCESSOR, type ChargeResult, type PaymentProcessor } from './processor/payment-processor.js';
+import {
+  PAYMENT_PROCESSOR,
+  type ChargeFailureCode,
+  type ChargeResult,
+  type PaymentProcessor,
+} from './processor/payment-processor.js';
 import { toPaymentDto } from './dto/payment.dto.js';
 import { Payment } from './payment.entity.js';
 import { PaymentsRepository } from './payments.repository.js';
@@ -25,7 +31,7 @@ const RESUME_POLL_MS = 100;
 /** The processor never received the charge (a crash before the call): nothing was taken. */
 const NOT_CHARGED: ChargeResult = {
   status: 'failed',
-  code: 'processing_error',
+  code: PAYMENT_ERRORS.processing_error.code,
   message: 'The payment could not be processed.',
 };
 
@@ -51,8 +57,8 @@ export interface Settled {
 
 /** `409 payment_processing`: on a retry (`param` Idempotency-Key), or for what other payments in progress hold. */
 export const paymentProcessing = (param?: string) =>
-  conflict(
-    'payment_processing',
+  new ApiError(
+    PAYMENT_ERRORS.payment_processing,
     param
       ? 'This payment is being processed; retry the same request in a minute to get its outcome.'
       : 'Another payment of this is being processed; retry in a minute.',
@@ -62,8 +68,7 @@ export const paymentProcessing = (param?: string) =>
 /** The 402 a refused charge answers (the failed payment is recorded). */
 export const declined = ({ payment, message }: Settled) =>
   new ApiError(
-    402,
-    payment.failureCode ?? 'processing_error',
+    PAYMENT_ERRORS[(payment.failureCode ?? PAYMENT_ERRORS.processing_error.code) as ChargeFailureCode],
     message ?? 'The payment was refused.',
     'paymentMethodId',
     {

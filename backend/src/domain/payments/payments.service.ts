@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, type Actor, type CustomerAuth } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { CommitThenThrow, Db } from '../../platform/database/db.js';
-import { ApiError, conflict, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { PAYMENT_ERRORS } from '../../errors/payments.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -67,8 +68,7 @@ export class PaymentsService {
       if (due <= 0) throw paymentProcessing();
       if (amount !== undefined && amount !== due) {
         throw new ApiError(
-          422,
-          'partial_payment_not_allowed',
+          PAYMENT_ERRORS.partial_payment_not_allowed,
           `An invoice is paid whole (${due}); partial payments go through a payment request.`,
           'amount',
         );
@@ -105,10 +105,12 @@ export class PaymentsService {
       const { invoice } = rows;
       if (rows.existing) return { existing: rows.existing };
       this.requests.assertNotExpired(request);
-      if (request.status === 'pending_approval')
-        throw conflict('approval_required', 'Approve this payment request before paying it.');
+      if (request.status === 'pending_approval') throw new ApiError(PAYMENT_ERRORS.approval_required);
       if (!['approved', 'partially_paid'].includes(request.status))
-        throw conflict('payment_request_not_open', `A ${request.status} payment request takes no payment.`);
+        throw new ApiError(
+          PAYMENT_ERRORS.payment_request_not_open,
+          `A ${request.status} payment request takes no payment.`,
+        );
       if (invoice) this.assertPayable(invoice);
       const method = usableForPayment(rows.method, auth.contactId, paymentMethodId);
       const remaining = Math.min(
@@ -119,10 +121,13 @@ export class PaymentsService {
       const check = checkPayment(amount, request.amount, remaining, minimumPercent(request, method.type));
       if (!check.ok) {
         const message =
-          check.code === 'exceeds_remaining_balance'
+          check.code === PAYMENT_ERRORS.exceeds_remaining_balance.code
             ? `The most you can pay is ${check.remaining}.`
             : `The least you can pay is ${check.minimum} (or the whole ${check.remaining}).`;
-        throw new ApiError(422, check.code, message, 'amount', { minimum: check.minimum, remaining: check.remaining });
+        throw new ApiError(PAYMENT_ERRORS[check.code], message, 'amount', {
+          minimum: check.minimum,
+          remaining: check.remaining,
+        });
       }
       const attempt = await this.attempts.open({
         id,
@@ -198,15 +203,14 @@ export class PaymentsService {
       const payment = await this.db
         .repo(Payment)
         .findOneOrFail({ where: { merchantId, id: paymentId }, lock: { mode: 'pessimistic_write' } });
-      if (payment.status !== 'succeeded')
-        throw conflict('payment_not_refundable', 'Only a succeeded payment can be refunded.');
+      if (payment.status !== 'succeeded') throw new ApiError(PAYMENT_ERRORS.payment_not_refundable);
       const refundable = payment.amount - payment.refundedAmount;
       const value = amount ?? refundable;
       if (value > refundable || value <= 0)
         throw invalidParam('amount', `At most ${refundable} can still be refunded.`);
       if (invoice && invoice.status !== 'paid' && invoice.status !== 'partially_paid') {
-        throw conflict(
-          'invoice_not_refundable',
+        throw new ApiError(
+          PAYMENT_ERRORS.invoice_not_refundable,
           `Payments of a ${invoice.status} invoice cannot be refunded${invoice.status === 'disputed' ? ' until the dispute is resolved' : ''}.`,
         );
       }
@@ -239,12 +243,8 @@ export class PaymentsService {
   }
 
   private assertPayable(invoice: Invoice): void {
-    if (invoice.status === 'disputed')
-      throw conflict(
-        'invoice_disputed',
-        'This invoice is disputed; it takes no payment until the dispute is resolved.',
-      );
+    if (invoice.status === 'disputed') throw new ApiError(PAYMENT_ERRORS.invoice_disputed, undefined);
     if (invoice.status !== 'open' && invoice.status !== 'partially_paid')
-      throw conflict('invoice_not_payable', `A ${invoice.status} invoice takes no payment.`);
+      throw new ApiError(PAYMENT_ERRORS.invoice_not_payable, `A ${invoice.status} invoice takes no payment.`);
   }
 }

@@ -1,3 +1,4 @@
+import { INVOICE_ERRORS } from '../../errors/invoices.js';
 import { StateMachine } from '../../platform/state-machine/state-machine.js';
 
 export type RecurringScheduleStatus = 'active' | 'paused' | 'cancelled' | 'completed';
@@ -12,5 +13,5 @@ export const recurringScheduleLifecycle = new StateMachine<RecurringScheduleStat
     cancel: { from: ['active', 'paused'], to: 'cancelled' },
     complete: { from: ['active'], to: 'completed' },
   },
-  'invalid_schedule_state',
+  INVOICE_ERRORS.invalid_schedule_state,
 );

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
 import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
+import { INVOICE_ERRORS } from '../../errors/invoices.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -58,7 +59,11 @@ export class RecurringSchedulesService implements OnModuleInit {
       });
       const currency = dto.currency ?? contact.currency ?? 'USD';
       if (dto.kind === 'invoice' && contact.status === 'authorized' && currency !== contact.currency) {
-        throw new ApiError(422, 'currency_mismatch', `This contact's terms are in ${contact.currency}.`, 'currency');
+        throw new ApiError(
+          INVOICE_ERRORS.currency_mismatch,
+          `This contact's terms are in ${contact.currency}.`,
+          'currency',
+        );
       }
       if (dto.startDate < this.clock.today())
         throw invalidParam('startDate', `startDate cannot be in the past (today is ${this.clock.today()}).`);

@@ -1,3 +1,4 @@
+import { TERMS_ERRORS } from '../../errors/terms.js';
 import { StateMachine } from '../../platform/state-machine/state-machine.js';
 import type { OfferStatus } from './terms-offer.entity.js';
 
@@ -12,5 +13,5 @@ export const offerLifecycle = new StateMachine<OfferStatus, OfferEvent>(
     withdraw: { from: ['offered'], to: 'withdrawn' },
     expire: { from: ['offered'], to: 'expired' },
   },
-  'offer_not_open',
+  TERMS_ERRORS.offer_not_open,
 );

@@ -1,5 +1,6 @@
 import type { MerchantAuth } from '../../platform/http/auth/auth-context.js';
 import { ApiError } from '../../platform/errors/errors.js';
+import { TERMS_ERRORS as E } from '../../errors/terms.js';
 import type { MerchantSettings } from '../merchants/merchant-settings.js';
 
 /**
@@ -10,16 +11,11 @@ import type { MerchantSettings } from '../merchants/merchant-settings.js';
 export function assertMayChangeTerms(auth: MerchantAuth, settings: MerchantSettings, netDays?: number): void {
   if (auth.role === 'admin') return;
   if (settings.termsPolicy === 'locked') {
-    throw new ApiError(
-      403,
-      'terms_locked',
-      "Terms are locked by the merchant's admin: only an admin can offer or change a contact's terms.",
-    );
+    throw new ApiError(E.terms_locked_for_member);
   }
   if (netDays !== undefined && !settings.allowedNetDays.includes(netDays)) {
     throw new ApiError(
-      422,
-      'net_days_not_allowed',
+      E.net_days_not_allowed,
       `netDays must be one of ${settings.allowedNetDays.join(', ')}.`,
       'netDays',
     );
@@ -30,17 +26,11 @@ export function assertMayChangeTerms(auth: MerchantAuth, settings: MerchantSetti
 export function acceptedNetDays(settings: MerchantSettings, offered: number, asked: number | undefined): number {
   if (asked === undefined || asked === offered) return offered;
   if (settings.termsPolicy === 'locked') {
-    throw new ApiError(
-      409,
-      'terms_locked',
-      'These terms are fixed by the merchant; accept them as offered or decline.',
-      'netDays',
-    );
+    throw new ApiError(E.terms_locked_as_offered, undefined, 'netDays');
   }
   if (!settings.allowedNetDays.includes(asked)) {
     throw new ApiError(
-      422,
-      'net_days_not_allowed',
+      E.net_days_not_allowed,
       `netDays must be one of ${settings.allowedNetDays.join(', ')}.`,
       'netDays',
     );

@@ -5,6 +5,7 @@ import { actorOf, SYSTEM_ACTOR } from '../../platform/http/auth/auth-context.js'
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
 import { ApiError, notFound } from '../../platform/errors/errors.js';
+import { TERMS_ERRORS } from '../../errors/terms.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate, type ListQuery } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -60,11 +61,7 @@ export class TermsService {
   /** Writes an offer (superseding any open one of the contact) in the caller's transaction. */
   async offer(contact: Contact, terms: OfferTerms, applicationId: string | null, actor: Actor): Promise<TermsOffer> {
     if (contact.status !== 'verified' && contact.status !== 'authorized') {
-      throw new ApiError(
-        409,
-        'contact_not_verified',
-        'Terms can be offered only to a contact that passed a credit check.',
-      );
+      throw new ApiError(TERMS_ERRORS.contact_not_verified, undefined);
     }
     const open = await this.db.repo(TermsOffer).find({
       where: { merchantId: contact.merchantId, contactId: contact.id, status: 'offered' },
@@ -215,7 +212,7 @@ export class TermsService {
 
   private assertOpen(offer: TermsOffer): void {
     if (offer.status === 'offered' && offer.expiresAt <= this.clock.now()) {
-      throw new ApiError(409, 'offer_not_open', 'This offer has expired; ask the merchant for a new one.');
+      throw new ApiError(TERMS_ERRORS.offer_not_open, 'This offer has expired; ask the merchant for a new one.');
     }
   }
 

@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { uniquely } from '../../platform/errors/database-errors.js';
 import { Db } from '../../platform/database/db.js';
-import { ApiError, conflict, notFound } from '../../platform/errors/errors.js';
+import { ApiError, notFound } from '../../platform/errors/errors.js';
+import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
 import { newId } from '../../platform/ids/ids.js';
 import { mapPage, paginate, type ListQuery } from '../../platform/pagination/pagination.js';
 import { hashPassword } from '../../platform/crypto/secrets.js';
@@ -37,7 +38,7 @@ export class UsersService {
       };
       await uniquely(
         () => this.db.repo(User).insert(user),
-        () => conflict('email_taken', 'A user with this email already exists.', 'email'),
+        () => new ApiError(ACCOUNT_ERRORS.email_taken, undefined, 'email'),
       );
       await this.audit.record({
         merchantId,
@@ -68,11 +69,7 @@ export class UsersService {
       const user = admins.find((u) => u.id === id) ?? (await repo.findOne({ where: { merchantId, id } }));
       if (!user) throw notFound('user', id);
       if (user.role === 'admin' && admins.length === 1) {
-        throw new ApiError(
-          409,
-          'last_admin',
-          'A merchant must keep at least one admin; add another admin before removing this one.',
-        );
+        throw new ApiError(ACCOUNT_ERRORS.last_admin, undefined);
       }
       await repo.delete({ merchantId, id });
       await this.sessions.revokeForUser(merchantId, id);

@@ -3,7 +3,8 @@ import { IsNull } from 'typeorm';
 import type { Actor, PublishableAuth } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
-import { unauthenticated } from '../../platform/errors/errors.js';
+import { ApiError } from '../../platform/errors/errors.js';
+import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
 import { newId } from '../../platform/ids/ids.js';
 import { newToken } from '../../platform/crypto/secrets.js';
 import { TokenHashes } from '../../platform/crypto/token-hashes.js';
@@ -100,7 +101,10 @@ export class WalletLinksService {
   async exchange(linkToken: string) {
     const link = await this.tokens.find(WalletLink, linkToken, { revokedAt: IsNull() });
     if (!link || link.expiresAt <= this.clock.now())
-      throw unauthenticated('link_invalid', 'This wallet link is expired, revoked or unknown; ask for a fresh one.');
+      throw new ApiError(
+        ACCOUNT_ERRORS.link_invalid,
+        'This wallet link is expired, revoked or unknown; ask for a fresh one.',
+      );
     return this.db.transaction(async () => {
       await this.db
         .repo(WalletLink)

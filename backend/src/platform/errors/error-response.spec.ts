@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from './error-response.js';
+import { PLATFORM_ERRORS } from './codes.js';
 import { ApiError } from './errors.js';
 
 describe('toErrorResponse', () => {
@@ -34,11 +35,16 @@ describe('toErrorResponse', () => {
   });
 
   it('keeps a domain error as it is', () => {
-    const res = toErrorResponse(new ApiError(409, 'last_admin', 'keep one', 'id'), 'req_x');
+    const res = toErrorResponse(
+      new ApiError(PLATFORM_ERRORS.idempotency_key_reused, 'new key', 'Idempotency-Key'),
+      'x',
+    );
     expect(res).toMatchObject({
       status: 409,
       unexpected: false,
-      body: { error: { type: 'conflict', code: 'last_admin', param: 'id' } },
+      body: {
+        error: { type: 'conflict', code: 'idempotency_key_reused', message: 'new key', param: 'Idempotency-Key' },
+      },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { PLATFORM_ERRORS } from '../errors/codes.js';
 import { ApiError } from '../errors/errors.js';
 
 /** Deeper JSON than any request of the API needs (settings, the deepest, nest 4 levels). */
@@ -23,7 +24,11 @@ function tooDeep(value: unknown, limit: number): boolean {
 export function registerBodyDepthLimit(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (req) => {
     if (req.body !== undefined && tooDeep(req.body, MAX_BODY_DEPTH)) {
-      const err = new ApiError(400, 'body_too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels.`, 'body');
+      const err = new ApiError(
+        PLATFORM_ERRORS.body_too_deep,
+        `The body nests deeper than ${MAX_BODY_DEPTH} levels.`,
+        'body',
+      );
       throw Object.assign(err, { statusCode: 400 });
     }
   });

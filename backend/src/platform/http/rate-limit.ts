@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config.js';
+import { PLATFORM_ERRORS } from '../errors/codes.js';
 import { ApiError } from '../errors/errors.js';
 import { isAnonymousRoute } from './auth/decorators.js';
 
@@ -51,7 +52,10 @@ export async function registerRateLimits(fastify: FastifyInstance, config: AppCo
     timeWindow: (_req: FastifyRequest, key: string) => (isCredentialKey(key) ? 1_000 : 60_000),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_req, ctx) => {
-      const err = new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`);
+      const err = new ApiError(
+        PLATFORM_ERRORS.rate_limited,
+        `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`,
+      );
       return Object.assign(err, { statusCode: 429 });
     },
   } as Parameters<typeof rateLimit>[1]);

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
+import { PLATFORM_ERRORS } from '../errors/codes.js';
+import { ApiError } from '../errors/errors.js';
 import { readSdkBuild, registerRelease, SdkReleases, type SdkBuild, type StoredFile } from './sdk-releases.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -103,7 +105,7 @@ export async function registerStaticSites(fastify: FastifyInstance, options: Sta
     });
   }
   const notFound = (reply: FastifyReply) =>
-    reply.status(404).send({ error: { type: 'not_found', code: 'resource_missing', message: 'No such SDK file.' } });
+    reply.status(404).send(new ApiError(PLATFORM_ERRORS.resource_missing, 'No such SDK file.').toBody());
   // Stored releases: a version starts with a digit (the npm files' folders do not).
   fastify.get<{ Params: { version: string; '*': string } }>('/sdk/:version(^\\d[\\w.+-]*$)/*', async (req, reply) => {
     const file = await releases.file(req.params.version, req.params['*']);

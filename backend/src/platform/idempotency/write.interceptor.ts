@@ -7,6 +7,7 @@ import { idempotencyScope } from '../http/auth/auth-context.js';
 import { NO_TRANSACTION_KEY, OWN_TRANSACTIONS_KEY, type RequestWithAuth } from '../http/auth/decorators.js';
 import { CommitThenThrow, Db } from '../database/db.js';
 import { ReplayedError, toErrorResponse } from '../errors/error-response.js';
+import { PLATFORM_ERRORS as E } from '../errors/codes.js';
 import { ApiError } from '../errors/errors.js';
 import { IdempotencyService, withIdempotencyKey } from './idempotency.service.js';
 
@@ -39,7 +40,7 @@ export class WriteInterceptor implements NestInterceptor {
 
     const key = Array.isArray(header) ? header[0]! : header;
     if (!key || key.length > 255)
-      throw new ApiError(400, 'parameter_invalid', 'Idempotency-Key must be 1 to 255 characters.', 'Idempotency-Key');
+      throw new ApiError(E.parameter_invalid, 'Idempotency-Key must be 1 to 255 characters.', 'Idempotency-Key');
     const auth = req.auth ?? { kind: 'anonymous' as const };
     const scope = idempotencyScope(auth, req.ip);
     const merchantId = 'merchantId' in auth ? auth.merchantId : null;
@@ -59,12 +60,7 @@ export class WriteInterceptor implements NestInterceptor {
         return await this.db.transaction(async () => {
           const claim = await this.idempotency.claim(scope, key, hashed, merchantId);
           if (claim.state === 'mismatch') {
-            throw new ApiError(
-              409,
-              'idempotency_key_reused',
-              'This Idempotency-Key was used with another request; use a new key for a new request.',
-              'Idempotency-Key',
-            );
+            throw new ApiError(E.idempotency_key_reused, undefined, 'Idempotency-Key');
           }
           if (claim.state === 'replay') {
             reply.header('idempotent-replayed', 'true');
@@ -88,7 +84,7 @@ export class WriteInterceptor implements NestInterceptor {
           return { fresh: body };
         });
       } catch (err) {
-        if (!(err instanceof ReplayedError) && !(err instanceof ApiError && err.code === 'idempotency_key_reused')) {
+        if (!(err instanceof ReplayedError) && !(err instanceof ApiError && err.is(E.idempotency_key_reused))) {
           const res = toErrorResponse(err, req.id);
           if (rememberable(res.status))
             await this.idempotency.rememberFailure(scope, key, hash, merchantId, res.status, res.body);
@@ -104,7 +100,7 @@ export class WriteInterceptor implements NestInterceptor {
    * answer yet), the work runs under it, then its answer is stored. A retry that finds the key
    * without an answer (the first run is under way, or crashed) runs the work again: the work
    * finds what the first run recorded (a payment finds its attempt by the key derived from this
-   * one). A transient answer (5xx, 429, `payment_processing`) gives the claim back.
+   * one). A transient answer (5xx, 429, a registry entry marked `transient` such as `payment_processing`) gives the claim back.
    */
   private async ownTransactions(
     c: {
@@ -122,12 +118,7 @@ export class WriteInterceptor implements NestInterceptor {
     // One autocommit statement (no BEGIN/COMMIT around it): the claim commits on its own either way.
     const claim = await this.idempotency.claim(c.scope, c.key, c.hashed, c.merchantId);
     if (claim.state === 'mismatch') {
-      throw new ApiError(
-        409,
-        'idempotency_key_reused',
-        'This Idempotency-Key was used with another request; use a new key for a new request.',
-        'Idempotency-Key',
-      );
+      throw new ApiError(E.idempotency_key_reused, undefined, 'Idempotency-Key');
     }
     if (claim.state === 'replay' && claim.row.statusCode !== 0) {
       c.reply.header('idempotent-replayed', 'true');
@@ -141,7 +132,7 @@ export class WriteInterceptor implements NestInterceptor {
       return body;
     } catch (err) {
       const res = toErrorResponse(err, c.requestId);
-      const transient = err instanceof ApiError && err.code === 'payment_processing';
+      const transient = err instanceof ApiError && err.def.transient;
       if (rememberable(res.status) && !transient)
         await this.idempotency.complete(c.merchantId, c.scope, c.key, res.status, res.body);
       else await this.idempotency.release(c.merchantId, c.scope, c.key);

@@ -2,7 +2,8 @@ import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Allow, OwnBearerToken } from '../http/auth/decorators.js';
 import { Db } from '../database/db.js';
-import { ApiError, unauthenticated } from '../errors/errors.js';
+import { PLATFORM_ERRORS as E } from '../errors/codes.js';
+import { ApiError } from '../errors/errors.js';
 import { safeEqual } from '../crypto/secrets.js';
 import { AppConfig } from '../../config/app-config.js';
 import { MetricsService } from './metrics.service.js';
@@ -35,7 +36,7 @@ export class OpsController {
     try {
       await Promise.race([this.db.dataSource.query('SELECT 1'), timeout]);
     } catch {
-      throw new ApiError(503, 'database_unavailable', 'The database cannot be reached right now.');
+      throw new ApiError(E.database_unavailable, 'The database cannot be reached right now.');
     }
     return { status: 'ready' };
   }
@@ -47,10 +48,10 @@ export class OpsController {
     const token = this.config.CC_METRICS_TOKEN;
     if (!token) {
       // Production without a token: no metrics at all (they tell traffic, merchants and failures).
-      if (this.config.isProduction) throw new ApiError(404, 'route_not_found', 'No route GET /metrics.');
+      if (this.config.isProduction) throw new ApiError(E.route_not_found, 'No route GET /metrics.');
     } else if (!authorization || !safeEqual(authorization, `Bearer ${token}`)) {
-      throw unauthenticated(
-        'authentication_required',
+      throw new ApiError(
+        E.authentication_required,
         'Send the metrics token: Authorization: Bearer <CC_METRICS_TOKEN>.',
       );
     }

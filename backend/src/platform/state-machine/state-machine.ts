@@ -1,16 +1,17 @@
-import { ApiError } from '../errors/errors.js';
+import { PLATFORM_ERRORS } from '../errors/codes.js';
+import { ApiError, type ErrorDef } from '../errors/errors.js';
 
 export type Transitions<S extends string, E extends string> = Record<E, { from: readonly S[]; to: S }>;
 
 /**
  * One explicit table of legal transitions per status field; nothing else may change a status.
- * `next` answers the new status or throws `409 <code>` naming the status and the event.
+ * `next` answers the new status or throws `409 invalid_state` (or the entry given) naming the status and the event.
  */
 export class StateMachine<S extends string, E extends string> {
   constructor(
     readonly subject: string,
     private readonly transitions: Transitions<S, E>,
-    private readonly code = 'invalid_state',
+    private readonly error: ErrorDef = PLATFORM_ERRORS.invalid_state,
   ) {}
 
   can(from: S, event: E): boolean {
@@ -20,8 +21,7 @@ export class StateMachine<S extends string, E extends string> {
   next(from: S, event: E): S {
     if (!this.can(from, event)) {
       throw new ApiError(
-        409,
-        this.code,
+        this.error,
         `A ${this.subject} that is ${from} cannot be moved by ${event.replace(/_/g, ' ')}.`,
       );
     }

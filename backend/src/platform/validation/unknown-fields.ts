@@ -1,10 +1,11 @@
-import { ApiError } from '../errors/errors.js';
+import { PLATFORM_ERRORS } from '../errors/codes.js';
+import { ApiError, type ErrorDef } from '../errors/errors.js';
 
 /** A domain's answer to an unknown field it recognises (invoices: early-payment discounts), registered at start. */
 export interface UnknownFieldRule {
   matches(field: string): boolean;
-  code: string;
-  message: string;
+  /** A registry entry answering 422. */
+  error: ErrorDef;
 }
 
 const rules = new Set<UnknownFieldRule>();
@@ -15,6 +16,6 @@ export function refuseUnknownField(rule: UnknownFieldRule): void {
 
 /** The 422 for an unknown `field` at path `param`: a registered rule's code, else `unknown_field`. */
 export function unknownFieldError(field: string, param: string, message = `Unknown field '${param}'.`): ApiError {
-  for (const rule of rules) if (rule.matches(field)) return new ApiError(422, rule.code, rule.message, param);
-  return new ApiError(422, 'unknown_field', message, param);
+  for (const rule of rules) if (rule.matches(field)) return new ApiError(rule.error, rule.error.message, param);
+  return new ApiError(PLATFORM_ERRORS.unknown_field, message, param);
 }

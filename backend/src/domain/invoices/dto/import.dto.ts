@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsIn, IsOptional } from 'class-validator';
+import { PLATFORM_ERRORS } from '../../../platform/errors/codes.js';
 
 export const IMPORT_MAX_ROWS = 5000;
 
@@ -30,7 +31,7 @@ export interface ImportRowResult {
 }
 
 export class ImportRowErrorDto {
-  @ApiProperty({ example: 'resource_missing' }) code!: string;
+  @ApiProperty({ example: PLATFORM_ERRORS.resource_missing.code }) code!: string;
   @ApiProperty({ example: 'No contact with email ap@unknown.example.' }) message!: string;
   @ApiPropertyOptional({ example: 'contactEmail' }) param?: string;
 }
