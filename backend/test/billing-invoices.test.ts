@@ -17,13 +17,15 @@ describe('invoices, payment requests and payments', () => {
     it('keys in an invoice with line items, due date from the contract, unique number', async () => {
       const c = await authorizedContact(t, m.secretKey, m.merchantId);
       const number = `INV-${unique()}`;
+      // Issued today, so the due date (net 30 from the contract) is in the future whatever day the suite runs.
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       const res = await t.http.post(
         '/v1/invoices',
         {
           contactId: c.contactId,
           number,
           currency: 'USD',
-          issuedAt: '2026-11-01',
+          issuedAt: day(0),
           lineItems: [
             { description: 'Hex bolts M8 (box)', quantity: 3, unitAmount: 1250 },
             { description: 'Delivery', quantity: 1, unitAmount: 2000 },
@@ -37,8 +39,8 @@ describe('invoices, payment requests and payments', () => {
         amount: 5750,
         balance: 5750,
         status: 'open',
-        issuedAt: '2026-11-01',
-        dueDate: '2026-12-01',
+        issuedAt: day(0),
+        dueDate: day(30),
         overdue: false,
       });
       const dup = await t.http.post(
