@@ -27,7 +27,7 @@ export function phoneAndLanguages() {
       assert.equal(await menu.getAttribute('aria-expanded'), 'true');
       await expectNoAxeViolations(page, 'phone menu');
       await shot(page, 'phone-menu');
-      await page.getByRole('link', { name: 'Invoices' }).click();
+      await page.getByRole('link', { name: 'Invoices', exact: true }).click();
       await page.locator('cc-console-invoices h1').waitFor();
       assert.equal(await menu.getAttribute('aria-expanded'), 'false');
       await settle(page); // measure the page once its list has loaded, not a frame in between
