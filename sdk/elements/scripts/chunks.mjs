@@ -33,6 +33,9 @@ export function manualChunks(id, { getModuleIds, getModuleInfo }) {
   // The wallet and every element it embeds: one family, one script.
   const family = (tag) => (graph.loads('cc-wallet', tag) ? 'cc-wallet' : tag);
   const families = new Set(users.map(family));
+  // One family's first render, but also code another family loads later (on a submit, with data):
+  // in a chunk of its own, so neither family's first load pulls in the other's code.
+  if (families.size === 1 && graph.lazyOwners(id).some((tag) => family(tag) !== [...families][0])) return 'shared';
   if (families.size === 1) return [...families][0];
   const own = DEFINE.exec(id)?.[1] ?? (COMPONENT.exec(id) ? `cc-${COMPONENT.exec(id)[1]}` : null);
   if (own && users.every((user) => graph.loads(user, own))) return family(own);
@@ -43,7 +46,10 @@ export function manualChunks(id, { getModuleIds, getModuleInfo }) {
   return own ? `${own}-parts` : 'core';
 }
 
-/** For each element (`cc-wallet`, …) and the loader: every module it loads statically. */
+/**
+ * For each element (`cc-wallet`, …) and the loader: every module it loads statically; and for a
+ * module, the elements whose code imports it later (`import()` of a component's or internal module).
+ */
 function closures(getModuleIds, getModuleInfo) {
   const staticClosure = (id) => {
     const seen = new Set();
@@ -64,5 +70,31 @@ function closures(getModuleIds, getModuleInfo) {
     else if (id.endsWith('/src/cc-sdk.ts')) loader = staticClosure(id);
   }
   const defineOf = (tag) => [...entries.get(tag)].find((m) => DEFINE.exec(m)?.[1] === tag);
-  return { entries, loader, loads: (user, tag) => entries.has(tag) && entries.get(user).has(defineOf(tag)) };
+  // Modules imported with import() by an element's code (not the loader's, not a language's texts).
+  const lazyRoots = new Map();
+  for (const id of getModuleIds()) {
+    const info = getModuleInfo(id);
+    if (DEFINE.test(id) || LOCALE_TABLE.test(id) || !info?.dynamicImporters.length) continue;
+    if (info.dynamicImporters.every((importer) => importer.endsWith('/src/loader.ts'))) continue;
+    lazyRoots.set(id, { closure: staticClosure(id), importers: info.dynamicImporters });
+  }
+  const staticUsers = (id) => [...entries.keys()].filter((tag) => entries.get(tag).has(id));
+  // The elements that import `root` later: those that load its importer statically, or import it later.
+  const ownersOf = (root, seen = new Set()) => {
+    if (seen.has(root)) return [];
+    seen.add(root);
+    return lazyRoots.get(root).importers.flatMap((importer) => {
+      const users = staticUsers(importer);
+      if (users.length) return users;
+      return [...lazyRoots].filter(([, r]) => r.closure.has(importer)).flatMap(([other]) => ownersOf(other, seen));
+    });
+  };
+  const lazyOwners = (id) =>
+    [...lazyRoots].filter(([, root]) => root.closure.has(id)).flatMap(([root]) => ownersOf(root));
+  return {
+    entries,
+    loader,
+    loads: (user, tag) => entries.has(tag) && entries.get(user).has(defineOf(tag)),
+    lazyOwners,
+  };
 }

@@ -14,7 +14,6 @@ import {
 import { asApiError, requestErrorText } from './wallet-format.js';
 import { walletMessagesFor, type WalletMessages } from './wallet-messages.js';
 import { buttonPart, inputPart } from './parts.js';
-import { customerApi } from './customer-api.js';
 
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -262,6 +261,8 @@ export class CustomerSessionController implements ReactiveController {
     fresh.alert = undefined;
     this.#host.requestUpdate();
     try {
+      // The customer API's code arrives with the first request for a link (the gate does not need it to show).
+      const { customerApi } = await import('./customer-api.js');
       await customerApi(client).requestWalletLink(email);
       fresh.sent = true;
     } catch (error) {
