@@ -40,7 +40,9 @@ export default [
     output: {
       dir: 'dist',
       format: 'es',
-      sourcemap: true,
+      // The maps are written beside the files but not named in them: the backend serves only the
+      // .js files, so a `sourceMappingURL` comment would cost every script bytes and point at a 404.
+      sourcemap: 'hidden',
       entryFileNames: 'cc-sdk.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks,

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { countryCodes, countryOptions, defaultCountry } from './countries.js';
-import { money } from './money-validator.js';
 import * as v from './validators.js';
 
 describe('validators', () => {
@@ -32,13 +31,13 @@ describe('validators', () => {
   });
 
   it('read money with the SDK parser, in the currency and locale', () => {
-    expect(money('USD', 'en')('1,234.56')).to.equal(undefined);
-    expect(money('USD', 'en')('1.234,56')).to.equal('amount_invalid');
-    expect(money('EUR', 'de')('1.234,56')).to.equal(undefined);
-    expect(money('JPY', 'en')('1.5')).to.equal('amount_too_many_decimals');
-    expect(money('USD', 'en')('-5')).to.equal('amount_negative');
-    expect(money('USD', 'en')('0')).to.equal('amount_negative');
-    expect(money('USD', 'en', true)('0')).to.equal(undefined);
+    expect(v.money('USD', 'en')('1,234.56')).to.equal(undefined);
+    expect(v.money('USD', 'en')('1.234,56')).to.equal('amount_invalid');
+    expect(v.money('EUR', 'de')('1.234,56')).to.equal(undefined);
+    expect(v.money('JPY', 'en')('1.5')).to.equal('amount_too_many_decimals');
+    expect(v.money('USD', 'en')('-5')).to.equal('amount_negative');
+    expect(v.money('USD', 'en')('0')).to.equal('amount_negative');
+    expect(v.money('USD', 'en', true)('0')).to.equal(undefined);
   });
 });
 

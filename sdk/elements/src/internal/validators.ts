@@ -1,5 +1,6 @@
 import { countryCodes } from './countries.js';
-import type { MoneyErrorCode } from './money-error.js';
+import { CcMoneyError, type MoneyErrorCode } from './money-error.js';
+import { parseMoney } from './money-parse.js';
 
 /**
  * Why a value a person typed is refused. Validators return a code, never text: the
@@ -36,6 +37,18 @@ export const maxLength =
 export const country: Validator = (value) => (countryCodes.includes(value) ? undefined : 'country');
 
 export const checked: Validator = (value) => (value === 'on' ? undefined : 'consent');
+
+/** Money typed in `locale` for `currency`, through the SDK's money parser; zero only when `allowZero`. */
+export const money =
+  (currency: string, locale: string, allowZero = false): Validator =>
+  (value) => {
+    try {
+      return parseMoney(value, currency, locale) > 0 || allowZero ? undefined : 'amount_negative';
+    } catch (error) {
+      if (error instanceof CcMoneyError) return error.code;
+      throw error;
+    }
+  };
 
 /** Runs `validators` in order; an empty optional value is valid. */
 export function validate(

@@ -1,15 +1,14 @@
-// What <cc-credit-app> needs only once the applicant types and sends: the money validator (and
-// its parser), building the request body, sending it and following the decision, the decision's
-// view and the inline terms offer. The element imports this module on the first input (so a
-// blur or submit finds it there) and, at the latest, on submit: the first render of the form
-// does not wait for it.
+// What <cc-credit-app> needs only once the applicant sends the application: building the
+// request body, sending it and following the decision, the decision's view and the inline
+// terms offer. The element imports this module on the first input (so the submit finds it
+// there) and, at the latest, on submit: the form's first render does not wait for it.
 import type { LitElement } from 'lit';
+import '../../internal/decision-messages.js';
 import type { CreditApplication } from '../../internal/customer-api.js';
 import type { OfferPanelContext } from '../terms-offer/terms-offer-panel.js';
 import { TermsOfferPanel } from '../terms-offer/terms-offer-panel.js';
 import { CreditDecision } from './credit-app-decision.js';
 
-export { money } from '../../internal/money-validator.js';
 export { applicationBody } from './credit-app-body.js';
 export { renderDecision } from './credit-decision-view.js';
 

@@ -1,4 +1,3 @@
-import type { money as moneyValidator } from '../../internal/money-validator.js';
 import * as v from '../../internal/validators.js';
 
 export type FieldName =
@@ -187,18 +186,10 @@ export const fieldSpecs: readonly FieldSpec[] = [
 
 export const fieldsOfStep = (step: StepIndex) => fieldSpecs.filter((spec) => spec.step === step);
 
-/**
- * The validators of a field for the merchant's currency and the page locale. A money field's
- * needs the money validator (`internal/money-validator.ts`, loaded with the submit code).
- */
-export function validatorsOf(
-  spec: FieldSpec,
-  currency: string,
-  locale: string,
-  money?: typeof moneyValidator,
-): readonly v.Validator[] {
-  if (spec.control !== 'money' || !money) return spec.validators;
-  return [money(currency, locale, spec.name === 'annualRevenue')];
+/** The validators of a field for the merchant's currency and the page locale. */
+export function validatorsOf(spec: FieldSpec, currency: string, locale: string): readonly v.Validator[] {
+  if (spec.control !== 'money') return spec.validators;
+  return [v.money(currency, locale, spec.name === 'annualRevenue')];
 }
 
 /**

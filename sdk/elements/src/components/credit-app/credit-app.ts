@@ -10,7 +10,7 @@ import { defaultCountry } from '../../internal/countries.js';
 import { creditAppModes, type CreditAppMode } from '../../events/customer-types.js';
 import { devWarning } from '../../internal/dev-warnings.js';
 import { focusFirstInvalid } from '../../internal/form-fields.js';
-import { messagesFor, type Messages } from '../../internal/messages.js';
+import { messagesFor, messagesLoading, type Messages } from '../../internal/messages.js';
 import { validate } from '../../internal/validators.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { termsOfferStyles } from '../terms-offer/terms-offer.styles.js';
@@ -187,24 +187,7 @@ export class CcCreditApp extends CcElement {
 
   #validate(name: FieldName): boolean {
     const spec = fieldSpecs.find((s) => s.name === name)!;
-    const after = this.#after;
-    if (!after && spec.control === 'money') {
-      // An amount is checked by the money parser, which comes with the submit code (asked for on
-      // the first input; a submit waits for it): checked as soon as it is here.
-      void this.#loadAfter().then(
-        () => {
-          this.#validate(name);
-          this.requestUpdate();
-        },
-        () => undefined,
-      );
-      return true;
-    }
-    const code = validate(
-      this.#values[name],
-      spec.required,
-      validatorsOf(spec, this.#currency, this.#config.locale, after?.money),
-    );
+    const code = validate(this.#values[name], spec.required, validatorsOf(spec, this.#currency, this.#config.locale));
     if (code) this.#errors[name] = { code };
     else delete this.#errors[name];
     return !code;
@@ -228,19 +211,6 @@ export class CcCreditApp extends CcElement {
     event.preventDefault();
     if (this.#submitting) return;
     this.#alert = undefined;
-    if (!this.#after) {
-      // Checking amounts and sending need the submit code: busy until it is here (usually it
-      // already is, asked for on the first input).
-      this.#submitting = true;
-      this.requestUpdate();
-      try {
-        await this.#loadAfter();
-      } catch (error) {
-        return this.#failed(CcApiError.network(error));
-      } finally {
-        this.#submitting = false;
-      }
-    }
     const invalid = fieldsOfStep(this.#step).filter((spec) => !this.#validate(spec.name));
     if (invalid.length > 0) return this.#showErrors();
     if (this.#step < stepCount - 1) return this.#goTo((this.#step + 1) as StepIndex);
@@ -275,7 +245,8 @@ export class CcCreditApp extends CcElement {
   /** Imports the submit and decision code once; a failed download is tried again next time. */
   #loadAfter(): Promise<AfterSubmit> {
     this.#afterLoading ??= import('./credit-app-after.js').then(
-      (mod) => {
+      async (mod) => {
+        await messagesLoading(); // the decision's texts in the page's language, before any decision shows
         const context = () => ({ config: this.#config.config, locale: this.#config.locale, m: this.#m });
         const onPolled = (application: { status: string }) => {
           const d = this.#m.decision;
@@ -294,8 +265,19 @@ export class CcCreditApp extends CcElement {
   async #send(): Promise<void> {
     const client = this.#config.client;
     if (!client) return;
-    const after = this.#after;
-    if (!after) return; // #onSubmit loaded it
+    let after = this.#after;
+    if (!after) {
+      // The submit code is usually here already (asked for on the first input): busy until it is.
+      this.#submitting = true;
+      this.requestUpdate();
+      try {
+        after = await this.#loadAfter();
+      } catch (error) {
+        return this.#failed(CcApiError.network(error));
+      } finally {
+        this.#submitting = false;
+      }
+    }
     const body = after.applicationBody(this.mode, this.#values, this.#currency, this.#config.locale);
     // Events are made first and then dispatched, so that the manifest analyzer documents
     // them from the @fires tags instead of guessing from constructor arguments.

@@ -7,7 +7,7 @@ import { apiErrorText } from '../../internal/api-error-text.js';
 import { CcElement } from '../../internal/cc-element.js';
 import { ConfigController } from '../../internal/config-controller.js';
 import { devWarning } from '../../internal/dev-warnings.js';
-import { messagesFor } from '../../internal/messages.js';
+import { messagesFor, messagesLoading } from '../../internal/messages.js';
 import { sessionStore } from '../../internal/session-store.js';
 import { formStyles } from '../../styles/form.styles.js';
 import type { TermsOfferPanel } from './terms-offer-panel.js';
@@ -116,7 +116,10 @@ export class CcTermsOffer extends CcElement {
         import('./terms-offer-panel.js'),
         import('../../internal/customer-api.js'),
       ]);
-      const offer = await customerApi(client).termsOffer(offerId, { signal: request.signal });
+      const [offer] = await Promise.all([
+        customerApi(client).termsOffer(offerId, { signal: request.signal }),
+        messagesLoading(), // the offer's texts in the page's language, added with the panel
+      ]);
       if (request.signal.aborted) return;
       this.#panel ??= new TermsOfferPanel(this, () => ({
         client: this.#client(),
