@@ -15,13 +15,15 @@
  *   application's chunk with it; parts several elements share that way: `<element>-parts`;
  * - the loader (cc-sdk.js) keeps what it imports statically (the script's origin as api-base);
  * - one chunk per language other than English and area (`es`, `wallet-es`, `decision-es`, …: loaded
- *   for that language only, the wallet's only with the wallet family, the decision's only with the
- *   code that shows a decision or an offer).
+ *   for that language only, the wallet's only with the wallet family, the signed-in wallet's
+ *   (`account-es`) only with a customer session, the decision's only with the code that shows a
+ *   decision or an offer).
  */
 const DEFINE = /\/src\/define\/(cc-[a-z-]+)\.ts$/;
 const COMPONENT = /\/src\/components\/([a-z-]+)\//;
 // A language other than English: its own chunk (messages/locale-es.ts and the area tables it gathers).
-const LOCALE_TABLE = /\/src\/internal\/messages\/(?:locale-|wallet-|decision-|api-errors-)?(?!en\.)[a-z]{2}\.ts$/;
+const LOCALE_TABLE =
+  /\/src\/internal\/messages\/(?:locale-|wallet-|account-|decision-|api-errors-)?(?!en\.)[a-z]{2}\.ts$/;
 
 export function manualChunks(id, { getModuleIds, getModuleInfo }) {
   const graph = (manualChunks.graph ??= closures(getModuleIds, getModuleInfo));

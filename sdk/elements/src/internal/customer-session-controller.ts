@@ -12,6 +12,7 @@ import {
   type CustomerSessionState,
 } from './customer-session.js';
 import { asApiError, requestErrorText } from './wallet-format.js';
+import { messagesLoading } from './messages.js';
 import { walletMessagesFor, type WalletMessages } from './wallet-messages.js';
 import { buttonPart, inputPart } from './parts.js';
 
@@ -27,6 +28,32 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 export type SessionViewState = 'loading' | CustomerSessionState;
 
 const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * The signed-in views' texts (`account-messages.ts`, in the page's language): asked for once a
+ * session is active, shared by every wallet element of the page. `ready` once they are there.
+ */
+const accountTexts: { loading?: Promise<void> | undefined; ready: boolean; failed: boolean } = {
+  ready: false,
+  failed: false,
+};
+
+function loadAccountTexts(): Promise<void> {
+  accountTexts.failed = false;
+  accountTexts.loading ??= import('./account-messages.js')
+    .then(() => messagesLoading())
+    .then(
+      () => {
+        accountTexts.ready = true;
+      },
+      () => {
+        // A chunk that did not arrive: the gate says so and offers to try again.
+        accountTexts.loading = undefined;
+        accountTexts.failed = true;
+      },
+    );
+  return accountTexts.loading;
+}
 
 /**
  * Gives a wallet element the customer session: exchanges the page's `cc_token` (or the
@@ -168,7 +195,7 @@ export class CustomerSessionController implements ReactiveController {
   /** What to show instead of the element while there is no usable session; `nothing` when there is one. */
   renderGate(m: WalletMessages, merchant: string): TemplateResult | typeof nothing {
     const state = this.state;
-    if (state === 'active') return nothing;
+    if (state === 'active') return this.#renderAccountTexts(m);
     if (state === 'loading' || state === 'exchanging')
       return html`<p class="loading" role="status">${m.session.opening}</p>`;
     if (state === 'failed') {
@@ -190,6 +217,20 @@ export class CustomerSessionController implements ReactiveController {
       ${this.#renderFreshLink(m)}
     </section>`;
   }
+
+  /** With a session: `nothing` once the signed-in texts are there; until then the session's opening state. */
+  #renderAccountTexts(m: WalletMessages): TemplateResult | typeof nothing {
+    if (accountTexts.ready) return nothing;
+    if (accountTexts.failed)
+      return html`<div class="gate">
+        <div part="error" class="alert" role="alert">${m.session.failed} ${m.apiErrors.network_error}</div>
+        <div class="actions"><button part="button" type="button" @click=${this.#loadTexts}>${m.retry}</button></div>
+      </div>`;
+    void this.#loadTexts();
+    return html`<p class="loading" role="status">${m.session.opening}</p>`;
+  }
+
+  readonly #loadTexts = () => loadAccountTexts().then(() => this.#host.requestUpdate());
 
   readonly #retry = () => {
     const apiBase = this.apiBase;

@@ -1,5 +1,5 @@
-// What <cc-credit-app> needs only once the applicant sends the application: building the
-// request body, sending it and following the decision, the decision's view and the inline
+// What <cc-credit-app> needs only once the applicant sends the application: sending it and
+// following the decision, the decision's view and the inline
 // terms offer. The element imports this module on the first input (so the submit finds it
 // there) and, at the latest, on submit: the form's first render does not wait for it.
 import type { LitElement } from 'lit';
@@ -9,7 +9,6 @@ import type { OfferPanelContext } from '../terms-offer/terms-offer-panel.js';
 import { TermsOfferPanel } from '../terms-offer/terms-offer-panel.js';
 import { CreditDecision } from './credit-app-decision.js';
 
-export { applicationBody } from './credit-app-body.js';
 export { renderDecision } from './credit-decision-view.js';
 
 export interface FollowUp {

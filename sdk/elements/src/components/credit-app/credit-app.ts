@@ -14,7 +14,7 @@ import { messagesFor, messagesLoading, type Messages } from '../../internal/mess
 import { validate } from '../../internal/validators.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { termsOfferStyles } from '../terms-offer/terms-offer.styles.js';
-import type { FieldValues } from './credit-app-body.js';
+import { applicationBody, type FieldValues } from './credit-app-body.js';
 import {
   fieldForParam,
   fieldSpecs,
@@ -265,20 +265,7 @@ export class CcCreditApp extends CcElement {
   async #send(): Promise<void> {
     const client = this.#config.client;
     if (!client) return;
-    let after = this.#after;
-    if (!after) {
-      // The submit code is usually here already (asked for on the first input): busy until it is.
-      this.#submitting = true;
-      this.requestUpdate();
-      try {
-        after = await this.#loadAfter();
-      } catch (error) {
-        return this.#failed(CcApiError.network(error));
-      } finally {
-        this.#submitting = false;
-      }
-    }
-    const body = after.applicationBody(this.mode, this.#values, this.#currency, this.#config.locale);
+    const body = applicationBody(this.mode, this.#values, this.#currency, this.#config.locale);
     // Events are made first and then dispatched, so that the manifest analyzer documents
     // them from the @fires tags instead of guessing from constructor arguments.
     const beforeSubmit = new CcBeforeSubmitEvent(body);
@@ -287,9 +274,11 @@ export class CcCreditApp extends CcElement {
     this.#submitting = true;
     this.#announce(this.#m.submitting);
     try {
+      // The submit code is usually here already (asked for on the first input); busy until it is.
+      const after = this.#after ?? (await this.#loadAfter());
       await after.decision.submit(client, body);
     } catch (error) {
-      return this.#failed(error as CcApiError);
+      return this.#failed(error instanceof CcApiError ? error : CcApiError.network(error));
     } finally {
       this.#submitting = false;
     }

@@ -1,5 +1,6 @@
 import type { Messages } from './locale-en.js';
 import { es } from './es.js';
+import { accountEs } from './account-es.js';
 import { decisionEs } from './decision-es.js';
 import { walletEs } from './wallet-es.js';
 
@@ -7,6 +8,7 @@ import { walletEs } from './wallet-es.js';
 export const messages: Messages = {
   ...es,
   ...walletEs,
+  ...accountEs,
   ...decisionEs,
   errors: { ...es.errors, ...walletEs.errors },
   offer: { ...es.offer, ...decisionEs.offer },

@@ -1,5 +1,6 @@
 import type { Messages } from './locale-en.js';
 import { fr } from './fr.js';
+import { accountFr } from './account-fr.js';
 import { decisionFr } from './decision-fr.js';
 import { walletFr } from './wallet-fr.js';
 
@@ -7,6 +8,7 @@ import { walletFr } from './wallet-fr.js';
 export const messages: Messages = {
   ...fr,
   ...walletFr,
+  ...accountFr,
   ...decisionFr,
   errors: { ...fr.errors, ...walletFr.errors },
   offer: { ...fr.offer, ...decisionFr.offer },
