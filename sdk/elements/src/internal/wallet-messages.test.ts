@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import './account-messages.js';
+import './decision-messages.js';
 import { accountEn } from './messages/account-en.js';
 import { accountEs } from './messages/account-es.js';
 import { accountFr } from './messages/account-fr.js';
