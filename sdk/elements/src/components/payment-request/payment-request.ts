@@ -16,9 +16,29 @@ import { amountExample, asApiError, requestErrorText } from '../../internal/wall
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import { customerApi } from '../../internal/customer-api.js';
-import { checkAmount, payFieldError } from './request-amount.js';
-import { renderRequestFacts } from './request-facts.js';
-import { renderPayForm, type PayFormActions } from './request-pay-form.js';
+import type { PayFormActions } from './request-pay-form.js';
+
+type RequestParts = typeof import('./request-parts.js');
+
+/** The request's views and checks, once loaded: shared by every `<cc-payment-request>` of the page. */
+let parts: RequestParts | undefined;
+let partsLoading: Promise<RequestParts> | undefined;
+
+/**
+ * Loads the request's views and checks once (a failed download is tried again next time). The
+ * element asks with its first read of a request; `<cc-wallet>` with its own first read, so a
+ * request opened in the wallet shows at once.
+ */
+export function loadRequestParts(): Promise<RequestParts> {
+  partsLoading ??= import('./request-parts.js').then(
+    (loaded) => (parts = loaded),
+    (error: unknown) => {
+      partsLoading = undefined;
+      throw error;
+    },
+  );
+  return partsLoading;
+}
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 type Busy = 'approve' | 'decline' | 'pay';
@@ -138,6 +158,7 @@ export class CcPaymentRequest extends CcCancelableElement {
       const [answer, methods] = await Promise.all([
         customerApi(client).paymentRequest(id, { signal: request.signal }),
         methodsGiven ? undefined : customerApi(client).paymentMethods({ signal: request.signal }),
+        loadRequestParts(),
       ]);
       if (request.signal.aborted) return;
       this.session.used();
@@ -169,7 +190,7 @@ export class CcPaymentRequest extends CcCancelableElement {
     if (gate !== nothing) return gate;
     if (!this.requestId?.trim() && !this.request) return html`<p part="status">${m.request.noRequest}</p>`;
     const request = this.#current;
-    if (!request) {
+    if (!request || !parts) {
       if (this.loadState === 'error') {
         const error = this.#loadError!;
         return html`<div part="error" class="alert" role="alert">${error.status === 404 ? m.request.notFound : requestErrorText(error, m)}</div>`;
@@ -179,12 +200,12 @@ export class CcPaymentRequest extends CcCancelableElement {
     const open = payable.has(request.status) && request.remaining > 0;
     return html`<section class="panel request" aria-labelledby="request-title">
       <h2 id="request-title" tabindex="-1">${m.request.title(this.merchantName)}</h2>
-      ${renderRequestFacts(request, m, this.activeLocale)}
+      ${parts.renderRequestFacts(request, m, this.activeLocale)}
       ${this.#alert ? html`<div part="error" class="alert" role="alert" id="request-alert" tabindex="-1">${this.#alert}</div>` : nothing}
       ${this.#outcome ? html`<p class="outcome" id="request-outcome" tabindex="-1" role="status">${this.#outcome}</p>` : nothing}
       ${
         open
-          ? renderPayForm(
+          ? parts.renderPayForm(
               request,
               {
                 m,
@@ -244,7 +265,7 @@ export class CcPaymentRequest extends CcCancelableElement {
 
   /** The minimum rule as the API applies it; the API decides. */
   #validateAmount(): number | undefined {
-    const checked = checkAmount(this.#current!, this.#amount, this.#method, this.m, this.activeLocale);
+    const checked = parts!.checkAmount(this.#current!, this.#amount, this.#method, this.m, this.activeLocale);
     if ('error' in checked) this.#errors.amount = checked.error;
     else delete this.#errors.amount;
     return 'amount' in checked ? checked.amount : undefined;
@@ -322,7 +343,7 @@ export class CcPaymentRequest extends CcCancelableElement {
   #payFailed(error: CcApiError): string {
     const m = this.m;
     const request = this.#current!;
-    const field = payFieldError(error, request, m, this.activeLocale);
+    const field = parts!.payFieldError(error, request, m, this.activeLocale);
     if (field) {
       Object.assign(this.#errors, field);
     } else {

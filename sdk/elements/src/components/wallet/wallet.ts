@@ -16,6 +16,7 @@ import type { InvoiceActions } from './wallet-invoices.js';
 import type { MethodActions } from './wallet-methods.js';
 import type { Panel, PanelActions } from './wallet-panel.js';
 import type { RequestActions } from './wallet-requests.js';
+import { loadRequestParts } from '../payment-request/payment-request.js';
 import { walletElementStyles } from './wallet.styles.js';
 import type { InvoicePayment, OlderKind, WalletActionHost } from './wallet-actions.js';
 import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
@@ -153,8 +154,9 @@ export class CcWallet extends CcCustomerElement {
 
   /** Imports the wallet's views once (a failed download is tried again with the next read). */
   #loadViews(): Promise<Views> {
-    this.#viewsLoading ??= import('./wallet-views.js').then(
-      (v) =>
+    // With the request's views too: a request opened in place shows at once.
+    this.#viewsLoading ??= Promise.all([import('./wallet-views.js'), loadRequestParts()]).then(
+      ([v]) =>
         (this.#views = {
           v,
           older: {
