@@ -16,6 +16,7 @@ import type { InvoiceActions } from './wallet-invoices.js';
 import type { MethodActions } from './wallet-methods.js';
 import type { Panel, PanelActions } from './wallet-panel.js';
 import type { RequestActions } from './wallet-requests.js';
+import { loadDisputeEditor } from '../dispute-form/dispute-form.js';
 import { loadMethodEditor } from '../payment-method-form/payment-method-form.js';
 import { loadRequestParts } from '../payment-request/payment-request.js';
 import { walletElementStyles } from './wallet.styles.js';
@@ -155,8 +156,13 @@ export class CcWallet extends CcCustomerElement {
 
   /** Imports the wallet's views once (a failed download is tried again with the next read). */
   #loadViews(): Promise<Views> {
-    // With the request's views and the payment method form too: what opens in place shows at once.
-    this.#viewsLoading ??= Promise.all([import('./wallet-views.js'), loadRequestParts(), loadMethodEditor()]).then(
+    // With the code of what opens in place (a request, the dispute and payment method forms): it shows at once.
+    this.#viewsLoading ??= Promise.all([
+      import('./wallet-views.js'),
+      loadRequestParts(),
+      loadDisputeEditor(),
+      loadMethodEditor(),
+    ]).then(
       ([v]) =>
         (this.#views = {
           v,
