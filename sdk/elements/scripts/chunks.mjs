@@ -13,6 +13,11 @@
  *   panel of `<cc-terms-offer>` inside `<cc-credit-app>`) go in that element's chunk: the credit
  *   page gets one script less, and a page with `<cc-terms-offer>` alone loads the credit
  *   application's chunk with it; parts several elements share that way: `<element>-parts`;
+ * - what an element needs only once used (its submit code, a signed-in customer's views, an offer's
+ *   panel) is imported with `import()` where it is used: rollup gives it chunks of its own, which
+ *   the first render never fetches; a module one family's first render needs and another family's
+ *   later code uses too goes to `core`, or to `shared` when it is the wallet family's (its first
+ *   load fetches `shared`, the credit application only on submit);
  * - the loader (cc-sdk.js) keeps what it imports statically (the script's origin as api-base);
  * - one chunk per language other than English and area (`es`, `wallet-es`, `decision-es`, …: loaded
  *   for that language only, the wallet's only with the wallet family, the signed-in wallet's
@@ -37,8 +42,11 @@ export function manualChunks(id, { getModuleIds, getModuleInfo }) {
   const family = (tag) => (graph.loads('cc-wallet', tag) ? 'cc-wallet' : tag);
   const families = new Set(users.map(family));
   // One family's first render, but also code another family loads later (on a submit, with data):
-  // in a chunk of its own, so neither family's first load pulls in the other's code.
-  if (families.size === 1 && graph.lazyOwners(id).some((tag) => family(tag) !== [...families][0])) return 'shared';
+  // never in that family's chunk (the other family's later code would pull the whole of it in).
+  // The wallet family's go to `shared` (its first load fetches it; the credit application's
+  // submit code later), so the one-widget credit page stays small; the others' to `core`.
+  if (families.size === 1 && graph.lazyOwners(id).some((tag) => family(tag) !== [...families][0]))
+    return families.has('cc-wallet') ? 'shared' : 'core';
   if (families.size === 1) return [...families][0];
   const own = DEFINE.exec(id)?.[1] ?? (COMPONENT.exec(id) ? `cc-${COMPONENT.exec(id)[1]}` : null);
   if (own && users.every((user) => graph.loads(user, own))) return family(own);

@@ -11,7 +11,7 @@ import {
   type CustomerSessionEntry,
   type CustomerSessionState,
 } from './customer-session.js';
-import { asApiError, requestErrorText } from './wallet-format.js';
+import { asApiError, requestErrorText } from './wallet-errors.js';
 import { messagesLoading } from './messages.js';
 import { walletMessagesFor, type WalletMessages } from './wallet-messages.js';
 import { buttonPart, inputPart } from './parts.js';

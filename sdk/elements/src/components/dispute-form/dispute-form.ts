@@ -5,7 +5,7 @@ import type { CcApiError } from '../../internal/api-error.js';
 import { customerApi } from '../../internal/customer-api.js';
 import type { WalletInvoice } from '../../internal/wallet-api.js';
 import { CcCancelableElement } from '../../internal/wallet-element.js';
-import { asApiError, requestErrorText } from '../../internal/wallet-format.js';
+import { asApiError, requestErrorText } from '../../internal/wallet-errors.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
 import type { DisputeEditor } from './dispute-editor.js';

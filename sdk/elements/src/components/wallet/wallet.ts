@@ -7,7 +7,7 @@ import { ccConfigContext, type CcConfigContext } from '../../internal/context.js
 import { applyThemeHints } from '../../internal/theme-hints.js';
 import type { Wallet, WalletInvoice, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { CcCustomerElement } from '../../internal/wallet-element.js';
-import { asApiError, requestErrorText } from '../../internal/wallet-format.js';
+import { asApiError, requestErrorText } from '../../internal/wallet-errors.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
