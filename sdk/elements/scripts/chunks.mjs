@@ -36,10 +36,18 @@ export function manualChunks(id, { getModuleIds, getModuleInfo }) {
   if (graph.loader.has(id)) return 'loader';
   if (LOCALE_TABLE.test(id)) return undefined;
   const users = [...graph.entries.keys()].filter((entry) => graph.entries.get(entry).has(id));
-  if (users.length === 0) return undefined;
-  if (users.length === graph.entries.size) return 'core';
   // The wallet and every element it embeds: one family, one script.
   const family = (tag) => (graph.loads('cc-wallet', tag) ? 'cc-wallet' : tag);
+  if (users.length === 0) {
+    // No first render needs it. The wallet family's signed-in code (views, forms, their texts) is
+    // one script too, fetched with the first read; what that code shares with other families' later
+    // code (the retry key, money formatting) is `later`; the rest: chunks rollup cuts by user.
+    const owners = new Set(graph.lazyOwners(id).map(family));
+    if (!owners.has('cc-wallet')) return undefined;
+    if (owners.size === 1) return 'cc-wallet-signed-in';
+    return graph.lazyRoot(id) ? undefined : 'later';
+  }
+  if (users.length === graph.entries.size) return 'core';
   const families = new Set(users.map(family));
   // One family's first render, but also code another family loads later (on a submit, with data):
   // never in that family's chunk (the other family's later code would pull the whole of it in).
@@ -107,5 +115,6 @@ function closures(getModuleIds, getModuleInfo) {
     loader,
     loads: (user, tag) => entries.has(tag) && entries.get(user).has(defineOf(tag)),
     lazyOwners,
+    lazyRoot: (id) => lazyRoots.has(id),
   };
 }
