@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { manualChunks } from './scripts/chunks.mjs';
+import { minifyCssTemplates } from './scripts/minify-css.mjs';
 import { resolveProduction } from './scripts/resolve-production.mjs';
 
 const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
@@ -36,11 +37,18 @@ export default [
   // between them are relative, so a release is one folder (/sdk/<version>/).
   {
     input: 'src/cc-sdk.ts',
-    plugins: [resolveProduction(), typescript(), terser({ module: true, ecma: 2022, compress: { passes: 2 } })],
+    plugins: [
+      resolveProduction(),
+      minifyCssTemplates(),
+      typescript(),
+      terser({ module: true, ecma: 2022, compress: { passes: 2 } }),
+    ],
     output: {
       dir: 'dist',
       format: 'es',
-      sourcemap: true,
+      // The maps are written beside the files but not named in them: the backend serves only the
+      // .js files, so a `sourceMappingURL` comment would cost every script bytes and point at a 404.
+      sourcemap: 'hidden',
       entryFileNames: 'cc-sdk.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks,

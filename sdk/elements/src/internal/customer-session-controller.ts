@@ -11,10 +11,10 @@ import {
   type CustomerSessionEntry,
   type CustomerSessionState,
 } from './customer-session.js';
-import { asApiError, requestErrorText } from './wallet-format.js';
+import { asApiError, requestErrorText } from './wallet-errors.js';
+import { messagesLoading } from './messages.js';
 import { walletMessagesFor, type WalletMessages } from './wallet-messages.js';
 import { buttonPart, inputPart } from './parts.js';
-import { customerApi } from './customer-api.js';
 
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -22,6 +22,11 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   linkToken?: string | undefined;
   /** A customer session token set as an attribute (`session-token`). */
   sessionToken?: string | undefined;
+  /**
+   * The element's own code for a signed-in customer, when it loads it apart: undefined once it
+   * is there, else a promise of it. The gate shows the session opening until it has arrived.
+   */
+  signedInCode?(): Promise<unknown> | undefined;
 }
 
 /** `loading` until the element knows its API; then the page's session state for it. */
@@ -30,11 +35,26 @@ export type SessionViewState = 'loading' | CustomerSessionState;
 const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
- * Gives a wallet element the customer session: exchanges the page's `cc_token` (or the
- * element's `link-token`) once, reads the session kept in the tab, hands out a client acting
- * for it, and ends it when the API answers 401. While there is no usable session, `renderGate`
- * shows what to do instead: wait, open the emailed link, or ask for a fresh link by email.
+ * The signed-in views' texts (`account-messages.ts`, in the page's language): asked for once a
+ * session is active, shared by every wallet element of the page. `ready` once they are there.
  */
+const accountTexts: { loading?: Promise<void> | undefined; ready: boolean } = { ready: false };
+
+function loadAccountTexts(): Promise<void> {
+  accountTexts.loading ??= import('./account-messages.js')
+    .then(() => messagesLoading())
+    .then(
+      () => {
+        accountTexts.ready = true;
+      },
+      (error: unknown) => {
+        accountTexts.loading = undefined; // tried again next time
+        throw error;
+      },
+    );
+  return accountTexts.loading;
+}
+
 export class CustomerSessionController implements ReactiveController {
   readonly #host: SessionHost;
   readonly #config: ConfigController;
@@ -54,6 +74,8 @@ export class CustomerSessionController implements ReactiveController {
     sent: false,
   };
   #reportedExpiry = false;
+  /** The signed-in code (texts, the element's own) is on its way, or did not arrive. */
+  #signedIn?: 'loading' | 'failed' | undefined;
 
   constructor(host: SessionHost, config: ConfigController) {
     this.#host = host;
@@ -169,7 +191,7 @@ export class CustomerSessionController implements ReactiveController {
   /** What to show instead of the element while there is no usable session; `nothing` when there is one. */
   renderGate(m: WalletMessages, merchant: string): TemplateResult | typeof nothing {
     const state = this.state;
-    if (state === 'active') return nothing;
+    if (state === 'active') return this.#renderSignedIn(m);
     if (state === 'loading' || state === 'exchanging')
       return html`<p class="loading" role="status">${m.session.opening}</p>`;
     if (state === 'failed') {
@@ -191,6 +213,35 @@ export class CustomerSessionController implements ReactiveController {
       ${this.#renderFreshLink(m)}
     </section>`;
   }
+
+  /**
+   * With a session: `nothing` once the signed-in code is here (the account texts, and the
+   * element's own code if it loads it apart); until then the session's opening state.
+   */
+  #renderSignedIn(m: WalletMessages): TemplateResult | typeof nothing {
+    if (this.#signedIn === 'failed')
+      return html`<div class="gate">
+        <div part="error" class="alert" role="alert">${m.session.failed} ${m.apiErrors.network_error}</div>
+        <div class="actions"><button part="button" type="button" @click=${this.#retrySignedIn}>${m.retry}</button></div>
+      </div>`;
+    const pending = [accountTexts.ready ? undefined : loadAccountTexts(), this.#host.signedInCode?.()];
+    if (pending.every((p) => p === undefined)) return nothing;
+    if (this.#signedIn !== 'loading') {
+      this.#signedIn = 'loading';
+      Promise.all(pending).then(
+        () => this.#signedInSettled(undefined),
+        () => this.#signedInSettled('failed'),
+      );
+    }
+    return html`<p class="loading" role="status">${m.session.opening}</p>`;
+  }
+
+  #signedInSettled(state: 'failed' | undefined): void {
+    this.#signedIn = state;
+    this.#host.requestUpdate();
+  }
+
+  readonly #retrySignedIn = () => this.#signedInSettled(undefined);
 
   readonly #retry = () => {
     const apiBase = this.apiBase;
@@ -262,6 +313,8 @@ export class CustomerSessionController implements ReactiveController {
     fresh.alert = undefined;
     this.#host.requestUpdate();
     try {
+      // The customer API's code arrives with the first request for a link (the gate does not need it to show).
+      const { customerApi } = await import('./customer-api.js');
       await customerApi(client).requestWalletLink(email);
       fresh.sent = true;
     } catch (error) {

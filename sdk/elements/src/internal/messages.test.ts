@@ -38,7 +38,13 @@ describe('messages', () => {
     const { walletMessagesFor } = await import('./wallet-messages.js');
     const { walletEs } = await import('./messages/wallet-es.js');
     await messagesLoading();
-    expect(walletMessagesFor('es-MX').wallet).to.equal(walletEs.wallet);
+    expect(walletMessagesFor('es-MX').session).to.equal(walletEs.session);
+    expect(walletMessagesFor('es-MX')).not.to.have.property('wallet');
+    // What a signed-in customer sees: an area of its own, added once a customer session is active.
+    await import('./account-messages.js');
+    const { accountEs } = await import('./messages/account-es.js');
+    await messagesLoading();
+    expect(walletMessagesFor('es-MX').wallet).to.equal(accountEs.wallet);
     expect(walletMessagesFor('es-MX').continue).to.equal(es.continue);
   });
 });

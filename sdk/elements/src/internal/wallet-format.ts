@@ -1,10 +1,13 @@
-import { CcApiError } from './api-error.js';
 import { currencyDecimals } from './currency.js';
 import { CcMoneyError } from './money-error.js';
 import { formatMoney, minorToDecimal } from './money-format.js';
 import { parseMoney } from './money-parse.js';
 import type { WalletMessages } from './wallet-messages.js';
 import type { WalletPaymentMethod } from './wallet-api.js';
+
+// What a wallet element's first render needs (the session gate's errors) is in wallet-errors.ts;
+// the rest here comes with the signed-in views and forms.
+export { asApiError, requestErrorText } from './wallet-errors.js';
 
 /** "Visa ending in 4242", "Bank account ending in 6789". */
 export function methodLabel(method: Pick<WalletPaymentMethod, 'brand' | 'last4'>, m: WalletMessages): string {
@@ -68,26 +71,6 @@ export function moneyErrorText(
       return errors.amount_invalid(amountExample(example, currency, locale));
   }
 }
-
-/** A failed request in plain words, by its code (never by the API's English message). */
-export function requestErrorText(error: CcApiError, m: WalletMessages): string {
-  const payment = m.paymentErrors as Record<string, unknown>;
-  const text = payment[error.code];
-  if (typeof text === 'string') return text;
-  if (error.status === 402) return m.paymentErrors.processing_error;
-  if (error.code === 'network_error') return m.apiErrors.network_error;
-  if (error.code === 'rate_limited') return m.apiErrors.rate_limited;
-  if (
-    ['publishable_key_missing', 'authentication_required', 'invalid_credentials', 'origin_not_allowed'].includes(
-      error.code,
-    )
-  )
-    return m.errors.setup;
-  return m.errors.generic;
-}
-
-export const asApiError = (error: unknown): CcApiError =>
-  error instanceof CcApiError ? error : CcApiError.network(error);
 
 export const money = formatMoney;
 

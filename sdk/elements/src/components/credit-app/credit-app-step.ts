@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { countryOptions } from '../../internal/countries.js';
 import { currencyDecimals } from '../../internal/currency.js';
 import { checkboxField, selectField, textField, type FieldView } from '../../internal/form-fields.js';
@@ -38,12 +38,14 @@ export function renderProgress(step: StepIndex, m: Messages): TemplateResult {
     </ol>`;
 }
 
-/** The step's fields, keyed by name: a new step gets new controls, never the last step's reused. */
+/**
+ * The step's fields, keyed by the step: a new step gets new controls, never the last step's
+ * reused (`keyed` is a fraction of `repeat`'s size, and a step's fields never move).
+ */
 export function renderFields(view: StepView): unknown {
-  return repeat(
-    fieldsOfStep(view.step),
-    (spec) => spec.name,
-    (spec) => renderField(spec, view),
+  return keyed(
+    view.step,
+    fieldsOfStep(view.step).map((spec) => renderField(spec, view)),
   );
 }
 

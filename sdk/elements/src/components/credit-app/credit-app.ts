@@ -2,21 +2,19 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property } from 'lit/decorators.js';
 import { CcBeforeSubmitEvent } from '../../events/cc-before-submit-event.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
-import type { CcApiError } from '../../internal/api-error.js';
+import { CcApiError } from '../../internal/api-error.js';
 import { apiErrorText } from '../../internal/api-error-text.js';
 import { CcElement } from '../../internal/cc-element.js';
 import { ConfigController } from '../../internal/config-controller.js';
 import { defaultCountry } from '../../internal/countries.js';
-import { creditAppModes, type CreditAppMode } from '../../internal/customer-api.js';
+import { creditAppModes, type CreditAppMode } from '../../events/customer-types.js';
 import { devWarning } from '../../internal/dev-warnings.js';
 import { focusFirstInvalid } from '../../internal/form-fields.js';
-import { messagesFor, type Messages } from '../../internal/messages.js';
+import { messagesFor, messagesLoading, type Messages } from '../../internal/messages.js';
 import { validate } from '../../internal/validators.js';
 import { formStyles } from '../../styles/form.styles.js';
-import { TermsOfferPanel } from '../terms-offer/terms-offer-panel.js';
 import { termsOfferStyles } from '../terms-offer/terms-offer.styles.js';
 import { applicationBody, type FieldValues } from './credit-app-body.js';
-import { CreditDecision } from './credit-app-decision.js';
 import {
   fieldForParam,
   fieldSpecs,
@@ -28,8 +26,9 @@ import {
 } from './credit-app-fields.js';
 import { errorText, renderFields, renderProgress, type FieldError } from './credit-app-step.js';
 import { creditAppStyles } from './credit-app.styles.js';
-import { renderDecision } from './credit-decision-view.js';
 import { buttonPart } from '../../internal/parts.js';
+
+type AfterSubmit = typeof import('./credit-app-after.js') & import('./credit-app-after.js').FollowUp;
 
 const emptyValues = () => Object.fromEntries(fieldSpecs.map((spec) => [spec.name, ''])) as FieldValues;
 
@@ -73,20 +72,9 @@ export class CcCreditApp extends CcElement {
   @property({ reflect: true }) mode: CreditAppMode = 'credit_check';
 
   readonly #config = new ConfigController(this);
-  readonly #offer = new TermsOfferPanel(this, () => ({
-    client: this.#decision.sessionClient,
-    config: this.#config.config,
-    locale: this.#config.locale,
-    m: this.#m,
-    contactId: this.#decision.answer?.contact.id,
-  }));
-  readonly #decision = new CreditDecision(this, {
-    onOffer: (offer) => this.#offer.show(offer),
-    onPolled: (application) => {
-      const d = this.#m.decision;
-      this.#announce(application.status === 'approved' ? d.approvedTitle(this.#merchant) : d.declinedTitle);
-    },
-  });
+  /** The code that sends the application and shows its decision: loaded on the first input, or on submit. */
+  #after?: AfterSubmit | undefined;
+  #afterLoading?: Promise<AfterSubmit> | undefined;
   #step: StepIndex = 0;
   #values = emptyValues();
   #touched = new Set<FieldName>();
@@ -136,17 +124,18 @@ export class CcCreditApp extends CcElement {
   }
 
   #renderBody(m: Messages): TemplateResult {
-    const application = this.#decision.application;
-    if (application) {
-      return html`${renderDecision({
+    const after = this.#after;
+    const application = after?.decision.application;
+    if (after && application) {
+      return html`${after.renderDecision({
         application,
         m,
         merchant: this.#merchant,
-        email: this.#decision.email,
-        live: this.#decision.sessionClient !== undefined,
-        offerFollows: this.#offer.offer !== undefined,
+        email: after.decision.email,
+        live: after.decision.sessionClient !== undefined,
+        offerFollows: after.offer.offer !== undefined,
       })}
-      ${this.#offer.render()}`;
+      ${after.offer.render()}`;
     }
     if (this.#config.status === 'loading') return html`<p class="loading" role="status">${m.loading}</p>`;
     if (this.#config.status === 'error') {
@@ -183,6 +172,7 @@ export class CcCreditApp extends CcElement {
   readonly #onInput = (name: FieldName, value: string): void => {
     this.#values[name] = value;
     this.#touched.add(name);
+    void this.#loadAfter().catch(() => undefined); // a failure is retried and reported on submit
     const spec = fieldSpecs.find((s) => s.name === name)!;
     if (this.#errors[name] || spec.control === 'checkbox' || spec.control === 'country') this.#validate(name);
     this.requestUpdate();
@@ -252,6 +242,26 @@ export class CcCreditApp extends CcElement {
     this.requestUpdate();
   }
 
+  /** Imports the submit and decision code once; a failed download is tried again next time. */
+  #loadAfter(): Promise<AfterSubmit> {
+    this.#afterLoading ??= import('./credit-app-after.js').then(
+      async (mod) => {
+        await messagesLoading(); // the decision's texts in the page's language, before any decision shows
+        const context = () => ({ config: this.#config.config, locale: this.#config.locale, m: this.#m });
+        const onPolled = (application: { status: string }) => {
+          const d = this.#m.decision;
+          this.#announce(application.status === 'approved' ? d.approvedTitle(this.#merchant) : d.declinedTitle);
+        };
+        return (this.#after = { ...mod, ...mod.followUp(this, context, onPolled) });
+      },
+      (error: unknown) => {
+        this.#afterLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#afterLoading;
+  }
+
   async #send(): Promise<void> {
     const client = this.#config.client;
     if (!client) return;
@@ -264,9 +274,11 @@ export class CcCreditApp extends CcElement {
     this.#submitting = true;
     this.#announce(this.#m.submitting);
     try {
-      await this.#decision.submit(client, body);
+      // The submit code is usually here already (asked for on the first input); busy until it is.
+      const after = this.#after ?? (await this.#loadAfter());
+      await after.decision.submit(client, body);
     } catch (error) {
-      return this.#failed(error as CcApiError);
+      return this.#failed(error instanceof CcApiError ? error : CcApiError.network(error));
     } finally {
       this.#submitting = false;
     }

@@ -1,26 +1,37 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { CcDisputeSavedEvent } from '../../events/cc-dispute-saved-event.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { CcApiError } from '../../internal/api-error.js';
-import { focusFirstInvalid, textField } from '../../internal/form-fields.js';
-import { formatMoney } from '../../internal/money-format.js';
-import { RetryKey } from '../../internal/retry-key.js';
-import type { WalletDispute, WalletInvoice } from '../../internal/wallet-api.js';
+import { customerApi } from '../../internal/customer-api.js';
+import type { WalletInvoice } from '../../internal/wallet-api.js';
 import { CcCancelableElement } from '../../internal/wallet-element.js';
-import { asApiError, moneyErrorText, readAmount, requestErrorText, textLength } from '../../internal/wallet-format.js';
+import { asApiError, requestErrorText } from '../../internal/wallet-errors.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
+import type { DisputeEditor } from './dispute-editor.js';
 import { disputeFormStyles } from './dispute-form.styles.js';
-import { buttonPart, inputPart } from '../../internal/parts.js';
-import { customerApi } from '../../internal/customer-api.js';
-
-/** The longest explanation the API takes, in characters. */
-export const maxExplanation = 2000;
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
-type FieldName = 'explanation' | 'amount';
+type EditorModule = typeof import('./dispute-editor.js');
+
+/** The form's code, once loaded: shared by every `<cc-dispute-form>` of the page. */
+let editorModule: EditorModule | undefined;
+let editorLoading: Promise<EditorModule> | undefined;
+
+/**
+ * Loads the form's code once (a failed download is tried again next time). The element asks once
+ * a session is active; `<cc-wallet>` with its first read, so a form opened in the wallet shows at once.
+ */
+export function loadDisputeEditor(): Promise<EditorModule> {
+  editorLoading ??= import('./dispute-editor.js').then(
+    (loaded) => (editorModule = loaded),
+    (error: unknown) => {
+      editorLoading = undefined;
+      throw error;
+    },
+  );
+  return editorLoading;
+}
 
 /**
  * The dispute form for one invoice: a message box for the explanation (required, up to
@@ -67,14 +78,12 @@ export class CcDisputeForm extends CcCancelableElement {
   #loadError?: CcApiError | undefined;
   #loadedKey?: string | undefined;
   #request?: AbortController | undefined;
-  #explanation = '';
-  #amount = '';
-  #touched = new Set<FieldName>();
-  #errors: Partial<Record<FieldName, string>> = {};
-  #alert?: string | undefined;
-  #saving = false;
-  #saved?: WalletDispute | undefined;
-  #retry = new RetryKey();
+  #editor?: DisputeEditor | undefined;
+
+  /** The form's code: undefined once it is here (the session gate waits for it). */
+  signedInCode(): Promise<unknown> | undefined {
+    return editorModule ? undefined : loadDisputeEditor();
+  }
 
   /** The invoice shown: the one loaded or given. */
   get currentInvoice(): WalletInvoice | undefined {
@@ -109,13 +118,7 @@ export class CcDisputeForm extends CcCancelableElement {
     const changed = this.#loaded?.id !== invoice.id;
     this.#loaded = invoice;
     this.loadState = 'ready';
-    if (changed) {
-      this.#explanation = this.#amount = '';
-      this.#touched.clear();
-      this.#errors = {};
-      this.#alert = this.#saved = undefined;
-      this.#retry = new RetryKey();
-    }
+    if (changed) this.#editor = undefined; // a fresh form for another invoice
   }
 
   async #load(id: string): Promise<CcApiError | undefined> {
@@ -154,232 +157,21 @@ export class CcDisputeForm extends CcCancelableElement {
       return html`<div part="error" class="alert" role="alert">${text}</div>`;
     }
     const invoice = this.#loaded;
-    if (!invoice) return html`<p class="loading" role="status">${m.loading}</p>`;
-    return html`<section class="panel dispute" aria-labelledby="dispute-title">
-      <h2 id="dispute-title" tabindex="-1">${m.disputeForm.title(invoice.number)}</h2>
-      ${this.#saved || (invoice.status !== 'open' && invoice.status !== 'partially_paid') ? this.#renderStatus(invoice) : this.#renderForm(invoice)}
-    </section>`;
+    if (!invoice || !editorModule) return html`<p class="loading" role="status">${m.loading}</p>`;
+    this.#editor ??= new editorModule.DisputeEditor({
+      element: this,
+      m: () => this.m,
+      locale: () => this.activeLocale,
+      merchant: () => this.merchantName,
+      session: this.session,
+      keydown: this.onKeydown,
+      cancel: () => this.cancel(),
+      invoice: () => this.#loaded!,
+      setInvoice: (shown) => {
+        this.#loaded = shown;
+      },
+      reload: (id) => this.#load(id),
+    });
+    return this.#editor.render(invoice);
   }
-
-  #renderStatus(invoice: WalletInvoice): TemplateResult {
-    const m = this.m;
-    const status = m.invoiceStatus[invoice.status];
-    let text: string;
-    if (this.#saved) text = m.disputeForm.saved(invoice.number, this.merchantName);
-    else if (invoice.status === 'disputed') text = m.disputeForm.alreadyOpen;
-    else text = m.disputeForm.notDisputable(status);
-    return html`<dl class="facts">
-        <div>
-          <dt>${m.disputeForm.statusLabel}</dt>
-          <dd><span part="status" class="badge ${invoice.status === 'disputed' ? 'danger' : ''}" id="dispute-status">${status}</span></dd>
-        </div>
-        <div>
-          <dt>${m.disputeForm.invoiceAmount}</dt>
-          <dd part="amount">${formatMoney(invoice.balance, invoice.currency, this.activeLocale)}</dd>
-        </div>
-      </dl>
-      ${this.#alert ? html`<div part="error" class="alert" role="alert" id="dispute-alert" tabindex="-1">${this.#alert}</div>` : nothing}
-      <p class=${this.#saved ? 'outcome' : 'muted'} id="dispute-outcome" tabindex="-1" role="status">${text}</p>
-      ${
-        this.cancelable
-          ? html`<div class="actions"><button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button></div>`
-          : nothing
-      }`;
-  }
-
-  #renderForm(invoice: WalletInvoice): TemplateResult {
-    const m = this.m;
-    const f = m.disputeForm;
-    const locale = this.activeLocale;
-    const balance = formatMoney(invoice.balance, invoice.currency, locale);
-    const count = textLength(this.#explanation.trim());
-    const number = (n: number) => new Intl.NumberFormat(locale).format(n);
-    const left = maxExplanation - count;
-    return html`<p class="muted">${f.intro}</p>
-      ${this.#alert ? html`<div part="error" class="alert" role="alert" id="dispute-alert" tabindex="-1">${this.#alert}</div>` : nothing}
-      <form part="form" novalidate aria-labelledby="dispute-title" aria-busy=${this.#saving ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.onKeydown}>
-        <div part="field" class="field">
-          <label part="label" for="dispute-explanation">${f.explanation}</label>
-          <textarea
-            part=${inputPart(!!this.#errors.explanation)}
-            id="dispute-explanation"
-            name="explanation"
-            rows="5"
-            required
-            .value=${live(this.#explanation)}
-            aria-invalid=${this.#errors.explanation ? 'true' : 'false'}
-            aria-describedby=${['dispute-explanation-hint', 'dispute-explanation-count', this.#errors.explanation ? 'dispute-explanation-error' : ''].filter(Boolean).join(' ')}
-            @input=${(event: Event) => this.#onInput('explanation', (event.target as HTMLTextAreaElement).value)}
-            @blur=${() => this.#onBlur('explanation')}
-          ></textarea>
-          <p class="hint" id="dispute-explanation-hint">${f.explanationHint}</p>
-          <p class="count ${left < 0 ? 'over' : ''}" id="dispute-explanation-count">${f.count(number(count), number(maxExplanation))}</p>
-          <p class="sr-only" aria-live="polite">${left <= 100 ? f.left(number(Math.max(left, 0))) : ''}</p>
-          ${
-            this.#errors.explanation
-              ? html`<p part="error" class="error" id="dispute-explanation-error">${this.#errors.explanation}</p>`
-              : nothing
-          }
-        </div>
-        <div part="field" class="field">
-          <label part="label" for="dispute-invoice-amount">${f.invoiceAmount}</label>
-          <input part="input amount" id="dispute-invoice-amount" name="invoiceAmount" type="text" readonly .value=${balance} />
-        </div>
-        ${textField({
-          id: 'dispute-amount',
-          label: f.disputeAmount,
-          value: this.#amount,
-          required: true,
-          optionalText: m.optional,
-          inputmode: 'decimal',
-          autocomplete: 'off',
-          amount: true,
-          hint: f.disputeAmountHint(balance, moneyExample(invoice, locale)),
-          error: this.#errors.amount,
-          onInput: (value) => this.#onInput('amount', value),
-          onBlur: () => this.#onBlur('amount'),
-        })}
-        <div class="actions">
-          <button part=${buttonPart(this.#saving, 'button-primary')} class="primary" type="submit" aria-disabled=${this.#saving ? 'true' : 'false'}>${f.save}</button>
-          ${this.cancelable ? html`<button part="button" type="button" @click=${() => this.cancel()}>${m.cancel}</button>` : nothing}
-        </div>
-        <p class="sr-only" role="status">${this.#saving ? f.saving : ''}</p>
-      </form>`;
-  }
-
-  #onInput(name: FieldName, value: string): void {
-    if (name === 'explanation') this.#explanation = value;
-    else this.#amount = value;
-    this.#touched.add(name);
-    if (this.#errors[name]) this.#validate(name);
-    this.requestUpdate();
-  }
-
-  #onBlur(name: FieldName): void {
-    if (this.#touched.has(name)) this.#validate(name);
-    this.requestUpdate();
-  }
-
-  /** Mirrors the API's rules; the server decides. */
-  #validate(name: FieldName): boolean {
-    const m = this.m;
-    const f = m.disputeForm;
-    const invoice = this.#loaded!;
-    let error: string | undefined;
-    if (name === 'explanation') {
-      const text = this.#explanation.trim();
-      if (text === '') error = m.required(f.explanation);
-      else if (textLength(text) > maxExplanation)
-        error = f.tooLong(new Intl.NumberFormat(this.activeLocale).format(maxExplanation));
-    } else {
-      const read = readAmount(this.#amount, invoice.currency, this.activeLocale);
-      if ('code' in read)
-        error = moneyErrorText(
-          read.code,
-          f.disputeAmount,
-          invoice.currency,
-          this.activeLocale,
-          m,
-          exampleMinor(invoice),
-        );
-      else if (read.amount > invoice.balance)
-        error = f.aboveBalance(formatMoney(invoice.balance, invoice.currency, this.activeLocale));
-    }
-    if (error) this.#errors[name] = error;
-    else delete this.#errors[name];
-    return !error;
-  }
-
-  readonly #onSubmit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (this.#saving) return;
-    const invoice = this.#loaded!;
-    this.#alert = undefined;
-    this.#touched.add('explanation').add('amount');
-    const valid = [this.#validate('explanation'), this.#validate('amount')].every(Boolean);
-    if (!valid) {
-      this.requestUpdate();
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-      return;
-    }
-    const amount = (readAmount(this.#amount, invoice.currency, this.activeLocale) as { amount: number }).amount;
-    const body = { amount, explanation: this.#explanation.trim() };
-    const client = this.session.client;
-    if (!client) return;
-    const token = this.session.token;
-    this.#saving = true;
-    this.requestUpdate();
-    let focus: string | undefined;
-    try {
-      const dispute = await customerApi(client).disputeInvoice(invoice.id, body, {
-        idempotencyKey: this.#retry.next(body),
-      });
-      this.session.used();
-      this.#saved = dispute;
-      this.#loaded = { ...invoice, status: 'disputed', overdue: invoice.overdue };
-      focus = 'dispute-outcome';
-      this.dispatchEvent(
-        new CcDisputeSavedEvent({ disputeId: dispute.id, invoiceId: invoice.id, amount: dispute.amount ?? amount }),
-      );
-    } catch (error) {
-      this.#retry.failed(error);
-      focus = await this.#failed(asApiError(error), token);
-    } finally {
-      this.#saving = false;
-      this.requestUpdate();
-    }
-    await this.updateComplete;
-    if (focus === 'field') focusFirstInvalid(this.renderRoot);
-    else if (focus) this.renderRoot.querySelector<HTMLElement>(`#${focus}`)?.focus();
-  };
-
-  /** Shows a refused save where it belongs; returns what to focus. */
-  async #failed(error: CcApiError, token: string | undefined): Promise<string | undefined> {
-    const m = this.m;
-    const f = m.disputeForm;
-    if (this.session.ended(error, token)) return undefined;
-    const invoice = this.#loaded!;
-    if (error.status === 422 && (error.param === 'amount' || error.param === 'explanation')) {
-      if (error.param === 'amount') {
-        // The balance may have moved since the form opened (a payment, a credit): show the current one.
-        await this.#load(invoice.id);
-        const current = this.#loaded!;
-        const read = readAmount(this.#amount, current.currency, this.activeLocale);
-        this.#errors.amount =
-          'amount' in read && read.amount > current.balance
-            ? f.aboveBalance(formatMoney(current.balance, current.currency, this.activeLocale))
-            : error.message;
-      } else {
-        const text = this.#explanation.trim();
-        this.#errors.explanation =
-          text === ''
-            ? m.required(f.explanation)
-            : textLength(text) > maxExplanation
-              ? f.tooLong(new Intl.NumberFormat(this.activeLocale).format(maxExplanation))
-              : error.message;
-      }
-      return 'field';
-    }
-    if (error.code === 'dispute_already_open') {
-      this.#loaded = { ...invoice, status: 'disputed' };
-      this.#alert = f.alreadyOpen;
-    } else if (error.code === 'invoice_not_disputable') {
-      await this.#load(invoice.id);
-      this.#alert = f.notDisputable(m.invoiceStatus[this.#loaded!.status]);
-    } else {
-      this.#alert = requestErrorText(error, m);
-    }
-    this.dispatchEvent(new CcErrorEvent({ code: error.code, message: error.message }));
-    return 'dispute-alert';
-  }
-}
-
-/** A tenth of the balance (at least one unit), as an example of what to type. */
-function exampleMinor(invoice: WalletInvoice): number {
-  return Math.max(1, Math.floor(invoice.balance / 10));
-}
-
-function moneyExample(invoice: WalletInvoice, locale: string): string {
-  return formatMoney(exampleMinor(invoice), invoice.currency, locale);
 }

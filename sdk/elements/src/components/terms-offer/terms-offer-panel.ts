@@ -4,6 +4,7 @@ import { CcTermsAcceptedEvent } from '../../events/cc-terms-accepted-event.js';
 import { CcTermsDeclinedEvent } from '../../events/cc-terms-declined-event.js';
 import type { ApiClient } from '../../internal/api-client.js';
 import { CcApiError } from '../../internal/api-error.js';
+import '../../internal/decision-messages.js';
 import { apiErrorText } from '../../internal/api-error-text.js';
 import type { AcceptTermsRequest, TermsOffer } from '../../internal/customer-api.js';
 import { focusFirstInvalid, selectField, textField } from '../../internal/form-fields.js';

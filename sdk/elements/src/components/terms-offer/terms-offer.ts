@@ -7,12 +7,11 @@ import { apiErrorText } from '../../internal/api-error-text.js';
 import { CcElement } from '../../internal/cc-element.js';
 import { ConfigController } from '../../internal/config-controller.js';
 import { devWarning } from '../../internal/dev-warnings.js';
-import { messagesFor } from '../../internal/messages.js';
+import { messagesFor, messagesLoading } from '../../internal/messages.js';
 import { sessionStore } from '../../internal/session-store.js';
 import { formStyles } from '../../styles/form.styles.js';
-import { TermsOfferPanel } from './terms-offer-panel.js';
+import type { TermsOfferPanel } from './terms-offer-panel.js';
 import { termsOfferStyles } from './terms-offer.styles.js';
-import { customerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -57,12 +56,8 @@ export class CcTermsOffer extends CcElement {
   @state() private loadState: LoadState = 'idle';
 
   readonly #config = new ConfigController(this);
-  readonly #panel = new TermsOfferPanel(this, () => ({
-    client: this.#client(),
-    config: this.#config.config,
-    locale: this.#config.locale,
-    m: messagesFor(this.#config.locale),
-  }));
+  /** The offer and the answer to it: its code arrives with the first offer (fetched alongside it). */
+  #panel?: TermsOfferPanel | undefined;
   #loadError?: CcApiError | undefined;
   #loadedKey?: string | undefined;
   #request?: AbortController | undefined;
@@ -116,8 +111,22 @@ export class CcTermsOffer extends CcElement {
     const request = (this.#request = new AbortController());
     this.loadState = 'loading';
     try {
-      const offer = await customerApi(client).termsOffer(offerId, { signal: request.signal });
+      // The panel and the customer API's code arrive with the first offer: no offer-id, no download.
+      const [{ TermsOfferPanel }, { customerApi }] = await Promise.all([
+        import('./terms-offer-panel.js'),
+        import('../../internal/customer-api.js'),
+      ]);
+      const [offer] = await Promise.all([
+        customerApi(client).termsOffer(offerId, { signal: request.signal }),
+        messagesLoading(), // the offer's texts in the page's language, added with the panel
+      ]);
       if (request.signal.aborted) return;
+      this.#panel ??= new TermsOfferPanel(this, () => ({
+        client: this.#client(),
+        config: this.#config.config,
+        locale: this.#config.locale,
+        m: messagesFor(this.#config.locale),
+      }));
       this.#panel.show(offer);
       this.loadState = 'ready';
     } catch (error) {
@@ -146,6 +155,6 @@ export class CcTermsOffer extends CcElement {
     if (this.loadState !== 'ready' || this.#config.status === 'loading') {
       return html`<p class="loading" role="status">${m.loading}</p>`;
     }
-    return this.#panel.render();
+    return this.#panel!.render();
   }
 }

@@ -7,21 +7,31 @@ import { ccConfigContext, type CcConfigContext } from '../../internal/context.js
 import { applyThemeHints } from '../../internal/theme-hints.js';
 import type { Wallet, WalletInvoice, WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { CcCustomerElement } from '../../internal/wallet-element.js';
-import { asApiError, requestErrorText } from '../../internal/wallet-format.js';
+import { asApiError, requestErrorText } from '../../internal/wallet-errors.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { walletStyles } from '../../styles/wallet.styles.js';
-import { OlderRows } from './older-rows.js';
-import { renderDisputes, renderPayments, renderTerms } from './wallet-sections.js';
-import { renderInvoices, type InvoiceActions } from './wallet-invoices.js';
-import { renderMethods, type MethodActions } from './wallet-methods.js';
-import { focusIntoPanel, type Panel, type PanelActions } from './wallet-panel.js';
-import { renderRequests, type RequestActions } from './wallet-requests.js';
+import type { OlderRows } from './older-rows.js';
+import type { InvoiceActions } from './wallet-invoices.js';
+import type { MethodActions } from './wallet-methods.js';
+import type { Panel, PanelActions } from './wallet-panel.js';
+import type { RequestActions } from './wallet-requests.js';
+import { loadDisputeEditor } from '../dispute-form/dispute-form.js';
+import { loadMethodEditor } from '../payment-method-form/payment-method-form.js';
+import { loadRequestParts } from '../payment-request/payment-request.js';
 import { walletElementStyles } from './wallet.styles.js';
-import { InvoicePayment, showOlder, type OlderKind, type WalletActionHost } from './wallet-actions.js';
+import type { InvoicePayment, OlderKind, WalletActionHost } from './wallet-actions.js';
 import { customerApi, type CustomerApi } from '../../internal/customer-api.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The wallet's views (`wallet-views.ts`, loaded with the first read) and the state kept in them. */
+interface Views {
+  v: typeof import('./wallet-views.js');
+  /** The invoices and payment requests past the wallet's first page, shown on request. */
+  older: { invoices: OlderRows<WalletInvoice>; requests: OlderRows<WalletPaymentRequest> };
+  payment: InvoicePayment;
+}
 
 /**
  * The customer's wallet with the merchant: payment terms, invoices (balance, due date,
@@ -81,11 +91,8 @@ export class CcWallet extends CcCustomerElement {
   #loadedKey?: string | undefined;
   #request?: AbortController | undefined;
   #announcement?: string | undefined;
-  /** The invoices and payment requests past the wallet's first page, shown on request. */
-  readonly #older = {
-    invoices: new OlderRows<WalletInvoice>('invoices'),
-    requests: new OlderRows<WalletPaymentRequest>('payment-requests'),
-  };
+  #views?: Views | undefined;
+  #viewsLoading?: Promise<Views> | undefined;
   /** What "Show older …" last did, for the polite live region under each list. */
   #olderNote: Record<OlderKind, string> = { invoices: '', requests: '' };
   #busyMethod?: string | undefined;
@@ -99,16 +106,6 @@ export class CcWallet extends CcCustomerElement {
       this.#focusAfterRender = focus;
     },
   };
-  readonly #payment = new InvoicePayment(
-    this.#host,
-    (text) => {
-      this.panel = undefined;
-      this.#announcement = text;
-      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#wallet-announcement')?.focus();
-    },
-    () => void this.#load(),
-  );
-
   /** The wallet as last loaded. */
   get wallet(): Wallet | undefined {
     return this.#wallet;
@@ -157,7 +154,42 @@ export class CcWallet extends CcCustomerElement {
     focus?.();
   }
 
-  /** Reads the whole wallet; quietly (keeping what is shown) once it has loaded. */
+  /** Imports the wallet's views once (a failed download is tried again with the next read). */
+  #loadViews(): Promise<Views> {
+    // With the code of what opens in place (a request, the dispute and payment method forms): it shows at once.
+    this.#viewsLoading ??= Promise.all([
+      import('./wallet-views.js'),
+      loadRequestParts(),
+      loadDisputeEditor(),
+      loadMethodEditor(),
+    ]).then(
+      ([v]) =>
+        (this.#views = {
+          v,
+          older: {
+            invoices: new v.OlderRows<WalletInvoice>('invoices'),
+            requests: new v.OlderRows<WalletPaymentRequest>('payment-requests'),
+          },
+          payment: new v.InvoicePayment(
+            this.#host,
+            (text) => {
+              this.panel = undefined;
+              this.#announcement = text;
+              this.#focusAfterRender = () =>
+                this.renderRoot.querySelector<HTMLElement>('#wallet-announcement')?.focus();
+            },
+            () => void this.#load(),
+          ),
+        }),
+      (error: unknown) => {
+        this.#viewsLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#viewsLoading;
+  }
+
+  /** Reads the whole wallet (and, the first time, its views); quietly (keeping what is shown) once it has loaded. */
   async #load(): Promise<void> {
     const client = this.session.client;
     if (!client) return;
@@ -166,11 +198,14 @@ export class CcWallet extends CcCustomerElement {
     const request = (this.#request = new AbortController());
     if (!this.#wallet) this.loadState = 'loading';
     try {
-      const wallet = await customerApi(client).wallet({ signal: request.signal });
+      const [wallet, { older, payment }] = await Promise.all([
+        customerApi(client).wallet({ signal: request.signal }),
+        this.#loadViews(),
+      ]);
       if (request.signal.aborted) return;
-      if (this.#wallet?.contact.id !== wallet.contact.id) for (const older of Object.values(this.#older)) older.reset();
-      await this.#older.invoices.refresh(client, wallet.invoices, request.signal);
-      await this.#older.requests.refresh(client, wallet.paymentRequests, request.signal);
+      if (this.#wallet?.contact.id !== wallet.contact.id) for (const rows of Object.values(older)) rows.reset();
+      await older.invoices.refresh(client, wallet.invoices, request.signal);
+      await older.requests.refresh(client, wallet.paymentRequests, request.signal);
       if (request.signal.aborted) return;
       this.session.used();
       this.session.rememberEmail(wallet.contact.email);
@@ -178,8 +213,8 @@ export class CcWallet extends CcCustomerElement {
       this.loadState = 'ready';
       applyThemeHints(this, wallet.merchant.theme, this.#themeProperties);
       const methods = wallet.paymentMethods.data;
-      if (!methods.some((method) => method.id === this.#payment.state.methodId))
-        this.#payment.state.methodId = (methods.find((m) => m.isDefault) ?? methods[0])?.id ?? '';
+      if (!methods.some((method) => method.id === payment.state.methodId))
+        payment.state.methodId = (methods.find((m) => m.isDefault) ?? methods[0])?.id ?? '';
     } catch (error) {
       if (request.signal.aborted) return;
       const apiError = asApiError(error);
@@ -208,7 +243,8 @@ export class CcWallet extends CcCustomerElement {
     const gate = this.session.renderGate(m, this.#merchant);
     if (gate !== nothing) return html`<div class="wallet">${gate}</div>`;
     const wallet = this.#wallet;
-    if (!wallet) {
+    const views = this.#views;
+    if (!wallet || !views) {
       if (this.loadState === 'error') {
         return html`<div class="wallet gate">
           <div part="error" class="alert" role="alert">${m.wallet.loadError} ${requestErrorText(this.#loadError!, m)}</div>
@@ -228,37 +264,38 @@ export class CcWallet extends CcCustomerElement {
           ? html`<p part="status" class="outcome" role="status" id="wallet-announcement" tabindex="-1">${this.#announcement}</p>`
           : nothing
       }
-      ${renderTerms(wallet, this.m, this.activeLocale)} ${renderInvoices(
+      ${views.v.renderTerms(wallet, this.m, this.activeLocale)} ${views.v.renderInvoices(
         wallet,
         {
           m: this.m,
           locale: this.activeLocale,
           panel: this.panel,
-          older: this.#older.invoices,
+          older: views.older.invoices,
           olderNote: this.#olderNote.invoices,
-          pay: this.#payment.state,
+          pay: views.payment.state,
         },
         this.#invoiceActions,
-      )} ${renderRequests(
+      )} ${views.v.renderRequests(
         wallet,
         {
           m: this.m,
           locale: this.activeLocale,
           panel: this.panel,
-          older: this.#older.requests,
+          older: views.older.requests,
           olderNote: this.#olderNote.requests,
         },
         this.#requestActions,
-      )} ${renderPayments(wallet, this.m, this.activeLocale)}
-      ${renderMethods(wallet, { m: this.m, panel: this.panel, busyMethod: this.#busyMethod }, this.#methodActions)} ${renderDisputes(wallet, this.m, this.activeLocale)}
+      )} ${views.v.renderPayments(wallet, this.m, this.activeLocale)}
+      ${views.v.renderMethods(wallet, { m: this.m, panel: this.panel, busyMethod: this.#busyMethod }, this.#methodActions)} ${views.v.renderDisputes(wallet, this.m, this.activeLocale)}
     </div>`;
   }
 
   #showOlder(kind: OlderKind): Promise<void> | undefined {
     const wallet = this.#wallet;
-    if (!wallet) return;
+    const views = this.#views;
+    if (!wallet || !views) return;
     const first = kind === 'invoices' ? wallet.invoices : wallet.paymentRequests;
-    return showOlder(this.#host, kind, this.#older[kind], first, (text) => {
+    return views.v.showOlder(this.#host, kind, views.older[kind], first, (text) => {
       this.#olderNote = { ...this.#olderNote, [kind]: text };
     });
   }
@@ -268,8 +305,9 @@ export class CcWallet extends CcCustomerElement {
     if (this.panel?.opener === panel.opener) return this.#close();
     this.panel = panel;
     this.#announcement = undefined;
-    this.#payment.reset();
-    this.#focusAfterRender = () => void focusIntoPanel(this.renderRoot, panel);
+    this.#views?.payment.reset();
+    const focus = this.#views?.v.focusIntoPanel;
+    this.#focusAfterRender = () => void focus?.(this.renderRoot, panel);
   }
 
   /** Closes the panel and gives focus back to the button that opened it. */
@@ -297,10 +335,10 @@ export class CcWallet extends CcCustomerElement {
     ...this.#panelActions,
     showOlder: () => void this.#showOlder('invoices'),
     chooseMethod: (methodId) => {
-      this.#payment.state.methodId = methodId;
+      if (this.#views) this.#views.payment.state.methodId = methodId;
       this.requestUpdate();
     },
-    pay: (event, invoice) => void this.#payment.pay(event, invoice),
+    pay: (event, invoice) => void this.#views?.payment.pay(event, invoice),
   };
 
   readonly #requestActions: RequestActions = {
