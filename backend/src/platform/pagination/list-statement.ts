@@ -6,14 +6,15 @@ import type { ListQuery, Page } from './pagination.js';
 
 /**
  * One condition of a list, in SQL over the table's own column names: `$?` stands for its one
- * value (used once or several times). Skipped when `value` is undefined.
+ * value (used once or several times). Skipped when `value` is undefined, null or '' (an empty
+ * `?contactId=` filters nothing, as before).
  */
 export interface ListFilter {
   sql: string;
   value: unknown;
 }
 
-/** `column = value` (skipped when the value is undefined). */
+/** `column = value` (skipped without a value). */
 export const equals = (column: string, value: unknown): ListFilter => ({ sql: `${column} = $?`, value });
 
 /** The query fields every list shares: paging, and `metadata[k]=v` where the list's query takes it. */
@@ -57,11 +58,12 @@ export class ListStatement<E extends ObjectLiteral> {
     const values: unknown[] = [merchantId];
     let where = 'merchant_id = $1';
     const add = (filter: ListFilter) => {
-      if (filter.value === undefined) return;
+      if (filter.value === undefined || filter.value === null || filter.value === '') return;
       values.push(filter.value);
       where += ` AND ${filter.sql.replaceAll('$?', `$${values.length}`)}`;
     };
     for (const filter of filters) add(filter);
+    // Rows whose metadata contains every filter pair (`@>`, served by the GIN index).
     if (query.metadata && Object.keys(query.metadata).length)
       add({ sql: 'metadata @> $?::jsonb', value: JSON.stringify(query.metadata) });
     if (query.startingAfter) add({ sql: 'id < $?', value: query.startingAfter });
