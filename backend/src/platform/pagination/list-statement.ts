@@ -20,6 +20,13 @@ export const equals = (column: string, value: unknown): ListFilter => ({ sql: `$
 /** The query fields every list shares: paging, and `metadata[k]=v` where the list's query takes it. */
 export type ListPageQuery = ListQuery & { metadata?: Metadata };
 
+/**
+ * SQL text → prepared statement name, for the whole process: one text always has one name and
+ * one name one text (a pooled connection refuses a name prepared with another text), however
+ * many apps or repositories share a pool. Bounded by the combinations of filters the lists have.
+ */
+const STATEMENT_NAMES = new Map<string, string>();
+
 interface Shape {
   table: string;
   select: string;
@@ -43,8 +50,6 @@ interface Shape {
  */
 export class ListStatement<E extends ObjectLiteral> {
   private shape?: Shape;
-  /** SQL text → prepared statement name; bounded by the combinations of filters a list has. */
-  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly entity: EntityTarget<E>,
@@ -76,8 +81,8 @@ export class ListStatement<E extends ObjectLiteral> {
   }
 
   private statementName(text: string): string {
-    let name = this.names.get(text);
-    if (!name) this.names.set(text, (name = `list_${this.name}_${this.names.size + 1}`));
+    let name = STATEMENT_NAMES.get(text);
+    if (!name) STATEMENT_NAMES.set(text, (name = `list_${this.name}_${STATEMENT_NAMES.size + 1}`));
     return name;
   }
 }
