@@ -58,8 +58,17 @@ export function pgliteDriver(db: PGlite) {
       });
     }
 
-    /** A query outside a transaction still waits for its turn on the one session. */
-    query(sql: string, params?: unknown[], cb?: Callback<QueryResult>): Promise<QueryResult> {
+    /**
+     * A query outside a transaction still waits for its turn on the one session. Takes `pg`'s
+     * query config too (`{ name, text, values }`); PGlite has no named statements to keep, so
+     * `name` is ignored.
+     */
+    query(
+      query: string | { text: string; values?: unknown[] },
+      values?: unknown[],
+      cb?: Callback<QueryResult>,
+    ): Promise<QueryResult> {
+      const [sql, params] = typeof query === 'string' ? [query, values] : [query.text, query.values];
       return new Promise((resolve, reject) =>
         this.connect((_err, conn, done) =>
           conn.query(sql, params, cb).then(

@@ -1,4 +1,3 @@
-import { filterByMetadata } from '../../platform/validation/metadata.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
@@ -7,10 +6,11 @@ import { Db } from '../../platform/database/db.js';
 import { ApiError, notFound } from '../../platform/errors/errors.js';
 import { TERMS_ERRORS } from '../../errors/terms.js';
 import { newId } from '../../platform/ids/ids.js';
-import { mapPage, paginate } from '../../platform/pagination/pagination.js';
+import { mapPage } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EventsService } from '../../platform/events/events.service.js';
 import { Contact } from './contact.entity.js';
+import { ContactsRepository } from './contacts.repository.js';
 import { contactLifecycle, type ContactEvent } from './contact.state-machine.js';
 import { toContactDto, type ContactDto, type CreateContactDto, type ListContactsQuery } from './dto/contact.dto.js';
 
@@ -22,8 +22,6 @@ const CONTACT_EVENT_TYPES: Record<ContactEvent, string> = {
   contract_ended: 'contact.contract_ended',
 };
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 @Injectable()
 export class ContactsService {
   constructor(
@@ -31,6 +29,7 @@ export class ContactsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly events: EventsService,
+    private readonly contacts: ContactsRepository,
   ) {}
 
   /** A new `prospect`; an email the merchant already has answers `409 contact_exists`. */
@@ -143,15 +142,7 @@ export class ContactsService {
   }
 
   async list(merchantId: string, query: ListContactsQuery) {
-    const qb = this.db.repo(Contact).createQueryBuilder('c').where('c.merchantId = :merchantId', { merchantId });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.q?.trim()) {
-      qb.andWhere("(c.companyName ILIKE :q ESCAPE '\\' OR c.email ILIKE :q ESCAPE '\\')", {
-        q: `%${likeEscape(query.q.trim())}%`,
-      });
-    }
-    filterByMetadata(qb, query.metadata);
-    return mapPage(await paginate(qb, query), toContactDto);
+    return mapPage(await this.contacts.list(merchantId, query), toContactDto);
   }
 
   async get(merchantId: string, id: string): Promise<ContactDto> {

@@ -6,13 +6,14 @@ import { PaymentRequestsModule } from '../payment-requests/payment-requests.modu
 import { EARLY_PAYMENT_DISCOUNT } from './early-payment-discount.js';
 import { InvoiceImportService } from './invoice-import.service.js';
 import { InvoicesController } from './invoices.controller.js';
+import { InvoicesRepository } from './invoices.repository.js';
 import { InvoicesService } from './invoices.service.js';
 
 /** Invoices (and credit notes, and the CSV import); issuing one opens its payment request. */
 @Module({
   imports: [ContactsModule, MerchantsModule, PaymentRequestsModule],
   controllers: [InvoicesController],
-  providers: [InvoicesService, InvoiceImportService],
+  providers: [InvoicesService, InvoicesRepository, InvoiceImportService],
   exports: [InvoicesService],
 })
 export class InvoicesModule {

@@ -1,4 +1,4 @@
-import { filterByMetadata, mergeMetadata } from '../../platform/validation/metadata.js';
+import { mergeMetadata } from '../../platform/validation/metadata.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
@@ -10,7 +10,7 @@ import { INVOICE_ERRORS } from '../../errors/invoices.js';
 import { PAYMENT_ERRORS } from '../../errors/payments.js';
 import { PLATFORM_ERRORS } from '../../platform/errors/codes.js';
 import { newId } from '../../platform/ids/ids.js';
-import { mapPage, paginate } from '../../platform/pagination/pagination.js';
+import { mapPage } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import type { Contact } from '../contacts/contact.entity.js';
@@ -27,6 +27,7 @@ import {
 } from './dto/invoice.dto.js';
 import { Invoice, type InvoiceStatus } from './invoice.entity.js';
 import { InvoiceCredit } from './invoice-credit.entity.js';
+import { InvoicesRepository } from './invoices.repository.js';
 import { invoiceLifecycle, type InvoiceEvent } from './invoice.state-machine.js';
 
 /** Statuses whose balance counts against an authorized contact's credit limit. */
@@ -42,6 +43,7 @@ export class InvoicesService {
     private readonly paymentRequests: PaymentRequestsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly invoices: InvoicesRepository,
   ) {}
 
   /**
@@ -150,16 +152,8 @@ export class InvoicesService {
   }
 
   async list(merchantId: string, query: ListInvoicesQuery) {
-    const qb = this.db.repo(Invoice).createQueryBuilder('i').where('i.merchantId = :merchantId', { merchantId });
-    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
-    if (query.contactId) qb.andWhere('i.contactId = :contactId', { contactId: query.contactId });
-    if (query.overdue !== undefined) {
-      const cond = "i.balance > 0 AND i.dueDate < :today AND i.status <> 'void'";
-      qb.andWhere(query.overdue ? cond : `NOT (${cond})`, { today: this.clock.today() });
-    }
-    filterByMetadata(qb, query.metadata);
     const today = this.clock.today();
-    return mapPage(await paginate(qb, query), (i) => toInvoiceDto(i, today));
+    return mapPage(await this.invoices.list(merchantId, query, today), (i) => toInvoiceDto(i, today));
   }
 
   async get(merchantId: string, id: string, contactId?: string): Promise<InvoiceDto> {

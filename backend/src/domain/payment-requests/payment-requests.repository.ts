@@ -1,11 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../../platform/database/db.js';
-import type { PaymentRequest } from './payment-request.entity.js';
+import { equals, ListStatement } from '../../platform/pagination/list-statement.js';
+import type { Page } from '../../platform/pagination/pagination.js';
+import type { ListPaymentRequestsQuery } from './dto/payment-request.dto.js';
+import { PaymentRequest } from './payment-request.entity.js';
 
-/** The payment hot path's statements on `payment_requests`, hand-written (no ORM per payment). */
+/** The hot paths' statements on `payment_requests`, hand-written (no ORM per payment or per list). */
 @Injectable()
 export class PaymentRequestsRepository {
+  private readonly listing = new ListStatement(PaymentRequest, 'payment_requests');
+
   constructor(private readonly db: Db) {}
+
+  /** The list, filtered by contact (the customer's own, or `?contactId=`), status, invoice and `metadata[k]=v`. */
+  list(
+    merchantId: string,
+    query: ListPaymentRequestsQuery,
+    contactId: string | undefined,
+  ): Promise<Page<PaymentRequest>> {
+    return this.listing.page(this.db, merchantId, query, [
+      equals('contact_id', contactId),
+      equals('status', query.status),
+      equals('invoice_id', query.invoiceId),
+    ]);
+  }
 
   /**
    * Writes what a status move changes (status, paid amount, approval time, update time): now,

@@ -1,4 +1,3 @@
-import { filterByMetadata } from '../../platform/validation/metadata.js';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { actorOf, SYSTEM_ACTOR, type Actor, type CustomerAuth } from '../../platform/http/auth/auth-context.js';
@@ -9,7 +8,7 @@ import { ACCOUNT_ERRORS } from '../../errors/accounts.js';
 import { INVOICE_ERRORS } from '../../errors/invoices.js';
 import { PAYMENT_ERRORS } from '../../errors/payments.js';
 import { newId } from '../../platform/ids/ids.js';
-import { mapPage, paginate } from '../../platform/pagination/pagination.js';
+import { mapPage } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { EventsService } from '../../platform/events/events.service.js';
@@ -196,13 +195,7 @@ export class PaymentRequestsService {
   }
 
   async list(merchantId: string, query: ListPaymentRequestsQuery, contactId?: string) {
-    const qb = this.db.repo(PaymentRequest).createQueryBuilder('r').where('r.merchantId = :merchantId', { merchantId });
-    const contact = contactId ?? query.contactId;
-    if (contact) qb.andWhere('r.contactId = :contact', { contact });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.invoiceId) qb.andWhere('r.invoiceId = :invoiceId', { invoiceId: query.invoiceId });
-    filterByMetadata(qb, query.metadata);
-    return mapPage(await paginate(qb, query), (r) => this.view(r));
+    return mapPage(await this.rows.list(merchantId, query, contactId ?? query.contactId), (r) => this.view(r));
   }
 
   async get(merchantId: string, id: string, contactId?: string): Promise<PaymentRequestDto> {

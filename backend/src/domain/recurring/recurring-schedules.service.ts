@@ -1,4 +1,3 @@
-import { filterByMetadata } from '../../platform/validation/metadata.js';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../platform/http/auth/auth-context.js';
 import { Clock } from '../../platform/clock/clock.js';
@@ -6,7 +5,7 @@ import { Db } from '../../platform/database/db.js';
 import { ApiError, invalidParam, notFound } from '../../platform/errors/errors.js';
 import { INVOICE_ERRORS } from '../../errors/invoices.js';
 import { newId } from '../../platform/ids/ids.js';
-import { mapPage, paginate } from '../../platform/pagination/pagination.js';
+import { mapPage } from '../../platform/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { EventsService } from '../../platform/events/events.service.js';
@@ -22,6 +21,7 @@ import {
 import { firstPeriodFrom, isPastEnd } from './periods.js';
 import { RecurringOccurrence } from './recurring-occurrence.entity.js';
 import { RecurringSchedule } from './recurring-schedule.entity.js';
+import { RecurringSchedulesRepository } from './recurring-schedules.repository.js';
 import { recurringScheduleLifecycle, type RecurringScheduleEvent } from './recurring-schedule.state-machine.js';
 
 const PAST: Record<RecurringScheduleEvent, string> = {
@@ -41,6 +41,7 @@ export class RecurringSchedulesService implements OnModuleInit {
     private readonly requests: PaymentRequestsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly schedules: RecurringSchedulesRepository,
   ) {}
 
   /** Hears, inside the approving transaction, that the contact approved a request with `series: true`. */
@@ -113,14 +114,7 @@ export class RecurringSchedulesService implements OnModuleInit {
   }
 
   async list(merchantId: string, query: ListRecurringSchedulesQuery) {
-    const qb = this.db
-      .repo(RecurringSchedule)
-      .createQueryBuilder('s')
-      .where('s.merchantId = :merchantId', { merchantId });
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.contactId) qb.andWhere('s.contactId = :contactId', { contactId: query.contactId });
-    filterByMetadata(qb, query.metadata);
-    return mapPage(await paginate(qb, query), toRecurringScheduleDto);
+    return mapPage(await this.schedules.list(merchantId, query), toRecurringScheduleDto);
   }
 
   async get(merchantId: string, id: string): Promise<RecurringScheduleDetailDto> {

@@ -10,6 +10,11 @@ export class CommitThenThrow extends Error {
   }
 }
 
+/** What `Db.select` needs of the driver's pool (`pg.Pool`, or the embedded driver's, which ignores `name`). */
+interface PreparingPool {
+  query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+}
+
 /** One open transaction: its manager, and the writes deferred to just before its COMMIT. */
 interface Transaction {
   em: EntityManager;
@@ -92,6 +97,18 @@ export class Db {
     const out = meta.create() as E;
     for (const c of meta.columns) c.setEntityValue(out, driver.prepareHydratedValue(row[c.databaseName], c));
     return out;
+  }
+
+  /**
+   * A read by hand-written SQL (numbered parameters), rows as the driver gives them. Outside a
+   * transaction it goes straight to the pool as a named prepared statement (PostgreSQL parses
+   * and plans it once per connection; no query runner); inside one, through the transaction.
+   */
+  async select<R>(statement: { name: string; text: string }, values: unknown[]): Promise<R[]> {
+    const tx = this.current.getStore();
+    if (tx) return (await tx.em.query(statement.text, values)) as R[];
+    const pool = (this.dataSource.driver as unknown as { master: PreparingPool }).master;
+    return (await pool.query<R>({ name: statement.name, text: statement.text, values })).rows;
   }
 
   get inTransaction(): boolean {

@@ -2,13 +2,13 @@ import { parse } from 'node:querystring';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, registerDecorator } from 'class-validator';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalidParam } from '../errors/errors.js';
 import { mergePatch } from './merge-patch.js';
 
 /**
  * `metadata`: the integrator's own string keys on contacts, invoices, payment requests and
- * recurring schedules. One validator, one list filter and one merge for all four modules.
+ * recurring schedules. One validator and one merge for all four modules; their lists filter on it
+ * in one place (`platform/pagination/list-statement.ts`).
  */
 export const METADATA_MAX_KEYS = 50;
 export const METADATA_MAX_KEY_LENGTH = 40;
@@ -109,15 +109,6 @@ export function mergeMetadata(current: Metadata, patch: Record<string, string | 
   const merged = mergePatch<Metadata>(current ?? {}, patch);
   if (metadataProblem(merged)) throw metadataError(merged, 'body');
   return merged;
-}
-
-/** Narrows a list to rows whose `metadata` contains every filter pair (`@>`, served by the GIN index). */
-export function filterByMetadata<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  filter: Metadata | undefined,
-): void {
-  if (!filter || !Object.keys(filter).length) return;
-  qb.andWhere(`${qb.alias}.metadata @> :metadataFilter::jsonb`, { metadataFilter: JSON.stringify(filter) });
 }
 
 /**
