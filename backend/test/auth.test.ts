@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SECRET_KEY_CACHE_MS } from '../src/domain/api-keys/api-keys.service.js';
-import { SessionsService } from '../src/domain/users/sessions.service.js';
+import { CUSTOMER_SESSION_CACHE_MS, SessionsService } from '../src/domain/users/sessions.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { createContact, login, signUpMerchant, type SignedUpMerchant } from './support/factories.js';
 
@@ -222,6 +222,21 @@ describe('credentials', () => {
       const expired = await t.http.get('/v1/contacts', { token });
       expect(expired.status).toBe(401);
       expect(expired.body.error.code).toBe('session_expired');
+    });
+
+    it('stop within CUSTOMER_SESSION_CACHE_MS when another process revokes them', async () => {
+      const contact = await createContact(t.http, m.secretKey);
+      const { token } = await t.app.get(SessionsService).createCustomerSession(m.merchantId, contact.id);
+      expect((await t.http.get('/v1/customer/payments', { token })).status).toBe(200);
+      // Another process (another CC_WORKERS worker or instance) revokes it: only the database knows.
+      await t.db.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE merchant_id = $1 AND contact_id = $2`, [
+        m.merchantId,
+        contact.id,
+      ]);
+      await new Promise((r) => setTimeout(r, CUSTOMER_SESSION_CACHE_MS + 50));
+      const revoked = await t.http.get('/v1/customer/payments', { token });
+      expect(revoked.status).toBe(401);
+      expect(revoked.body.error.code).toBe('invalid_credentials');
     });
   });
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { Actor } from '../../platform/http/auth/auth-context.js';
+import { RecentCache } from '../../platform/cache/recent-cache.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
 import { notFound } from '../../platform/errors/errors.js';
@@ -26,7 +27,7 @@ export class ApiKeysService {
    * (then it is simply looked up every time); another process's revocation takes effect here
    * within SECRET_KEY_CACHE_MS.
    */
-  private readonly secretCache = new Map<string, { key: ApiKey; until: number }>();
+  private readonly secretCache = new RecentCache<ApiKey>(SECRET_KEY_CACHE_MS, SECRET_KEY_CACHE_SIZE);
   private readonly revokedHere = new Set<string>();
 
   constructor(
@@ -92,16 +93,10 @@ export class ApiKeysService {
 
   async findActiveSecret(token: string): Promise<ApiKey | null> {
     const tokenHash = this.tokens.of(token);
-    const now = Date.now();
     const hit = this.secretCache.get(tokenHash);
-    if (hit && hit.until > now && !this.revokedHere.has(hit.key.id)) return hit.key;
-    if (hit) this.secretCache.delete(tokenHash);
+    if (hit && !this.revokedHere.has(hit.id)) return hit;
     const key = await this.tokens.find(ApiKey, token, { revokedAt: IsNull() });
-    if (key && !this.revokedHere.has(key.id)) {
-      if (this.secretCache.size >= SECRET_KEY_CACHE_SIZE)
-        this.secretCache.delete(this.secretCache.keys().next().value!);
-      this.secretCache.set(tokenHash, { key, until: now + SECRET_KEY_CACHE_MS });
-    }
+    if (key && !this.revokedHere.has(key.id)) this.secretCache.set(tokenHash, key);
     return key;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
+import { RecentCache } from '../../platform/cache/recent-cache.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { Db } from '../../platform/database/db.js';
 import { newId } from '../../platform/ids/ids.js';
@@ -13,12 +14,25 @@ export const CUSTOMER_SESSION_IDLE_SECONDS = 3600;
 /** A customer session never outlives this, however often it is used (a polling tab must not keep one for ever). */
 export const CUSTOMER_SESSION_MAX_SECONDS = 12 * 3600;
 
+/**
+ * How long a process keeps a customer session it has read, by the token's HMAC, before reading
+ * it again (every customer request looks its session up; a payment is ten statements, the
+ * lookup was one more). Expiry is still checked on every use; a revocation ends the session at
+ * once in the process that made it (even while its transaction is open), and in other
+ * processes (CC_WORKERS, other instances) within this time.
+ */
+export const CUSTOMER_SESSION_CACHE_MS = 5_000;
+/** Entries kept at most (the oldest go first). */
+const CUSTOMER_SESSION_CACHE_SIZE = 10_000;
+
 export interface IssuedSession {
   token: string;
   session: Session;
 }
 
 export type ResolvedSession = { state: 'active'; session: Session } | { state: 'expired' } | { state: 'invalid' };
+
+const contactKey = (s: Pick<Session, 'merchantId' | 'contactId'>) => `${s.merchantId} ${s.contactId}`;
 
 @Injectable()
 export class SessionsService {
@@ -27,6 +41,11 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly tokens: TokenHashes,
   ) {}
+
+  /** Customer sessions read in the last {@link CUSTOMER_SESSION_CACHE_MS}, by token HMAC (active ones only). */
+  private readonly recent = new RecentCache<Session>(CUSTOMER_SESSION_CACHE_MS, CUSTOMER_SESSION_CACHE_SIZE);
+  /** Sessions and contacts (`merchant contact`) this process revoked sessions of: never served from `recent` again. */
+  private readonly revokedHere = new Set<string>();
 
   /** A dashboard session (`ms_`): fixed 12 hours. */
   createMerchantSession(merchantId: string, userId: string): Promise<IssuedSession> {
@@ -69,7 +88,7 @@ export class SessionsService {
    * {@link CUSTOMER_SESSION_MAX_SECONDS} after it was made.
    */
   async resolve(token: string): Promise<ResolvedSession> {
-    const session = await this.tokens.find(Session, token, { revokedAt: IsNull() });
+    const session = this.recentSession(token) ?? (await this.read(token));
     if (!session) return { state: 'invalid' };
     const now = this.clock.now();
     if (session.expiresAt <= now) return { state: 'expired' };
@@ -84,7 +103,20 @@ export class SessionsService {
     return { state: 'active', session };
   }
 
+  private recentSession(token: string): Session | undefined {
+    const hit = this.recent.get(this.tokens.of(token));
+    return hit && !this.revokedHere.has(hit.id) && !this.revokedHere.has(contactKey(hit)) ? hit : undefined;
+  }
+
+  private async read(token: string): Promise<Session | null> {
+    const session = await this.tokens.find(Session, token, { revokedAt: IsNull() });
+    if (session?.kind === 'customer' && !this.revokedHere.has(session.id) && !this.revokedHere.has(contactKey(session)))
+      this.recent.set(session.tokenHash, session);
+    return session;
+  }
+
   async revoke(merchantId: string, id: string): Promise<void> {
+    this.revokedHere.add(id);
     await this.db.repo(Session).update({ merchantId, id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
@@ -93,6 +125,7 @@ export class SessionsService {
   }
 
   async revokeForContact(merchantId: string, contactId: string): Promise<void> {
+    this.revokedHere.add(contactKey({ merchantId, contactId }));
     await this.db.repo(Session).update({ merchantId, contactId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 }
