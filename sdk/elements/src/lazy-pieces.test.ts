@@ -15,6 +15,8 @@ const lazy = [
   'decision-messages',
   'wallet-views',
   'request-parts',
+  'dispute-editor',
+  'method-editor',
   'account-messages',
 ];
 const fetched = (module: string) =>
@@ -63,6 +65,8 @@ describe('code an element loads when it is used', () => {
     const wallet = provider.querySelector('cc-wallet')!;
     await until(() => $maybe(wallet, '#wallet-title'), 'the wallet shows');
     expect(wallet.shadowRoot!.textContent).to.contain('INV-L1');
-    expect(['wallet-views', 'request-parts', 'account-messages'].filter(fetched)).to.have.length(3);
+    // With what the wallet opens in place: a request's answer, the dispute and payment method forms.
+    const signedIn = ['wallet-views', 'request-parts', 'dispute-editor', 'method-editor', 'account-messages'];
+    expect(signedIn.filter(fetched)).to.deep.equal(signedIn);
   });
 });
