@@ -7,16 +7,19 @@ import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readElements } from '../scripts/manifest.mjs';
-import { referencePath, renderReference } from '../scripts/generate-reference.mjs';
+import { docsDir, elementsDir, renderReference } from '../scripts/generate-reference.mjs';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
-test('docs/components.md is the reference generated from custom-elements.json', () => {
-  const committed = readFileSync(referencePath, 'utf8');
-  assert.ok(
-    committed === renderReference(readElements()),
-    'docs/components.md is stale: run `npm run build -w @customerconnect/sdk && npm run docs -w @customerconnect/sdk`',
-  );
+test('docs/components.md and docs/components/ are the reference generated from custom-elements.json', () => {
+  const pages = renderReference(readElements());
+  const regenerate = 'run `npm run build -w @customerconnect/sdk && npm run docs -w @customerconnect/sdk`';
+  for (const [path, text] of pages) {
+    const file = new URL(path, docsDir);
+    assert.ok(existsSync(file) && readFileSync(file, 'utf8') === text, `docs/${path} is stale: ${regenerate}`);
+  }
+  for (const name of readdirSync(elementsDir))
+    assert.ok(pages.has(`components/${name}`), `docs/components/${name} is no element's page: ${regenerate}`);
 });
 
 function markdownFiles(dir) {
