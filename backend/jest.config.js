@@ -20,6 +20,9 @@ export default {
     '^@customerconnect/sdk/currencies$': '<rootDir>/../sdk/elements/src/currencies.ts',
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
+  // One migrated database per run, copied for each app (test/support/postgres.ts, embedded-template.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 90000,
   maxWorkers: 2,
 };

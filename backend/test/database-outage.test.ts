@@ -17,7 +17,7 @@ describe('when the database goes away', () => {
   let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
 
   beforeAll(async () => {
-    scratch = await scratchDatabase('cc_outage');
+    scratch = await scratchDatabase('cc_outage', { migrated: true });
     await proxy.start();
     const url = new URL(scratch.url.toString());
     url.port = String(proxy.port);

@@ -225,7 +225,7 @@ describe('lowering requests locks their rows (real PostgreSQL)', () => {
   let drop: () => Promise<void>;
   let url: string;
   beforeAll(async () => {
-    const scratch = await scratchDatabase('cc_money');
+    const scratch = await scratchDatabase('cc_money', { migrated: true });
     drop = scratch.drop;
     url = scratch.url.toString();
     t = await startApp({ DATABASE_URL: scratch.url.toString() });

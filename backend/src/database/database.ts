@@ -12,6 +12,8 @@ export interface Database {
   dataSource: DataSource;
   kind: 'postgres' | 'embedded';
   close(): Promise<void>;
+  /** Embedded only: the data directory as a tarball, for `loadDataDir` (tests start from a migrated one). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const common = {
@@ -69,6 +71,7 @@ async function openEmbedded(dir: string, options: OpenOptions): Promise<Database
     return {
       dataSource,
       kind: 'embedded',
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       close: async () => {
         await destroy(dataSource);
         await pglite.close();

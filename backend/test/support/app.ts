@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createApp, type CreateAppOptions } from '../../src/create-app.js';
 import { openDatabase, type Database } from '../../src/database/database.js';
+import { openMigratedEmbedded } from './embedded-template.js';
 import { HttpClient } from './http.js';
 import { scratchDatabase } from './postgres.js';
 
@@ -28,11 +29,14 @@ export const PRODUCTION_ENV: Record<string, string> = {
 /**
  * The whole backend on a real socket: with CC_TEST_DATABASE_URL, on a fresh database of that
  * PostgreSQL server (dropped on close); else on an in-memory embedded PostgreSQL. Either way
- * each app has a database of its own, so workers in one test file never see another's rows.
+ * each app has a database of its own, so workers in one test file never see another's rows, and
+ * it starts as a copy of the run's migrated one (a template database, a PGlite dump): the app's
+ * own migration run finds nothing pending.
  */
 export async function startApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-test-'));
-  const scratch = process.env.CC_TEST_DATABASE_URL && !env.DATABASE_URL ? await scratchDatabase('cc_test') : null;
+  const scratch =
+    process.env.CC_TEST_DATABASE_URL && !env.DATABASE_URL ? await scratchDatabase('cc_test', { migrated: true }) : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     CC_WORKER: '0',
@@ -46,7 +50,7 @@ export async function startApp(env: Record<string, string> = {}, options: Create
     ...(scratch ? { DATABASE_URL: scratch.url.toString() } : {}),
     ...env,
   });
-  const db = await openDatabase(config, { inMemory: true });
+  const db = config.embedded ? await openMigratedEmbedded(config) : await openDatabase(config);
   const app = await createApp(config, db, { logger: false, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
@@ -74,7 +78,7 @@ export async function twoInstances(
   prefix: string,
   env: Record<string, string> = {},
 ): Promise<{ a: TestApp; b: TestApp; close(): Promise<void> }> {
-  const scratch = await scratchDatabase(prefix);
+  const scratch = await scratchDatabase(prefix, { migrated: true });
   const started: TestApp[] = [];
   const close = async () => {
     for (const app of started) await app.close();
