@@ -52,7 +52,7 @@ const nxCalls = () => readFileSync(file('nx-calls.log'), 'utf8').split('\n').fil
 async function buildStep(env: Record<string, string> = {}): Promise<{ code: number; nx: boolean; out: string }> {
   const before = nxCalls();
   let code = 0;
-  let out = '';
+  let out: string;
   try {
     const r = await promisify(execFile)(process.execPath, [file('backend/scripts/start.mjs'), '--build-only'], {
       env: { ...process.env, CC_START_BUILD: '', ...env },
