@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../../platform/database/db.js';
-import type { Statement } from '../../platform/database/deferred-writes.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { PaymentRequest } from '../payment-requests/payment-request.entity.js';
 import { PaymentMethod } from './payment-methods/payment-method.entity.js';
@@ -51,8 +50,6 @@ export interface Outcome {
 
 /** What the first transaction of a customer payment reads under its locks (see {@link PaymentsRepository.start}). */
 export interface StartRows {
-  /** Whether the Idempotency-Key's claim sent along took the key (null: none was sent). */
-  claimed: boolean | null;
   /** The request (any contact's: the caller checks); null when none was asked for or it does not exist. */
   request: PaymentRequest | null;
   /** The request's invoice, or the invoice asked for (any contact's); locked. */
@@ -88,34 +85,25 @@ export class PaymentsRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * First transaction: claims the Idempotency-Key (`claim`, when the request's is still to be
-   * claimed), locks the request's invoice (or `invoiceId`) and the request, then reads the
-   * attempt made under `processorKey` (null: none to look for), what other attempts hold back,
-   * and the payment method.
+   * First transaction: locks the request's invoice (or `invoiceId`) and the request, then reads
+   * the attempt made under `processorKey` (null: none to look for), what other attempts hold
+   * back, and the payment method.
    */
   async start(
     merchantId: string,
     target: { requestId: string; invoiceId?: undefined } | { invoiceId: string; requestId?: undefined },
     methodId: string,
     processorKey: string | null,
-    claim: Statement | null,
   ): Promise<StartRows> {
-    const params = [merchantId, target.requestId ?? null, target.invoiceId ?? null, methodId, processorKey];
-    // The Idempotency-Key's claim rides in the same statement, first (the FROM is read before the
-    // function runs): the key, then the invoice and request locks, as when it was its own statement.
-    const n = claim?.params.length ?? 0;
-    const call = `cc_payment_start(${params.map((_, i) => `$${n + i + 1}`).join(', ')})`;
-    const [{ rows, claimed }]: {
-      rows: Record<string, Json> & { heldInvoice: number; heldRequest: number };
-      claimed: number | null;
-    }[] = await this.db.manager.query(
-      claim
-        ? `WITH claim AS (${claim.sql}) SELECT c.claimed, ${call} AS rows FROM (SELECT count(*)::int AS claimed FROM claim) c`
-        : `SELECT NULL AS claimed, ${call} AS rows`,
-      claim ? [...claim.params, ...params] : params,
-    );
+    const [{ rows }]: { rows: Record<string, Json> & { heldInvoice: number; heldRequest: number } }[] =
+      await this.db.manager.query('SELECT cc_payment_start($1, $2, $3, $4, $5) AS rows', [
+        merchantId,
+        target.requestId ?? null,
+        target.invoiceId ?? null,
+        methodId,
+        processorKey,
+      ]);
     return {
-      claimed: claimed === null ? null : claimed > 0,
       request: rows.request ? this.db.hydrate(PaymentRequest, rows.request) : null,
       invoice: rows.invoice ? this.db.hydrate(Invoice, rows.invoice) : null,
       existing: rows.existing ? toPayment(rows.existing as unknown as PaymentRow) : null,

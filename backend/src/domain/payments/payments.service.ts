@@ -15,11 +15,7 @@ import { usableForPayment } from './payment-methods/payment-methods.service.js';
 import { checkPayment, minimumPercent } from '../payment-requests/minimum-payment.js';
 import { PaymentRequestsService } from '../payment-requests/payment-requests.service.js';
 import { PAYMENT_PROCESSOR, type PaymentProcessor } from './processor/payment-processor.js';
-import {
-  derivedIdempotencyKey,
-  IdempotencyService,
-  KeyAlreadyClaimed,
-} from '../../platform/idempotency/idempotency.service.js';
+import { derivedIdempotencyKey, IdempotencyService } from '../../platform/idempotency/idempotency.service.js';
 import { toPaymentDto, type ListPaymentsQuery, type PaymentDto } from './dto/payment.dto.js';
 import { Payment } from './payment.entity.js';
 import { Refund } from './refund.entity.js';
@@ -63,14 +59,7 @@ export class PaymentsService {
     const id = newId('pay');
     const processorKey = derivedIdempotencyKey('charge', id);
     const start = await this.db.transaction(async (): Promise<Start> => {
-      const rows = await this.rows.start(
-        auth.merchantId,
-        { invoiceId },
-        paymentMethodId,
-        retryKey(processorKey, id),
-        this.idempotency.claimInTransaction(),
-      );
-      if (rows.claimed === false) throw new KeyAlreadyClaimed();
+      const rows = await this.rows.start(auth.merchantId, { invoiceId }, paymentMethodId, retryKey(processorKey, id));
       const invoice = rows.invoice?.contactId === auth.contactId ? rows.invoice : null;
       if (!invoice) throw notFound('invoice', invoiceId);
       if (rows.existing) return { existing: rows.existing };
@@ -110,14 +99,7 @@ export class PaymentsService {
     const id = newId('pay');
     const processorKey = derivedIdempotencyKey('charge', id);
     const start = await this.db.transaction(async (): Promise<Start> => {
-      const rows = await this.rows.start(
-        auth.merchantId,
-        { requestId },
-        paymentMethodId,
-        retryKey(processorKey, id),
-        this.idempotency.claimInTransaction(),
-      );
-      if (rows.claimed === false) throw new KeyAlreadyClaimed();
+      const rows = await this.rows.start(auth.merchantId, { requestId }, paymentMethodId, retryKey(processorKey, id));
       const request = rows.request?.contactId === auth.contactId ? rows.request : null;
       if (!request) throw notFound('payment request', requestId);
       const { invoice } = rows;

@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import { LessThan } from 'typeorm';
 import { Clock } from '../clock/clock.js';
 import { Db } from '../database/db.js';
-import type { Statement } from '../database/deferred-writes.js';
 import { Encryption } from '../crypto/encryption.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
@@ -61,13 +60,7 @@ interface CurrentKey {
    * transaction ({@link IdempotencyService.answerInTransaction}); `answered` then tells the
    * interceptor not to store it again.
    */
-  early?: {
-    merchantId: string | null;
-    statusCode: number;
-    answered: boolean;
-    /** The key's claim, until the work takes it into its first transaction ({@link IdempotencyService.claimInTransaction}). */
-    claim?: { hash: string } | null;
-  };
+  early?: { merchantId: string | null; statusCode: number; answered: boolean };
 }
 const currentKey = new AsyncLocalStorage<CurrentKey>();
 
@@ -98,13 +91,6 @@ export function withIdempotencyKey<T>(
   early?: CurrentKey['early'],
 ): Promise<T> {
   return currentKey.run({ scope, key, hash, early }, work);
-}
-
-/** Thrown by a route's work when the claim it took into its first transaction found the key taken (see claimInTransaction). */
-export class KeyAlreadyClaimed extends Error {
-  constructor() {
-    super('Idempotency-Key already claimed');
-  }
 }
 
 export type Claim = { state: 'claimed' } | { state: 'replay'; row: IdempotencyKey } | { state: 'mismatch' };
@@ -141,83 +127,23 @@ export class IdempotencyService {
     { hash, legacy }: { hash: string; legacy?: () => string },
     merchantId: string | null,
   ): Promise<Claim> {
-    const { sql, params } = this.claimStatement(merchantId, scope, key, hash);
-    const claimed: unknown[] = await this.db.manager.query(sql, params);
-    if (claimed.length) return { state: 'claimed' };
-    const row = await this.db
-      .repo(IdempotencyKey)
-      .findOneOrFail({ where: { merchantId: merchantKey(merchantId), scope, key } });
-    const same = row.requestHash.startsWith(KEYED) ? row.requestHash === hash : row.requestHash === legacy?.();
-    return same ? { state: 'replay', row } : { state: 'mismatch' };
-  }
-
-  /** The claim's statement: a row back when the key is ours (new, or taking over an expired row). */
-  private claimStatement(merchantId: string | null, scope: string, key: string, hash: string): Statement {
-    return {
-      sql: `INSERT INTO idempotency_keys (merchant_id, scope, key, request_hash, status_code, response_body, created_at, expires_at)
+    const now = this.clock.now();
+    const claimed: unknown[] = await this.db.manager.query(
+      `INSERT INTO idempotency_keys (merchant_id, scope, key, request_hash, status_code, response_body, created_at, expires_at)
        VALUES ($1, $2, $3, $4, 0, '{}', $5, $6)
        ON CONFLICT (merchant_id, scope, key) DO UPDATE
          SET request_hash = EXCLUDED.request_hash, status_code = 0,
              response_body = '{}', created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
          WHERE idempotency_keys.expires_at < EXCLUDED.created_at
        RETURNING key`,
-      params: [
-        merchantKey(merchantId),
-        scope,
-        key,
-        hash,
-        this.clock.now(),
-        this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS),
-      ],
-    };
-  }
-
-  /**
-   * For a route with its own transactions: the key's claim, for the work to send in its first
-   * transaction within one of its own statements (a round trip saved), once; null when there is
-   * none to take (no Idempotency-Key, or already claimed). The statement returns a row when the
-   * key is ours; when it returns none the work throws {@link KeyAlreadyClaimed} (its transaction
-   * rolls back) and the write interceptor claims the old way (a replay, a mismatch, or a run
-   * under way whose attempt the work then finds).
-   */
-  claimInTransaction(): Statement | null {
-    const current = currentKey.getStore();
-    const claim = current?.early?.claim;
-    if (!current || !current.early || !claim || !this.db.inTransaction) return null;
-    current.early.claim = null;
-    return this.claimStatement(current.early.merchantId, current.scope, current.key, claim.hash);
-  }
-
-  /**
-   * For a route with its own transactions, after its work: its answer on the key's row, whether
-   * the claim committed (the row is there, still without an answer) or not (the work failed
-   * before its first transaction committed, which took the claim with it). One statement.
-   */
-  async store(
-    merchantId: string | null,
-    scope: string,
-    key: string,
-    hash: string,
-    statusCode: number,
-    body: unknown,
-  ): Promise<void> {
-    await this.db.manager.query(
-      `INSERT INTO idempotency_keys (merchant_id, scope, key, request_hash, status_code, response_body, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (merchant_id, scope, key) DO UPDATE
-         SET status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body
-         WHERE idempotency_keys.status_code = 0 AND idempotency_keys.request_hash = EXCLUDED.request_hash`,
-      [
-        merchantKey(merchantId),
-        scope,
-        key,
-        hash,
-        statusCode,
-        JSON.stringify(stripSecrets(body) ?? null),
-        this.clock.now(),
-        this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS),
-      ],
+      [merchantKey(merchantId), scope, key, hash, now, this.clock.plusSeconds(IDEMPOTENCY_TTL_SECONDS)],
     );
+    if (claimed.length) return { state: 'claimed' };
+    const row = await this.db
+      .repo(IdempotencyKey)
+      .findOneOrFail({ where: { merchantId: merchantKey(merchantId), scope, key } });
+    const same = row.requestHash.startsWith(KEYED) ? row.requestHash === hash : row.requestHash === legacy?.();
+    return same ? { state: 'replay', row } : { state: 'mismatch' };
   }
 
   /** Stores the answer on the claimed row (same transaction as the work, written with its other appends before COMMIT). */

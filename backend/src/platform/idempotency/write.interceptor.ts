@@ -9,7 +9,7 @@ import { CommitThenThrow, Db } from '../database/db.js';
 import { ReplayedError, toErrorResponse } from '../errors/error-response.js';
 import { PLATFORM_ERRORS as E } from '../errors/codes.js';
 import { ApiError } from '../errors/errors.js';
-import { IdempotencyService, KeyAlreadyClaimed, withIdempotencyKey } from './idempotency.service.js';
+import { IdempotencyService, withIdempotencyKey } from './idempotency.service.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Answers worth remembering for a replay: the client's own mistakes, not overload or our outages. */
@@ -96,15 +96,11 @@ export class WriteInterceptor implements NestInterceptor {
   }
 
   /**
-   * A route with its own transactions: the work takes the key's claim into its first
-   * transaction (`IdempotencyService.claimInTransaction`, no round trip of its own), so the claim
-   * commits with the work's first step. When the key is already there the work throws
-   * `KeyAlreadyClaimed` and the key is claimed here on its own: a stored answer is replayed; a
-   * row without one (the first run is under way, or crashed) runs the work again, which finds
-   * what the first run recorded (a payment finds its attempt by the key derived from this one).
-   * Then the answer is stored (unless the work stored it in its last transaction); a transient
-   * answer (5xx, 429, a registry entry marked `transient` such as `payment_processing`) gives
-   * the claim back.
+   * A route with its own transactions: the key is claimed and committed first (a row with no
+   * answer yet), the work runs under it, then its answer is stored. A retry that finds the key
+   * without an answer (the first run is under way, or crashed) runs the work again: the work
+   * finds what the first run recorded (a payment finds its attempt by the key derived from this
+   * one). A transient answer (5xx, 429, a registry entry marked `transient` such as `payment_processing`) gives the claim back.
    */
   private async ownTransactions(
     c: {
@@ -119,43 +115,28 @@ export class WriteInterceptor implements NestInterceptor {
     },
     work: () => Promise<unknown>,
   ): Promise<unknown> {
-    const early: { merchantId: string | null; statusCode: number; answered: boolean; claim: { hash: string } | null } =
-      { merchantId: c.merchantId, statusCode: c.status, answered: false, claim: { hash: c.hash } };
-    const run = () => withIdempotencyKey(c.scope, c.key, c.hash, work, early);
-    let body: unknown;
-    try {
-      body = await run();
-    } catch (err) {
-      if (!(err instanceof KeyAlreadyClaimed)) return this.ownFailure(c, err);
-      // One autocommit statement (no BEGIN/COMMIT around it): the claim commits on its own either way.
-      const claim = await this.idempotency.claim(c.scope, c.key, c.hashed, c.merchantId);
-      if (claim.state === 'mismatch') throw new ApiError(E.idempotency_key_reused, undefined, 'Idempotency-Key');
-      if (claim.state === 'replay' && claim.row.statusCode !== 0) {
-        c.reply.header('idempotent-replayed', 'true');
-        if (claim.row.statusCode >= 400) throw new ReplayedError(claim.row.statusCode, claim.row.responseBody as never);
-        return claim.row.responseBody;
-      }
-      early.claim = null;
-      try {
-        body = await run();
-      } catch (again) {
-        return this.ownFailure(c, again);
-      }
+    // One autocommit statement (no BEGIN/COMMIT around it): the claim commits on its own either way.
+    const claim = await this.idempotency.claim(c.scope, c.key, c.hashed, c.merchantId);
+    if (claim.state === 'mismatch') {
+      throw new ApiError(E.idempotency_key_reused, undefined, 'Idempotency-Key');
     }
-    if (!early.answered) await this.idempotency.store(c.merchantId, c.scope, c.key, c.hash, c.status, body ?? null);
-    return body;
-  }
-
-  /** A route with its own transactions failed: remember a client error, give the claim back otherwise; rethrow. */
-  private async ownFailure(
-    c: { scope: string; key: string; hash: string; merchantId: string | null; requestId: string },
-    err: unknown,
-  ): Promise<never> {
-    const res = toErrorResponse(err, c.requestId);
-    const transient = err instanceof ApiError && err.def.transient;
-    if (rememberable(res.status) && !transient)
-      await this.idempotency.store(c.merchantId, c.scope, c.key, c.hash, res.status, res.body);
-    else await this.idempotency.release(c.merchantId, c.scope, c.key);
-    throw err;
+    if (claim.state === 'replay' && claim.row.statusCode !== 0) {
+      c.reply.header('idempotent-replayed', 'true');
+      if (claim.row.statusCode >= 400) throw new ReplayedError(claim.row.statusCode, claim.row.responseBody as never);
+      return claim.row.responseBody;
+    }
+    const early = { merchantId: c.merchantId, statusCode: c.status, answered: false };
+    try {
+      const body = await withIdempotencyKey(c.scope, c.key, c.hash, work, early);
+      if (!early.answered) await this.idempotency.complete(c.merchantId, c.scope, c.key, c.status, body ?? null);
+      return body;
+    } catch (err) {
+      const res = toErrorResponse(err, c.requestId);
+      const transient = err instanceof ApiError && err.def.transient;
+      if (rememberable(res.status) && !transient)
+        await this.idempotency.complete(c.merchantId, c.scope, c.key, res.status, res.body);
+      else await this.idempotency.release(c.merchantId, c.scope, c.key);
+      throw err;
+    }
   }
 }
