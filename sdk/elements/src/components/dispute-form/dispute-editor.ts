@@ -7,14 +7,13 @@ import { CcDisputeSavedEvent } from '../../events/cc-dispute-saved-event.js';
 import { CcErrorEvent } from '../../events/cc-error-event.js';
 import type { CcApiError } from '../../internal/api-error.js';
 import { customerApi } from '../../internal/customer-api.js';
-import type { CustomerSessionController } from '../../internal/customer-session-controller.js';
 import { focusFirstInvalid, textField } from '../../internal/form-fields.js';
 import { formatMoney } from '../../internal/money-format.js';
 import { buttonPart, inputPart } from '../../internal/parts.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import type { WalletDispute, WalletInvoice } from '../../internal/wallet-api.js';
 import { asApiError, moneyErrorText, readAmount, requestErrorText, textLength } from '../../internal/wallet-format.js';
-import type { WalletMessages } from '../../internal/wallet-messages.js';
+import type { LocalizedEditorHost } from '../../internal/editor-host.js';
 
 /** The longest explanation the API takes, in characters. */
 export const maxExplanation = 2000;
@@ -22,19 +21,7 @@ export const maxExplanation = 2000;
 type FieldName = 'explanation' | 'amount';
 
 /** What the form needs from its element (which keeps its protected members and the invoice's loading). */
-export interface DisputeEditorHost {
-  element: HTMLElement & {
-    cancelable: boolean;
-    renderRoot: HTMLElement | DocumentFragment;
-    requestUpdate(): void;
-    readonly updateComplete: Promise<boolean>;
-  };
-  m: () => WalletMessages;
-  locale: () => string;
-  merchant: () => string;
-  session: CustomerSessionController;
-  keydown: (event: KeyboardEvent) => void;
-  cancel: () => void;
+export interface DisputeEditorHost extends LocalizedEditorHost {
   /** The invoice shown. */
   invoice: () => WalletInvoice;
   /** Shows the invoice as it is after a save. */

@@ -6,27 +6,16 @@ import { CcErrorEvent } from '../../events/cc-error-event.js';
 import { CcPaymentMethodAddedEvent } from '../../events/cc-payment-method-added-event.js';
 import type { CcApiError } from '../../internal/api-error.js';
 import { customerApi } from '../../internal/customer-api.js';
-import type { CustomerSessionController } from '../../internal/customer-session-controller.js';
 import { focusFirstInvalid, textField } from '../../internal/form-fields.js';
 import { buttonPart } from '../../internal/parts.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import type { NewPaymentMethod, PaymentMethodType, WalletPaymentMethod } from '../../internal/wallet-api.js';
 import { asApiError, methodLabel, requestErrorText } from '../../internal/wallet-format.js';
+import type { EditorHost } from '../../internal/editor-host.js';
 import type { WalletMessages } from '../../internal/wallet-messages.js';
 
 /** What the form needs from its element (which keeps its protected members to itself). */
-export interface MethodEditorHost {
-  element: HTMLElement & {
-    cancelable: boolean;
-    renderRoot: HTMLElement | DocumentFragment;
-    requestUpdate(): void;
-    readonly updateComplete: Promise<boolean>;
-  };
-  m: () => WalletMessages;
-  session: CustomerSessionController;
-  keydown: (event: KeyboardEvent) => void;
-  cancel: () => void;
-}
+export type MethodEditorHost = EditorHost;
 
 type CardField = 'cardNumber' | 'expiry' | 'cvc';
 type AchField = 'routingNumber' | 'accountNumber' | 'accountHolder';

@@ -12,13 +12,12 @@ import { CcPaymentSucceededEvent } from '../../events/cc-payment-succeeded-event
 import type { ApiClient } from '../../internal/api-client.js';
 import type { CcApiError } from '../../internal/api-error.js';
 import { customerApi } from '../../internal/customer-api.js';
-import type { CustomerSessionController } from '../../internal/customer-session-controller.js';
 import { focusFirstInvalid } from '../../internal/form-fields.js';
 import { formatMoney } from '../../internal/money-format.js';
 import { RetryKey } from '../../internal/retry-key.js';
 import type { WalletPaymentMethod, WalletPaymentRequest } from '../../internal/wallet-api.js';
 import { amountExample, asApiError, requestErrorText } from '../../internal/wallet-format.js';
-import type { WalletMessages } from '../../internal/wallet-messages.js';
+import type { LocalizedEditorHost } from '../../internal/editor-host.js';
 import { checkAmount, payFieldError } from './request-amount.js';
 import { renderRequestFacts } from './request-facts.js';
 import { renderPayForm, type PayFormActions } from './request-pay-form.js';
@@ -28,19 +27,7 @@ type Busy = 'approve' | 'decline' | 'pay';
 const payable = new Set(['pending_approval', 'approved', 'partially_paid']);
 
 /** What the answer needs from its element (which keeps the request, the methods and their loading). */
-export interface RequestEditorHost {
-  element: HTMLElement & {
-    cancelable: boolean;
-    renderRoot: HTMLElement | DocumentFragment;
-    requestUpdate(): void;
-    readonly updateComplete: Promise<boolean>;
-  };
-  m: () => WalletMessages;
-  locale: () => string;
-  merchant: () => string;
-  session: CustomerSessionController;
-  keydown: (event: KeyboardEvent) => void;
-  cancel: () => void;
+export interface RequestEditorHost extends LocalizedEditorHost {
   /** The request shown, as last read. */
   request: () => WalletPaymentRequest;
   /** Shows the request as an answer left it. */
